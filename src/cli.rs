@@ -1,0 +1,295 @@
+//! The command line: arguments, the run, output and exit status.
+//!
+//! Exit status: 0 when there is no error-severity diagnostic and the warnings are within
+//! `--max-warnings`; 1 for lint errors (or too many warnings); 2 for usage, configuration and
+//! I/O trouble (a missing path, a bad config, an unreadable file, a file restlint failed on).
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::config::{CliRules, Config, ConfigError, Resolver};
+use crate::diagnostic::{Diagnostic, FileReport, IO_ERROR, INTERNAL_ERROR, Severity, Span};
+use crate::lint;
+use crate::report::{self, Summary};
+use crate::rules;
+use crate::walk::{self, Target, WalkOptions};
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Pretty,
+    Json,
+}
+
+/// When to colour pretty output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "restlint",
+    version,
+    about = "A fast, precise linter for JavaScript and TypeScript rest and spread syntax",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files and folders to lint (default: `.`); `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    pub format: Format,
+
+    /// Colour the pretty output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    /// Report errors only.
+    #[arg(long)]
+    pub quiet: bool,
+
+    /// Exit with status 1 when there are more warnings than this.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// Use this configuration file instead of looking for restlint.json.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Set a rule's severity: ID=off|warn|error (repeatable; overrides the config).
+    #[arg(long = "rule", value_name = "ID=SEVERITY")]
+    pub rules: Vec<String>,
+
+    /// Lint standard input (given as `-`) as if it were this file.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Do not honour .gitignore and .ignore files.
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every rule: id, category, default severity, fix.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id.
+        rule: String,
+    },
+}
+
+/// Runs restlint with these arguments; returns the exit status.
+pub fn run(args: Args) -> i32 {
+    match args.command {
+        Some(Command::Rules) => {
+            print!("{}", rules_table());
+            return 0;
+        }
+        Some(Command::Explain { ref rule }) => return explain(rule),
+        None => {}
+    }
+    match lint_command(&args) {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e);
+            2
+        }
+    }
+}
+
+fn report_error(e: &ConfigError) {
+    match e {
+        ConfigError::Invalid(inv) => {
+            let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                miette::GraphicalTheme::unicode()
+            } else {
+                miette::GraphicalTheme::unicode_nocolor()
+            });
+            let mut out = String::new();
+            let _ = handler.render_report(&mut out, inv.as_ref());
+            eprint!("restlint: invalid configuration\n{out}");
+        }
+        other => eprintln!("restlint: {other}"),
+    }
+}
+
+/// The `restlint rules` table.
+pub fn rules_table() -> String {
+    let mut out = format!("{:<30} {:<12} {:<8} {}\n", "id", "category", "default", "fix");
+    for m in rules::RULES {
+        let default = m.category.default_severity().map_or("off", |s| match s {
+            Severity::Error => "error",
+            Severity::Warning => "warn",
+        });
+        out.push_str(&format!("{:<30} {:<12} {:<8} {}\n", m.id, m.category.as_str(), default, m.fix.as_str()));
+    }
+    out
+}
+
+fn explain(rule: &str) -> i32 {
+    match rules::find(rule) {
+        Some(m) => {
+            print!("{}", m.docs);
+            0
+        }
+        None => {
+            let hint = crate::config::closest(rule, rules::RULES.iter().map(|m| m.id))
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            eprintln!("restlint: unknown rule `{rule}`{hint}; `restlint rules` lists every rule");
+            2
+        }
+    }
+}
+
+fn load_config(args: &Args) -> Result<Config, ConfigError> {
+    if let Some(p) = &args.config {
+        return Config::load(p);
+    }
+    let cwd = std::env::current_dir().map_err(|e| ConfigError::Usage(format!("cannot read the current folder: {e}")))?;
+    match Config::discover(&cwd) {
+        Some(p) => Config::load(&p),
+        None => Ok(Config { root: cwd, ..Config::default() }),
+    }
+}
+
+fn io_error(message: String) -> Diagnostic {
+    Diagnostic::new(IO_ERROR, Span::new(0, 0), message).with_severity(Severity::Error)
+}
+
+fn lint_command(args: &Args) -> Result<i32, ConfigError> {
+    let started = Instant::now();
+    let config = load_config(args)?;
+    let cli_rules = CliRules::parse(&args.rules)?;
+    let resolver = Resolver::new(config, cli_rules)?;
+
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && paths.len() > 1 {
+        return Err(ConfigError::Usage("`-` (standard input) cannot be combined with other paths".into()));
+    }
+    if !stdin && args.stdin_filename.is_some() {
+        return Err(ConfigError::Usage("--stdin-filename needs `-` as the path".into()));
+    }
+    if !stdin {
+        let missing: Vec<_> = paths.iter().filter(|p| std::fs::symlink_metadata(p).is_err()).collect();
+        if !missing.is_empty() {
+            for p in missing {
+                eprintln!("restlint: no such file or folder: {}", p.display());
+            }
+            return Ok(2);
+        }
+    }
+
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(1 << 30);
+    if let Some(n) = args.threads.filter(|n| *n > 0) {
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build().map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
+
+    let (mut reports, files) = if stdin {
+        let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("stdin.js"));
+        let mut bytes = Vec::new();
+        let display = args.stdin_filename.as_deref().map_or_else(|| "-".to_string(), walk::display_path);
+        if resolver.config.is_ignored(&name) {
+            (Vec::new(), 0)
+        } else {
+            let report = match std::io::stdin().read_to_end(&mut bytes) {
+                Err(e) => FileReport { path: display, diagnostics: vec![io_error(format!("cannot read standard input: {e}"))], source: None },
+                Ok(_) => match crate::source::text_from_bytes(bytes) {
+                    Err(e) => FileReport { path: display, diagnostics: vec![io_error(e.to_string())], source: None },
+                    Ok(text) => {
+                        let rules = resolver.rules_for(&name);
+                        let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
+                        FileReport { path: display, diagnostics, source: Some(text) }
+                    }
+                },
+            };
+            (vec![report], 1)
+        }
+    } else {
+        let threads = args.threads.unwrap_or(0);
+        let (targets, issues) = walk::collect(&paths, &resolver.config, WalkOptions { no_ignore: args.no_ignore, threads });
+        let mut reports: Vec<FileReport> = pool.install(|| targets.par_iter().map(|t| lint_target(t, &resolver)).collect());
+        let n = reports.len() + issues.len();
+        for issue in issues {
+            reports.push(FileReport { path: issue.display, diagnostics: vec![io_error(issue.message)], source: None });
+        }
+        (reports, n)
+    };
+
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let trouble = reports.iter().any(|r| r.diagnostics.iter().any(|d| d.rule == IO_ERROR || d.rule == INTERNAL_ERROR));
+    if args.quiet {
+        for r in &mut reports {
+            r.diagnostics.retain(|d| d.severity == Severity::Error);
+        }
+    }
+    reports.retain(|r| !r.diagnostics.is_empty());
+    let summary = Summary::of(files, &reports);
+
+    let output = match args.format {
+        Format::Json => report::json::render(files, &reports, summary),
+        Format::Pretty => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+            report::pretty::render(&reports, summary, started.elapsed().as_millis(), report::pretty::PrettyOptions { color, width })
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(output.as_bytes()).and_then(|_| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("restlint: cannot write the output: {e}");
+        return Ok(2);
+    }
+
+    Ok(if trouble {
+        2
+    } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
+        1
+    } else {
+        0
+    })
+}
+
+/// Reads and lints one file found by the walk.
+fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
+    let text = match crate::source::read_text(&t.path) {
+        Ok(text) => text,
+        Err(e) => return FileReport { path: t.display.clone(), diagnostics: vec![io_error(e.to_string())], source: None },
+    };
+    let rules = resolver.rules_for(&t.path);
+    let diagnostics = lint::lint_text(&t.path, &text, &rules);
+    let source = if diagnostics.is_empty() { None } else { Some(text) };
+    FileReport { path: t.display.clone(), diagnostics, source }
+}
+
+/// The path used for source-type detection of a target.
+pub fn source_path(t: &Target) -> &Path {
+    &t.path
+}

@@ -1,0 +1,247 @@
+//! The per-file pipeline: parse, map syntax errors, build semantic where a rule can fire,
+//! dispatch nodes to rules, apply suppression, compute positions.
+//!
+//! Each worker thread owns one oxc `Allocator`, reset per file (and replaced when it grew
+//! large). A panic inside one file's work becomes an `internal-error` for that file.
+
+pub mod ctx;
+pub mod directives;
+pub mod ruleset;
+pub mod scan;
+pub mod syntax;
+#[cfg(test)]
+pub mod test_util;
+
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use oxc_allocator::Allocator;
+use oxc_parser::{ParseOptions, Parser, ParserReturn};
+use oxc_semantic::SemanticBuilder;
+use oxc_span::SourceType;
+
+pub use ctx::Ctx;
+pub use ruleset::{ActiveRule, RuleSet};
+
+use crate::diagnostic::{Diagnostic, INTERNAL_ERROR, PARSE_ERROR, Severity, Span, sort_diagnostics};
+use crate::source::LineIndex;
+
+/// Bracket nesting past which a file is not parsed (the parser recurses without a guard).
+pub const MAX_DEPTH: usize = 200_000;
+/// An allocator that grew past this is replaced rather than kept for the next file.
+const ALLOCATOR_KEEP_BYTES: usize = 64 << 20;
+
+thread_local! {
+    static ALLOCATOR: RefCell<Allocator> = RefCell::new(Allocator::default());
+}
+
+/// The extensions restlint lints.
+pub const EXTENSIONS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"];
+
+/// Whether a path is a file restlint lints (by extension; `.d.ts` and kin excluded).
+pub fn is_lintable(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else { return false };
+    EXTENSIONS.contains(&ext) && !is_declaration_file(name)
+}
+
+fn is_declaration_file(name: &str) -> bool {
+    [".d.ts", ".d.mts", ".d.cts"].iter().any(|s| name.ends_with(s)) || (name.contains(".d.") && name.ends_with(".ts"))
+}
+
+/// The source type for a path, as `SourceType::from_path` gives it; unknown extensions are
+/// read as JavaScript (a `--stdin-filename` without one).
+pub fn source_type_for(path: &Path) -> SourceType {
+    SourceType::from_path(path).unwrap_or_default()
+}
+
+/// The deepest bracket nesting of the text (strings and comments included: it only has to
+/// over-approximate to protect the parser's stack).
+pub fn bracket_depth(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    for &b in text.as_bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Lints one file's text. Never panics: a panic inside becomes an `internal-error`.
+/// The diagnostics come back sorted, with severities and positions set.
+pub fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    let line_index = LineIndex::new(text);
+    let mut diags = match catch_unwind(AssertUnwindSafe(|| lint_unchecked(path, text, rules, &line_index))) {
+        Ok(d) => d,
+        Err(payload) => {
+            // The allocator may hold a half-built AST: start the next file on a fresh one.
+            ALLOCATOR.with(|a| {
+                if let Ok(mut a) = a.try_borrow_mut() {
+                    *a = Allocator::default();
+                }
+            });
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            vec![internal_error(format!("restlint failed on this file ({what}); the other files were linted"))]
+        }
+    };
+    for d in &mut diags {
+        d.start = line_index.position(text, d.span.start);
+        d.end = line_index.position(text, d.span.end);
+    }
+    sort_diagnostics(&mut diags);
+    diags
+}
+
+/// An `internal-error` diagnostic at the start of the file.
+pub fn internal_error(message: String) -> Diagnostic {
+    Diagnostic::new(INTERNAL_ERROR, Span::new(0, 0), message)
+        .with_help("please report this with the file attached; restlint skipped it")
+}
+
+fn parse<'a>(allocator: &'a Allocator, text: &'a str, source_type: SourceType) -> ParserReturn<'a> {
+    let options = ParseOptions { allow_return_outside_function: source_type.is_commonjs(), ..ParseOptions::default() };
+    Parser::new(allocator, text, source_type).with_options(options).parse()
+}
+
+fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+    if bracket_depth(text) > MAX_DEPTH {
+        return vec![internal_error(format!(
+            "brackets nest deeper than {MAX_DEPTH} levels; restlint does not parse such a file"
+        ))];
+    }
+    ALLOCATOR.with(|cell| {
+        let mut allocator = cell.borrow_mut();
+        if allocator.capacity() > ALLOCATOR_KEEP_BYTES {
+            *allocator = Allocator::default();
+        } else {
+            allocator.reset();
+        }
+        lint_in(&allocator, path, text, rules, line_index)
+    })
+}
+
+fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+    let mut source_type = source_type_for(path);
+    let mut ret = parse(allocator, text, source_type);
+    // `.js` files often hold JSX; `SourceType::from_path` does not allow it there. Retry as JSX
+    // only when the plain parse failed, so valid scripts keep their exact reading.
+    if !ret.diagnostics.is_empty() && source_type.is_javascript() && !source_type.is_jsx() && text.contains('<') {
+        let jsx = source_type.with_jsx(true);
+        let retry = parse(allocator, text, jsx);
+        if retry.diagnostics.is_empty() {
+            ret = retry;
+            source_type = jsx;
+        }
+    }
+    let _ = source_type;
+
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    syntax::convert_all(&ret.diagnostics, text, &mut diags);
+    let panicked = ret.panicked;
+
+    let needs_rest_checks = memchr::memmem::find(text.as_bytes(), b"...").is_some();
+    let active = rules.active_for_text(text);
+    let any_rule = active.iter().any(|a| *a);
+
+    let comments: Vec<(Span, Span)> = ret
+        .program
+        .comments
+        .iter()
+        .map(|c| (Span::from(c.span), Span::from(c.content_span())))
+        .collect();
+
+    if !panicked && (needs_rest_checks || any_rule) {
+        let program = allocator.alloc(ret.program);
+        let sem = SemanticBuilder::new().with_build_nodes(true).with_check_syntax_error(true).build(program);
+        // The semantic pass reports early errors the parser leaves to it (a rest parameter
+        // in a function whose body says "use strict", duplicate arrow parameters, …).
+        if ret.diagnostics.is_empty() {
+            syntax::convert_all(&sem.diagnostics, text, &mut diags);
+        }
+        if any_rule {
+            let semantic = &sem.semantic;
+            let mut rule_diags = Vec::new();
+            {
+                let mut cx = Ctx { semantic, source: text, line_index, rule: "", diagnostics: &mut rule_diags };
+                for node in semantic.nodes().iter() {
+                    for &i in rules.for_type(node.kind().ty() as u8) {
+                        let i = i as usize;
+                        if active[i] {
+                            let r = &rules.rules[i];
+                            cx.rule = r.rule.meta().id;
+                            r.rule.check(node, &mut cx);
+                        }
+                    }
+                }
+                for (i, r) in rules.rules.iter().enumerate() {
+                    if active[i] {
+                        cx.rule = r.rule.meta().id;
+                        r.rule.check_file(&mut cx);
+                    }
+                }
+            }
+            for mut d in rule_diags {
+                if let Some(sev) = rules.severity(d.rule) {
+                    d.severity = sev;
+                    diags.push(d);
+                }
+            }
+        }
+    }
+
+    // Syntax rules: their severity comes from the configuration; a syntax error turned
+    // off as a rule still is one, so it stays as a `parse-error`.
+    for d in &mut diags {
+        if d.rule == PARSE_ERROR || d.rule == INTERNAL_ERROR {
+            d.severity = Severity::Error;
+        } else if matches!(d.rule, "rest-not-last" | "invalid-rest") {
+            match rules.severity(d.rule) {
+                Some(s) => d.severity = s,
+                None => {
+                    d.rule = PARSE_ERROR;
+                    d.severity = Severity::Error;
+                }
+            }
+        }
+    }
+
+    directives::apply(text, comments.into_iter(), line_index, &mut diags, !panicked, &|r| crate::rules::find(r).is_some());
+    for d in &mut diags {
+        if d.rule == crate::diagnostic::UNUSED_DISABLE_DIRECTIVE {
+            d.severity = Severity::Warning;
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lintable_extensions() {
+        for ok in ["a.js", "a.mjs", "a.cjs", "a.jsx", "a.ts", "a.mts", "a.cts", "a.tsx", "x/y.test.ts"] {
+            assert!(is_lintable(Path::new(ok)), "{ok}");
+        }
+        for no in ["a.d.ts", "a.d.mts", "a.d.cts", "a.json", "a", "a.vue", "types.d.foo.ts"] {
+            assert!(!is_lintable(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn depth_scan() {
+        assert_eq!(bracket_depth("f([{}])"), 3);
+        assert_eq!(bracket_depth(")))"), 0);
+    }
+}

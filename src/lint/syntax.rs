@@ -1,0 +1,139 @@
+//! oxc's syntax errors turned into our diagnostics.
+//!
+//! The rest/spread syntax errors get their own rule ids (`rest-not-last`, `invalid-rest`)
+//! with labels and help; every other error is a `parse-error`. One construct gets one
+//! diagnostic even when oxc reports several errors for it.
+
+use oxc_diagnostics::OxcDiagnostic;
+
+use crate::diagnostic::{Diagnostic, PARSE_ERROR, Span};
+use crate::rules::{invalid_rest, rest_not_last};
+
+/// What an oxc error means to us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxClass {
+    /// A rest that is not last (or has a trailing comma): `rest-not-last`.
+    RestNotLast(rest_not_last::Cause),
+    /// Another rest syntax error: `invalid-rest`.
+    InvalidRest(invalid_rest::Cause),
+    /// Anything else: `parse-error`.
+    Other,
+}
+
+/// The table from oxc's messages to our ids. Each entry is tested in `tests`.
+pub fn classify(message: &str) -> SyntaxClass {
+    use invalid_rest::Cause as I;
+    use rest_not_last::Cause as R;
+    match message {
+        "A rest parameter must be last in a parameter list" => SyntaxClass::RestNotLast(R::Parameter),
+        "A rest element must be last in a destructuring pattern" => SyntaxClass::RestNotLast(R::Pattern),
+        "Spread must be last element" => SyntaxClass::RestNotLast(R::Assignment),
+        "A rest parameter or binding pattern may not have a trailing comma." => {
+            SyntaxClass::RestNotLast(R::TrailingComma)
+        }
+        "A rest element cannot have an initializer." | "A rest parameter cannot have an initializer." => {
+            SyntaxClass::InvalidRest(I::Initializer)
+        }
+        "A 'set' accessor cannot have rest parameter." => SyntaxClass::InvalidRest(I::Setter),
+        "Invalid rest element target in destructuring pattern"
+        | "Invalid rest element target in destructuring assignment" => SyntaxClass::InvalidRest(I::Target),
+        _ => SyntaxClass::Other,
+    }
+}
+
+/// The primary span of an oxc diagnostic (its first primary label, else its first label).
+pub fn primary_span(d: &OxcDiagnostic) -> Option<Span> {
+    let labels: &[oxc_span::LabeledSpan] = &d.labels;
+    let label = labels.iter().find(|l| l.primary()).or_else(|| labels.first())?;
+    Some(Span::from(label.span()))
+}
+
+/// Converts one oxc error into our diagnostic.
+pub fn convert(d: &OxcDiagnostic, source: &str) -> Diagnostic {
+    let span = primary_span(d).unwrap_or_default();
+    match classify(&d.message) {
+        SyntaxClass::RestNotLast(cause) => rest_not_last::from_syntax_error(cause, span, source),
+        SyntaxClass::InvalidRest(cause) => invalid_rest::from_syntax_error(cause, span, source),
+        SyntaxClass::Other => parse_error(d, span),
+    }
+}
+
+/// A plain `parse-error`, keeping oxc's message, labels and help.
+pub fn parse_error(d: &OxcDiagnostic, span: Span) -> Diagnostic {
+    let message = lowercase_first(d.message.trim_end_matches('.'));
+    let mut diag = Diagnostic::new(PARSE_ERROR, span, message);
+    for l in d.labels.iter() {
+        let s = Span::from(l.span());
+        if s == span && l.label().is_none() {
+            continue;
+        }
+        diag.labels.push(crate::diagnostic::Label::new(s, l.label().unwrap_or("here").to_string()));
+    }
+    if let Some(h) = d.help.as_ref() {
+        diag.help = Some(h.to_string());
+    }
+    diag
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // Keep acronyms and quoted code as they are ("TS1234", "'set' accessor").
+        Some(f) if f.is_uppercase() && c.clone().next().is_some_and(|n| n.is_lowercase()) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Converts all of a file's oxc errors, keeping one diagnostic per construct: when a rest
+/// rule and another error start inside the same rest element, the rest rule wins, and an
+/// exact duplicate (same rule and span) is dropped.
+pub fn convert_all(errors: &[OxcDiagnostic], source: &str, out: &mut Vec<Diagnostic>) {
+    let mut converted: Vec<Diagnostic> = errors.iter().map(|d| convert(d, source)).collect();
+    let rest_spans: Vec<Span> = converted.iter().filter(|d| d.rule != PARSE_ERROR).map(|d| d.span).collect();
+    converted.retain(|d| {
+        d.rule != PARSE_ERROR || !rest_spans.iter().any(|r| d.span.start >= r.start && d.span.start < r.end.max(r.start + 1))
+    });
+    for d in converted {
+        if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_entry_classifies() {
+        use invalid_rest::Cause as I;
+        use rest_not_last::Cause as R;
+        let cases = [
+            ("A rest parameter must be last in a parameter list", SyntaxClass::RestNotLast(R::Parameter)),
+            ("A rest element must be last in a destructuring pattern", SyntaxClass::RestNotLast(R::Pattern)),
+            ("Spread must be last element", SyntaxClass::RestNotLast(R::Assignment)),
+            (
+                "A rest parameter or binding pattern may not have a trailing comma.",
+                SyntaxClass::RestNotLast(R::TrailingComma),
+            ),
+            ("A rest element cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
+            ("A rest parameter cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
+            ("A 'set' accessor cannot have rest parameter.", SyntaxClass::InvalidRest(I::Setter)),
+            ("Invalid rest element target in destructuring pattern", SyntaxClass::InvalidRest(I::Target)),
+            ("Invalid rest element target in destructuring assignment", SyntaxClass::InvalidRest(I::Target)),
+            ("Unexpected token", SyntaxClass::Other),
+        ];
+        for (msg, want) in cases {
+            assert_eq!(classify(msg), want, "{msg}");
+        }
+    }
+
+    #[test]
+    fn lowercases_sentence_starts_only() {
+        assert_eq!(lowercase_first("Unexpected token"), "unexpected token");
+        assert_eq!(lowercase_first("TS1109: x"), "TS1109: x");
+        assert_eq!(lowercase_first("'set' accessor"), "'set' accessor");
+    }
+}

@@ -1,0 +1,109 @@
+//! `--format pretty`: miette's graphical report per diagnostic, then a summary line.
+
+use std::fmt::Write as _;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity as MSeverity};
+
+use crate::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::report::Summary;
+
+/// Adapts one of our diagnostics to `miette::Diagnostic` at render time.
+#[derive(Debug)]
+struct Adapter<'r> {
+    d: &'r Diagnostic,
+    src: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+}
+
+impl std::fmt::Display for Adapter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+impl std::error::Error for Adapter<'_> {}
+
+impl miette::Diagnostic for Adapter<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.d.rule))
+    }
+    fn severity(&self) -> Option<MSeverity> {
+        Some(match self.d.severity {
+            Severity::Error => MSeverity::Error,
+            Severity::Warning => MSeverity::Warning,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+fn clamp(src: &str, mut off: usize) -> usize {
+    off = off.min(src.len());
+    while off > 0 && !src.is_char_boundary(off) {
+        off -= 1;
+    }
+    off
+}
+
+/// Options for the pretty format.
+#[derive(Clone, Copy, Debug)]
+pub struct PrettyOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Renders every diagnostic, then the summary line.
+pub fn render(reports: &[FileReport], summary: Summary, elapsed_ms: u128, opts: PrettyOptions) -> String {
+    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+    let mut out = String::new();
+    for r in reports {
+        let text = r.source.clone().unwrap_or_default();
+        for d in &r.diagnostics {
+            let src = NamedSource::new(r.path.clone(), text.clone());
+            let mut labels = Vec::new();
+            let (s, e) = (clamp(&text, d.span.start as usize), clamp(&text, d.span.end as usize));
+            let primary_label = d.labels.iter().find(|l| l.span == d.span).map(|l| l.message.clone());
+            labels.push(LabeledSpan::new_primary_with_span(primary_label, (s, e.saturating_sub(s))));
+            for l in d.labels.iter().filter(|l| l.span != d.span) {
+                let (ls, le) = (clamp(&text, l.span.start as usize), clamp(&text, l.span.end as usize));
+                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), (ls, le.saturating_sub(ls))));
+            }
+            let help = match (&d.help, &d.fix) {
+                (Some(h), _) => Some(h.clone()),
+                (None, Some(f)) => Some(f.message.clone()),
+                _ => None,
+            };
+            let adapter = Adapter { d, src, labels, help };
+            let mut buf = String::new();
+            if handler.render_report(&mut buf, &adapter).is_err() {
+                let _ = writeln!(buf, "{}:{}:{}: {} {}: {}", r.path, d.start.line, d.start.column, d.severity.as_str(), d.rule, d.message);
+            }
+            out.push_str(&buf);
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} {}, {} {} in {} {} ({} ms)",
+        summary.errors,
+        plural(summary.errors, "error", "errors"),
+        summary.warnings,
+        plural(summary.warnings, "warning", "warnings"),
+        summary.files,
+        plural(summary.files, "file", "files"),
+        elapsed_ms
+    );
+    out
+}
+
+fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
+    if n == 1 { one } else { many }
+}

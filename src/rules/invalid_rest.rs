@@ -1,0 +1,114 @@
+//! `invalid-rest`: the rest syntax errors other than position — a rest with a default value,
+//! a rest parameter in a setter, and an object rest whose target is a pattern (or another
+//! target that is not a plain binding or reference).
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::lint::scan;
+use crate::rules::rest_not_last::rest_name;
+use crate::rules::{Category, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "invalid-rest",
+    category: Category::Correctness,
+    fix: FixKind::None,
+    node_types: &[],
+    needles: &["..."],
+    docs: include_str!("../../rules/invalid-rest.md"),
+    create: crate::no_options!(InvalidRest),
+};
+
+pub struct InvalidRest;
+
+impl Rule for InvalidRest {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+}
+
+/// Which rest error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// `...x = 1`: oxc's span is the `x = 1` part.
+    Initializer,
+    /// `set v(...a)`: oxc's span is the rest.
+    Setter,
+    /// `{...{a}}` or `[...(a + b)] = x`: oxc's span is the target.
+    Target,
+}
+
+/// Builds the diagnostic for one of oxc's invalid-rest errors at `span`.
+pub fn from_syntax_error(cause: Cause, span: Span, src: &str) -> Diagnostic {
+    // The diagnostic starts at the rest's `...`, found before oxc's span when needed.
+    let start = if src.get(span.start as usize..).is_some_and(|t| t.starts_with("...")) {
+        span.start as usize
+    } else {
+        let before = src.get(..span.start as usize).unwrap_or("");
+        let trimmed = before.trim_end();
+        if trimmed.ends_with("...") { trimmed.len() - 3 } else { scan::rest_start_before(src, span.start as usize).unwrap_or(span.start as usize) }
+    };
+    let rest = Span::new(start as u32, span.end.max(start as u32));
+    let name = rest_name(src, rest);
+    match cause {
+        Cause::Initializer => {
+            let text = src.get(span.start as usize..span.end as usize).unwrap_or("");
+            // Label the `= default` part alone when it can be found.
+            let default = text
+                .find('=')
+                .map_or(span, |eq| Span::new(span.start + eq as u32, span.end));
+            Diagnostic::new(
+                META.id,
+                rest,
+                format!("the rest {name} has a default value: a rest is never undefined (it is an empty array or object), so it cannot have one"),
+            )
+            .with_label(rest, "this rest")
+            .with_label(default, "this default value")
+            .with_help("remove the default value; to default the elements, write `const xs = rest.length ? rest : fallback`")
+        }
+        Cause::Setter => Diagnostic::new(
+            META.id,
+            rest,
+            format!("the setter has a rest parameter {name}: a setter takes exactly one parameter"),
+        )
+        .with_label(rest, "this rest parameter")
+        .with_help("take one plain parameter, e.g. `set value(v)`"),
+        Cause::Target => Diagnostic::new(
+            META.id,
+            rest,
+            format!("the rest {name} has a target that is not a plain name: an object rest must be bound to an identifier (or, in an assignment, a member expression)"),
+        )
+        .with_label(span, "this target")
+        .with_help("bind the rest to a name, then destructure that: `const { a, ...rest } = x; const { b } = rest;`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    #[test]
+    fn fail_and_pass() {
+        let fail = [
+            ("function f(...a = []) {}", 11),
+            ("const [...a = []] = x;", 7),
+            ("const o = { set v(...a) {} };", 18),
+            ("const {...{a}} = x;", 7),
+            ("({...{a}} = x);", 2),
+        ];
+        let mut failures = Vec::new();
+        for (code, start) in fail {
+            let d = lint_with_rule("a.js", code, "invalid-rest");
+            let got: Vec<_> = d.iter().map(|d| (d.rule, d.span.start)).collect();
+            if got != vec![("invalid-rest", start)] {
+                failures.push(format!("{code}: {got:?}"));
+            }
+        }
+        let pass = ["const [...[a, b]] = x;", "function f(...[a]) {}", "const {...a} = x;", "({...a.b} = x);", "const o = { set v(a) {} };"];
+        for code in pass {
+            let d = lint_with_rule("a.js", code, "invalid-rest");
+            if !d.is_empty() {
+                failures.push(format!("{code}: {:?}", d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+}

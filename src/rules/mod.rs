@@ -1,0 +1,149 @@
+//! The rule registry: metadata, the `Rule` trait, and the one list of every rule.
+//!
+//! A rule is a static [`RuleMeta`] plus an implementation of [`Rule`]. The pipeline calls
+//! [`Rule::check`] for every AST node whose type the rule lists in `node_types`, and
+//! [`Rule::check_file`] once per file. Rules never walk the whole file themselves.
+
+use oxc_ast::AstType;
+use oxc_semantic::AstNode;
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Severity;
+pub use crate::lint::Ctx;
+
+pub mod invalid_rest;
+pub mod rest_not_last;
+
+/// A rule's family; each has a default severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Correctness,
+    Suspicious,
+    Perf,
+    Style,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [Category::Correctness, Category::Suspicious, Category::Perf, Category::Style];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Correctness => "correctness",
+            Category::Suspicious => "suspicious",
+            Category::Perf => "perf",
+            Category::Style => "style",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// The severity a rule of this category has unless configured (`None` = off).
+    pub fn default_severity(self) -> Option<Severity> {
+        match self {
+            Category::Correctness => Some(Severity::Error),
+            Category::Suspicious | Category::Perf => Some(Severity::Warning),
+            Category::Style => None,
+        }
+    }
+}
+
+/// What kind of fix a rule offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixKind {
+    None,
+    Safe,
+    Suggestion,
+}
+
+impl FixKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixKind::None => "—",
+            FixKind::Safe => "safe",
+            FixKind::Suggestion => "suggestion",
+        }
+    }
+}
+
+/// Static facts about a rule.
+pub struct RuleMeta {
+    /// The kebab-case id: a contract.
+    pub id: &'static str,
+    pub category: Category,
+    pub fix: FixKind,
+    /// The node types `check` wants; empty when the rule only uses `check_file`.
+    pub node_types: &'static [AstType],
+    /// Strings of which at least one must occur in a file for the rule to possibly fire.
+    /// Over-approximate; empty means "always run".
+    pub needles: &'static [&'static str],
+    /// `rules/<id>.md`.
+    pub docs: &'static str,
+    /// Builds the rule from its options (`None` when the configuration gives none).
+    pub create: fn(Option<&serde_json::Value>) -> Result<Box<dyn Rule>, String>,
+}
+
+impl RuleMeta {
+    /// The first prose line of the documentation page, for `restlint rules`.
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("Category:"))
+            .unwrap_or("")
+    }
+}
+
+/// A configured rule.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Called for every node whose type is in `meta().node_types`.
+    fn check<'a>(&self, _node: &AstNode<'a>, _cx: &mut Ctx<'a, '_>) {}
+    /// Called once per file that reaches the rules.
+    fn check_file<'a>(&self, _cx: &mut Ctx<'a, '_>) {}
+}
+
+/// Parses a rule's options object with `deny_unknown_fields`-style strictness.
+pub fn parse_options<T: DeserializeOwned + Default>(value: Option<&serde_json::Value>) -> Result<T, String> {
+    match value {
+        None => Ok(T::default()),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| e.to_string()),
+    }
+}
+
+/// Every rule, in catalogue order.
+pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+
+/// Looks a rule up by id.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|m| m.id == id)
+}
+
+/// Maps a rule id or special id to its `&'static str`.
+pub fn static_id(id: &str) -> Option<&'static str> {
+    use crate::diagnostic::*;
+    find(id).map(|m| m.id).or_else(|| {
+        [PARSE_ERROR, IO_ERROR, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE].into_iter().find(|s| *s == id)
+    })
+}
+
+/// A rule with options-free construction, for rules that take none.
+#[macro_export]
+macro_rules! no_options {
+    ($ty:ident) => {
+        |opts: Option<&serde_json::Value>| {
+            match opts {
+                None => Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>),
+                Some(serde_json::Value::Object(m)) if m.is_empty() => Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>),
+                Some(_) => Err("this rule takes no options".to_string()),
+            }
+        }
+    };
+}
+
+impl std::fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading source files and mapping byte offsets to lines and UTF-16 columns.
+//!
+//! Line breaks are those of ECMAScript: `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029.
+//! Columns count UTF-16 code units from the start of the line, 1-based, as ESLint and LSP do.
+//! A byte-order mark at the start of the file is part of the byte offsets but not of the
+//! columns (an editor does not show it).
+
+use crate::diagnostic::Position;
+
+/// Why a file could not be turned into text.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    NotUtf8 { valid_up_to: usize },
+    Directory,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
+            ReadError::NotUtf8 { valid_up_to } => {
+                write!(f, "the file is not valid UTF-8 (invalid byte at offset {valid_up_to})")
+            }
+            ReadError::Directory => write!(f, "the path is a directory, not a file"),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text.
+pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        if path.is_dir() { ReadError::Directory } else { ReadError::Io(e) }
+    })?;
+    text_from_bytes(bytes)
+}
+
+/// Turns bytes into text, or says where the first invalid byte is.
+pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Line starts of one text, for offset → (line, UTF-16 column).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    bom: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0u32];
+        let mut i = 0usize;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push((i + 1) as u32),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push((i + 1) as u32);
+                }
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                    i += 2;
+                    line_starts.push((i + 1) as u32);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom = if text.starts_with(BOM) { BOM.len() as u32 } else { 0 };
+        Self { line_starts, bom }
+    }
+
+    /// The position of a byte offset; offsets past the end or inside a character are clamped.
+    pub fn position(&self, text: &str, offset: u32) -> Position {
+        let offset = (offset as usize).min(text.len());
+        let line = self.line_starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        let mut start = self.line_starts[line] as usize;
+        if line == 0 {
+            start = start.max(self.bom as usize).min(offset);
+        }
+        let mut end = offset;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column: usize = text.get(start..end).map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        Position { line: line as u32 + 1, column: column as u32 + 1 }
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: u32) -> Option<u32> {
+        self.line_starts.get(line.checked_sub(1)? as usize).copied()
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        self.line_starts.partition_point(|&s| s <= offset) as u32
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: u32) -> (u32, u32) {
+        let p = LineIndex::new(text).position(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn ascii_lines() {
+        let t = "ab\ncd\n";
+        assert_eq!(pos(t, 0), (1, 1));
+        assert_eq!(pos(t, 1), (1, 2));
+        assert_eq!(pos(t, 3), (2, 1));
+        assert_eq!(pos(t, 5), (2, 3));
+        assert_eq!(pos(t, 6), (3, 1));
+    }
+
+    #[test]
+    fn utf16_columns() {
+        // é is 2 bytes / 1 unit; 😀 is 4 bytes / 2 units.
+        let t = "é😀x";
+        assert_eq!(pos(t, 2), (1, 2));
+        assert_eq!(pos(t, 6), (1, 4));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr() {
+        let t = "a\r\nb\rc";
+        assert_eq!(pos(t, 3), (2, 1));
+        assert_eq!(pos(t, 5), (3, 1));
+        assert_eq!(LineIndex::new(t).line_count(), 3);
+    }
+
+    #[test]
+    fn unicode_line_separators() {
+        let t = "a\u{2028}b\u{2029}c";
+        assert_eq!(pos(t, 4), (2, 1));
+        assert_eq!(pos(t, 8), (3, 1));
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let t = "\u{feff}ab\nc";
+        assert_eq!(pos(t, 3), (1, 1));
+        assert_eq!(pos(t, 4), (1, 2));
+        assert_eq!(pos(t, 6), (2, 1));
+        assert_eq!(pos(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn clamps_out_of_range_and_mid_char() {
+        let t = "é";
+        assert_eq!(pos(t, 1), (1, 1));
+        assert_eq!(pos(t, 99), (1, 2));
+    }
+}

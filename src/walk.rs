@@ -1,0 +1,127 @@
+//! Finding the files to lint: explicit files always (unless the config ignores them),
+//! folders walked in parallel with `.gitignore`/`.ignore` honoured, hidden entries and
+//! `node_modules` skipped, only the JS/TS extensions, `.d.ts` left out.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::config::Config;
+use crate::lint::is_lintable;
+
+/// One file to lint, with the path shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub display: String,
+    pub path: PathBuf,
+}
+
+/// A problem met while walking that is tied to one path.
+#[derive(Clone, Debug)]
+pub struct WalkIssue {
+    pub display: String,
+    pub message: String,
+}
+
+/// Options of the walk.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WalkOptions {
+    /// Do not honour `.gitignore`/`.ignore` files (hidden and `node_modules` still skipped).
+    pub no_ignore: bool,
+    pub threads: usize,
+}
+
+/// How a path is shown: relative to the cwd when under it, `/`-separated, else as given.
+pub fn display_path(path: &Path) -> String {
+    let shown = match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => path.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    };
+    let s = shown.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    if s.is_empty() { ".".to_string() } else { s }
+}
+
+/// Collects the files under `paths`, sorted and without duplicates. Missing paths are
+/// returned separately (they stop the run); unreadable entries become issues.
+pub fn collect(paths: &[PathBuf], config: &Config, opts: WalkOptions) -> (Vec<Target>, Vec<WalkIssue>) {
+    let found = Mutex::new(Vec::new());
+    let issues = Mutex::new(Vec::new());
+    for root in paths {
+        let meta = std::fs::metadata(root);
+        if meta.as_ref().is_ok_and(|m| !m.is_dir()) {
+            // An explicit file is linted whatever its extension says, except `.d.ts`-style
+            // declarations and files the config ignores.
+            let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let declaration = name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts");
+            if !declaration && !config.is_ignored(root) {
+                push(&found, root.clone());
+            }
+            continue;
+        }
+        let mut builder = WalkBuilder::new(root);
+        builder
+            .hidden(true)
+            .git_ignore(!opts.no_ignore)
+            .git_global(!opts.no_ignore)
+            .git_exclude(!opts.no_ignore)
+            .ignore(!opts.no_ignore)
+            .parents(!opts.no_ignore)
+            .require_git(false)
+            .follow_links(false)
+            .threads(opts.threads)
+            .filter_entry(|e| e.file_name() != "node_modules");
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
+                        if is_file && is_lintable(e.path()) && !config.is_ignored(e.path()) {
+                            if e.file_type().is_some_and(|t| t.is_symlink()) && !e.path().is_file() {
+                                return WalkState::Continue;
+                            }
+                            push(&found, e.into_path());
+                        } else if e.file_type().is_some_and(|t| t.is_dir()) && e.depth() > 0 && config.is_ignored(e.path()) {
+                            return WalkState::Skip;
+                        }
+                    }
+                    Err(err) => {
+                        let path = error_path(&err);
+                        if let Some(p) = path
+                            && (p.is_dir() || is_lintable(&p))
+                            && let Ok(mut v) = issues.lock()
+                        {
+                            v.push(WalkIssue { display: display_path(&p), message: err.to_string() });
+                        }
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+    }
+    let mut files = found.into_inner().unwrap_or_default();
+    files.sort();
+    // A path given twice, or a file named and also found under a named folder, is linted once.
+    files.sort_by(|a, b| a.display.cmp(&b.display));
+    files.dedup_by(|a, b| a.display == b.display);
+    let mut issues = issues.into_inner().unwrap_or_default();
+    issues.sort_by(|a, b| a.display.cmp(&b.display));
+    (files, issues)
+}
+
+fn push(found: &Mutex<Vec<Target>>, path: PathBuf) {
+    let display = display_path(&path);
+    if let Ok(mut v) = found.lock() {
+        v.push(Target { display, path });
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
