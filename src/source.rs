@@ -11,8 +11,12 @@ use crate::diagnostic::Position;
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),
-    NotUtf8 { valid_up_to: usize },
+    NotUtf8 {
+        valid_up_to: usize,
+    },
     Directory,
+    /// A FIFO, socket or device.
+    NotRegular,
 }
 
 impl std::fmt::Display for ReadError {
@@ -20,33 +24,92 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
             ReadError::NotUtf8 { valid_up_to } => {
-                write!(f, "the file is not valid UTF-8 (invalid byte at offset {valid_up_to})")
+                write!(
+                    f,
+                    "the file is not valid UTF-8 (invalid byte at offset {valid_up_to})"
+                )
             }
             ReadError::Directory => write!(f, "the path is a directory, not a file"),
+            ReadError::NotRegular => {
+                write!(
+                    f,
+                    "not a regular file (a FIFO, socket or device): not read; use `-` to lint standard input"
+                )
+            }
         }
     }
 }
 
 /// Reads a file as UTF-8 text.
+///
+/// Only regular files (or symlinks to them) are read: opening a FIFO blocks until a writer
+/// comes, which may be never, and a device may never end. The walk already skips such
+/// entries; this covers paths named on the command line (`-` is the way to lint a stream).
 pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
+    #[cfg(debug_assertions)]
+    test_fault(path)?;
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(ReadError::Directory),
+        Ok(m) if !m.is_file() => return Err(ReadError::NotRegular),
+        _ => {}
+    }
     let bytes = std::fs::read(path).map_err(|e| {
-        if path.is_dir() { ReadError::Directory } else { ReadError::Io(e) }
+        if path.is_dir() {
+            ReadError::Directory
+        } else {
+            ReadError::Io(e)
+        }
     })?;
     text_from_bytes(bytes)
 }
 
+/// A test-only seam (debug builds only, so never in a release binary): faults that cannot be
+/// staged for real when the tests run as root, or only with a race. `RESTLINT_TEST_READ_FAULT`
+/// is `deny:SUFFIX` (reading a path ending in SUFFIX fails with "permission denied", as
+/// `chmod 000` does for a normal user) or `remove:SUFFIX` (the file is deleted just before it
+/// is read, as if it vanished between the walk and the read).
+#[cfg(debug_assertions)]
+fn test_fault(path: &std::path::Path) -> Result<(), ReadError> {
+    let Some(spec) = std::env::var_os("RESTLINT_TEST_READ_FAULT") else {
+        return Ok(());
+    };
+    let spec = spec.to_string_lossy();
+    let shown = path.to_string_lossy();
+    match spec.split_once(':') {
+        Some(("deny", suffix)) if shown.ends_with(suffix) => Err(ReadError::Io(
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        )),
+        Some(("remove", suffix)) if shown.ends_with(suffix) => {
+            let _ = std::fs::remove_file(path);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Turns bytes into text, or says where the first invalid byte is.
 pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        valid_up_to: e.utf8_error().valid_up_to(),
+    })
 }
 
 const BOM: &str = "\u{feff}";
+
+/// Past this many bytes between a line's start and an offset, columns come from the
+/// wide-character index instead of a scan of the line: a 10 MB minified line with thousands
+/// of diagnostics must not cost a scan of the line per diagnostic.
+const SCAN_LIMIT: usize = 4096;
 
 /// Line starts of one text, for offset → (line, UTF-16 column).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
     bom: u32,
+    /// Built on the first column query far into a long line: for every non-ASCII character,
+    /// the offset just after it and the running total of (UTF-8 bytes − UTF-16 units) up to
+    /// and including it.
+    wide: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 impl LineIndex {
@@ -64,7 +127,9 @@ impl LineIndex {
                     line_starts.push((i + 1) as u32);
                 }
                 // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
                     i += 2;
                     line_starts.push((i + 1) as u32);
                 }
@@ -72,14 +137,41 @@ impl LineIndex {
             }
             i += 1;
         }
-        let bom = if text.starts_with(BOM) { BOM.len() as u32 } else { 0 };
-        Self { line_starts, bom }
+        let bom = if text.starts_with(BOM) {
+            BOM.len() as u32
+        } else {
+            0
+        };
+        Self {
+            line_starts,
+            bom,
+            wide: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Bytes minus UTF-16 units of every character that ends at or before `offset`.
+    fn excess_before(&self, text: &str, offset: usize) -> usize {
+        let wide = self.wide.get_or_init(|| {
+            let mut total = 0u32;
+            text.char_indices()
+                .filter(|(_, c)| !c.is_ascii())
+                .map(|(i, c)| {
+                    total += (c.len_utf8() - c.len_utf16()) as u32;
+                    ((i + c.len_utf8()) as u32, total)
+                })
+                .collect()
+        });
+        let n = wide.partition_point(|&(end, _)| end as usize <= offset);
+        if n == 0 { 0 } else { wide[n - 1].1 as usize }
     }
 
     /// The position of a byte offset; offsets past the end or inside a character are clamped.
     pub fn position(&self, text: &str, offset: u32) -> Position {
         let offset = (offset as usize).min(text.len());
-        let line = self.line_starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1);
         let mut start = self.line_starts[line] as usize;
         if line == 0 {
             start = start.max(self.bom as usize).min(offset);
@@ -88,8 +180,16 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column: usize = text.get(start..end).map_or(0, |s| s.chars().map(char::len_utf16).sum());
-        Position { line: line as u32 + 1, column: column as u32 + 1 }
+        let column: usize = if end - start <= SCAN_LIMIT {
+            text.get(start..end)
+                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+        } else {
+            (end - start) - (self.excess_before(text, end) - self.excess_before(text, start))
+        };
+        Position {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
     }
 
     /// The byte offset where a 1-based line starts.
@@ -156,6 +256,35 @@ mod tests {
         assert_eq!(pos(t, 4), (1, 2));
         assert_eq!(pos(t, 6), (2, 1));
         assert_eq!(pos(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn long_lines_use_the_wide_index() {
+        // Past SCAN_LIMIT the column comes from the index; it must agree with a scan.
+        let t = format!("\u{feff}{}é😀{}x\ny", "a".repeat(5000), "b".repeat(5000));
+        let li = LineIndex::new(&t);
+        let line2 = t.find('\n').unwrap() + 1;
+        for off in [
+            0,
+            3,
+            5003,
+            5005,
+            5009,
+            7000,
+            10009,
+            line2 - 1,
+            line2,
+            t.len(),
+        ] {
+            let (line, start) = if off >= line2 {
+                (2, line2)
+            } else {
+                (1, 3.min(off))
+            };
+            let scan: usize = t[start..off].chars().map(char::len_utf16).sum();
+            let p = li.position(&t, off as u32);
+            assert_eq!((p.line, p.column), (line, scan as u32 + 1), "offset {off}");
+        }
     }
 
     #[test]

@@ -1,24 +1,136 @@
 //! `--format pretty`: miette's graphical report per diagnostic, then a summary line.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity as MSeverity};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    Severity as MSeverity, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::report::Summary;
+use crate::source::LineIndex;
+
+/// A code frame is shown only when every line it would show is at most this long: miette
+/// panics on columns past 65,535 ("Formatting argument out of range"), and a frame of a
+/// 10 MB minified line helps nobody.
+const MAX_FRAME_LINE: usize = 4096;
+/// … and when the lines it would show are at most this many bytes in all.
+const MAX_FRAME_BYTES: usize = 256 << 10;
+
+/// One file's text for miette. miette's own `SourceCode` for a string scans from the start
+/// of the file on every lookup (quadratic on a large file with many diagnostics); this one
+/// hands miette only a window of lines around the span, found with the line index, and
+/// shifts the answer back to file offsets and line numbers.
+struct Source {
+    name: String,
+    text: Arc<str>,
+    lines: Arc<LineIndex>,
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl Source {
+    /// The byte range of the lines around `[start, end)`, `extra` lines either side.
+    fn window(&self, start: usize, end: usize, extra: usize) -> (usize, usize, usize) {
+        let first = (self.lines.line_of(start as u32) as usize)
+            .saturating_sub(extra + 1)
+            .max(1);
+        let last = self.lines.line_of(end as u32) as usize + extra + 1;
+        let ws = self
+            .lines
+            .line_start(first as u32)
+            .map_or(0, |o| o as usize);
+        let we = self
+            .lines
+            .line_start(last as u32 + 1)
+            .map_or(self.text.len(), |o| o as usize);
+        (ws.min(self.text.len()), we.min(self.text.len()), first - 1)
+    }
+
+    /// Whether a frame for these spans would be small enough to show.
+    fn frame_fits(&self, spans: impl Iterator<Item = (usize, usize)>) -> bool {
+        spans.into_iter().all(|(s, e)| {
+            let (ws, we, first) = self.window(s, e, 1);
+            if we - ws > MAX_FRAME_BYTES {
+                return false;
+            }
+            // Line lengths from the line index: no scan of the text.
+            let mut line = first as u32 + 1;
+            let mut start = ws;
+            while start < we {
+                let next = self
+                    .lines
+                    .line_start(line + 1)
+                    .map_or(self.text.len(), |o| o as usize);
+                if next - start > MAX_FRAME_LINE {
+                    return false;
+                }
+                start = next;
+                line += 1;
+            }
+            true
+        })
+    }
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (ws, we, first_line) = self.window(start, end, before.max(after));
+        let window = self.text.get(ws..we).ok_or(MietteError::OutOfBounds)?;
+        let inner = window.read_span(
+            &SourceSpan::new((start - ws).into(), span.len()),
+            before,
+            after,
+        )?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + ws).into(), inner.span().len()),
+            inner.line() + first_line,
+            inner.column(),
+            inner.line_count() + first_line,
+        )))
+    }
+}
 
 /// Adapts one of our diagnostics to `miette::Diagnostic` at render time.
 #[derive(Debug)]
 struct Adapter<'r> {
     d: &'r Diagnostic,
-    src: NamedSource<String>,
+    /// `None` when the frame would be too large to show (see [`MAX_FRAME_LINE`]).
+    src: Option<&'r Source>,
+    /// The frame was left out for its size: say where the diagnostic is instead.
+    too_long: bool,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
 }
 
 impl std::fmt::Display for Adapter<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&self.d.message)?;
+        if self.too_long {
+            write!(
+                f,
+                " (at line {}, column {}; the line is too long to show)",
+                self.d.start.line, self.d.start.column
+            )?;
+        }
+        Ok(())
     }
 }
 impl std::error::Error for Adapter<'_> {}
@@ -34,12 +146,15 @@ impl miette::Diagnostic for Adapter<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.src)
+        self.src.map(|s| s as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.src?;
         Some(Box::new(self.labels.iter().cloned()))
     }
 }
@@ -60,31 +175,87 @@ pub struct PrettyOptions {
 }
 
 /// Renders every diagnostic, then the summary line.
-pub fn render(reports: &[FileReport], summary: Summary, elapsed_ms: u128, opts: PrettyOptions) -> String {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+pub fn render(
+    reports: &[FileReport],
+    summary: Summary,
+    elapsed_ms: u128,
+    opts: PrettyOptions,
+) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
     let mut out = String::new();
     for r in reports {
-        let text = r.source.clone().unwrap_or_default();
+        // One copy of the text and one line index per file, shared by its diagnostics.
+        let text: Arc<str> = Arc::from(r.source.as_deref().unwrap_or_default());
+        let source = Source {
+            name: r.path.clone(),
+            lines: Arc::new(LineIndex::new(&text)),
+            text: text.clone(),
+        };
         for d in &r.diagnostics {
-            let src = NamedSource::new(r.path.clone(), text.clone());
             let mut labels = Vec::new();
-            let (s, e) = (clamp(&text, d.span.start as usize), clamp(&text, d.span.end as usize));
-            let primary_label = d.labels.iter().find(|l| l.span == d.span).map(|l| l.message.clone());
-            labels.push(LabeledSpan::new_primary_with_span(primary_label, (s, e.saturating_sub(s))));
+            let (s, e) = (
+                clamp(&text, d.span.start as usize),
+                clamp(&text, d.span.end as usize),
+            );
+            let primary_label = d
+                .labels
+                .iter()
+                .find(|l| l.span == d.span)
+                .map(|l| l.message.clone());
+            labels.push(LabeledSpan::new_primary_with_span(
+                primary_label,
+                (s, e.saturating_sub(s)),
+            ));
             for l in d.labels.iter().filter(|l| l.span != d.span) {
-                let (ls, le) = (clamp(&text, l.span.start as usize), clamp(&text, l.span.end as usize));
-                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), (ls, le.saturating_sub(ls))));
+                let (ls, le) = (
+                    clamp(&text, l.span.start as usize),
+                    clamp(&text, l.span.end as usize),
+                );
+                labels.push(LabeledSpan::new_with_span(
+                    Some(l.message.clone()),
+                    (ls, le.saturating_sub(ls)),
+                ));
             }
             let help = match (&d.help, &d.fix) {
                 (Some(h), _) => Some(h.clone()),
                 (None, Some(f)) => Some(f.message.clone()),
                 _ => None,
             };
-            let adapter = Adapter { d, src, labels, help };
+            let fits = source.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
+            let adapter = Adapter {
+                d,
+                src: fits.then_some(&source),
+                too_long: !fits,
+                labels,
+                help,
+            };
             let mut buf = String::new();
-            if handler.render_report(&mut buf, &adapter).is_err() {
-                let _ = writeln!(buf, "{}:{}:{}: {} {}: {}", r.path, d.start.line, d.start.column, d.severity.as_str(), d.rule, d.message);
+            // miette is a dependency with its own panics (long lines, odd spans): a report
+            // that cannot be drawn falls back to the one-line form instead of ending the run.
+            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut b = String::new();
+                handler.render_report(&mut b, &adapter).map(|()| b)
+            }));
+            if let Ok(Ok(b)) = drawn {
+                buf = b;
+            } else {
+                let _ = writeln!(
+                    buf,
+                    "{}:{}:{}: {} {}: {}",
+                    r.path,
+                    d.start.line,
+                    d.start.column,
+                    d.severity.as_str(),
+                    d.rule,
+                    d.message
+                );
             }
             out.push_str(&buf);
             out.push('\n');
