@@ -10,9 +10,9 @@
 //! every point, the sum over open brackets of one per bracket plus the operator-like tokens
 //! seen at that bracket level since the last `;` or `,` (which end an expression) or line
 //! break after an operand (which ends a statement in code without semicolons), plus the
-//! `else`s seen at that level (an `else if` chain nests across `;`).
+//! `else if`s seen at that level (an `else if` chain nests across `;`).
 //!
-//! It over-approximates (an `===` counts three) and that is the point: real code stays in
+//! It over-approximates (`{a: {a: …` counts two a level) and that is the point: real code stays in
 //! the hundreds, hostile code in the hundreds of thousands. Strings and comments are skipped so
 //! that a large base64 string does not count; template literals are followed into `${…}`.
 
@@ -93,14 +93,34 @@ pub fn nesting_estimate(text: &str) -> usize {
                     }
                 }
                 // `if (a) if (b)`, `f()()`, `a[0][1]`: what follows a closed bracket can nest.
-                // (Not after `}`: a block or function body is not chained, and minified code
-                // has long runs of `function a(){}function b(){}`.)
-                if c != b'}' {
+                // A `}` usually ends a statement (a block, a function body: minified code has
+                // long runs of `function a(){}function b(){}` and `if(a){…}if(b){…}`), unless an
+                // operator follows (`{}.x`, `{} + {}`): then it is an operand.
+                if c == b'}' {
+                    pending_reset = true;
+                } else {
                     bump(&mut levels, &mut current, 1);
                 }
             }
             b';' | b',' => reset(&mut levels, &mut current),
-            c if is_operator(c) => bump(&mut levels, &mut current, 1),
+            c if is_operator(c) => {
+                // A run of operator characters is one token (`...`, `=>`, `**`, `===`), but
+                // each prefix operator in it nests (`a = -+-+-b`, `!!!!x`).
+                let start = i;
+                while i < b.len()
+                    && is_operator(b[i])
+                    && !(b[i] == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*')))
+                {
+                    i += 1;
+                }
+                let prefixes = b[start + 1..i]
+                    .iter()
+                    .filter(|c| matches!(c, b'+' | b'-' | b'!' | b'~'))
+                    .count();
+                bump(&mut levels, &mut current, 1 + prefixes);
+                max = max.max(current);
+                continue;
+            }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
                 let start = i;
                 while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$')
@@ -108,7 +128,15 @@ pub fn nesting_estimate(text: &str) -> usize {
                     i += 1;
                 }
                 match &b[start..i] {
-                    b"else" => {
+                    // Only `else if` nests; `else {` and `else x` end the statement.
+                    b"else"
+                        if b.get(skip_spaces(b, i)..).is_some_and(|r| {
+                            r.starts_with(b"if")
+                                && !r.get(2).is_some_and(|c| {
+                                    c.is_ascii_alphanumeric() || *c == b'_' || *c == b'$'
+                                })
+                        }) =>
+                    {
                         if let Some(top) = levels.last_mut() {
                             top.1 += 1;
                             current += 1;
@@ -127,6 +155,13 @@ pub fn nesting_estimate(text: &str) -> usize {
         i += 1;
     }
     max
+}
+
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
 }
 
 fn is_operator(c: u8) -> bool {
@@ -220,6 +255,7 @@ mod tests {
         assert!(nesting_estimate(&"if (a) ".repeat(1000)) >= 1000);
         assert!(nesting_estimate(&format!("{}c;", "if (a) b; else ".repeat(1000))) >= 1000);
         assert!(nesting_estimate(&"`${".repeat(1000)) >= 1000);
+        assert!(nesting_estimate(&format!("x = {}1;", "{} + ".repeat(1000))) >= 1000);
     }
 
     #[test]
@@ -228,7 +264,8 @@ mod tests {
         assert!(nesting_estimate(&"a = b + c;\n".repeat(10_000)) < 10);
         assert!(nesting_estimate(&format!("x = [{}];", "-1, ".repeat(10_000))) < 10);
         assert!(nesting_estimate(&"const a = b.c(d) + 1\n".repeat(10_000)) < 10);
-        assert!(nesting_estimate(&"function a(b){if(b){c()}else{d()}}".repeat(10_000)) < 20_010);
+        assert!(nesting_estimate(&"function a(b){if(b){c()}else{d()}}".repeat(10_000)) < 10);
+        assert!(nesting_estimate(&"if(c.e){g(...a(c))}else{h.push(...c)}".repeat(10_000)) < 10);
     }
 
     #[test]
