@@ -286,13 +286,16 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 threads,
             },
         );
+        // Clean files are dropped as they finish: memory then grows with the findings, not
+        // with the number of files.
         let mut reports: Vec<FileReport> = pool.install(|| {
             targets
                 .par_iter()
                 .map(|t| lint_target(t, &resolver))
+                .filter(|r| !r.diagnostics.is_empty())
                 .collect()
         });
-        let n = reports.len() + issues.len();
+        let n = targets.len() + issues.len();
         for issue in issues {
             reports.push(FileReport {
                 path: issue.display,
