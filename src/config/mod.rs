@@ -316,7 +316,7 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
         let glob = Glob::new(&pat).map_err(|e| (g.clone(), e.kind().to_string()))?;
         b.add(glob);
         // `dist` or `dist/` also ignores what is under it.
-        if !pat.ends_with("/**") && !pat.contains('*') {
+        if !g.contains('*') {
             let under = format!("{}/**", pat.trim_end_matches('/'));
             b.add(Glob::new(&under).map_err(|e| (g.clone(), e.kind().to_string()))?);
         }

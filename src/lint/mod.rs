@@ -74,11 +74,25 @@ pub fn bracket_depth(text: &str) -> usize {
     max
 }
 
+/// How rules are reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dispatch {
+    /// The dispatch table and the needle pre-filter (the normal way).
+    Table,
+    /// Every rule's `check` on every node, no pre-filter: a test compares it with `Table`.
+    Everything,
+}
+
 /// Lints one file's text. Never panics: a panic inside becomes an `internal-error`.
 /// The diagnostics come back sorted, with severities and positions set.
 pub fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    lint_text_with(path, text, rules, Dispatch::Table)
+}
+
+/// [`lint_text`] with a choice of dispatch.
+pub fn lint_text_with(path: &Path, text: &str, rules: &RuleSet, dispatch: Dispatch) -> Vec<Diagnostic> {
     let line_index = LineIndex::new(text);
-    let mut diags = match catch_unwind(AssertUnwindSafe(|| lint_unchecked(path, text, rules, &line_index))) {
+    let mut diags = match catch_unwind(AssertUnwindSafe(|| lint_unchecked(path, text, rules, &line_index, dispatch))) {
         Ok(d) => d,
         Err(payload) => {
             // The allocator may hold a half-built AST: start the next file on a fresh one.
@@ -114,7 +128,7 @@ fn parse<'a>(allocator: &'a Allocator, text: &'a str, source_type: SourceType) -
     Parser::new(allocator, text, source_type).with_options(options).parse()
 }
 
-fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex, dispatch: Dispatch) -> Vec<Diagnostic> {
     if bracket_depth(text) > MAX_DEPTH {
         return vec![internal_error(format!(
             "brackets nest deeper than {MAX_DEPTH} levels; restlint does not parse such a file"
@@ -127,11 +141,18 @@ fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineInd
         } else {
             allocator.reset();
         }
-        lint_in(&allocator, path, text, rules, line_index)
+        lint_in(&allocator, path, text, rules, line_index, dispatch)
     })
 }
 
-fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+fn lint_in(
+    allocator: &Allocator,
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    line_index: &LineIndex,
+    dispatch: Dispatch,
+) -> Vec<Diagnostic> {
     let mut source_type = source_type_for(path);
     let mut ret = parse(allocator, text, source_type);
     // `.js` files often hold JSX; `SourceType::from_path` does not allow it there. Retry as JSX
@@ -151,7 +172,10 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
     let panicked = ret.panicked;
 
     let needs_rest_checks = memchr::memmem::find(text.as_bytes(), b"...").is_some();
-    let active = rules.active_for_text(text);
+    let active = match dispatch {
+        Dispatch::Table => rules.active_for_text(text),
+        Dispatch::Everything => vec![true; rules.rules.len()],
+    };
     let any_rule = active.iter().any(|a| *a);
 
     let comments: Vec<(Span, Span)> = ret
@@ -175,12 +199,22 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
             {
                 let mut cx = Ctx { semantic, source: text, line_index, rule: "", diagnostics: &mut rule_diags };
                 for node in semantic.nodes().iter() {
-                    for &i in rules.for_type(node.kind().ty() as u8) {
-                        let i = i as usize;
-                        if active[i] {
-                            let r = &rules.rules[i];
-                            cx.rule = r.rule.meta().id;
-                            r.rule.check(node, &mut cx);
+                    match dispatch {
+                        Dispatch::Table => {
+                            for &i in rules.for_type(node.kind().ty() as u8) {
+                                let i = i as usize;
+                                if active[i] {
+                                    let r = &rules.rules[i];
+                                    cx.rule = r.rule.meta().id;
+                                    r.rule.check(node, &mut cx);
+                                }
+                            }
+                        }
+                        Dispatch::Everything => {
+                            for r in &rules.rules {
+                                cx.rule = r.rule.meta().id;
+                                r.rule.check(node, &mut cx);
+                            }
                         }
                     }
                 }
