@@ -34,7 +34,9 @@ fn parse_blocks(page: &str, failures: &mut Vec<String>, id: &str) -> Vec<Block> 
             section = h.trim().to_string();
             continue;
         }
-        let Some(info) = line.strip_prefix("```") else { continue };
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
         let info = info.trim();
         let mut code = String::new();
         for (_, l) in lines.by_ref() {
@@ -49,12 +51,23 @@ fn parse_blocks(page: &str, failures: &mut Vec<String>, id: &str) -> Vec<Block> 
         }
         let mut tokens = info.split_whitespace();
         let lang = tokens.next().unwrap_or("").to_string();
-        let mut b = Block { line: n + 1, lang: lang.clone(), bad: false, use_options: false, fixed: false, options: false, code, section: section.clone() };
+        let mut b = Block {
+            line: n + 1,
+            lang: lang.clone(),
+            bad: false,
+            use_options: false,
+            fixed: false,
+            options: false,
+            code,
+            section: section.clone(),
+        };
         if lang == "json" {
             for t in tokens {
                 match t {
                     "options" => b.options = true,
-                    other => failures.push(format!("{id}.md:{}: unknown info token `{other}`", n + 1)),
+                    other => {
+                        failures.push(format!("{id}.md:{}: unknown info token `{other}`", n + 1))
+                    }
                 }
             }
             if b.options {
@@ -63,8 +76,14 @@ fn parse_blocks(page: &str, failures: &mut Vec<String>, id: &str) -> Vec<Block> 
             continue;
         }
         if !LANGS.contains(&lang.as_str()) {
-            if !matches!(lang.as_str(), "sh" | "text" | "console" | "yaml" | "toml" | "diff") {
-                failures.push(format!("{id}.md:{}: unknown code fence language `{lang}`", n + 1));
+            if !matches!(
+                lang.as_str(),
+                "sh" | "text" | "console" | "yaml" | "toml" | "diff"
+            ) {
+                failures.push(format!(
+                    "{id}.md:{}: unknown code fence language `{lang}`",
+                    n + 1
+                ));
             }
             continue;
         }
@@ -83,7 +102,10 @@ fn parse_blocks(page: &str, failures: &mut Vec<String>, id: &str) -> Vec<Block> 
 
 fn rule_set(meta: &RuleMeta, options: Option<&serde_json::Value>) -> Result<RuleSet, String> {
     let rule = (meta.create)(options)?;
-    Ok(RuleSet::new(vec![ActiveRule { rule, severity: Severity::Error }]))
+    Ok(RuleSet::new(vec![ActiveRule {
+        rule,
+        severity: Severity::Error,
+    }]))
 }
 
 fn expected_marks(code: &str) -> BTreeMap<u32, usize> {
@@ -98,9 +120,19 @@ fn expected_marks(code: &str) -> BTreeMap<u32, usize> {
 }
 
 fn render(d: &Diagnostic) -> String {
-    let mut s = format!("{}:{} {} {}: {}\n", d.start.line, d.start.column, d.severity.as_str(), d.rule, d.message);
+    let mut s = format!(
+        "{}:{} {} {}: {}\n",
+        d.start.line,
+        d.start.column,
+        d.severity.as_str(),
+        d.rule,
+        d.message
+    );
     for l in &d.labels {
-        s.push_str(&format!("  label [{}..{}]: {}\n", l.span.start, l.span.end, l.message));
+        s.push_str(&format!(
+            "  label [{}..{}]: {}\n",
+            l.span.start, l.span.end, l.message
+        ));
     }
     if let Some(h) = &d.help {
         s.push_str(&format!("  help: {h}\n"));
@@ -161,7 +193,10 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
         FixKind::Safe => "safe",
         FixKind::Suggestion => "suggestion",
     };
-    let want = format!("Category: {} · Default: {default} · Fix: {fix}", meta.category.as_str());
+    let want = format!(
+        "Category: {} · Default: {default} · Fix: {fix}",
+        meta.category.as_str()
+    );
     if lines.next() != Some(want.as_str()) {
         failures.push(format!("{id}.md: the second line must be `{want}`"));
     }
@@ -188,7 +223,9 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
             match &options {
                 Some((sec, v)) if *sec == b.section => Some(v.clone()),
                 _ => {
-                    failures.push(format!("{at}: `use_options` without a `json options` block earlier in this section"));
+                    failures.push(format!(
+                        "{at}: `use_options` without a `json options` block earlier in this section"
+                    ));
                     None
                 }
             }
@@ -208,9 +245,16 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
                 failures.push(format!("{at}: a `fixed` block must follow a bad block"));
                 continue;
             };
-            let got = apply_fixes(&PathBuf::from(format!("example.{}", bad.lang)), &bad.code, &rules);
+            let got = apply_fixes(
+                &PathBuf::from(format!("example.{}", bad.lang)),
+                &bad.code,
+                &rules,
+            );
             if got != b.code {
-                failures.push(format!("{at}: the fixed text differs\n--- want\n{}--- got\n{}", b.code, got));
+                failures.push(format!(
+                    "{at}: the fixed text differs\n--- want\n{}--- got\n{}",
+                    b.code, got
+                ));
             }
             continue;
         }
@@ -218,11 +262,16 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
         // Dispatch through the table must agree with running every rule on every node.
         let all = lint_text_with(&path, &b.code, &rules, Dispatch::Everything);
         if all != diags {
-            failures.push(format!("{at}: table dispatch and full dispatch differ:\n{diags:#?}\nvs\n{all:#?}"));
+            failures.push(format!(
+                "{at}: table dispatch and full dispatch differ:\n{diags:#?}\nvs\n{all:#?}"
+            ));
         }
         let others: Vec<_> = diags.iter().filter(|d| d.rule != id).collect();
         if !others.is_empty() {
-            failures.push(format!("{at}: other diagnostics: {}", others.iter().map(|d| render(d)).collect::<String>()));
+            failures.push(format!(
+                "{at}: other diagnostics: {}",
+                others.iter().map(|d| render(d)).collect::<String>()
+            ));
         }
         if b.bad {
             bad_count += 1;
@@ -240,12 +289,19 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
                     diags.iter().map(render).collect::<String>()
                 ));
             }
-            snapshot.push_str(&format!("--- {id}.md:{}\n{}", b.line, diags.iter().map(render).collect::<String>()));
+            snapshot.push_str(&format!(
+                "--- {id}.md:{}\n{}",
+                b.line,
+                diags.iter().map(render).collect::<String>()
+            ));
             prev_bad = Some(b.clone());
         } else {
             prev_bad = None;
             if !diags.is_empty() {
-                failures.push(format!("{at}: good code gave diagnostics:\n{}", diags.iter().map(render).collect::<String>()));
+                failures.push(format!(
+                    "{at}: good code gave diagnostics:\n{}",
+                    diags.iter().map(render).collect::<String>()
+                ));
             }
         }
     }
@@ -256,13 +312,26 @@ fn check_page(meta: &RuleMeta, failures: &mut Vec<String>, snapshot: &mut String
 }
 
 fn readme_table() -> BTreeMap<String, (String, String, String)> {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap_or_default();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap_or_default();
     let mut rows = BTreeMap::new();
     for line in readme.lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         if cells.len() >= 6 && cells[1].starts_with("[`") {
-            let id = cells[1].trim_start_matches("[`").split('`').next().unwrap_or("").to_string();
-            rows.insert(id, (cells[2].to_string(), cells[3].to_string(), cells[4].to_string()));
+            let id = cells[1]
+                .trim_start_matches("[`")
+                .split('`')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            rows.insert(
+                id,
+                (
+                    cells[2].to_string(),
+                    cells[3].to_string(),
+                    cells[4].to_string(),
+                ),
+            );
         }
     }
     rows
@@ -291,28 +360,54 @@ fn rule_pages_are_right() {
     }
     let table = readme_table();
     for meta in RULES {
-        let default = meta.category.default_severity().map_or("off", |s| if s == Severity::Error { "error" } else { "warn" });
-        let want = (meta.category.as_str().to_string(), default.to_string(), meta.fix.as_str().to_string());
+        let default = meta.category.default_severity().map_or("off", |s| {
+            if s == Severity::Error {
+                "error"
+            } else {
+                "warn"
+            }
+        });
+        let want = (
+            meta.category.as_str().to_string(),
+            default.to_string(),
+            meta.fix.as_str().to_string(),
+        );
         match table.get(meta.id) {
-            None => failures.push(format!("README.md: the rules table has no row for `{}`", meta.id)),
-            Some(row) if *row != want => failures.push(format!("README.md: row `{}` says {row:?}, the rule says {want:?}", meta.id)),
+            None => failures.push(format!(
+                "README.md: the rules table has no row for `{}`",
+                meta.id
+            )),
+            Some(row) if *row != want => failures.push(format!(
+                "README.md: row `{}` says {row:?}, the rule says {want:?}",
+                meta.id
+            )),
             _ => {}
         }
     }
     for id in table.keys() {
         if !RULES.iter().any(|m| m.id == id) {
-            failures.push(format!("README.md: the rules table lists `{id}`, which is not a rule"));
+            failures.push(format!(
+                "README.md: the rules table lists `{id}`, which is not a rule"
+            ));
         }
     }
     // Messages: one sentence, lowercase start, no final period.
-    for line in snapshot.lines().filter(|l| !l.starts_with("  ") && !l.starts_with("---")) {
-        if let Some((_, msg)) = line.split_once(": ") {
-            if msg.starts_with(|c: char| c.is_uppercase()) || msg.ends_with('.') {
-                failures.push(format!("message style: `{msg}`"));
-            }
+    for line in snapshot
+        .lines()
+        .filter(|l| !l.starts_with("  ") && !l.starts_with("---"))
+    {
+        if let Some((_, msg)) = line.split_once(": ")
+            && (msg.starts_with(|c: char| c.is_uppercase()) || msg.ends_with('.'))
+        {
+            failures.push(format!("message style: `{msg}`"));
         }
     }
-    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     // One snapshot per rule: the rendered diagnostics of its bad examples.
     for (id, text) in per_rule {
         insta::assert_snapshot!(format!("rule_page__{id}"), text);

@@ -26,18 +26,25 @@ pub fn classify(message: &str) -> SyntaxClass {
     use invalid_rest::Cause as I;
     use rest_not_last::Cause as R;
     match message {
-        "A rest parameter must be last in a parameter list" => SyntaxClass::RestNotLast(R::Parameter),
-        "A rest element must be last in a destructuring pattern" => SyntaxClass::RestNotLast(R::Pattern),
+        "A rest parameter must be last in a parameter list" => {
+            SyntaxClass::RestNotLast(R::Parameter)
+        }
+        "A rest element must be last in a destructuring pattern" => {
+            SyntaxClass::RestNotLast(R::Pattern)
+        }
         "Spread must be last element" => SyntaxClass::RestNotLast(R::Assignment),
         "A rest parameter or binding pattern may not have a trailing comma." => {
             SyntaxClass::RestNotLast(R::TrailingComma)
         }
-        "A rest element cannot have an initializer." | "A rest parameter cannot have an initializer." => {
+        "A rest element cannot have an initializer."
+        | "A rest parameter cannot have an initializer." => {
             SyntaxClass::InvalidRest(I::Initializer)
         }
         "A 'set' accessor cannot have rest parameter." => SyntaxClass::InvalidRest(I::Setter),
         "Invalid rest element target in destructuring pattern"
-        | "Invalid rest element target in destructuring assignment" => SyntaxClass::InvalidRest(I::Target),
+        | "Invalid rest element target in destructuring assignment" => {
+            SyntaxClass::InvalidRest(I::Target)
+        }
         _ => SyntaxClass::Other,
     }
 }
@@ -45,7 +52,10 @@ pub fn classify(message: &str) -> SyntaxClass {
 /// The primary span of an oxc diagnostic (its first primary label, else its first label).
 pub fn primary_span(d: &OxcDiagnostic) -> Option<Span> {
     let labels: &[oxc_span::LabeledSpan] = &d.labels;
-    let label = labels.iter().find(|l| l.primary()).or_else(|| labels.first())?;
+    let label = labels
+        .iter()
+        .find(|l| l.primary())
+        .or_else(|| labels.first())?;
     Some(Span::from(label.span()))
 }
 
@@ -84,7 +94,11 @@ fn arrow_rest_not_last(src: &str, err: Span) -> Option<(Span, rest_not_last::Cau
         let close = matching_close(src, open)?;
         (open, close)
     };
-    if src.as_bytes().get(open) != Some(&b'(') || !src.get(scan::skip_trivia(src, close + 1)..)?.starts_with("=>") {
+    if src.as_bytes().get(open) != Some(&b'(')
+        || !src
+            .get(scan::skip_trivia(src, close + 1)..)?
+            .starts_with("=>")
+    {
         return None;
     }
     // The first rest inside it that something follows.
@@ -95,7 +109,11 @@ fn arrow_rest_not_last(src: &str, err: Span) -> Option<(Span, rest_not_last::Cau
         let end = scan::element_end(src, start);
         if !matches!(scan::after_element(src, end), scan::After::Nothing) {
             let depth = bracket_depth_between(src, open + 1, start);
-            let cause = if depth == 0 { rest_not_last::Cause::Parameter } else { rest_not_last::Cause::Pattern };
+            let cause = if depth == 0 {
+                rest_not_last::Cause::Parameter
+            } else {
+                rest_not_last::Cause::Pattern
+            };
             return Some((Span::new(start as u32, end as u32), cause));
         }
         from += i + 3;
@@ -168,7 +186,10 @@ pub fn parse_error(d: &OxcDiagnostic, span: Span) -> Diagnostic {
         if s == span && l.label().is_none() {
             continue;
         }
-        diag.labels.push(crate::diagnostic::Label::new(s, l.label().unwrap_or("here").to_string()));
+        diag.labels.push(crate::diagnostic::Label::new(
+            s,
+            l.label().unwrap_or("here").to_string(),
+        ));
     }
     if let Some(h) = d.help.as_ref() {
         diag.help = Some(h.to_string());
@@ -192,9 +213,16 @@ fn lowercase_first(s: &str) -> String {
 /// exact duplicate (same rule and span) is dropped.
 pub fn convert_all(errors: &[OxcDiagnostic], source: &str, out: &mut Vec<Diagnostic>) {
     let mut converted: Vec<Diagnostic> = errors.iter().map(|d| convert(d, source)).collect();
-    let rest_spans: Vec<Span> = converted.iter().filter(|d| d.rule != PARSE_ERROR).map(|d| d.span).collect();
+    let rest_spans: Vec<Span> = converted
+        .iter()
+        .filter(|d| d.rule != PARSE_ERROR)
+        .map(|d| d.span)
+        .collect();
     converted.retain(|d| {
-        d.rule != PARSE_ERROR || !rest_spans.iter().any(|r| d.span.start >= r.start && d.span.start < r.end.max(r.start + 1))
+        d.rule != PARSE_ERROR
+            || !rest_spans
+                .iter()
+                .any(|r| d.span.start >= r.start && d.span.start < r.end.max(r.start + 1))
     });
     for d in converted {
         if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
@@ -212,18 +240,42 @@ mod tests {
         use invalid_rest::Cause as I;
         use rest_not_last::Cause as R;
         let cases = [
-            ("A rest parameter must be last in a parameter list", SyntaxClass::RestNotLast(R::Parameter)),
-            ("A rest element must be last in a destructuring pattern", SyntaxClass::RestNotLast(R::Pattern)),
-            ("Spread must be last element", SyntaxClass::RestNotLast(R::Assignment)),
+            (
+                "A rest parameter must be last in a parameter list",
+                SyntaxClass::RestNotLast(R::Parameter),
+            ),
+            (
+                "A rest element must be last in a destructuring pattern",
+                SyntaxClass::RestNotLast(R::Pattern),
+            ),
+            (
+                "Spread must be last element",
+                SyntaxClass::RestNotLast(R::Assignment),
+            ),
             (
                 "A rest parameter or binding pattern may not have a trailing comma.",
                 SyntaxClass::RestNotLast(R::TrailingComma),
             ),
-            ("A rest element cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
-            ("A rest parameter cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
-            ("A 'set' accessor cannot have rest parameter.", SyntaxClass::InvalidRest(I::Setter)),
-            ("Invalid rest element target in destructuring pattern", SyntaxClass::InvalidRest(I::Target)),
-            ("Invalid rest element target in destructuring assignment", SyntaxClass::InvalidRest(I::Target)),
+            (
+                "A rest element cannot have an initializer.",
+                SyntaxClass::InvalidRest(I::Initializer),
+            ),
+            (
+                "A rest parameter cannot have an initializer.",
+                SyntaxClass::InvalidRest(I::Initializer),
+            ),
+            (
+                "A 'set' accessor cannot have rest parameter.",
+                SyntaxClass::InvalidRest(I::Setter),
+            ),
+            (
+                "Invalid rest element target in destructuring pattern",
+                SyntaxClass::InvalidRest(I::Target),
+            ),
+            (
+                "Invalid rest element target in destructuring assignment",
+                SyntaxClass::InvalidRest(I::Target),
+            ),
             ("Unexpected token", SyntaxClass::Other),
         ];
         for (msg, want) in cases {
