@@ -30,6 +30,7 @@ use oxc_semantic::{IsGlobalReference, Semantic};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
 use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
+use oxc_syntax::reference::ReferenceFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 
 pub use builtins::ERROR_CLASSES;
@@ -56,6 +57,8 @@ pub struct ClassInfo {
     pub is_error: bool,
     /// Some class in the chain has a `[Symbol.iterator]` member.
     pub iterable: bool,
+    /// Some class in the chain has a `[Symbol.asyncIterator]` member.
+    pub async_iterable: bool,
     /// Some class in the chain has a getter, setter or `accessor` field.
     pub has_accessor: bool,
     /// Some class in the chain has a `#private` field (not a `#private` method).
@@ -131,7 +134,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 let info = self.class_info(node);
                 if info.iterable {
                     Some(true)
-                } else if info.extends_unknown {
+                } else if info.extends_unknown || info.async_iterable {
                     None
                 } else {
                     Some(false)
@@ -167,6 +170,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
             format!("`{text}`")
         } else {
             "this value".to_string()
+        }
+    }
+
+    /// "`settings` is a Map (created at line 3)": a subject, its kind and where that came
+    /// from; "can be" instead of "is" when `t` is one of several branches of the value.
+    pub fn describe(&self, subject: &str, t: &Typed, branching: bool) -> String {
+        let verb = if branching { "can be" } else { "is" };
+        let noun = self.noun(t.kind);
+        if t.origin.note.is_empty() {
+            format!("{subject} {verb} {noun}")
+        } else {
+            format!("{subject} {verb} {noun} ({})", t.origin.note)
         }
     }
 
@@ -227,6 +242,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         ObjectPropertyKind::ObjectProperty(p) => {
                             if is_symbol_iterator_key(&p.key, p.computed) {
                                 iterable = true;
+                            }
+                            // An async-iterable object: what consumes it decides; unknown here.
+                            if is_symbol_key(&p.key, p.computed, "asyncIterator") {
+                                open = true;
                             }
                             if !p.computed
                                 && p.key.is_specific_static_name("__proto__")
@@ -895,11 +914,29 @@ impl<'a, 'c> Kinds<'a, 'c> {
             span: class.span.into(),
             ..ClassInfo::default()
         };
+        // A class patched from outside (`C.prototype[Symbol.iterator] = …`, polyfills) or
+        // named like a builtin it stands in for (`class Map {…}`) may have more than its body.
+        let patched = class
+            .id
+            .as_ref()
+            .and_then(|id| id.symbol_id.get())
+            .is_some_and(|symbol| {
+                self.semantic
+                    .scoping()
+                    .get_resolved_references(symbol)
+                    .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+            });
+        if patched || builtins::constructed(&info.name, 0).is_some() {
+            info.extends_unknown = true;
+        }
         for element in &class.body.body {
             match element {
                 ClassElement::MethodDefinition(m) if !m.r#static => {
                     if is_symbol_iterator_key(&m.key, m.computed) {
                         info.iterable = true;
+                    }
+                    if is_symbol_key(&m.key, m.computed, "asyncIterator") {
+                        info.async_iterable = true;
                     }
                     if matches!(
                         m.kind,
@@ -947,6 +984,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         info.extends_unknown = base.extends_unknown;
                         info.is_error = base.is_error;
                         info.iterable |= base.iterable;
+                        info.async_iterable |= base.async_iterable;
                         info.has_accessor |= base.has_accessor;
                         info.has_private_field |= base.has_private_field;
                         info.methods.extend(base.methods.iter().cloned());
@@ -1027,10 +1065,14 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
 /// Whether a property key is `[Symbol.iterator]` (or `[Symbol.asyncIterator]`, which makes a
 /// value async-iterable only: not counted).
 fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
+    is_symbol_key(key, computed, "iterator")
+}
+
+fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
     computed
         && key
             .as_expression()
-            .is_some_and(|e| e.is_specific_member_access("Symbol", "iterator"))
+            .is_some_and(|e| e.is_specific_member_access("Symbol", name))
 }
 
 impl Span {

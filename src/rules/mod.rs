@@ -13,6 +13,7 @@ pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
 pub mod rest_not_last;
+pub mod spread_non_iterable;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +124,11 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 }
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+pub static RULES: &[&RuleMeta] = &[
+    &rest_not_last::META,
+    &invalid_rest::META,
+    &spread_non_iterable::META,
+];
 
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
