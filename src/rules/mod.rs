@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
+pub mod object_spread_loses_data;
 pub mod rest_not_last;
 pub mod spread_non_iterable;
 
@@ -128,6 +129,7 @@ pub static RULES: &[&RuleMeta] = &[
     &rest_not_last::META,
     &invalid_rest::META,
     &spread_non_iterable::META,
+    &object_spread_loses_data::META,
 ];
 
 /// Looks a rule up by id.
