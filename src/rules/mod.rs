@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
+pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
 pub mod rest_not_last;
 pub mod spread_non_iterable;
@@ -130,6 +131,7 @@ pub static RULES: &[&RuleMeta] = &[
     &invalid_rest::META,
     &spread_non_iterable::META,
     &object_spread_loses_data::META,
+    &object_spread_indexed::META,
 ];
 
 /// Looks a rule up by id.
