@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
+pub mod iterator_reuse;
 pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
 pub mod rest_not_last;
@@ -131,6 +132,7 @@ pub static RULES: &[&RuleMeta] = &[
     &invalid_rest::META,
     &spread_non_iterable::META,
     &object_spread_loses_data::META,
+    &iterator_reuse::META,
     &object_spread_indexed::META,
 ];
 
