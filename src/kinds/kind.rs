@@ -92,7 +92,9 @@ impl Kind {
             | UrlSearchParams
             | Headers
             | FormData => Some(true),
-            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | Class
+            // A class can have a static `[Symbol.iterator]`, its own or its base's.
+            Class => None,
+            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function
             | WeakMap | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => {
                 Some(false)
             }

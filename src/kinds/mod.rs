@@ -672,17 +672,32 @@ impl<'a, 'c> Kinds<'a, 'c> {
             Expression::Identifier(id) => {
                 // Through a never-reassigned binding whose initializer branches.
                 if let Some(init) = self.branching_init(id) {
-                    let before = out.len();
-                    self.collect_branches(init, out, d, and_right);
-                    if out.len() - before > 1 {
-                        return;
+                    let mut inner = Vec::new();
+                    self.collect_branches(init, &mut inner, d, and_right);
+                    if inner.len() > 1 {
+                        // A binding that can be a falsy placeholder (`const seen = dev ? new
+                        // Map() : undefined`) is used behind a check (`if (seen)`): those
+                        // branches are not what reaches the use.
+                        inner.retain(|(span, t)| !self.is_falsy_placeholder(*span, t.kind));
+                        if !inner.is_empty() {
+                            out.extend(inner);
+                            return;
+                        }
                     }
-                    out.truncate(before);
                 }
                 out.push((expr.span().into(), self.infer(expr, d)));
             }
             _ => out.push((expr.span().into(), self.infer(expr, d))),
         }
+    }
+
+    /// `null`, `undefined`, `void 0`, `false`, `0`, `''`: values a later truthiness check rules out.
+    fn is_falsy_placeholder(&self, span: Span, kind: Kind) -> bool {
+        kind.is_nullish()
+            || matches!(
+                self.text(span.into_oxc()),
+                "false" | "0" | "''" | "\"\"" | "``" | "!1"
+            )
     }
 
     /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose

@@ -302,6 +302,10 @@ fn branches() {
         vec![Kind::Array { bounded: true }]
     );
     assert_eq!(probe("a.js", "probe(a && b)").1, vec![Kind::Unknown]);
+    // Through a binding, falsy placeholders are left out (the use sits behind a check).
+    assert_eq!(probe("a.js", "const m = c ? new Map() : null; probe(m)").1, vec![Kind::Map]);
+    assert_eq!(probe("a.js", "const m = c ? false : 0; probe(m)").1, vec![Kind::Unknown]);
+    assert_eq!(probe("a.js", "probe(c ? new Map() : null)").1, vec![Kind::Map, Kind::Null]);
 }
 
 #[test]
