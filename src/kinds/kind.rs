@@ -94,10 +94,8 @@ impl Kind {
             | FormData => Some(true),
             // A class can have a static `[Symbol.iterator]`, its own or its base's.
             Class => None,
-            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function
-            | WeakMap | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => {
-                Some(false)
-            }
+            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | WeakMap
+            | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => Some(false),
         }
     }
 

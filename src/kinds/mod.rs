@@ -448,6 +448,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             AstKind::FormalParameter(p) => {
                 if let BindingPattern::BindingIdentifier(_) = &p.pattern {
+                    let loose = p.type_annotation.as_ref().is_none_or(|a| {
+                        matches!(
+                            a.type_annotation,
+                            TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
+                        )
+                    });
+                    if loose
+                        && !mutated
+                        && let Some(t) = self.catch_callback_error(decl, depth)
+                    {
+                        return t;
+                    }
                     return match &p.type_annotation {
                         Some(ann) => self.annotation(&ann.type_annotation, depth),
                         None => Typed::unknown(),
@@ -865,8 +877,65 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 self.returned(kind, span, &format!(".{method}()"))
             }
+            // `xs[Symbol.iterator]()`: a fresh built-in iterator of a known iterable.
+            Expression::ComputedMemberExpression(m)
+                if m.expression.is_specific_member_access("Symbol", "iterator") =>
+            {
+                let receiver = self.infer(&m.object, depth);
+                match receiver.kind {
+                    Kind::Array { .. }
+                    | Kind::String
+                    | Kind::Map
+                    | Kind::Set
+                    | Kind::TypedArray => {
+                        self.returned(Kind::Iterator, span, "[Symbol.iterator]()")
+                    }
+                    Kind::Generator | Kind::Iterator => receiver,
+                    _ => Typed::unknown(),
+                }
+            }
             _ => Typed::unknown(),
         }
+    }
+
+    /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
+    fn catch_callback_error(&self, param_decl: NodeId, depth: u32) -> Option<Typed> {
+        let nodes = self.semantic.nodes();
+        let params_id = nodes.parent_id(param_decl);
+        let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
+            return None;
+        };
+        let first = params.items.first()?;
+        if first.node_id() != param_decl {
+            return None;
+        }
+        let function_id = nodes.parent_id(params_id);
+        let function_span = match nodes.kind(function_id) {
+            AstKind::ArrowFunctionExpression(f) => f.span,
+            AstKind::Function(f) => f.span,
+            _ => return None,
+        };
+        let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
+            return None;
+        };
+        if call.arguments.first().map(GetSpan::span) != Some(function_span) {
+            return None;
+        }
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return None;
+        };
+        if m.property.name != "catch" || self.infer(&m.object, depth).kind != Kind::Promise {
+            return None;
+        }
+        Some(Typed::new(
+            Kind::CaughtError,
+            first.span,
+            format!(
+                "the rejection caught at line {}",
+                self.line_of(first.span.start)
+            ),
+            "the caught error",
+        ))
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {

@@ -576,6 +576,11 @@ mod tests {
                 "try { f(); } catch (err: unknown) { log({ ...err }); }",
                 &[(1, 43)],
             ),
+            (
+                "a.js",
+                "async function load() {}\nload().catch((err) => report({ ...err }));",
+                &[(2, 32)],
+            ),
             // object rest
             ("a.js", "const { size, ...rest } = new Map();", &[(1, 15)]),
             ("a.js", "let rest; ({ ...rest } = new Date());", &[(1, 14)]),
