@@ -95,7 +95,7 @@ impl Config {
             message: e.to_string(),
         })?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut cfg = Self::parse(&text, &path.display().to_string(), root)?;
+        let mut cfg = Self::parse(&text, &crate::walk::display_path(path), root)?;
         cfg.path = Some(path.to_path_buf());
         Ok(cfg)
     }
@@ -286,8 +286,8 @@ impl Locator<'_> {
         let rest2 = &rest[colon..];
         let start = after + colon + (rest2.len() - rest2.trim_start().len());
         let v = self.text.get(start..).unwrap_or("");
-        let len = if v.starts_with('"') {
-            v[1..].find('"').map_or(v.len(), |e| e + 2)
+        let len = if let Some(inner) = v.strip_prefix('"') {
+            inner.find('"').map_or(v.len(), |e| e + 2)
         } else if v.starts_with('[') {
             v.find(']').map_or(v.len(), |e| e + 1)
         } else {
@@ -416,7 +416,7 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
         let glob = Glob::new(&pat).map_err(|e| (g.clone(), e.kind().to_string()))?;
         b.add(glob);
         // `dist` or `dist/` also ignores what is under it.
-        if !pat.ends_with("/**") && !pat.contains('*') {
+        if !g.contains('*') {
             let under = format!("{}/**", pat.trim_end_matches('/'));
             b.add(Glob::new(&under).map_err(|e| (g.clone(), e.kind().to_string()))?);
         }

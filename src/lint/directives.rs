@@ -262,9 +262,9 @@ mod tests {
 
     #[test]
     fn next_line_and_line() {
-        let src = "// restlint-disable-next-line r1\nx\ny // restlint-disable-line r2\n";
-        let x = src.find('x').unwrap() as u32;
-        let y = src.find('y').unwrap() as u32;
+        let src = "// restlint-disable-next-line r1\n@\n# // restlint-disable-line r2\n";
+        let x = src.find('@').unwrap() as u32;
+        let y = src.find('#').unwrap() as u32;
         assert_eq!(
             run(src, &[("r1", x), ("r2", y), ("r1", y)]),
             vec![("r1", y)]
@@ -273,9 +273,9 @@ mod tests {
 
     #[test]
     fn ranges_and_unused() {
-        let src = "/* restlint-disable r1 */\na\n/* restlint-enable r1 */\nb\n// restlint-disable-next-line r3\nc";
-        let a = src.find('a').unwrap() as u32;
-        let b = src.find("\nb").unwrap() as u32 + 1;
+        let src = "/* restlint-disable r1 */\n@\n/* restlint-enable r1 */\n#\n// restlint-disable-next-line r3\nc";
+        let a = src.find('@').unwrap() as u32;
+        let b = src.find('#').unwrap() as u32;
         let got = run(src, &[("r1", a), ("r1", b)]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], ("r1", b));

@@ -70,12 +70,31 @@ pub fn source_type_for(path: &Path) -> SourceType {
     SourceType::from_path(path).unwrap_or_default()
 }
 
+/// How rules are reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dispatch {
+    /// The dispatch table and the needle pre-filter (the normal way).
+    Table,
+    /// Every rule's `check` on every node, no pre-filter: a test compares it with `Table`.
+    Everything,
+}
+
 /// Lints one file's text. Never panics: a panic inside becomes an `internal-error`.
 /// The diagnostics come back sorted, with severities and positions set.
 pub fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    lint_text_with(path, text, rules, Dispatch::Table)
+}
+
+/// [`lint_text`] with a choice of dispatch.
+pub fn lint_text_with(
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    dispatch: Dispatch,
+) -> Vec<Diagnostic> {
     let line_index = LineIndex::new(text);
     let mut diags = match catch_unwind(AssertUnwindSafe(|| {
-        lint_unchecked(path, text, rules, &line_index)
+        lint_unchecked(path, text, rules, &line_index, dispatch)
     })) {
         Ok(d) => d,
         Err(payload) => {
@@ -124,6 +143,7 @@ fn lint_unchecked(
     text: &str,
     rules: &RuleSet,
     line_index: &LineIndex,
+    dispatch: Dispatch,
 ) -> Vec<Diagnostic> {
     if depth::nesting_estimate(text) > MAX_DEPTH {
         return vec![internal_error(format!(
@@ -137,7 +157,7 @@ fn lint_unchecked(
         } else {
             allocator.reset();
         }
-        lint_in(&allocator, path, text, rules, line_index)
+        lint_in(&allocator, path, text, rules, line_index, dispatch)
     })
 }
 
@@ -147,6 +167,7 @@ fn lint_in(
     text: &str,
     rules: &RuleSet,
     line_index: &LineIndex,
+    dispatch: Dispatch,
 ) -> Vec<Diagnostic> {
     let mut source_type = source_type_for(path);
     let mut ret = parse(allocator, text, source_type);
@@ -171,7 +192,10 @@ fn lint_in(
     let panicked = ret.panicked;
 
     let needs_rest_checks = memchr::memmem::find(text.as_bytes(), b"...").is_some();
-    let active = rules.active_for_text(text);
+    let active = match dispatch {
+        Dispatch::Table => rules.active_for_text(text),
+        Dispatch::Everything => vec![true; rules.rules.len()],
+    };
     let any_rule = active.iter().any(|a| *a);
 
     let comments: Vec<(Span, Span)> = ret
@@ -202,14 +226,25 @@ fn lint_in(
                     line_index,
                     rule: "",
                     diagnostics: &mut rule_diags,
+                    kinds: crate::kinds::Kinds::new(semantic, text, line_index),
                 };
                 for node in semantic.nodes().iter() {
-                    for &i in rules.for_type(node.kind().ty() as u8) {
-                        let i = i as usize;
-                        if active[i] {
-                            let r = &rules.rules[i];
-                            cx.rule = r.rule.meta().id;
-                            r.rule.check(node, &mut cx);
+                    match dispatch {
+                        Dispatch::Table => {
+                            for &i in rules.for_type(node.kind().ty() as u8) {
+                                let i = i as usize;
+                                if active[i] {
+                                    let r = &rules.rules[i];
+                                    cx.rule = r.rule.meta().id;
+                                    r.rule.check(node, &mut cx);
+                                }
+                            }
+                        }
+                        Dispatch::Everything => {
+                            for r in &rules.rules {
+                                cx.rule = r.rule.meta().id;
+                                r.rule.check(node, &mut cx);
+                            }
                         }
                     }
                 }

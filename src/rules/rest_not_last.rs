@@ -153,6 +153,10 @@ mod tests {
             ("function f(...a,) {}", 11, 15),
             ("class C { m(...a, b) {} }", 12, 16),
             ("function f(...a: number[], b: string) {}", 11, 25),
+            // Arrow parameters: oxc reports these as other errors first.
+            ("f = ([...x, y]) => {};", 6, 10),
+            ("f = async ({...x, y}) => {};", 12, 16),
+            ("f = (a, ...[b, c], d) => 1;", 8, 17),
         ];
         let mut failures = Vec::new();
         for (code, start, end) in fail {
