@@ -15,8 +15,8 @@
 //!   disjoint;
 //! - no case takes longer than [`SLOW`].
 //!
-//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 20,000: about 30 s
-//! of CPU in a debug build with the two syntax rules; more as rules are added) from seed
+//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 60,000: about a
+//! minute in a debug build with the correctness rules; more as rules are added) from seed
 //! `RESTLINT_FUZZ_SEED` (default 1). A longer
 //! run: `RESTLINT_FUZZ_CASES=200000 RESTLINT_FUZZ_SEED=$RANDOM cargo test --release --test fuzz
 //! -- --nocapture`. A failure prints its case seed and writes the input to
@@ -303,11 +303,16 @@ fn check(text: &str, diags: &[Diagnostic]) -> Vec<String> {
     bad
 }
 
-/// Lints one input, renders it, checks it. `Err` describes what broke.
-fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<(), String> {
+/// Lints one input, renders it, checks it. `Err` describes what broke; `Ok` counts the
+/// diagnostics of rules (not `parse-error`), to show the run reached the rules.
+fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<usize, String> {
     let path = PathBuf::from(name);
     let started = Instant::now();
     let diags = lint_text(&path, text, rules);
+    let from_rules = diags
+        .iter()
+        .filter(|d| restlint::rules::find(d.rule).is_some())
+        .count();
     let mut bad = check(text, &diags);
     // The reporters see every diagnostic too: a panic there (miette on odd spans) would end
     // a real run.
@@ -341,7 +346,7 @@ fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<(), String> {
         bad.push(format!("took {:?}", started.elapsed()));
     }
     if bad.is_empty() {
-        Ok(())
+        Ok(from_rules)
     } else {
         Err(bad.join("; "))
     }
@@ -421,18 +426,22 @@ fn fuzz_mutations() {
         let started = Instant::now();
         let mut failures = String::new();
         let mut n_failed = 0;
+        let mut from_rules = 0;
         for seed in first..first + count {
             let (name, text) = case(seed, &corpus);
-            if let Err(e) = run_one(&rules, &name, &text) {
-                n_failed += 1;
-                let saved = save_failure(&name, &text);
-                if n_failed <= 20 {
-                    let _ = writeln!(failures, "case {seed} ({}): {e}", saved.display());
+            match run_one(&rules, &name, &text) {
+                Ok(n) => from_rules += n,
+                Err(e) => {
+                    n_failed += 1;
+                    let saved = save_failure(&name, &text);
+                    if n_failed <= 20 {
+                        let _ = writeln!(failures, "case {seed} ({}): {e}", saved.display());
+                    }
                 }
             }
         }
         eprintln!(
-            "fuzz: {count} cases from seed {first} over {} sources in {:.1?}, {n_failed} failed",
+            "fuzz: {count} cases from seed {first} over {} sources in {:.1?}, {from_rules} rule diagnostics, {n_failed} failed",
             corpus.len(),
             started.elapsed()
         );

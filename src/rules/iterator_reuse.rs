@@ -79,7 +79,7 @@ impl Rule for IteratorReuse {
         let Some(symbol) = id.symbol_id.get() else {
             return;
         };
-        if cx.scoping().symbol_is_mutated(symbol) {
+        if cx.kinds().is_mutated(symbol) {
             return;
         }
         let t = cx.kinds().of_symbol(symbol);

@@ -318,7 +318,7 @@ fn copy_binding_of_spread(cx: &Ctx<'_, '_>, spread: NodeId) -> Option<SymbolId> 
         return None;
     };
     let symbol = id.symbol_id.get()?;
-    (!cx.scoping().symbol_is_mutated(symbol)).then_some(symbol)
+    (!cx.kinds().is_mutated(symbol)).then_some(symbol)
 }
 
 /// The first `copy.method` access where `method` is a method or accessor of the class.
