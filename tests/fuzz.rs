@@ -15,7 +15,7 @@
 //!   disjoint;
 //! - no case takes longer than [`SLOW`].
 //!
-//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 60,000: about a
+//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 100,000: about a
 //! minute in a debug build with the correctness rules; more as rules are added) from seed
 //! `RESTLINT_FUZZ_SEED` (default 1). A longer
 //! run: `RESTLINT_FUZZ_CASES=200000 RESTLINT_FUZZ_SEED=$RANDOM cargo test --release --test fuzz
