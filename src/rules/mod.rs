@@ -11,7 +11,10 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
+#[cfg(test)]
+pub mod fix_test_util;
 pub mod invalid_rest;
+pub mod object_assign_mutates_target;
 pub mod rest_not_last;
 
 /// A rule's family; each has a default severity.
@@ -123,7 +126,11 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 }
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+pub static RULES: &[&RuleMeta] = &[
+    &rest_not_last::META,
+    &invalid_rest::META,
+    &object_assign_mutates_target::META,
+];
 
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
