@@ -16,6 +16,7 @@ pub mod fix_test_util;
 pub mod invalid_rest;
 pub mod object_assign_mutates_target;
 pub mod rest_not_last;
+pub mod spread_non_iterable;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +130,7 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 pub static RULES: &[&RuleMeta] = &[
     &rest_not_last::META,
     &invalid_rest::META,
+    &spread_non_iterable::META,
     &object_assign_mutates_target::META,
 ];
 
