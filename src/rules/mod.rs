@@ -16,6 +16,7 @@ pub mod fix_test_util;
 pub mod invalid_rest;
 pub mod object_assign_mutates_target;
 pub mod rest_not_last;
+pub mod spread_args_overflow;
 pub mod spread_non_iterable;
 
 /// A rule's family; each has a default severity.
@@ -132,6 +133,7 @@ pub static RULES: &[&RuleMeta] = &[
     &invalid_rest::META,
     &spread_non_iterable::META,
     &object_assign_mutates_target::META,
+    &spread_args_overflow::META,
 ];
 
 /// Looks a rule up by id.

@@ -1,0 +1,605 @@
+//! `spread-args-overflow`: an array of unbounded length spread as call arguments where the
+//! engine turns every element into one argument and throws `RangeError` past its argument
+//! limit (about 10^5 in V8 and JavaScriptCore): `Math.max(...xs)`, `Math.min(...xs)`,
+//! `String.fromCharCode(...xs)`, `String.fromCodePoint(...xs)`, their `.apply(null, xs)` forms,
+//! and with the `methods` option `arr.push(...xs)`, `arr.unshift(...xs)`, `arr.splice(i, n, ...xs)`.
+//!
+//! Fires on values the inference knows to be arrays whose length is not bounded. An array
+//! literal without spreads, a rest parameter and an array mapped, filtered or sliced from one
+//! are bounded — except a literal that keeps growing: a binding pushed into inside a loop or
+//! inside another function (`const xs = []; for (…) xs.push(v); Math.max(...xs)`).
+//! Unknown values fire only with `"unknown": true`.
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::{
+    Argument, AssignmentTarget, CallExpression, Expression, MemberExpression, SimpleAssignmentTarget,
+};
+use oxc_semantic::{AstNode, IsGlobalReference};
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+use oxc_syntax::symbol::SymbolId;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::kinds::{Kind, Typed};
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta, parse_options};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "spread-args-overflow",
+    category: Category::Suspicious,
+    fix: FixKind::None,
+    node_types: &[AstType::CallExpression],
+    needles: &["...", "apply"],
+    docs: include_str!("../../rules/spread-args-overflow.md"),
+    create: |opts| {
+        let options: Options = parse_options(opts)?;
+        Ok(Box::new(SpreadArgsOverflow { options }))
+    },
+};
+
+/// An array method whose spread arguments the `methods` option adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Push,
+    Unshift,
+    Splice,
+}
+
+impl Method {
+    fn name(self) -> &'static str {
+        match self {
+            Method::Push => "push",
+            Method::Unshift => "unshift",
+            Method::Splice => "splice",
+        }
+    }
+}
+
+/// The rule's options.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Array methods whose spread arguments are checked too.
+    pub methods: Vec<Method>,
+    /// Also flag values whose kind is not known.
+    pub unknown: bool,
+}
+
+pub struct SpreadArgsOverflow {
+    options: Options,
+}
+
+/// The function that receives the spread elements as arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Callee {
+    /// `Math.max` / `Math.min`.
+    Math(&'static str),
+    /// `String.fromCharCode` / `String.fromCodePoint`.
+    FromChar(&'static str),
+    /// `arr.push` and kin (with the `methods` option).
+    Method(Method),
+}
+
+impl Callee {
+    fn display(self) -> String {
+        match self {
+            Callee::Math(m) => format!("Math.{m}"),
+            Callee::FromChar(m) => format!("String.{m}"),
+            Callee::Method(m) => format!(".{}", m.name()),
+        }
+    }
+
+    fn help(self, subject: &str) -> String {
+        match self {
+            Callee::Math(m) => format!(
+                "use a loop or `reduce` instead, e.g. `{subject}.reduce((a, b) => Math.{m}(a, b), {})`",
+                if m == "max" { "-Infinity" } else { "Infinity" }
+            ),
+            Callee::FromChar(_) => {
+                "convert in chunks of a few thousand elements, or decode with `TextDecoder`"
+                    .to_string()
+            }
+            Callee::Method(_) => format!(
+                "add the elements in a loop (`for (const x of {subject}) arr.push(x)`), or build a new array with `concat`"
+            ),
+        }
+    }
+}
+
+impl Rule for SpreadArgsOverflow {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::CallExpression(call) = node.kind() else {
+            return;
+        };
+        let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+            return;
+        };
+        // `Math.max.apply(null, xs)` and kin.
+        if member.static_property_name() == Some("apply") {
+            let Some(inner) = member.object().get_inner_expression().as_member_expression()
+            else {
+                return;
+            };
+            let Some(callee) = self.callee_of(inner, cx) else {
+                return;
+            };
+            if !apply_receiver_ok(callee, inner, call, cx) {
+                return;
+            }
+            if let Some(Argument::SpreadElement(_)) | None = call.arguments.get(1) {
+                return;
+            }
+            if let Some(array) = call.arguments.get(1).and_then(Argument::as_expression) {
+                self.judge(array, array.span().into(), callee, true, cx);
+            }
+            return;
+        }
+        let Some(callee) = self.callee_of(member, cx) else {
+            return;
+        };
+        for arg in &call.arguments {
+            if let Argument::SpreadElement(spread) = arg {
+                self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+            }
+        }
+    }
+}
+
+impl SpreadArgsOverflow {
+    /// Which watched function `member` is (`Math.max`, `String.fromCharCode`, `.push` …).
+    fn callee_of(&self, member: &MemberExpression<'_>, cx: &Ctx<'_, '_>) -> Option<Callee> {
+        let name = member.static_property_name()?;
+        let object = member.object().get_inner_expression();
+        let global = |n: &str| {
+            matches!(object, Expression::Identifier(id)
+                if id.name == n && id.is_global_reference(cx.scoping()))
+        };
+        match name {
+            "max" if global("Math") => Some(Callee::Math("max")),
+            "min" if global("Math") => Some(Callee::Math("min")),
+            "fromCharCode" if global("String") => Some(Callee::FromChar("fromCharCode")),
+            "fromCodePoint" if global("String") => Some(Callee::FromChar("fromCodePoint")),
+            _ => self
+                .options
+                .methods
+                .iter()
+                .copied()
+                .find(|m| m.name() == name)
+                .map(Callee::Method),
+        }
+    }
+
+    fn judge<'a>(
+        &self,
+        value: &Expression<'a>,
+        span: Span,
+        callee: Callee,
+        apply: bool,
+        cx: &mut Ctx<'a, '_>,
+    ) {
+        let typed = cx.kinds().of(value);
+        let unbounded = match typed.kind {
+            Kind::Array { bounded: false } => true,
+            Kind::Array { bounded: true } => grows(value, cx, 0),
+            Kind::Unknown => {
+                if !self.options.unknown || is_bounded_syntax(value, cx) {
+                    return;
+                }
+                let d = unknown_diagnostic(value, span, callee, apply, cx);
+                cx.report(d);
+                return;
+            }
+            _ => false,
+        };
+        if unbounded {
+            let d = known_diagnostic(value, &typed, span, callee, apply, cx);
+            cx.report(d);
+        }
+    }
+}
+
+/// The `this` argument of an `.apply` form must be what the plain call would use (`null`,
+/// `undefined`, or the namespace itself); otherwise it is another call altogether.
+fn apply_receiver_ok(
+    callee: Callee,
+    inner: &MemberExpression<'_>,
+    call: &CallExpression<'_>,
+    cx: &Ctx<'_, '_>,
+) -> bool {
+    let Some(this) = call.arguments.first().and_then(Argument::as_expression) else {
+        return false;
+    };
+    let this = this.get_inner_expression();
+    match callee {
+        Callee::Math(_) | Callee::FromChar(_) => {
+            this.is_null()
+                || this.is_void_0()
+                || matches!(this, Expression::Identifier(id)
+                    if (id.name == "undefined" || id.name == "Math" || id.name == "String")
+                        && id.is_global_reference(cx.scoping()))
+        }
+        // `arr.push.apply(arr, xs)`, `Array.prototype.push.apply(arr, xs)`: any receiver.
+        Callee::Method(_) => {
+            let _ = inner;
+            true
+        }
+    }
+}
+
+/// Syntax that cannot be long whatever the inference says: an array literal without spreads,
+/// `arguments`, a rest parameter.
+fn is_bounded_syntax(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match value.get_inner_expression() {
+        Expression::ArrayExpression(a) => !a
+            .elements
+            .iter()
+            .any(|e| matches!(e, oxc_ast::ast::ArrayExpressionElement::SpreadElement(_))),
+        Expression::Identifier(id) => {
+            id.name == "arguments"
+                || id
+                    .reference_id
+                    .get()
+                    .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+                    .is_some_and(|s| {
+                        matches!(
+                            cx.nodes().kind(cx.scoping().symbol_declaration(s)),
+                            AstKind::FormalParameterRest(_)
+                        )
+                    })
+        }
+        _ => false,
+    }
+}
+
+/// How many bindings and receivers [`grows`] follows.
+const MAX_HOPS: u32 = 8;
+
+/// Whether an array the inference calls bounded (made from an array literal) keeps growing:
+/// the binding it comes from is pushed into (or spliced, unshifted, indexed, resized) inside a
+/// loop or a function other than the one that declared it, so its final length is unbounded.
+/// Follows `const` initializers and `.map`/`.filter`/`.slice`/… receivers.
+fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = id
+                .reference_id
+                .get()
+                .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+            else {
+                return false;
+            };
+            if symbol_grows(symbol, cx) {
+                return true;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| grows(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::CallExpression(c) => c
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .is_some_and(|m| grows(m.object(), cx, hops + 1)),
+        _ => false,
+    }
+}
+
+/// Whether some reference to `symbol` adds elements in a loop or another function.
+fn symbol_grows(symbol: SymbolId, cx: &Ctx<'_, '_>) -> bool {
+    let scoping = cx.scoping();
+    let nodes = cx.nodes();
+    let decl = scoping.symbol_declaration(symbol);
+    let decl_function = enclosing_function(decl, cx);
+    for &reference_id in scoping.get_resolved_reference_ids(symbol) {
+        let reference = scoping.get_reference(reference_id);
+        let ref_node = reference.node_id();
+        if !adds_elements(ref_node, cx) {
+            continue;
+        }
+        if enclosing_function(ref_node, cx) != decl_function {
+            return true;
+        }
+        // A loop between the reference and the declaration's function.
+        for ancestor in nodes.ancestors(ref_node) {
+            if Some(ancestor.id()) == decl_function {
+                break;
+            }
+            if matches!(
+                ancestor.kind(),
+                AstKind::ForStatement(_)
+                    | AstKind::ForInStatement(_)
+                    | AstKind::ForOfStatement(_)
+                    | AstKind::WhileStatement(_)
+                    | AstKind::DoWhileStatement(_)
+            ) && !ancestor_contains(ancestor.id(), decl, cx)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the node `outer` contains the node `inner`.
+fn ancestor_contains(outer: NodeId, inner: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    cx.nodes().ancestor_ids(inner).any(|a| a == outer)
+}
+
+/// The nearest function or arrow around a node (`None` at the top level).
+fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
+    cx.nodes().ancestors(node).find_map(|a| {
+        matches!(
+            a.kind(),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        )
+        .then(|| a.id())
+    })
+}
+
+/// Whether the identifier reference at `node` is used to add elements: `x.push(…)`,
+/// `x.unshift(…)`, `x.splice(…)`, `x[i] = …`, `x.length = …`.
+fn adds_elements(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let mut current = node;
+    let mut parent = nodes.parent_node(current);
+    while matches!(
+        parent.kind(),
+        AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSNonNullExpression(_)
+    ) {
+        current = parent.id();
+        parent = nodes.parent_node(current);
+    }
+    let member_span = match parent.kind() {
+        AstKind::StaticMemberExpression(m) => {
+            let name = m.property.name.as_str();
+            if name == "length" {
+                return is_assigned(parent.id(), m.span, cx);
+            }
+            if !matches!(name, "push" | "unshift" | "splice") {
+                return false;
+            }
+            m.span
+        }
+        AstKind::ComputedMemberExpression(m) => return is_assigned(parent.id(), m.span, cx),
+        _ => return false,
+    };
+    matches!(nodes.parent_kind(parent.id()), AstKind::CallExpression(c) if c.callee.span() == member_span)
+}
+
+/// Whether the member expression at `node` is the target of an assignment.
+fn is_assigned(node: NodeId, span: oxc_span::Span, cx: &Ctx<'_, '_>) -> bool {
+    match cx.nodes().parent_kind(node) {
+        AstKind::AssignmentExpression(a) => match &a.left {
+            AssignmentTarget::StaticMemberExpression(m) => m.span == span,
+            AssignmentTarget::ComputedMemberExpression(m) => m.span == span,
+            _ => false,
+        },
+        AstKind::UpdateExpression(u) => matches!(
+            &u.argument,
+            SimpleAssignmentTarget::StaticMemberExpression(m) if m.span == span
+        ),
+        _ => false,
+    }
+}
+
+fn where_(callee: Callee, apply: bool) -> String {
+    if apply {
+        format!("passing it to `{}.apply`", callee.display())
+    } else {
+        format!("spreading it into `{}`", callee.display())
+    }
+}
+
+fn known_diagnostic<'a>(
+    value: &Expression<'a>,
+    typed: &Typed,
+    span: Span,
+    callee: Callee,
+    apply: bool,
+    cx: &Ctx<'a, '_>,
+) -> Diagnostic {
+    let kinds = cx.kinds();
+    let subject = kinds.subject(value);
+    let growth = if matches!(typed.kind, Kind::Array { bounded: true }) {
+        " that keeps growing"
+    } else {
+        " of unbounded length"
+    };
+    let described = kinds.describe(&subject, typed, false);
+    let mut d = Diagnostic::new(
+        META.id,
+        span,
+        format!(
+            "{described}{growth}: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
+            where_(callee, apply)
+        ),
+    )
+    .with_label(span, "every element becomes an argument");
+    let origin = &typed.origin;
+    if origin.span != span && origin.span != Span::default() && !origin.label.is_empty() {
+        d = d.with_label(origin.span, origin.label.clone());
+    }
+    d.with_help(callee.help(&help_subject(&subject)))
+}
+
+fn unknown_diagnostic<'a>(
+    value: &Expression<'a>,
+    span: Span,
+    callee: Callee,
+    apply: bool,
+    cx: &Ctx<'a, '_>,
+) -> Diagnostic {
+    let subject = cx.kinds().subject(value);
+    Diagnostic::new(
+        META.id,
+        span,
+        format!(
+            "{subject} may be a long array: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
+            where_(callee, apply)
+        ),
+    )
+    .with_label(span, "every element becomes an argument")
+    .with_help(callee.help(&help_subject(&subject)))
+}
+
+/// The subject without its backquotes, for code in help lines.
+fn help_subject(subject: &str) -> String {
+    subject
+        .strip_prefix('`')
+        .and_then(|s| s.strip_suffix('`'))
+        .map_or_else(|| "xs".to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::lint::test_util::lint_with_rule_options;
+
+    const ID: &str = "spread-args-overflow";
+
+    fn check(cases: &[(&str, &[(u32, u32)])], options: Option<serde_json::Value>) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let d = lint_with_rule_options("a.ts", code, ID, options.as_ref());
+            let got: Vec<(u32, u32)> = d.iter().map(|d| (d.start.line, d.start.column)).collect();
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}, got {d:#?}"));
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn default_options() {
+        let cases: &[(&str, &[(u32, u32)])] = &[
+            // Fails.
+            (
+                "const xs = Object.values(scores);\nconst top = Math.max(...xs);",
+                &[(2, 22)],
+            ),
+            ("const m = Math.min(...Array.from(set));", &[(1, 20)]),
+            ("const s = String.fromCharCode(...str.split('').map(Number));", &[]),
+            (
+                "const codes = 'abc'.split('');\nconst s = String.fromCodePoint(...codes);",
+                &[(2, 32)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max(...xs); }",
+                &[(1, 44)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max.apply(null, xs); }",
+                &[(1, 56)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max.apply(Math, xs); }",
+                &[(1, 56)],
+            ),
+            (
+                "function f(b: Array<number>) { return String.fromCharCode.apply(undefined, b.map(x => x)); }",
+                &[(1, 76)],
+            ),
+            (
+                "const xs = [];\nfor (const r of rows) xs.push(r.n);\nMath.max(...xs);",
+                &[(3, 10)],
+            ),
+            (
+                "const xs = [];\nexport function add(v) { xs.push(v); }\nexport const top = () => Math.max(...xs.map(Math.abs));",
+                &[(3, 35)],
+            ),
+            (
+                "const xs = [];\nlet i = 0;\nwhile (i < n) { xs[i] = i; i++; }\nMath.min(...xs.slice(1));",
+                &[(4, 10)],
+            ),
+            (
+                "const keys = Object.keys(obj);\nconst m = Math.max(0, ...keys.map(Number), 1);",
+                &[(2, 23)],
+            ),
+            // Passes.
+            ("Math.max(...[1, 2, 3]);", &[]),
+            ("const pair = [a, b];\nMath.max(...pair);", &[]),
+            ("const xs = [];\nxs.push(1, 2);\nMath.max(...xs);", &[]),
+            ("function f(...xs) { return Math.max(...xs); }", &[]),
+            (
+                "function f(...xs) { return Math.max(...xs.map((x) => x * 2)); }",
+                &[],
+            ),
+            ("function f(xs) { return Math.max(...xs); }", &[]),
+            ("Math.max(...unknown);", &[]),
+            ("const Math = lib;\nconst xs = Object.values(o);\nMath.max(...xs);", &[]),
+            ("const xs = Object.values(o);\nfoo.max(...xs);", &[]),
+            ("const xs = Object.values(o);\nMath.max.apply(ctx, xs);", &[]),
+            ("const xs = Object.values(o);\narr.push(...xs);", &[]),
+            ("const s = new Set(x);\nMath.max(...s);", &[]),
+            ("const s = 'abc';\nString.fromCharCode(...s);", &[]),
+        ];
+        let failures = check(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn methods_and_unknown_options() {
+        let with_methods: &[(&str, &[(u32, u32)])] = &[
+            ("const xs = Object.values(o);\narr.push(...xs);", &[(2, 10)]),
+            ("const xs = Object.values(o);\narr.unshift(...xs);", &[]),
+            (
+                "const xs = Object.values(o);\narr.splice(0, 0, ...xs);",
+                &[(2, 18)],
+            ),
+            (
+                "const xs = Object.values(o);\nArray.prototype.push.apply(arr, xs);",
+                &[(2, 33)],
+            ),
+            ("arr.push(...[1, 2]);", &[]),
+            ("arr.push(...unknown);", &[]),
+        ];
+        let mut failures = check(
+            with_methods,
+            Some(json!({ "methods": ["push", "splice"] })),
+        );
+        let with_unknown: &[(&str, &[(u32, u32)])] = &[
+            ("Math.max(...unknown);", &[(1, 10)]),
+            ("function f(xs) { return Math.min.apply(null, xs); }", &[(1, 46)]),
+            ("Math.max(...[1, 2, 3]);", &[]),
+            ("function f(...xs) { return Math.max(...xs); }", &[]),
+            ("function f() { return Math.max.apply(null, arguments); }", &[]),
+            ("const pair = [a, b];\nMath.max(...pair);", &[]),
+            ("arr.push(...unknown);", &[]),
+        ];
+        failures.extend(check(with_unknown, Some(json!({ "unknown": true }))));
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        let meta = crate::rules::find(ID).expect("registered");
+        assert!((meta.create)(Some(&json!({ "methods": ["pop"] }))).is_err());
+        assert!((meta.create)(Some(&json!({ "other": 1 }))).is_err());
+        assert!((meta.create)(Some(&json!({ "unknown": true, "methods": [] }))).is_ok());
+    }
+
+    #[test]
+    fn messages() {
+        let code = "const xs = Object.values(scores);\nMath.max(...xs);\nconst ys = [];\nfor (const r of rows) ys.push(r);\nString.fromCharCode.apply(null, ys);\n";
+        let d = lint_with_rule_options("a.js", code, ID, None);
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, crate::rules::fix_test_util::render_all(&d, code));
+        });
+    }
+}
