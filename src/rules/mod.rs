@@ -18,6 +18,7 @@ pub mod object_assign_mutates_target;
 pub mod rest_not_last;
 pub mod spread_args_overflow;
 pub mod spread_non_iterable;
+pub mod useless_spread;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,6 +135,7 @@ pub static RULES: &[&RuleMeta] = &[
     &spread_non_iterable::META,
     &object_assign_mutates_target::META,
     &spread_args_overflow::META,
+    &useless_spread::META,
 ];
 
 /// Looks a rule up by id.
