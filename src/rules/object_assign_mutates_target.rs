@@ -23,6 +23,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+use crate::kinds::Kind;
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -114,6 +115,12 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
             }
             let name = id.name.to_string();
             if flags.contains(SymbolFlags::Import) {
+                // `import Button from './Button'`: a component or class getting statics.
+                if name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && name.contains(|c: char| c.is_ascii_lowercase())
+                {
+                    return None;
+                }
                 return Some(Target::Import(name, import_span(symbol, cx)));
             }
             if cx.scoping().symbol_scope_id(symbol) != cx.scoping().root_scope_id() {
@@ -123,13 +130,18 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
             if !is_plain_data_binding(symbol, cx) {
                 return None;
             }
+            // Only a binding known to hold a plain object: `const Collapse = forwardRef(…)`
+            // gets statics attached on purpose (`export default Object.assign(Collapse, {…})`).
+            if !matches!(cx.kinds().of_symbol(symbol).kind, Kind::Object { .. }) {
+                return None;
+            }
             Some(Target::Module(name, cx.scoping().symbol_span(symbol).into()))
         }
         Expression::StaticMemberExpression(_)
         | Expression::ComputedMemberExpression(_)
         | Expression::PrivateFieldExpression(_) => {
             let member = target.as_member_expression()?;
-            if is_prototype_member(member) {
+            if is_prototype_member(member) || !rooted_in_name(member) {
                 return None;
             }
             Some(Target::Member(cx.text(target.span()).to_string()))
@@ -148,6 +160,21 @@ fn is_prototype_member(member: &MemberExpression<'_>) -> bool {
         current = m.object().get_inner_expression().as_member_expression();
     }
     false
+}
+
+/// A member chain read from a name or `this` (`config.base`, `this.state.items`), not from
+/// a fresh value (`{ [name]: fn }[name]`, `make().opts`).
+fn rooted_in_name(member: &MemberExpression<'_>) -> bool {
+    let mut object = member.object().get_inner_expression();
+    loop {
+        match object {
+            Expression::Identifier(_) | Expression::ThisExpression(_) => return true,
+            _ => match object.as_member_expression() {
+                Some(m) => object = m.object().get_inner_expression(),
+                None => return false,
+            },
+        }
+    }
 }
 
 /// A module-scope binding that is not initialised with a function or class (attaching
@@ -457,6 +484,12 @@ mod tests {
         "const r = Object.assign(...parts);",
         // Destructured module-scope binding: unknown value.
         "const { a } = require('x');\nconst r = Object.assign(a, b);",
+        // Components made by a call, and imported components, get statics attached.
+        "const Collapse = React.forwardRef(render);\nexport default Object.assign(Collapse, { Panel });",
+        "import Select from './Select';\nexport default Object.assign(Select, { Option });",
+        // A member of a fresh value.
+        "function f(fn) { return Object.assign({ [fn.name]: fn }[fn.name], { tag: 1 }); }",
+        "const r = Object.assign(make().opts, x);",
     ];
 
     #[test]

@@ -13,11 +13,13 @@
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
-    Argument, AssignmentTarget, CallExpression, Expression, MemberExpression, SimpleAssignmentTarget,
+    Argument, ArrayExpressionElement, AssignmentTarget, CallExpression, Expression,
+    MemberExpression, ObjectPropertyKind, SimpleAssignmentTarget,
 };
 use oxc_semantic::{AstNode, IsGlobalReference};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
+use oxc_syntax::operator::BinaryOperator;
 use oxc_syntax::symbol::SymbolId;
 use serde::Deserialize;
 
@@ -185,7 +187,7 @@ impl SpreadArgsOverflow {
     ) {
         let typed = cx.kinds().of(value);
         let unbounded = match typed.kind {
-            Kind::Array { bounded: false } => true,
+            Kind::Array { bounded: false } => !stays_small(value, cx, 0),
             Kind::Array { bounded: true } => grows(value, cx, 0),
             Kind::Unknown => {
                 if !self.options.unknown || is_bounded_syntax(value, cx) {
@@ -239,7 +241,7 @@ fn is_bounded_syntax(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
         Expression::ArrayExpression(a) => !a
             .elements
             .iter()
-            .any(|e| matches!(e, oxc_ast::ast::ArrayExpressionElement::SpreadElement(_))),
+            .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))),
         Expression::Identifier(id) => {
             id.name == "arguments"
                 || id
@@ -257,12 +259,16 @@ fn is_bounded_syntax(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
     }
 }
 
-/// How many bindings and receivers [`grows`] follows.
+/// How many bindings and receivers [`grows`] and [`stays_small`] follow.
 const MAX_HOPS: u32 = 8;
 
+/// Loop bounds and chunk sizes up to this count as small (well below the argument limit).
+const SMALL: f64 = 65_536.0;
+
 /// Whether an array the inference calls bounded (made from an array literal) keeps growing:
-/// the binding it comes from is pushed into (or spliced, unshifted, indexed, resized) inside a
-/// loop or a function other than the one that declared it, so its final length is unbounded.
+/// the binding it comes from gets elements (`push`, `unshift`, `splice`, `x[i] = …`) inside a
+/// loop that is not itself small, or inside another function than the one that declared it,
+/// and no chunking guard (`if (x.length >= 1024) flush()`) keeps it short.
 /// Follows `const` initializers and `.map`/`.filter`/`.slice`/… receivers.
 fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     if hops > MAX_HOPS {
@@ -270,14 +276,10 @@ fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     }
     match value.get_inner_expression() {
         Expression::Identifier(id) => {
-            let Some(symbol) = id
-                .reference_id
-                .get()
-                .and_then(|r| cx.scoping().get_reference(r).symbol_id())
-            else {
+            let Some(symbol) = symbol_of(id, cx) else {
                 return false;
             };
-            if symbol_grows(symbol, cx) {
+            if symbol_grows(symbol, ARRAY_GROWTH, cx, hops) {
                 return true;
             }
             match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
@@ -297,40 +299,271 @@ fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     }
 }
 
-/// Whether some reference to `symbol` adds elements in a loop or another function.
-fn symbol_grows(symbol: SymbolId, cx: &Ctx<'_, '_>) -> bool {
+/// Whether an array the inference calls unbounded is small after all because of where it
+/// comes from: `Object.keys/values/entries` of an object literal nobody adds keys to (an
+/// enum-like table), the keys of a Map or Set built from an array literal and never added
+/// to, and arrays mapped, filtered or sliced from those.
+fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, ARRAY_GROWTH, cx, hops)
+            {
+                return false;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| stays_small(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::ArrayExpression(a) => a.elements.iter().all(|e| match e {
+            ArrayExpressionElement::SpreadElement(s) => small_iterable(&s.argument, cx, hops + 1),
+            _ => true,
+        }),
+        Expression::CallExpression(c) => {
+            let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                return false;
+            };
+            let Some(method) = member.static_property_name() else {
+                return false;
+            };
+            let object = member.object().get_inner_expression();
+            if matches!(object, Expression::Identifier(ns) if ns.name == "Object" && ns.is_global_reference(cx.scoping()))
+            {
+                return matches!(method, "keys" | "values" | "entries")
+                    && c.arguments
+                        .first()
+                        .and_then(Argument::as_expression)
+                        .is_some_and(|o| fixed_object(o, cx));
+            }
+            matches!(
+                method,
+                "map" | "filter" | "slice" | "toSorted" | "toReversed" | "with" | "sort"
+                    | "reverse" | "fill"
+            ) && stays_small(object, cx, hops + 1)
+        }
+        _ => false,
+    }
+}
+
+/// An iterable that cannot be long: a small array, or `.keys()/.values()/.entries()` of a
+/// Map or Set built from an array literal and never added to.
+fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    if matches!(cx.kinds().of(value).kind, Kind::Array { bounded: true }) && !grows(value, cx, hops)
+    {
+        return true;
+    }
+    if stays_small(value, cx, hops) {
+        return true;
+    }
+    let Expression::CallExpression(c) = value.get_inner_expression() else {
+        return false;
+    };
+    let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+        return false;
+    };
+    if !matches!(
+        member.static_property_name(),
+        Some("keys" | "values" | "entries")
+    ) {
+        return false;
+    }
+    let Expression::Identifier(id) = member.object().get_inner_expression() else {
+        return false;
+    };
+    let Some(symbol) = symbol_of(id, cx) else {
+        return false;
+    };
+    if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops)
+    {
+        return false;
+    }
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
+    else {
+        return false;
+    };
+    let Some(Expression::NewExpression(n)) = d.init.as_ref().map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    let is_collection = matches!(n.callee.get_inner_expression(), Expression::Identifier(c)
+        if (c.name == "Map" || c.name == "Set") && c.is_global_reference(cx.scoping()));
+    is_collection
+        && match n.arguments.first() {
+            None => true,
+            Some(Argument::SpreadElement(_)) => false,
+            Some(arg) => arg
+                .as_expression()
+                .is_some_and(|a| stays_small(a, cx, hops + 1)),
+        }
+}
+
+/// An object literal binding (no spreads) that nothing adds keys to: an enum-like table.
+fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    let Expression::Identifier(id) = value.get_inner_expression() else {
+        return false;
+    };
+    let Some(symbol) = symbol_of(id, cx) else {
+        return false;
+    };
+    if cx.scoping().symbol_is_mutated(symbol) {
+        return false;
+    }
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
+    else {
+        return false;
+    };
+    let Some(Expression::ObjectExpression(o)) = d.init.as_ref().map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    if o.properties
+        .iter()
+        .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
+    {
+        return false;
+    }
+    // `table[key] = v` or `table.key = v` anywhere: keys may be added.
+    !cx.scoping()
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .any(|&r| member_written(cx.scoping().get_reference(r).node_id(), cx))
+}
+
+/// Whether the identifier at `node` is the object of an assigned member (`x.a = …`, `x[k] = …`).
+fn member_written(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let parent = cx.nodes().parent_node(node);
+    match parent.kind() {
+        AstKind::StaticMemberExpression(m) => is_assigned(parent.id(), m.span, cx),
+        AstKind::ComputedMemberExpression(m) => is_assigned(parent.id(), m.span, cx),
+        _ => false,
+    }
+}
+
+fn symbol_of(id: &oxc_ast::ast::IdentifierReference<'_>, cx: &Ctx<'_, '_>) -> Option<SymbolId> {
+    id.reference_id
+        .get()
+        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+}
+
+/// Methods that add elements to an array.
+const ARRAY_GROWTH: &[&str] = &["push", "unshift", "splice"];
+/// Methods that add entries to a Map or Set.
+const COLLECTION_GROWTH: &[&str] = &["set", "add"];
+
+/// Whether some reference to `symbol` adds elements (through one of `methods`, or an indexed
+/// write) in a loop that is not small, or in another function than the declaration's.
+fn symbol_grows(symbol: SymbolId, methods: &[&str], cx: &Ctx<'_, '_>, hops: u32) -> bool {
     let scoping = cx.scoping();
     let nodes = cx.nodes();
+    let references = scoping.get_resolved_reference_ids(symbol);
+    if references
+        .iter()
+        .any(|&r| is_chunk_guard(scoping.get_reference(r).node_id(), cx))
+    {
+        return false;
+    }
     let decl = scoping.symbol_declaration(symbol);
     let decl_function = enclosing_function(decl, cx);
-    for &reference_id in scoping.get_resolved_reference_ids(symbol) {
-        let reference = scoping.get_reference(reference_id);
-        let ref_node = reference.node_id();
-        if !adds_elements(ref_node, cx) {
+    for &reference_id in references {
+        let ref_node = scoping.get_reference(reference_id).node_id();
+        if !adds_elements(ref_node, methods, cx) {
             continue;
         }
         if enclosing_function(ref_node, cx) != decl_function {
             return true;
         }
-        // A loop between the reference and the declaration's function.
+        // A loop between the reference and the declaration, unless it is small.
         for ancestor in nodes.ancestors(ref_node) {
             if Some(ancestor.id()) == decl_function {
                 break;
             }
-            if matches!(
+            let is_loop = matches!(
                 ancestor.kind(),
                 AstKind::ForStatement(_)
                     | AstKind::ForInStatement(_)
                     | AstKind::ForOfStatement(_)
                     | AstKind::WhileStatement(_)
                     | AstKind::DoWhileStatement(_)
-            ) && !ancestor_contains(ancestor.id(), decl, cx)
+            );
+            if is_loop
+                && !ancestor_contains(ancestor.id(), decl, cx)
+                && !small_loop(ancestor.kind(), cx, hops)
             {
                 return true;
             }
         }
     }
     false
+}
+
+/// A loop that runs a small number of times: `for (…; i < 16; …)` with a numeric bound, or
+/// `for (… of xs)` over a small array.
+fn small_loop(kind: AstKind<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    match kind {
+        AstKind::ForStatement(f) => match f.test.as_ref().map(Expression::get_inner_expression) {
+            Some(Expression::BinaryExpression(b)) => {
+                matches!(
+                    b.operator,
+                    BinaryOperator::LessThan | BinaryOperator::LessEqualThan
+                ) && small_number(&b.right)
+                    || matches!(
+                        b.operator,
+                        BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan
+                    ) && small_number(&b.left)
+            }
+            _ => false,
+        },
+        AstKind::ForOfStatement(f) => small_iterable(&f.right, cx, hops + 1),
+        _ => false,
+    }
+}
+
+fn small_number(expr: &Expression<'_>) -> bool {
+    matches!(expr.get_inner_expression(), Expression::NumericLiteral(n) if n.value <= SMALL)
+}
+
+/// `if (x.length >= 1024) flush()`: the array is emptied in chunks, so it stays short.
+fn is_chunk_guard(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let parent = nodes.parent_node(node);
+    let AstKind::StaticMemberExpression(m) = parent.kind() else {
+        return false;
+    };
+    if m.property.name != "length" {
+        return false;
+    }
+    let AstKind::BinaryExpression(b) = nodes.parent_kind(parent.id()) else {
+        return false;
+    };
+    let chunk = |e: &Expression<'_>| {
+        matches!(e.get_inner_expression(), Expression::NumericLiteral(n)
+            if n.value >= 16.0 && n.value <= SMALL)
+    };
+    let length_left = b.left.span() == m.span;
+    match b.operator {
+        BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan => {
+            length_left && chunk(&b.right)
+        }
+        BinaryOperator::LessThan | BinaryOperator::LessEqualThan => {
+            !length_left && chunk(&b.left)
+        }
+        BinaryOperator::StrictEquality | BinaryOperator::Equality => {
+            chunk(&b.left) || chunk(&b.right)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the node `outer` contains the node `inner`.
@@ -349,9 +582,9 @@ fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
     })
 }
 
-/// Whether the identifier reference at `node` is used to add elements: `x.push(…)`,
-/// `x.unshift(…)`, `x.splice(…)`, `x[i] = …`, `x.length = …`.
-fn adds_elements(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+/// Whether the identifier reference at `node` is used to add elements: `x.push(…)` (one of
+/// `methods`), `x[i] = …`, `x.length = …`.
+fn adds_elements(node: NodeId, methods: &[&str], cx: &Ctx<'_, '_>) -> bool {
     let nodes = cx.nodes();
     let mut current = node;
     let mut parent = nodes.parent_node(current);
@@ -370,7 +603,7 @@ fn adds_elements(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
             if name == "length" {
                 return is_assigned(parent.id(), m.span, cx);
             }
-            if !matches!(name, "push" | "unshift" | "splice") {
+            if !methods.contains(&name) {
                 return false;
             }
             m.span
@@ -548,6 +781,39 @@ mod tests {
             ("const xs = Object.values(o);\narr.push(...xs);", &[]),
             ("const s = new Set(x);\nMath.max(...s);", &[]),
             ("const s = 'abc';\nString.fromCharCode(...s);", &[]),
+            // Enum-like tables, keyword maps, small loops and chunked buffers stay small.
+            (
+                "const Versions = { A: 1, B: 2 } as const;\nconst v = Math.max(...Object.values(Versions));",
+                &[],
+            ),
+            (
+                "const Ids = { a: { id: 1 }, b: { id: 2 } };\nconst n = Math.max(...Object.values(Ids).map(({ id }) => id));",
+                &[],
+            ),
+            (
+                "const V = { A: 1 };\nV[k] = 2;\nMath.max(...Object.values(V));",
+                &[(3, 10)],
+            ),
+            (
+                "const m = new Map([['a', 1], ['b', 2]]);\nconst ks = [...m.keys()].map((k) => k.length);\nMath.min(...ks);",
+                &[],
+            ),
+            (
+                "const m = new Map();\nfor (const r of rows) m.set(r.k, r);\nconst ks = [...m.keys()];\nMath.min(...ks);",
+                &[(4, 10)],
+            ),
+            (
+                "const s = [];\nfor (let j = 0; j < 16; j++) s[j] = read(j);\nString.fromCharCode.apply(null, s);",
+                &[],
+            ),
+            (
+                "var codes = [];\nfunction add(c) { codes.push(c); if (codes.length >= 1024) flush(); }\nfunction flush() { out += String.fromCharCode.apply(undefined, codes); codes.length = 0; }",
+                &[],
+            ),
+            (
+                "const NAMES = ['a', 'b'];\nconst idx = [];\nfor (const n of NAMES) idx.push(n.length);\nMath.min(...idx);",
+                &[],
+            ),
         ];
         let failures = check(cases, None);
         assert!(failures.is_empty(), "{}", failures.join("\n\n"));
