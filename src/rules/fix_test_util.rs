@@ -12,9 +12,19 @@ pub fn apply(code: &str, rule: &str) -> String {
 
 /// [`apply`] with rule options.
 pub fn apply_with_options(code: &str, rule: &str, options: Option<&serde_json::Value>) -> String {
+    apply_in("a.js", code, rule, options)
+}
+
+/// [`apply_with_options`] for a file name (its extension picks JS, TS, JSX).
+pub fn apply_in(
+    file: &str,
+    code: &str,
+    rule: &str,
+    options: Option<&serde_json::Value>,
+) -> String {
     let mut text = code.to_string();
     for _ in 0..10 {
-        let diags = lint_with_rule_options("a.js", &text, rule, options);
+        let diags = lint_with_rule_options(file, &text, rule, options);
         let mut fixes: Vec<_> = diags.iter().filter_map(|d| d.fix.as_ref()).collect();
         fixes.sort_by_key(|f| f.edits.first().map(|e| e.span.start));
         let mut out = String::new();

@@ -388,18 +388,17 @@ fn conditional_fallback<'a>(
     } else {
         (&cond.consequent, &cond.alternate)
     };
-    let test_text = cx.text(cond.test.span());
-    let value_text = cx.text(value.span());
-    let replacement = if is_tight(&cond.test) && is_tight(value) {
+    // In TypeScript, `n && x` with a number or string `n` may not type-check as a spread:
+    // offer the rewrite only for a test that is a boolean.
+    let typescript = cx.semantic.source_type().is_typescript();
+    let replacement = (!typescript || is_boolean(&cond.test, cx)).then(|| {
         let test = if consequent_empty {
-            format!("!{test_text}")
+            format!("!{}", operand(&cond.test, cx, true))
         } else {
-            test_text.to_string()
+            operand(&cond.test, cx, false)
         };
-        Some(format!("({test} && {value_text})"))
-    } else {
-        None
-    };
+        format!("({test} && {})", operand(value, cx, false))
+    });
     let suggestion = replacement
         .clone()
         .map_or_else(|| "`...(cond && value)`".to_string(), |r| short(&format!("...{r}")));
@@ -424,6 +423,46 @@ fn conditional_fallback<'a>(
     Some(d)
 }
 
+/// The text of `expr` as an operand of `&&` (or of `!` when `negated`), in parentheses when
+/// it binds more loosely.
+fn operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>, negated: bool) -> String {
+    let text = cx.text(expr.span());
+    let bare = if negated {
+        is_tight(expr) || matches!(expr, Expression::UnaryExpression(_))
+    } else {
+        is_tight(expr)
+            || matches!(
+                expr,
+                Expression::UnaryExpression(_) | Expression::BinaryExpression(_)
+            )
+            || matches!(expr, Expression::LogicalExpression(l) if l.operator == LogicalOperator::And)
+    };
+    if bare {
+        text.to_string()
+    } else {
+        format!("({text})")
+    }
+}
+
+/// A test known to give a boolean: a comparison, `!x`, `Boolean(x)`, `Array.isArray(x)`, a
+/// logical of those, or a value the inference knows to be a boolean.
+fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match without_parens(expr) {
+        Expression::BooleanLiteral(_) => true,
+        Expression::UnaryExpression(u) => {
+            u.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+        }
+        Expression::BinaryExpression(b) => b.operator.is_equality() || b.operator.is_compare()
+            || matches!(
+                b.operator,
+                oxc_syntax::operator::BinaryOperator::In
+                    | oxc_syntax::operator::BinaryOperator::Instanceof
+            ),
+        Expression::LogicalExpression(l) => is_boolean(&l.left, cx) && is_boolean(&l.right, cx),
+        e => cx.kinds().of(e).kind == Kind::Boolean,
+    }
+}
+
 /// Expressions that need no parentheses as an operand of `&&` or `!`.
 fn is_tight(expr: &Expression<'_>) -> bool {
     matches!(
@@ -434,6 +473,7 @@ fn is_tight(expr: &Expression<'_>) -> bool {
             | Expression::ComputedMemberExpression(_)
             | Expression::PrivateFieldExpression(_)
             | Expression::CallExpression(_)
+            | Expression::ChainExpression(_)
             | Expression::ParenthesizedExpression(_)
             | Expression::BooleanLiteral(_)
             | Expression::NumericLiteral(_)
@@ -648,6 +688,17 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
                 current = without_parens(&m.object);
             }
             Expression::PrivateFieldExpression(m) => current = without_parens(&m.object),
+            // `[...map.keys()]`: read from `map`.
+            Expression::CallExpression(c) if c.arguments.is_empty() => {
+                let member = c.callee.get_inner_expression().as_member_expression()?;
+                if !matches!(
+                    member.static_property_name(),
+                    Some("keys" | "values" | "entries")
+                ) {
+                    return None;
+                }
+                current = without_parens(member.object());
+            }
             _ => return None,
         }
     }
@@ -791,10 +842,20 @@ fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
     if DENSE_METHODS.contains(&method) {
         Some(true)
     } else if HOLEY_METHODS.contains(&method) {
-        Some(false)
+        // `map` and `slice` of an array known to have no holes have none either.
+        let receiver = member.object();
+        let dense = matches!(method, "map" | "slice")
+            && (fresh_kind(receiver, cx) == Some(true) || is_dense_literal(receiver));
+        Some(dense)
     } else {
         None
     }
+}
+
+/// An array literal without holes (spreads make no holes either).
+fn is_dense_literal(expr: &Expression<'_>) -> bool {
+    matches!(without_parens(expr), Expression::ArrayExpression(a)
+        if !a.elements.iter().any(|e| matches!(e, ArrayExpressionElement::Elision(_))))
 }
 
 fn fresh_copy<'a>(
@@ -928,6 +989,8 @@ mod tests {
             &[(1, 37)],
         ),
         ("for (const k of [...Object.keys(o)]) delete o[k];", &[(1, 18)]),
+        ("for (const k of [...m.keys()]) n += k;", &[(1, 18)]),
+        ("for (const k of [...m.keys()]) m.delete(k);", &[]),
         // Passing: the spread does something.
         ("const a = [...iterator.map(f)];", &[]),
         ("for (const x of [...list]) list.push(x);", &[]),
@@ -1012,7 +1075,6 @@ mod tests {
             ("const o = {...(x || { /* keep */ })};", "const o = {...(x || { /* keep */ })};"),
             ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
             ("const o = {...(c ? {} : x)};", "const o = {...(!c && x)};"),
-            ("const o = {...(a < b ? x : {})};", "const o = {...(a < b ? x : {})};"),
             (
                 "const xs = [1, 2];\nconst ys = [...xs.filter(f)];",
                 "const xs = [1, 2];\nconst ys = xs.filter(f);",
@@ -1022,6 +1084,21 @@ mod tests {
                 "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
             ),
             ("const ys = [...Object.keys(o)];", "const ys = Object.keys(o);"),
+            (
+                "const ys = [...Object.entries(o).filter(f).map(g)];",
+                "const ys = Object.entries(o).filter(f).map(g);",
+            ),
+            ("const ys = [...[...s].map(g)];", "const ys = [...s].map(g);"),
+            ("const ys = [...[1, , 2].map(g)];", "const ys = [...[1, , 2].map(g)];"),
+            (
+                "const xs = [1];\nconst ys = [...xs.concat(zs)];",
+                "const xs = [1];\nconst ys = [...xs.concat(zs)];",
+            ),
+            ("const o = {...(a?.b ?? {})};", "const o = {...a?.b};"),
+            ("const o = {...(a < b ? x : {})};", "const o = {...(a < b && x)};"),
+            ("const o = {...(a < b ? {} : x)};", "const o = {...(!(a < b) && x)};"),
+            ("const o = {...(c ? a || b : {})};", "const o = {...(c && (a || b))};"),
+            ("const o = {...(a || b ? x : {})};", "const o = {...((a || b) && x)};"),
             (
                 "const xs = [1];\nconst s = new Set([...xs]);",
                 "const xs = [1];\nconst s = new Set(xs);",
@@ -1046,6 +1123,28 @@ mod tests {
         let mut failures = Vec::new();
         for (code, want) in cases {
             let got = apply(code, ID);
+            if got != want {
+                failures.push(format!("{code}\n  want {want}\n  got  {got}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn typescript_conditional_fix_needs_a_boolean_test() {
+        let cases = [
+            ("const o = {...(n ? x : {})};", "const o = {...(n ? x : {})};"),
+            ("const o = {...(n > 0 ? x : {})};", "const o = {...(n > 0 && x)};"),
+            ("const o = {...(!n ? x : {})};", "const o = {...(!n && x)};"),
+            (
+                "const o = {...(a === b || c instanceof D ? x : {})};",
+                "const o = {...((a === b || c instanceof D) && x)};",
+            ),
+            ("const o = {...(m || {})};", "const o = {...m};"),
+        ];
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let got = crate::rules::fix_test_util::apply_in("a.ts", code, ID, None);
             if got != want {
                 failures.push(format!("{code}\n  want {want}\n  got  {got}"));
             }
