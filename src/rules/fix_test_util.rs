@@ -16,12 +16,7 @@ pub fn apply_with_options(code: &str, rule: &str, options: Option<&serde_json::V
 }
 
 /// [`apply_with_options`] for a file name (its extension picks JS, TS, JSX).
-pub fn apply_in(
-    file: &str,
-    code: &str,
-    rule: &str,
-    options: Option<&serde_json::Value>,
-) -> String {
+pub fn apply_in(file: &str, code: &str, rule: &str, options: Option<&serde_json::Value>) -> String {
     let mut text = code.to_string();
     for _ in 0..10 {
         let diags = lint_with_rule_options(file, &text, rule, options);
@@ -66,7 +61,9 @@ pub fn render_all(diags: &[Diagnostic], code: &str) -> String {
             d.start.line, d.start.column, d.rule, d.message
         ));
         for l in &d.labels {
-            let text = code.get(l.span.start as usize..l.span.end as usize).unwrap_or("");
+            let text = code
+                .get(l.span.start as usize..l.span.end as usize)
+                .unwrap_or("");
             s.push_str(&format!("  label `{text}`: {}\n", l.message));
         }
         if let Some(h) = &d.help {

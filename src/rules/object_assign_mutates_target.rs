@@ -15,9 +15,7 @@
 //! - `Object` that is not the global.
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{
-    Argument, BindingPattern, CallExpression, Expression, MemberExpression,
-};
+use oxc_ast::ast::{Argument, BindingPattern, CallExpression, Expression, MemberExpression};
 use oxc_semantic::{AstNode, IsGlobalReference};
 use oxc_span::GetSpan;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
@@ -116,9 +114,7 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
             let name = id.name.to_string();
             if flags.contains(SymbolFlags::Import) {
                 // `import Button from './Button'`: a component or class getting statics.
-                if name.starts_with(|c: char| c.is_ascii_uppercase())
-                    && name.contains(|c: char| c.is_ascii_lowercase())
-                {
+                if is_pascal_case(&name) {
                     return None;
                 }
                 return Some(Target::Import(name, import_span(symbol, cx)));
@@ -130,12 +126,22 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
             if !is_plain_data_binding(symbol, cx) {
                 return None;
             }
+            if let Some(span) = required_at(symbol, cx) {
+                // `const defaults = require('./defaults')`: like an import.
+                if is_pascal_case(&name) {
+                    return None;
+                }
+                return Some(Target::Import(name, span));
+            }
             // Only a binding known to hold a plain object: `const Collapse = forwardRef(…)`
             // gets statics attached on purpose (`export default Object.assign(Collapse, {…})`).
-            if !matches!(cx.kinds().of_symbol(symbol).kind, Kind::Object { .. }) {
+            if !holds_plain_objects(symbol, cx) {
                 return None;
             }
-            Some(Target::Module(name, cx.scoping().symbol_span(symbol).into()))
+            Some(Target::Module(
+                name,
+                cx.scoping().symbol_span(symbol).into(),
+            ))
         }
         Expression::StaticMemberExpression(_)
         | Expression::ComputedMemberExpression(_)
@@ -175,6 +181,58 @@ fn rooted_in_name(member: &MemberExpression<'_>) -> bool {
             },
         }
     }
+}
+
+/// `Button`, `Select`: a component or class name (not an ALL_CAPS constant).
+fn is_pascal_case(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.contains(|c: char| c.is_ascii_lowercase())
+}
+
+/// The span of the declarator when `symbol` is bound to `require(…)` (the global `require`).
+fn required_at(symbol: SymbolId, cx: &Ctx<'_, '_>) -> Option<Span> {
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
+    else {
+        return None;
+    };
+    let Some(Expression::CallExpression(call)) =
+        d.init.as_ref().map(Expression::get_inner_expression)
+    else {
+        return None;
+    };
+    let is_require = matches!(call.callee.get_inner_expression(), Expression::Identifier(id)
+        if id.name == "require" && id.is_global_reference(cx.scoping()));
+    is_require.then(|| d.span.into())
+}
+
+/// Whether the binding only ever holds plain objects: the inference says so, or (for a
+/// reassigned `let`/`var`) its initializer and every value assigned to it are objects
+/// (`let state = {}; … state = { ...state, x };`).
+fn holds_plain_objects(symbol: SymbolId, cx: &Ctx<'_, '_>) -> bool {
+    let is_object = |e: &Expression<'_>| matches!(cx.kinds().of(e).kind, Kind::Object { .. });
+    if matches!(cx.kinds().of_symbol(symbol).kind, Kind::Object { .. }) {
+        return true;
+    }
+    let scoping = cx.scoping();
+    if !scoping.symbol_is_mutated(symbol) {
+        return false;
+    }
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(scoping.symbol_declaration(symbol)) else {
+        return false;
+    };
+    if !d.init.as_ref().is_some_and(is_object) {
+        return false;
+    }
+    scoping.get_resolved_reference_ids(symbol).iter().all(|&r| {
+        let reference = scoping.get_reference(r);
+        if !reference.is_write() {
+            return true;
+        }
+        match cx.nodes().parent_kind(reference.node_id()) {
+            AstKind::AssignmentExpression(a) => a.operator.is_assign() && is_object(&a.right),
+            _ => false,
+        }
+    })
 }
 
 /// A module-scope binding that is not initialised with a function or class (attaching
@@ -440,7 +498,18 @@ mod tests {
             "const o = {};\nconst r = Object.assign(o, ...parts);",
             &[(2, 11)],
         ),
-        ("let s = {};\nexport default Object.assign(s, x);", &[(2, 16)]),
+        (
+            "let s = {};\nexport default Object.assign(s, x);",
+            &[(2, 16)],
+        ),
+        (
+            "const defaults = require('./defaults.json');\nmodule.exports = (o) => Object.assign(defaults, o);",
+            &[(2, 25)],
+        ),
+        (
+            "let state = { n: 0 };\nfunction reset() { state = {}; }\nfunction get(p) { return Object.assign(state, p); }",
+            &[(3, 26)],
+        ),
     ];
 
     const PASS: &[&str] = &[
@@ -484,6 +553,9 @@ mod tests {
         "const r = Object.assign(...parts);",
         // Destructured module-scope binding: unknown value.
         "const { a } = require('x');\nconst r = Object.assign(a, b);",
+        // A required component, a binding reassigned to something unknown.
+        "const Button = require('./Button');\nmodule.exports = Object.assign(Button, { Group });",
+        "let state = {};\nfunction reset(s) { state = s; }\nfunction get(p) { return Object.assign(state, p); }",
         // Components made by a call, and imported components, get statics attached.
         "const Collapse = React.forwardRef(render);\nexport default Object.assign(Collapse, { Panel });",
         "import Select from './Select';\nexport default Object.assign(Select, { Option });",

@@ -4,7 +4,8 @@
 //! `String.fromCharCode(...xs)`, `String.fromCodePoint(...xs)`, their `.apply(null, xs)` forms,
 //! and with the `methods` option `arr.push(...xs)`, `arr.unshift(...xs)`, `arr.splice(i, n, ...xs)`.
 //!
-//! Fires on values the inference knows to be arrays whose length is not bounded. An array
+//! Fires on values the inference knows to be arrays (or typed arrays, as long as their
+//! buffer) whose length is not bounded. An array
 //! literal without spreads, a rest parameter and an array mapped, filtered or sliced from one
 //! are bounded — except a literal that keeps growing: a binding pushed into inside a loop or
 //! inside another function (`const xs = []; for (…) xs.push(v); Math.max(...xs)`).
@@ -124,7 +125,10 @@ impl Rule for SpreadArgsOverflow {
         };
         // `Math.max.apply(null, xs)` and kin.
         if member.static_property_name() == Some("apply") {
-            let Some(inner) = member.object().get_inner_expression().as_member_expression()
+            let Some(inner) = member
+                .object()
+                .get_inner_expression()
+                .as_member_expression()
             else {
                 return;
             };
@@ -189,6 +193,8 @@ impl SpreadArgsOverflow {
         let unbounded = match typed.kind {
             Kind::Array { bounded: false } => !stays_small(value, cx, 0),
             Kind::Array { bounded: true } => grows(value, cx, 0),
+            // `String.fromCharCode(...new Uint8Array(buffer))`: as long as the buffer.
+            Kind::TypedArray => !small_typed_array(value, cx, 0),
             Kind::Unknown => {
                 if !self.options.unknown || is_bounded_syntax(value, cx) {
                     return;
@@ -312,7 +318,8 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             let Some(symbol) = symbol_of(id, cx) else {
                 return false;
             };
-            if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, ARRAY_GROWTH, cx, hops)
+            if cx.scoping().symbol_is_mutated(symbol)
+                || symbol_grows(symbol, ARRAY_GROWTH, cx, hops)
             {
                 return false;
             }
@@ -346,8 +353,15 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             }
             matches!(
                 method,
-                "map" | "filter" | "slice" | "toSorted" | "toReversed" | "with" | "sort"
-                    | "reverse" | "fill"
+                "map"
+                    | "filter"
+                    | "slice"
+                    | "toSorted"
+                    | "toReversed"
+                    | "with"
+                    | "sort"
+                    | "reverse"
+                    | "fill"
             ) && stays_small(object, cx, hops + 1)
         }
         _ => false,
@@ -385,8 +399,7 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
-    if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops)
-    {
+    if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops) {
         return false;
     }
     let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
@@ -409,6 +422,40 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
         }
 }
 
+/// A typed array made with a small literal length or from a small array literal:
+/// `new Uint8Array(16)`, `new Uint16Array([1, 2])`.
+fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if cx.scoping().symbol_is_mutated(symbol) {
+                return false;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| small_typed_array(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::NewExpression(n) => match n.arguments.first() {
+            Some(Argument::NumericLiteral(len)) => len.value <= SMALL,
+            Some(Argument::ArrayExpression(a)) => !a
+                .elements
+                .iter()
+                .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// An object literal binding (no spreads) that nothing adds keys to: an enum-like table.
 fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = value.get_inner_expression() else {
@@ -424,7 +471,8 @@ fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
     else {
         return false;
     };
-    let Some(Expression::ObjectExpression(o)) = d.init.as_ref().map(Expression::get_inner_expression)
+    let Some(Expression::ObjectExpression(o)) =
+        d.init.as_ref().map(Expression::get_inner_expression)
     else {
         return false;
     };
@@ -556,9 +604,7 @@ fn is_chunk_guard(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
         BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan => {
             length_left && chunk(&b.right)
         }
-        BinaryOperator::LessThan | BinaryOperator::LessEqualThan => {
-            !length_left && chunk(&b.left)
-        }
+        BinaryOperator::LessThan | BinaryOperator::LessEqualThan => !length_left && chunk(&b.left),
         BinaryOperator::StrictEquality | BinaryOperator::Equality => {
             chunk(&b.left) || chunk(&b.right)
         }
@@ -727,7 +773,10 @@ mod tests {
                 &[(2, 22)],
             ),
             ("const m = Math.min(...Array.from(set));", &[(1, 20)]),
-            ("const s = String.fromCharCode(...str.split('').map(Number));", &[]),
+            (
+                "const s = String.fromCharCode(...str.split('').map(Number));",
+                &[],
+            ),
             (
                 "const codes = 'abc'.split('');\nconst s = String.fromCodePoint(...codes);",
                 &[(2, 32)],
@@ -775,11 +824,31 @@ mod tests {
             ),
             ("function f(xs) { return Math.max(...xs); }", &[]),
             ("Math.max(...unknown);", &[]),
-            ("const Math = lib;\nconst xs = Object.values(o);\nMath.max(...xs);", &[]),
+            (
+                "const Math = lib;\nconst xs = Object.values(o);\nMath.max(...xs);",
+                &[],
+            ),
             ("const xs = Object.values(o);\nfoo.max(...xs);", &[]),
-            ("const xs = Object.values(o);\nMath.max.apply(ctx, xs);", &[]),
+            (
+                "const xs = Object.values(o);\nMath.max.apply(ctx, xs);",
+                &[],
+            ),
             ("const xs = Object.values(o);\narr.push(...xs);", &[]),
             ("const s = new Set(x);\nMath.max(...s);", &[]),
+            // Typed arrays are as long as their buffer.
+            (
+                "const b64 = btoa(String.fromCharCode(...new Uint8Array(buffer)));",
+                &[(1, 38)],
+            ),
+            (
+                "const bytes = new Uint8Array(await file.arrayBuffer());\nString.fromCharCode.apply(null, bytes);",
+                &[(2, 33)],
+            ),
+            (
+                "const h = new Uint8Array(32);\nString.fromCharCode(...h);",
+                &[],
+            ),
+            ("String.fromCharCode(...new Uint8Array([104, 105]));", &[]),
             ("const s = 'abc';\nString.fromCharCode(...s);", &[]),
             // Enum-like tables, keyword maps, small loops and chunked buffers stay small.
             (
@@ -835,16 +904,19 @@ mod tests {
             ("arr.push(...[1, 2]);", &[]),
             ("arr.push(...unknown);", &[]),
         ];
-        let mut failures = check(
-            with_methods,
-            Some(json!({ "methods": ["push", "splice"] })),
-        );
+        let mut failures = check(with_methods, Some(json!({ "methods": ["push", "splice"] })));
         let with_unknown: &[(&str, &[(u32, u32)])] = &[
             ("Math.max(...unknown);", &[(1, 10)]),
-            ("function f(xs) { return Math.min.apply(null, xs); }", &[(1, 46)]),
+            (
+                "function f(xs) { return Math.min.apply(null, xs); }",
+                &[(1, 46)],
+            ),
             ("Math.max(...[1, 2, 3]);", &[]),
             ("function f(...xs) { return Math.max(...xs); }", &[]),
-            ("function f() { return Math.max.apply(null, arguments); }", &[]),
+            (
+                "function f() { return Math.max.apply(null, arguments); }",
+                &[],
+            ),
             ("const pair = [a, b];\nMath.max(...pair);", &[]),
             ("arr.push(...unknown);", &[]),
         ];

@@ -16,7 +16,8 @@
 //! entry (it sets the inner object's prototype, which a spread does not copy) or with
 //! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
-//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from, or awaits.
+//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from, awaits, or
+//! calls functions while `xs` is shared (a member, a closure variable, a value handed out).
 //!
 //! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
 //! comments, and are left out whenever the result could behave differently.
@@ -365,11 +366,17 @@ fn logical_fallback<'a>(
     );
     let mut d = Diagnostic::new(META.id, spread.span, message)
         .with_label(logical.right.span(), "this fallback")
-        .with_help(format!("spread the value directly: `...{}`", short_code(left_text)));
+        .with_help(format!(
+            "spread the value directly: `...{}`",
+            short_code(left_text)
+        ));
     if is_bare_braces(&logical.right, cx.source) {
         d = d.with_fix(Fix::safe(
             "remove the fallback",
-            vec![Edit::new(spread.argument.span(), spread_operand(&logical.left, cx))],
+            vec![Edit::new(
+                spread.argument.span(),
+                spread_operand(&logical.left, cx),
+            )],
         ));
     }
     Some(d)
@@ -399,9 +406,10 @@ fn conditional_fallback<'a>(
         };
         format!("({test} && {})", operand(value, cx, false))
     });
-    let suggestion = replacement
-        .clone()
-        .map_or_else(|| "`...(cond && value)`".to_string(), |r| short(&format!("...{r}")));
+    let suggestion = replacement.clone().map_or_else(
+        || "`...(cond && value)`".to_string(),
+        |r| short(&format!("...{r}")),
+    );
     let mut d = Diagnostic::new(
         META.id,
         spread.span,
@@ -452,12 +460,15 @@ fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
         Expression::UnaryExpression(u) => {
             u.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
         }
-        Expression::BinaryExpression(b) => b.operator.is_equality() || b.operator.is_compare()
-            || matches!(
-                b.operator,
-                oxc_syntax::operator::BinaryOperator::In
-                    | oxc_syntax::operator::BinaryOperator::Instanceof
-            ),
+        Expression::BinaryExpression(b) => {
+            b.operator.is_equality()
+                || b.operator.is_compare()
+                || matches!(
+                    b.operator,
+                    oxc_syntax::operator::BinaryOperator::In
+                        | oxc_syntax::operator::BinaryOperator::Instanceof
+                )
+        }
         Expression::LogicalExpression(l) => is_boolean(&l.left, cx) && is_boolean(&l.right, cx),
         e => cx.kinds().of(e).kind == Kind::Boolean,
     }
@@ -635,11 +646,7 @@ fn loop_check<'a>(
         match node.kind() {
             AstKind::AwaitExpression(_) | AstKind::YieldExpression(_) => return None,
             AstKind::ForOfStatement(inner) if inner.r#await => return None,
-            AstKind::CallExpression(c) => {
-                if !is_harmless_call(&c.callee, cx) {
-                    calls = true;
-                }
-            }
+            AstKind::CallExpression(c) if !is_harmless_call(&c.callee, cx) => calls = true,
             AstKind::NewExpression(_) | AstKind::TaggedTemplateExpression(_) => calls = true,
             AstKind::IdentifierReference(id) => {
                 if let Some(Root::Name(name)) = &roots
@@ -656,7 +663,7 @@ fn loop_check<'a>(
             _ => {}
         }
     }
-    if calls && !fresh && !is_function_local_binding(value, f, cx) {
+    if calls && !fresh && !is_unshared_binding(value, f, cx) {
         return None;
     }
     Some(LoopCheck {
@@ -704,9 +711,10 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
     }
 }
 
-/// `x` is an identifier bound in the function that runs the loop (a parameter or a local),
-/// so a function the body calls cannot reach it unless it is handed over.
-fn is_function_local_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
+/// `x` is an identifier bound in the function (or module) that runs the loop and never
+/// shared: no closure reads it and it is never handed to anything (passed, assigned,
+/// returned, stored), so a function the loop body calls cannot reach it.
+fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = without_parens(value) else {
         return false;
     };
@@ -717,15 +725,35 @@ fn is_function_local_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx:
     else {
         return false;
     };
-    let Some(loop_id) = statement_node_id(f, cx).map(|b| cx.nodes().parent_id(b)) else {
-        return false;
-    };
-    let loop_function = enclosing_function(loop_id, cx);
-    if loop_function.is_none() {
+    let loop_function = enclosing_function(f.node_id.get(), cx);
+    // A parameter's declaration node sits inside its function, like a local's.
+    if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
         return false;
     }
-    // A parameter's declaration node sits inside its function, like a local's.
-    enclosing_function(cx.scoping().symbol_declaration(symbol), cx) == loop_function
+    let nodes = cx.nodes();
+    cx.scoping()
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .all(|&r| {
+            let node = cx.scoping().get_reference(r).node_id();
+            if enclosing_function(node, cx) != loop_function {
+                return false;
+            }
+            let span = nodes.kind(node).span();
+            match nodes.parent_kind(node) {
+                AstKind::StaticMemberExpression(m) => m.object.span() == span,
+                AstKind::ComputedMemberExpression(m) => m.object.span() == span,
+                AstKind::AssignmentExpression(a) => a.left.span() == span,
+                AstKind::SpreadElement(_)
+                | AstKind::ForOfStatement(_)
+                | AstKind::ForInStatement(_)
+                | AstKind::UnaryExpression(_)
+                | AstKind::BinaryExpression(_)
+                | AstKind::TemplateLiteral(_)
+                | AstKind::IfStatement(_) => true,
+                _ => false,
+            }
+        })
 }
 
 /// Calls that cannot change the iterated value: `console.*`, `Math.*`, `JSON.stringify`,
@@ -885,7 +913,10 @@ fn fresh_copy<'a>(
     if dense && outer_is_bare(outer, spread, cx.source) {
         d = d.with_fix(Fix::safe(
             "remove the copy",
-            vec![Edit::new(outer.span, cx.text(spread.argument.span()).to_string())],
+            vec![Edit::new(
+                outer.span,
+                cx.text(spread.argument.span()).to_string(),
+            )],
         ));
     }
     Some(d)
@@ -904,7 +935,9 @@ fn without_parens<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
 /// The name of a global identifier (`Set`, `Array`…), `None` when shadowed or not a name.
 fn global_name<'a>(expr: &Expression<'a>, cx: &Ctx<'a, '_>) -> Option<&'a str> {
     match expr.get_inner_expression() {
-        Expression::Identifier(id) if id.is_global_reference(cx.scoping()) => Some(id.name.as_str()),
+        Expression::Identifier(id) if id.is_global_reference(cx.scoping()) => {
+            Some(id.name.as_str())
+        }
         _ => None,
     }
 }
@@ -942,7 +975,6 @@ fn short_code(text: &str) -> String {
         "value".to_string()
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -983,12 +1015,18 @@ mod tests {
         ("function* g(xs) { yield* [...xs]; }", &[(1, 27)]),
         // for…of.
         ("for (const x of [...xs]) total += x;", &[(1, 18)]),
-        ("for (const x of [...this.items]) console.log(x);", &[(1, 18)]),
+        (
+            "for (const x of [...this.items]) console.log(x);",
+            &[(1, 18)],
+        ),
         (
             "function f(list) { for (const x of [...list]) out.push(x); }",
             &[(1, 37)],
         ),
-        ("for (const k of [...Object.keys(o)]) delete o[k];", &[(1, 18)]),
+        (
+            "for (const k of [...Object.keys(o)]) delete o[k];",
+            &[(1, 18)],
+        ),
         ("for (const k of [...m.keys()]) n += k;", &[(1, 18)]),
         ("for (const k of [...m.keys()]) m.delete(k);", &[]),
         // Passing: the spread does something.
@@ -999,8 +1037,31 @@ mod tests {
         ("for (const x of [...items]) await save(x);", &[]),
         ("for (const x of [...items]) handle(x);", &[]),
         ("for (const c of [...el.children]) c.remove();", &[]),
+        (
+            "const q = [1];\nfor (const j of [...q]) run(j);",
+            &[(2, 18)],
+        ),
+        (
+            "const q = [1];\nconst drain = () => q.shift();\nfor (const j of [...q]) drain();",
+            &[],
+        ),
+        (
+            "const q = [1];\nregister(q);\nfor (const j of [...q]) run(j);",
+            &[],
+        ),
+        (
+            "function f(q) { const r = q; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(q) { for (const j of [...q]) run(j); return q.length; }",
+            &[(1, 34)],
+        ),
         ("for (const x of [...getItems()]) use(x);", &[]),
-        ("async function f() { for await (const x of [...xs]) use(x); }", &[]),
+        (
+            "async function f() { for await (const x of [...xs]) use(x); }",
+            &[],
+        ),
         ("xs.forEach((x) => out.push(x));\nconst c = [...xs];", &[]),
         ("const o = {...{__proto__: p}};", &[]),
         ("const o = {...{'__proto__': p}};", &[]),
@@ -1033,7 +1094,11 @@ mod tests {
     fn pass_and_fail() {
         let mut failures = Vec::new();
         for (code, want) in CASES {
-            let file = if code.contains("<div") { "a.jsx" } else { "a.js" };
+            let file = if code.contains("<div") {
+                "a.jsx"
+            } else {
+                "a.js"
+            };
             let d = lint_with_rule(file, code, ID);
             let got: Vec<(u32, u32)> = d.iter().map(|d| (d.start.line, d.start.column)).collect();
             if got != *want {
@@ -1049,8 +1114,14 @@ mod tests {
             ("const a = [...[1, 2]];", "const a = [1, 2];"),
             ("const a = [...[a, b], c];", "const a = [a, b, c];"),
             ("const a = [x, ...[y, z,], w];", "const a = [x, y, z, w];"),
-            ("const a = [x, ...[ y /* last */ ], w];", "const a = [x, y /* last */ , w];"),
-            ("const a = [...[ /* first */ y]];", "const a = [ /* first */ y];"),
+            (
+                "const a = [x, ...[ y /* last */ ], w];",
+                "const a = [x, y /* last */ , w];",
+            ),
+            (
+                "const a = [...[ /* first */ y]];",
+                "const a = [ /* first */ y];",
+            ),
             ("const a = [...([1])];", "const a = [1];"),
             ("f(...[a, b]);", "f(a, b);"),
             ("f(...[]);", "f();"),
@@ -1063,7 +1134,10 @@ mod tests {
             ("f(...[/* none */]);", "f(...[/* none */]);"),
             ("Math.max(...[1, 2, 3]);", "Math.max(1, 2, 3);"),
             ("const o = {...{a: 1}};", "const o = {a: 1};"),
-            ("const o = { x, ...{ y: 2, z, }, w };", "const o = { x, y: 2, z, w };"),
+            (
+                "const o = { x, ...{ y: 2, z, }, w };",
+                "const o = { x, y: 2, z, w };",
+            ),
             ("const o = { x, ...{} };", "const o = { x };"),
             (
                 "const o = {...{ m() { return 1; } }};",
@@ -1072,7 +1146,10 @@ mod tests {
             ("const o = {...(x || {})};", "const o = {...x};"),
             ("const o = {...(a.b ?? {})};", "const o = {...a.b};"),
             ("const o = {...(a || b || {})};", "const o = {...(a || b)};"),
-            ("const o = {...(x || { /* keep */ })};", "const o = {...(x || { /* keep */ })};"),
+            (
+                "const o = {...(x || { /* keep */ })};",
+                "const o = {...(x || { /* keep */ })};",
+            ),
             ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
             ("const o = {...(c ? {} : x)};", "const o = {...(!c && x)};"),
             (
@@ -1083,22 +1160,43 @@ mod tests {
                 "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
                 "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
             ),
-            ("const ys = [...Object.keys(o)];", "const ys = Object.keys(o);"),
+            (
+                "const ys = [...Object.keys(o)];",
+                "const ys = Object.keys(o);",
+            ),
             (
                 "const ys = [...Object.entries(o).filter(f).map(g)];",
                 "const ys = Object.entries(o).filter(f).map(g);",
             ),
-            ("const ys = [...[...s].map(g)];", "const ys = [...s].map(g);"),
-            ("const ys = [...[1, , 2].map(g)];", "const ys = [...[1, , 2].map(g)];"),
+            (
+                "const ys = [...[...s].map(g)];",
+                "const ys = [...s].map(g);",
+            ),
+            (
+                "const ys = [...[1, , 2].map(g)];",
+                "const ys = [...[1, , 2].map(g)];",
+            ),
             (
                 "const xs = [1];\nconst ys = [...xs.concat(zs)];",
                 "const xs = [1];\nconst ys = [...xs.concat(zs)];",
             ),
             ("const o = {...(a?.b ?? {})};", "const o = {...a?.b};"),
-            ("const o = {...(a < b ? x : {})};", "const o = {...(a < b && x)};"),
-            ("const o = {...(a < b ? {} : x)};", "const o = {...(!(a < b) && x)};"),
-            ("const o = {...(c ? a || b : {})};", "const o = {...(c && (a || b))};"),
-            ("const o = {...(a || b ? x : {})};", "const o = {...((a || b) && x)};"),
+            (
+                "const o = {...(a < b ? x : {})};",
+                "const o = {...(a < b && x)};",
+            ),
+            (
+                "const o = {...(a < b ? {} : x)};",
+                "const o = {...(!(a < b) && x)};",
+            ),
+            (
+                "const o = {...(c ? a || b : {})};",
+                "const o = {...(c && (a || b))};",
+            ),
+            (
+                "const o = {...(a || b ? x : {})};",
+                "const o = {...((a || b) && x)};",
+            ),
             (
                 "const xs = [1];\nconst s = new Set([...xs]);",
                 "const xs = [1];\nconst s = new Set(xs);",
@@ -1117,7 +1215,10 @@ mod tests {
                 "function* g() { const xs = [1]; yield* [...xs]; }",
                 "function* g() { const xs = [1]; yield* [...xs]; }",
             ),
-            ("function* g() { yield* [...'ab']; }", "function* g() { yield* 'ab'; }"),
+            (
+                "function* g() { yield* [...'ab']; }",
+                "function* g() { yield* 'ab'; }",
+            ),
             ("const a = [...[...[1, 2]]];", "const a = [1, 2];"),
         ];
         let mut failures = Vec::new();
@@ -1133,8 +1234,14 @@ mod tests {
     #[test]
     fn typescript_conditional_fix_needs_a_boolean_test() {
         let cases = [
-            ("const o = {...(n ? x : {})};", "const o = {...(n ? x : {})};"),
-            ("const o = {...(n > 0 ? x : {})};", "const o = {...(n > 0 && x)};"),
+            (
+                "const o = {...(n ? x : {})};",
+                "const o = {...(n ? x : {})};",
+            ),
+            (
+                "const o = {...(n > 0 ? x : {})};",
+                "const o = {...(n > 0 && x)};",
+            ),
             ("const o = {...(!n ? x : {})};", "const o = {...(!n && x)};"),
             (
                 "const o = {...(a === b || c instanceof D ? x : {})};",
