@@ -92,10 +92,10 @@ impl Kind {
             | UrlSearchParams
             | Headers
             | FormData => Some(true),
-            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | Class
-            | WeakMap | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => {
-                Some(false)
-            }
+            // A class can have a static `[Symbol.iterator]`, its own or its base's.
+            Class => None,
+            Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | WeakMap
+            | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => Some(false),
         }
     }
 

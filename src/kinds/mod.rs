@@ -448,6 +448,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             AstKind::FormalParameter(p) => {
                 if let BindingPattern::BindingIdentifier(_) = &p.pattern {
+                    let loose = p.type_annotation.as_ref().is_none_or(|a| {
+                        matches!(
+                            a.type_annotation,
+                            TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
+                        )
+                    });
+                    if loose
+                        && !mutated
+                        && let Some(t) = self.catch_callback_error(decl, depth)
+                    {
+                        return t;
+                    }
                     return match &p.type_annotation {
                         Some(ann) => self.annotation(&ann.type_annotation, depth),
                         None => Typed::unknown(),
@@ -672,17 +684,32 @@ impl<'a, 'c> Kinds<'a, 'c> {
             Expression::Identifier(id) => {
                 // Through a never-reassigned binding whose initializer branches.
                 if let Some(init) = self.branching_init(id) {
-                    let before = out.len();
-                    self.collect_branches(init, out, d, and_right);
-                    if out.len() - before > 1 {
-                        return;
+                    let mut inner = Vec::new();
+                    self.collect_branches(init, &mut inner, d, and_right);
+                    if inner.len() > 1 {
+                        // A binding that can be a falsy placeholder (`const seen = dev ? new
+                        // Map() : undefined`) is used behind a check (`if (seen)`): those
+                        // branches are not what reaches the use.
+                        inner.retain(|(span, t)| !self.is_falsy_placeholder(*span, t.kind));
+                        if !inner.is_empty() {
+                            out.extend(inner);
+                            return;
+                        }
                     }
-                    out.truncate(before);
                 }
                 out.push((expr.span().into(), self.infer(expr, d)));
             }
             _ => out.push((expr.span().into(), self.infer(expr, d))),
         }
+    }
+
+    /// `null`, `undefined`, `void 0`, `false`, `0`, `''`: values a later truthiness check rules out.
+    fn is_falsy_placeholder(&self, span: Span, kind: Kind) -> bool {
+        kind.is_nullish()
+            || matches!(
+                self.text(span.into_oxc()),
+                "false" | "0" | "''" | "\"\"" | "``" | "!1"
+            )
     }
 
     /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
@@ -850,8 +877,65 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 self.returned(kind, span, &format!(".{method}()"))
             }
+            // `xs[Symbol.iterator]()`: a fresh built-in iterator of a known iterable.
+            Expression::ComputedMemberExpression(m)
+                if m.expression.is_specific_member_access("Symbol", "iterator") =>
+            {
+                let receiver = self.infer(&m.object, depth);
+                match receiver.kind {
+                    Kind::Array { .. }
+                    | Kind::String
+                    | Kind::Map
+                    | Kind::Set
+                    | Kind::TypedArray => {
+                        self.returned(Kind::Iterator, span, "[Symbol.iterator]()")
+                    }
+                    Kind::Generator | Kind::Iterator => receiver,
+                    _ => Typed::unknown(),
+                }
+            }
             _ => Typed::unknown(),
         }
+    }
+
+    /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
+    fn catch_callback_error(&self, param_decl: NodeId, depth: u32) -> Option<Typed> {
+        let nodes = self.semantic.nodes();
+        let params_id = nodes.parent_id(param_decl);
+        let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
+            return None;
+        };
+        let first = params.items.first()?;
+        if first.node_id() != param_decl {
+            return None;
+        }
+        let function_id = nodes.parent_id(params_id);
+        let function_span = match nodes.kind(function_id) {
+            AstKind::ArrowFunctionExpression(f) => f.span,
+            AstKind::Function(f) => f.span,
+            _ => return None,
+        };
+        let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
+            return None;
+        };
+        if call.arguments.first().map(GetSpan::span) != Some(function_span) {
+            return None;
+        }
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return None;
+        };
+        if m.property.name != "catch" || self.infer(&m.object, depth).kind != Kind::Promise {
+            return None;
+        }
+        Some(Typed::new(
+            Kind::CaughtError,
+            first.span,
+            format!(
+                "the rejection caught at line {}",
+                self.line_of(first.span.start)
+            ),
+            "the caught error",
+        ))
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {

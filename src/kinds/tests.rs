@@ -209,6 +209,18 @@ fn bindings() {
         ("try {} catch (e) { probe(e) }", Kind::CaughtError),
         ("try {} catch (e) { e = 1; probe(e) }", Kind::Unknown),
         ("import x from 'x'; probe(x)", Kind::Unknown),
+        ("fetch(u).catch(err => probe(err))", Kind::CaughtError),
+        (
+            "fetch(u).catch(function (err) { probe(err) })",
+            Kind::CaughtError,
+        ),
+        ("p.catch(err => probe(err))", Kind::Unknown),
+        ("fetch(u).then(err => probe(err))", Kind::Unknown),
+        (
+            "const xs = [1]; probe(xs[Symbol.iterator]())",
+            Kind::Iterator,
+        ),
+        ("probe(xs[Symbol.iterator]())", Kind::Unknown),
     ];
     for (code, want) in cases {
         assert_eq!(kind(code), *want, "{code}");
@@ -302,6 +314,19 @@ fn branches() {
         vec![Kind::Array { bounded: true }]
     );
     assert_eq!(probe("a.js", "probe(a && b)").1, vec![Kind::Unknown]);
+    // Through a binding, falsy placeholders are left out (the use sits behind a check).
+    assert_eq!(
+        probe("a.js", "const m = c ? new Map() : null; probe(m)").1,
+        vec![Kind::Map]
+    );
+    assert_eq!(
+        probe("a.js", "const m = c ? false : 0; probe(m)").1,
+        vec![Kind::Unknown]
+    );
+    assert_eq!(
+        probe("a.js", "probe(c ? new Map() : null)").1,
+        vec![Kind::Map, Kind::Null]
+    );
 }
 
 #[test]

@@ -14,7 +14,10 @@ pub use crate::lint::Ctx;
 #[cfg(test)]
 pub mod fix_test_util;
 pub mod invalid_rest;
+pub mod iterator_reuse;
 pub mod object_assign_mutates_target;
+pub mod object_spread_indexed;
+pub mod object_spread_loses_data;
 pub mod rest_not_last;
 pub mod spread_args_overflow;
 pub mod spread_non_iterable;
@@ -133,6 +136,9 @@ pub static RULES: &[&RuleMeta] = &[
     &rest_not_last::META,
     &invalid_rest::META,
     &spread_non_iterable::META,
+    &object_spread_loses_data::META,
+    &iterator_reuse::META,
+    &object_spread_indexed::META,
     &object_assign_mutates_target::META,
     &spread_args_overflow::META,
     &useless_spread::META,

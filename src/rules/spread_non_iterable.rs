@@ -407,6 +407,16 @@ mod tests {
             ),
             ("a.js", "function* g() { yield* {}; }", &[(1, 24)]),
             ("a.js", "const re = /a/; [...re];", &[(1, 18)]),
+            (
+                "a.js",
+                "function f(c, xs) { for (const x of (c ? xs : null)) {} }",
+                &[(1, 37)],
+            ),
+            (
+                "a.js",
+                "function f(c) { const o = c ? {} : null; return [...o]; }",
+                &[(1, 50)],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -534,6 +544,38 @@ mod tests {
                 &[],
             ),
             ("a.js", "try {} catch (e) { const xs = [...e]; }", &[]),
+            // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
+            (
+                "a.js",
+                "const dup = dev ? new Map() : undefined;\nif (dev) { for (const [k] of dup) {} }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const ann = (_a = f()) == null ? void 0 : _a.nodes;\nif (ann) { for (const n of ann) {} }",
+                &[],
+            ),
+            (
+                "a.js",
+                "var allow = o === void 0 ? false : o;\nvar s = allow ? new Set(allow) : null;",
+                &[],
+            ),
+            (
+                "a.js",
+                "const c = ok ? parse(x) : null;\nif (c) draw(...c);",
+                &[],
+            ),
+            // corpus: Effect's `yield* Tag` of a class with an inherited static iterator
+            (
+                "a.js",
+                "class Server extends Context.Tag('S')() {}\nfunction* g() { yield* Server; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Tag { static *[Symbol.iterator]() {} }\nfunction* g() { yield* Tag; }",
+                &[],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
