@@ -146,6 +146,23 @@ impl Rule for SpreadArgsOverflow {
             }
             return;
         }
+        // `Math.max.call(null, ...xs)`: the spread arguments after the receiver.
+        if member.static_property_name() == Some("call")
+            && let Some(inner) = member
+                .object()
+                .get_inner_expression()
+                .as_member_expression()
+            && let Some(callee) = self.callee_of(inner, cx)
+        {
+            if apply_receiver_ok(callee, inner, call, cx) {
+                for arg in call.arguments.iter().skip(1) {
+                    if let Argument::SpreadElement(spread) = arg {
+                        self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+                    }
+                }
+            }
+            return;
+        }
         let Some(callee) = self.callee_of(member, cx) else {
             return;
         };
@@ -792,6 +809,14 @@ mod tests {
             (
                 "function f(xs: number[]) { return Math.max.apply(Math, xs); }",
                 &[(1, 56)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.min.call(null, ...xs); }",
+                &[(1, 55)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.min.call(ctx, ...xs); }",
+                &[],
             ),
             (
                 "function f(b: Array<number>) { return String.fromCharCode.apply(undefined, b.map(x => x)); }",
