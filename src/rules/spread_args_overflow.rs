@@ -359,6 +359,9 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             let Some(method) = member.static_property_name() else {
                 return false;
             };
+            if is_chunk_slice(c) {
+                return true;
+            }
             let object = member.object().get_inner_expression();
             if matches!(object, Expression::Identifier(ns) if ns.name == "Object" && ns.is_global_reference(cx.scoping()))
             {
@@ -439,6 +442,22 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
         }
 }
 
+/// `xs.slice(i, i + CHUNK)`, `bytes.subarray(p, p + 128)`: a window with both ends given is
+/// how code splits long data into chunks.
+fn is_chunk_slice(call: &CallExpression<'_>) -> bool {
+    call.arguments.len() == 2
+        && !call
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)))
+        && call
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .and_then(MemberExpression::static_property_name)
+            .is_some_and(|m| m == "slice" || m == "subarray")
+}
+
 /// A typed array made with a small literal length or from a small array literal:
 /// `new Uint8Array(16)`, `new Uint16Array([1, 2])`.
 fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
@@ -463,6 +482,7 @@ fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> boo
         }
         Expression::NewExpression(n) => match n.arguments.first() {
             Some(Argument::NumericLiteral(len)) => len.value <= SMALL,
+            Some(Argument::CallExpression(c)) => is_chunk_slice(c),
             Some(Argument::ArrayExpression(a)) => !a
                 .elements
                 .iter()
@@ -874,6 +894,14 @@ mod tests {
                 &[],
             ),
             ("String.fromCharCode(...new Uint8Array([104, 105]));", &[]),
+            (
+                "const b = new Uint8Array(buffer);\nString.fromCharCode.apply(null, new Uint16Array(b.subarray(p, p + 128)));",
+                &[],
+            ),
+            (
+                "const xs = Object.values(o);\nfor (let i = 0; i < xs.length; i += 1000) out.push(Math.max(...xs.slice(i, i + 1000)));",
+                &[],
+            ),
             ("const s = 'abc';\nString.fromCharCode(...s);", &[]),
             // Enum-like tables, keyword maps, small loops and chunked buffers stay small.
             (
