@@ -872,18 +872,65 @@ fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
     } else if HOLEY_METHODS.contains(&method) {
         // `map` and `slice` of an array known to have no holes have none either.
         let receiver = member.object();
-        let dense = matches!(method, "map" | "slice")
-            && (fresh_kind(receiver, cx) == Some(true) || is_dense_literal(receiver));
+        let dense = matches!(method, "map" | "slice") && is_dense(receiver, cx, 0);
         Some(dense)
     } else {
         None
     }
 }
 
-/// An array literal without holes (spreads make no holes either).
-fn is_dense_literal(expr: &Expression<'_>) -> bool {
-    matches!(without_parens(expr), Expression::ArrayExpression(a)
-        if !a.elements.iter().any(|e| matches!(e, ArrayExpressionElement::Elision(_))))
+/// An array known to have no holes: a literal without holes (spreads make none), a fresh
+/// dense array, or a `const` binding to one that is never written by index, resized or
+/// `delete`d from.
+fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > 8 {
+        return false;
+    }
+    match without_parens(expr) {
+        Expression::ArrayExpression(a) => !a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
+        Expression::CallExpression(_) => fresh_kind(expr, cx) == Some(true),
+        Expression::Identifier(id) => {
+            let scoping = cx.scoping();
+            let Some(symbol) = id
+                .reference_id
+                .get()
+                .and_then(|r| scoping.get_reference(r).symbol_id())
+            else {
+                return false;
+            };
+            if scoping.symbol_is_mutated(symbol) {
+                return false;
+            }
+            let nodes = cx.nodes();
+            // `xs[9] = v`, `xs.length = n`, `delete xs[i]` can make holes.
+            let punched = scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                let parent = nodes.parent_node(scoping.get_reference(r).node_id());
+                matches!(
+                    parent.kind(),
+                    AstKind::ComputedMemberExpression(_) | AstKind::StaticMemberExpression(_)
+                ) && matches!(
+                    nodes.parent_kind(parent.id()),
+                    AstKind::AssignmentExpression(_)
+                        | AstKind::UpdateExpression(_)
+                        | AstKind::UnaryExpression(_)
+                )
+            });
+            if punched {
+                return false;
+            }
+            match nodes.kind(scoping.symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| is_dense(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 fn fresh_copy<'a>(
@@ -1158,7 +1205,7 @@ mod tests {
             ),
             (
                 "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
-                "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
+                "const xs = [1, 2];\nconst ys = xs.map(f);",
             ),
             (
                 "const ys = [...Object.keys(o)];",
@@ -1175,6 +1222,18 @@ mod tests {
             (
                 "const ys = [...[1, , 2].map(g)];",
                 "const ys = [...[1, , 2].map(g)];",
+            ),
+            (
+                "const ps = [...s].map(f);\nconst ys = [...ps.map(g)];",
+                "const ps = [...s].map(f);\nconst ys = ps.map(g);",
+            ),
+            (
+                "const ps = [...s].map(f);\nps[9] = 1;\nconst ys = [...ps.map(g)];",
+                "const ps = [...s].map(f);\nps[9] = 1;\nconst ys = [...ps.map(g)];",
+            ),
+            (
+                "const ps = [1, 2];\nps.length = 5;\nconst ys = [...ps.slice()];",
+                "const ps = [1, 2];\nps.length = 5;\nconst ys = [...ps.slice()];",
             ),
             (
                 "const xs = [1];\nconst ys = [...xs.concat(zs)];",
@@ -1232,7 +1291,7 @@ mod tests {
     }
 
     #[test]
-    fn typescript_conditional_fix_needs_a_boolean_test() {
+    fn typescript_fixes() {
         let cases = [
             (
                 "const o = {...(n ? x : {})};",
@@ -1248,6 +1307,15 @@ mod tests {
                 "const o = {...((a === b || c instanceof D) && x)};",
             ),
             ("const o = {...(m || {})};", "const o = {...m};"),
+            // A parameter may be sparse: `map` keeps its holes, the copy fills them.
+            (
+                "function f(xs: number[]) { return [...xs.map(g)]; }",
+                "function f(xs: number[]) { return [...xs.map(g)]; }",
+            ),
+            (
+                "function f(xs: number[]) { return [...xs.filter(g)]; }",
+                "function f(xs: number[]) { return xs.filter(g); }",
+            ),
         ];
         let mut failures = Vec::new();
         for (code, want) in cases {
