@@ -398,7 +398,7 @@ fn conditional_fallback<'a>(
     // In TypeScript, `n && x` with a number or string `n` may not type-check as a spread:
     // offer the rewrite only for a test that is a boolean.
     let typescript = cx.semantic.source_type().is_typescript();
-    let replacement = (!typescript || is_boolean(&cond.test, cx)).then(|| {
+    let replacement = (!typescript || is_boolean(&cond.test, cx, 0)).then(|| {
         let test = if consequent_empty {
             format!("!{}", operand(&cond.test, cx, true))
         } else {
@@ -454,7 +454,10 @@ fn operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>, negated: bool) -> String {
 
 /// A test known to give a boolean: a comparison, `!x`, `Boolean(x)`, `Array.isArray(x)`, a
 /// logical of those, or a value the inference knows to be a boolean.
-fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>, depth: u32) -> bool {
+    if depth > 32 {
+        return false;
+    }
     match without_parens(expr) {
         Expression::BooleanLiteral(_) => true,
         Expression::UnaryExpression(u) => {
@@ -469,7 +472,9 @@ fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
                         | oxc_syntax::operator::BinaryOperator::Instanceof
                 )
         }
-        Expression::LogicalExpression(l) => is_boolean(&l.left, cx) && is_boolean(&l.right, cx),
+        Expression::LogicalExpression(l) => {
+            is_boolean(&l.left, cx, depth + 1) && is_boolean(&l.right, cx, depth + 1)
+        }
         e => cx.kinds().of(e).kind == Kind::Boolean,
     }
 }
