@@ -254,7 +254,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .stdin_filename
             .as_deref()
             .map_or_else(|| "-".to_string(), walk::display_path);
-        if resolver.config.is_ignored(&name) {
+        // As on disk: a declaration file is skipped, and so is a path the config ignores.
+        let file_name = name.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let declaration = [".d.ts", ".d.mts", ".d.cts"]
+            .iter()
+            .any(|s| file_name.ends_with(s));
+        if declaration || resolver.config.is_ignored(&name) {
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
@@ -369,7 +374,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 }
 
 fn sarif_tool() -> report::sarif::ToolInfo<'static> {
-    report::sarif::ToolInfo { name: "restlint", version: env!("CARGO_PKG_VERSION"), information_uri: HOMEPAGE, rules_base_uri: RULES_BASE_URI }
+    report::sarif::ToolInfo {
+        name: "restlint",
+        version: env!("CARGO_PKG_VERSION"),
+        information_uri: HOMEPAGE,
+        rules_base_uri: RULES_BASE_URI,
+    }
 }
 
 /// Every rule, then the ids that are not rules, as the SARIF log describes them.
@@ -378,12 +388,32 @@ fn sarif_rules() -> Vec<report::sarif::RuleInfo<'static>> {
     use report::sarif::RuleInfo;
     let mut out: Vec<RuleInfo> = rules::RULES
         .iter()
-        .map(|m| RuleInfo { id: m.id, summary: first_sentence(m.docs), docs: Some(m.docs), default: m.category.default_severity() })
+        .map(|m| RuleInfo {
+            id: m.id,
+            summary: first_sentence(m.docs),
+            docs: Some(m.docs),
+            default: m.category.default_severity(),
+        })
         .collect();
     out.extend([
-        RuleInfo { id: PARSE_ERROR, summary: "The file has a syntax error.".into(), docs: None, default: Some(Severity::Error) },
-        RuleInfo { id: IO_ERROR, summary: "The file could not be read as UTF-8 text.".into(), docs: None, default: Some(Severity::Error) },
-        RuleInfo { id: INTERNAL_ERROR, summary: "restlint failed on this file; please report it.".into(), docs: None, default: Some(Severity::Error) },
+        RuleInfo {
+            id: PARSE_ERROR,
+            summary: "The file has a syntax error.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: IO_ERROR,
+            summary: "The file could not be read as UTF-8 text.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: INTERNAL_ERROR,
+            summary: "restlint failed on this file; please report it.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
         RuleInfo {
             id: UNUSED_DISABLE_DIRECTIVE,
             summary: "A restlint-disable directive suppresses nothing.".into(),

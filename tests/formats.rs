@@ -36,7 +36,10 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 fn case(args: &[&str], stdout: &str, code: i32, stderr: &str) -> String {
-    format!("args: {}\nexit: {code}\n--- stdout ---\n{stdout}--- stderr ---\n{stderr}", args.join(" "))
+    format!(
+        "args: {}\nexit: {code}\n--- stdout ---\n{stdout}--- stderr ---\n{stderr}",
+        args.join(" ")
+    )
 }
 
 fn snapshot(name: &str, content: &str) {
@@ -80,7 +83,10 @@ fn compact() {
     assert_eq!(code, 1);
     for line in stdout.lines() {
         let parts: Vec<&str> = line.splitn(4, ':').collect();
-        assert!(parts.len() == 4 && parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(), "not file:line:col: …: {line}");
+        assert!(
+            parts.len() == 4 && parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
+            "not file:line:col: …: {line}"
+        );
     }
     snapshot("compact", &case(&args, &stdout, code, &stderr));
 }
@@ -90,16 +96,28 @@ fn github() {
     let (args, code, stdout, stderr) = format_case("github");
     assert_eq!(code, 1);
     for line in stdout.lines() {
-        assert!(line.starts_with("::error file=") || line.starts_with("::warning file="), "not a workflow command: {line}");
-        let (props, _message) = line.split_once("::").and_then(|(_, rest)| rest.split_once("::")).expect("::kind props::message");
+        assert!(
+            line.starts_with("::error file=") || line.starts_with("::warning file="),
+            "not a workflow command: {line}"
+        );
+        let (props, _message) = line
+            .split_once("::")
+            .and_then(|(_, rest)| rest.split_once("::"))
+            .expect("::kind props::message");
         // Property values may not contain a raw `:` or `,` besides the separators.
         for kv in props.split_once(' ').map_or("", |(_, p)| p).split(',') {
             let (k, v) = kv.split_once('=').expect("key=value");
-            assert!(["file", "line", "col", "endLine", "endColumn", "title"].contains(&k), "unknown property {k}");
+            assert!(
+                ["file", "line", "col", "endLine", "endColumn", "title"].contains(&k),
+                "unknown property {k}"
+            );
             assert!(!v.contains(':'), "unescaped `:` in {kv}");
         }
     }
-    assert!(stdout.contains("file=odd name%2C1.mjs,"), "`,` in a file name is escaped:\n{stdout}");
+    assert!(
+        stdout.contains("file=odd name%2C1.mjs,"),
+        "`,` in a file name is escaped:\n{stdout}"
+    );
     snapshot("github", &case(&args, &stdout, code, &stderr));
 }
 
@@ -109,12 +127,28 @@ fn github() {
 fn columns_count_utf16_units_everywhere() {
     let (_, _, json, _) = format_case("json");
     let doc: Value = serde_json::from_str(&json).expect("JSON");
-    let d = doc["diagnostics"].as_array().expect("diagnostics").iter().find(|d| d["file"] == "unicode.js").expect("unicode.js diagnostic");
-    assert_eq!((d["start"]["line"].as_u64(), d["start"]["column"].as_u64()), (Some(2), Some(40)));
+    let d = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["file"] == "unicode.js")
+        .expect("unicode.js diagnostic");
+    assert_eq!(
+        (d["start"]["line"].as_u64(), d["start"]["column"].as_u64()),
+        (Some(2), Some(40))
+    );
     let (_, _, compact, _) = format_case("compact");
-    assert!(compact.contains("unicode.js:2:40: error rest-not-last:"), "{compact}");
+    assert!(
+        compact.contains("unicode.js:2:40: error rest-not-last:"),
+        "{compact}"
+    );
     let (_, _, github, _) = format_case("github");
-    assert!(github.contains("::error file=unicode.js,line=2,col=40,endLine=2,endColumn=48,title=rest-not-last::"), "{github}");
+    assert!(
+        github.contains(
+            "::error file=unicode.js,line=2,col=40,endLine=2,endColumn=48,title=rest-not-last::"
+        ),
+        "{github}"
+    );
     let (_, _, sarif, _) = format_case("sarif");
     let log: Value = serde_json::from_str(&sarif).expect("SARIF");
     let r = log["runs"][0]["results"]
@@ -124,7 +158,10 @@ fn columns_count_utf16_units_everywhere() {
         .find(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "unicode.js")
         .expect("unicode.js result");
     let region = &r["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startColumn"].as_u64(), region["endColumn"].as_u64()), (Some(40), Some(48)));
+    assert_eq!(
+        (region["startColumn"].as_u64(), region["endColumn"].as_u64()),
+        (Some(40), Some(48))
+    );
 }
 
 #[test]
@@ -136,15 +173,37 @@ fn sarif() {
     assert_eq!(run["columnKind"], "utf16CodeUnits");
 
     // Every rule has a descriptor with its page; results point at their descriptor.
-    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules").clone();
+    let rules = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .clone();
     for meta in restlint::rules::RULES {
-        let d = rules.iter().find(|d| d["id"] == meta.id).unwrap_or_else(|| panic!("no descriptor for {}", meta.id));
+        let d = rules
+            .iter()
+            .find(|d| d["id"] == meta.id)
+            .unwrap_or_else(|| panic!("no descriptor for {}", meta.id));
         let uri = d["helpUri"].as_str().expect("helpUri");
-        assert_eq!(uri, format!("https://github.com/restlint/restlint/blob/main/rules/{}.md", meta.id));
-        assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("rules/{}.md", meta.id)).is_file());
+        assert_eq!(
+            uri,
+            format!(
+                "https://github.com/restlint/restlint/blob/main/rules/{}.md",
+                meta.id
+            )
+        );
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("rules/{}.md", meta.id))
+                .is_file()
+        );
         assert_eq!(d["help"]["markdown"], meta.docs);
-        let short = d["shortDescription"]["text"].as_str().expect("shortDescription");
-        assert!(!short.is_empty() && short.ends_with('.'), "{}: short description `{short}`", meta.id);
+        let short = d["shortDescription"]["text"]
+            .as_str()
+            .expect("shortDescription");
+        assert!(
+            !short.is_empty() && short.ends_with('.'),
+            "{}: short description `{short}`",
+            meta.id
+        );
     }
     let mut used = Vec::new();
     for r in run["results"].as_array_mut().expect("results") {
@@ -157,7 +216,8 @@ fn sarif() {
     }
     for d in &mut used {
         if d.get("help").is_some() {
-            d["help"]["markdown"] = Value::String(format!("[rules/{}.md]", d["id"].as_str().unwrap_or("?")));
+            d["help"]["markdown"] =
+                Value::String(format!("[rules/{}.md]", d["id"].as_str().unwrap_or("?")));
         }
     }
     used.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
@@ -171,7 +231,16 @@ fn sarif() {
 fn machine_formats_are_deterministic() {
     for format in ["json", "sarif", "github", "compact"] {
         let a = format_case(format).2;
-        let b = run(&["--format", format, "--color", "never", "--threads", "1", "."]).1;
+        let b = run(&[
+            "--format",
+            format,
+            "--color",
+            "never",
+            "--threads",
+            "1",
+            ".",
+        ])
+        .1;
         assert_eq!(a, b, "{format} output differs between runs");
     }
 }
@@ -192,11 +261,18 @@ fn quiet_drops_warnings() {
 fn clean_file() {
     for format in ["compact", "github"] {
         let (code, stdout, stderr) = run(&["--format", format, "clean.cjs"]);
-        assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""), "{format}");
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "", ""),
+            "{format}"
+        );
     }
     let (code, stdout, _) = run(&["--format", "sarif", "clean.cjs"]);
     assert_eq!(code, 0);
     let log: Value = serde_json::from_str(&stdout).expect("SARIF");
     assert_eq!(log["runs"][0]["results"], Value::Array(vec![]));
-    assert_eq!(log["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
 }

@@ -16,10 +16,16 @@ fn pre_commit_hooks() {
         .env("RESTLINT_BIN", env!("CARGO_BIN_EXE_restlint"))
         .output()
         .expect("bash runs");
-    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     match out.status.code() {
         Some(0) => println!("{log}"),
-        Some(77) if std::env::var_os("CI").is_none() => eprintln!("SKIPPED: pre-commit could not be installed\n{log}"),
+        Some(77) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: pre-commit could not be installed\n{log}")
+        }
         code => panic!("tests/precommit.sh failed (exit {code:?}):\n{log}"),
     }
 }

@@ -18,12 +18,27 @@ use serde_json::Value;
 
 /// Validator notes we accept, with why.
 const ACCEPTED_NOTES: &[(&str, &str)] = &[
-    ("SARIF2002", "message arguments: our messages are whole sentences built per result"),
-    ("SARIF2003", "version control provenance: restlint does not look at git"),
+    (
+        "SARIF2002",
+        "message arguments: our messages are whole sentences built per result",
+    ),
+    (
+        "SARIF2003",
+        "version control provenance: restlint does not look at git",
+    ),
     ("SARIF2006", "URIs reachable: the validator runs offline"),
-    ("SARIF2009", "conventional rule ids like CS2001: our kebab-case ids are a contract"),
-    ("SARIF2012", "help URIs: parse-error, io-error and the like have no rule page"),
-    ("SARIF2016", "absolute URIs: a file outside the working folder has no relative reference"),
+    (
+        "SARIF2009",
+        "conventional rule ids like CS2001: our kebab-case ids are a contract",
+    ),
+    (
+        "SARIF2012",
+        "help URIs: parse-error, io-error and the like have no rule page",
+    ),
+    (
+        "SARIF2016",
+        "absolute URIs: a file outside the working folder has no relative reference",
+    ),
 ];
 
 fn root() -> PathBuf {
@@ -32,19 +47,32 @@ fn root() -> PathBuf {
 
 /// The validator's folder, or `None` (skip) when it cannot be installed outside CI.
 fn validator() -> Option<PathBuf> {
-    let out = Command::new("bash").arg(root().join("scripts/sarif-validator.sh")).output();
+    let out = Command::new("bash")
+        .arg(root().join("scripts/sarif-validator.sh"))
+        .output();
     let failure = match out {
         Ok(o) if o.status.success() => {
-            let dir = String::from_utf8_lossy(&o.stdout).lines().last().unwrap_or("").trim().to_string();
+            let dir = String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
             return Some(PathBuf::from(dir));
         }
-        Ok(o) => format!("exit {:?}: {}", o.status.code(), String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => format!(
+            "exit {:?}: {}",
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr)
+        ),
         Err(e) => e.to_string(),
     };
     if std::env::var_os("CI").is_some() {
         panic!("cannot install the SARIF validator: {failure}");
     }
-    eprintln!("SKIPPED: the SARIF validator could not be installed (npm and its registry needed): {failure}");
+    eprintln!(
+        "SKIPPED: the SARIF validator could not be installed (npm and its registry needed): {failure}"
+    );
     None
 }
 
@@ -62,7 +90,10 @@ fn restlint_sarif(dir: &Path, args: &[&str]) -> String {
 /// Schema errors of a log, as strings.
 fn schema_errors(schema: &Value, log: &Value) -> Vec<String> {
     let validator = jsonschema::validator_for(schema).expect("the SARIF schema compiles");
-    validator.iter_errors(log).map(|e| format!("{} at {}", e, e.instance_path)).collect()
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
 }
 
 /// Runs `Sarif.Multitool validate` on a log; returns its results as (level, rule id, message).
@@ -81,7 +112,11 @@ fn multitool(dir: &Path, log: &str, work: &Path) -> Vec<(String, String, String)
         .output()
         .expect("Sarif.Multitool runs");
     let text = std::fs::read_to_string(&output).unwrap_or_else(|e| {
-        panic!("the validator wrote no report ({e}); its output:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "the validator wrote no report ({e}); its output:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let report: Value = serde_json::from_str(&text).expect("the validator's report is JSON");
     report["runs"][0]["results"]
@@ -89,7 +124,12 @@ fn multitool(dir: &Path, log: &str, work: &Path) -> Vec<(String, String, String)
         .map(|rs| {
             rs.iter()
                 .map(|r| {
-                    let args = r["message"]["arguments"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" | "));
+                    let args = r["message"]["arguments"].as_array().map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    });
                     (
                         r["level"].as_str().unwrap_or("warning").to_string(),
                         r["ruleId"].as_str().unwrap_or("?").to_string(),
@@ -104,7 +144,10 @@ fn multitool(dir: &Path, log: &str, work: &Path) -> Vec<(String, String, String)
 #[test]
 fn sarif_output_is_valid() {
     let Some(dir) = validator() else { return };
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("sarif-2.1.0.json")).expect("the schema file")).expect("schema JSON");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("sarif-2.1.0.json")).expect("the schema file"),
+    )
+    .expect("schema JSON");
     let work = tempfile::tempdir().expect("temp dir");
 
     // The mixed fixture run, a clean run, and a run with a file outside the cwd (absolute URI).
@@ -115,7 +158,10 @@ fn sarif_output_is_valid() {
     let logs = [
         ("fixtures", restlint_sarif(&fixtures, &["."])),
         ("clean", restlint_sarif(&fixtures, &["clean.cjs"])),
-        ("absolute", restlint_sarif(&fixtures, &[outside_file.to_str().expect("UTF-8 path")])),
+        (
+            "absolute",
+            restlint_sarif(&fixtures, &[outside_file.to_str().expect("UTF-8 path")]),
+        ),
     ];
     let mut failures = Vec::new();
     for (name, log) in &logs {
@@ -127,7 +173,9 @@ fn sarif_output_is_valid() {
         // The validator always has notes on our logs (SARIF2009 on every rule id): none at all
         // means it did not read the log.
         if results.is_empty() {
-            failures.push(format!("{name}: the validator reported nothing; it did not analyse the log"));
+            failures.push(format!(
+                "{name}: the validator reported nothing; it did not analyse the log"
+            ));
         }
         for (level, rule, args) in results {
             let accepted = level == "note" && ACCEPTED_NOTES.iter().any(|(id, _)| *id == rule);
@@ -137,24 +185,51 @@ fn sarif_output_is_valid() {
         }
     }
     let abs: Value = serde_json::from_str(&logs[2].1).expect("JSON");
-    let uri = abs["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap_or("");
-    assert!(uri.starts_with("file:///") && uri.ends_with("/a%20b.js"), "absolute path URI: {uri}");
-    assert!(failures.is_empty(), "SARIF validation failed:\n{}", failures.join("\n"));
+    let uri = abs["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/a%20b.js"),
+        "absolute path URI: {uri}"
+    );
+    assert!(
+        failures.is_empty(),
+        "SARIF validation failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// The harness catches a broken log: a region column of 0 and an unknown property.
 #[test]
 fn validation_catches_a_broken_log() {
     let Some(dir) = validator() else { return };
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("sarif-2.1.0.json")).expect("schema")).expect("JSON");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("sarif-2.1.0.json")).expect("schema"),
+    )
+    .expect("JSON");
     let log = restlint_sarif(&root().join("tests/fixtures/formats"), &["."]);
     let mut value: Value = serde_json::from_str(&log).expect("JSON");
-    value["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] = Value::from(0);
+    value["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] =
+        Value::from(0);
     value["runs"][0]["results"][0]["bogus"] = Value::from(1);
     let errors = schema_errors(&schema, &value);
-    assert!(errors.len() >= 2, "the schema check missed the breakage: {errors:?}");
+    assert!(
+        errors.len() >= 2,
+        "the schema check missed the breakage: {errors:?}"
+    );
     let work = tempfile::tempdir().expect("temp dir");
-    let results = multitool(&dir, &serde_json::to_string_pretty(&value).expect("JSON"), work.path());
-    let errors: Vec<_> = results.iter().filter(|(level, _, _)| level == "error").collect();
-    assert!(errors.len() >= 2, "the validator missed the breakage: {results:?}");
+    let results = multitool(
+        &dir,
+        &serde_json::to_string_pretty(&value).expect("JSON"),
+        work.path(),
+    );
+    let errors: Vec<_> = results
+        .iter()
+        .filter(|(level, _, _)| level == "error")
+        .collect();
+    assert!(
+        errors.len() >= 2,
+        "the validator missed the breakage: {results:?}"
+    );
 }

@@ -14,7 +14,17 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
         for d in &r.diagnostics {
-            let message: String = d.message.chars().map(|c| if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect();
+            let message: String = d
+                .message
+                .chars()
+                .map(|c| {
+                    if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {} {}: {}",

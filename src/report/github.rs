@@ -53,7 +53,12 @@ fn command(out: &mut String, path: &str, d: &Diagnostic) {
             let _ = write!(out, ",endLine={},endColumn={}", d.end.line, d.end.column);
         }
     }
-    let _ = writeln!(out, ",title={}::{}", escape_property(d.rule), escape_data(&d.message));
+    let _ = writeln!(
+        out,
+        ",title={}::{}",
+        escape_property(d.rule),
+        escape_data(&d.message)
+    );
 }
 
 /// Renders every diagnostic as a workflow command, one per line.
@@ -74,6 +79,9 @@ mod tests {
     #[test]
     fn escapes_data_and_properties() {
         assert_eq!(escape_data("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad");
-        assert_eq!(escape_property("100% a:b,c\r\nd"), "100%25 a%3Ab%2Cc%0D%0Ad");
+        assert_eq!(
+            escape_property("100% a:b,c\r\nd"),
+            "100%25 a%3Ab%2Cc%0D%0Ad"
+        );
     }
 }

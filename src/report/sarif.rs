@@ -13,7 +13,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, FileReport, FixSafety, IO_ERROR, INTERNAL_ERROR, Position, Severity, Span};
+use crate::diagnostic::{
+    Diagnostic, FileReport, FixSafety, INTERNAL_ERROR, IO_ERROR, Position, Severity, Span,
+};
 use crate::source::LineIndex;
 
 /// The schema the log names in `$schema`.
@@ -220,7 +222,11 @@ fn level(s: Severity) -> &'static str {
 /// validator rule SARIF2001). Our messages have no final period.
 fn sentence(message: &str) -> String {
     let trimmed = message.trim_end();
-    if trimmed.ends_with(['.', '?', '!']) { trimmed.to_string() } else { format!("{trimmed}.") }
+    if trimmed.ends_with(['.', '?', '!']) {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.")
+    }
 }
 
 /// Whether a byte may stand unescaped in a URI path (RFC 3986 `unreserved`, plus `/`).
@@ -252,7 +258,10 @@ struct Positions<'t> {
 
 impl<'t> Positions<'t> {
     fn new(text: &'t str) -> Self {
-        Self { text, index: LineIndex::new(text) }
+        Self {
+            text,
+            index: LineIndex::new(text),
+        }
     }
     fn of(&self, offset: u32) -> Position {
         self.index.position(self.text, offset)
@@ -265,7 +274,11 @@ fn region(start: Position, end: Position, bytes: Option<Span>) -> Option<Region>
     if start.line == 0 || start.column == 0 {
         return None;
     }
-    let (end_line, end_column) = if end.line == 0 || end.column == 0 || end < start { (start.line, start.column) } else { (end.line, end.column) };
+    let (end_line, end_column) = if end.line == 0 || end.column == 0 || end < start {
+        (start.line, start.column)
+    } else {
+        (end.line, end.column)
+    };
     Some(Region {
         start_line: start.line,
         start_column: start.column,
@@ -278,7 +291,13 @@ fn region(start: Position, end: Position, bytes: Option<Span>) -> Option<Region>
 }
 
 fn location(uri: &str, region: Option<Region>) -> PhysicalLocation {
-    PhysicalLocation { artifact_location: ArtifactLocation { uri: uri.to_string() }, region, context_region: None }
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri.to_string(),
+        },
+        region,
+        context_region: None,
+    }
 }
 
 /// Snippets longer than this (in bytes) are left out: a log is not a copy of the sources.
@@ -289,41 +308,72 @@ fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
         })
         .collect()
 }
 
 /// The primary location, with the flagged text and the whole lines it stands on.
-fn primary_location(uri: &str, d: &Diagnostic, positions: Option<&Positions<'_>>) -> PhysicalLocation {
+fn primary_location(
+    uri: &str,
+    d: &Diagnostic,
+    positions: Option<&Positions<'_>>,
+) -> PhysicalLocation {
     let mut loc = location(uri, region(d.start, d.end, None));
-    let (Some(p), Some(region)) = (positions, loc.region.as_mut()) else { return loc };
+    let (Some(p), Some(region)) = (positions, loc.region.as_mut()) else {
+        return loc;
+    };
     let span_text = p.text.get(d.span.start as usize..d.span.end as usize);
     if let Some(t) = span_text.filter(|t| !t.is_empty() && t.len() <= MAX_SNIPPET) {
-        region.snippet = Some(OwnedText { text: t.to_string() });
+        region.snippet = Some(OwnedText {
+            text: t.to_string(),
+        });
     }
     let (first, last) = (region.start_line, region.end_line);
     let start = p.index.line_start(first);
     let end = p.index.line_start(last + 1).unwrap_or(p.text.len() as u32);
     if let Some(lines) = start.and_then(|s| p.text.get(s as usize..end as usize)) {
-        let lines = lines.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
+        let lines = lines
+            .trim_end_matches(['\n', '\r'])
+            .trim_start_matches('\u{feff}');
         if !lines.is_empty() && lines.len() <= MAX_SNIPPET {
-            loc.context_region = Some(ContextRegion { start_line: first, end_line: last, snippet: OwnedText { text: lines.to_string() } });
+            loc.context_region = Some(ContextRegion {
+                start_line: first,
+                end_line: last,
+                snippet: OwnedText {
+                    text: lines.to_string(),
+                },
+            });
         }
     }
     loc
 }
 
-fn result<'r>(d: &'r Diagnostic, uri: &str, positions: Option<&Positions<'_>>, rule_index: &HashMap<&str, usize>) -> SarifResult<'r> {
-    let primary = Location { id: None, physical_location: primary_location(uri, d, positions), message: None };
+fn result<'r>(
+    d: &'r Diagnostic,
+    uri: &str,
+    positions: Option<&Positions<'_>>,
+    rule_index: &HashMap<&str, usize>,
+) -> SarifResult<'r> {
+    let primary = Location {
+        id: None,
+        physical_location: primary_location(uri, d, positions),
+        message: None,
+    };
     let mut related_locations = Vec::new();
     if let Some(p) = positions {
         // A label on the primary span only repeats the primary location.
         for l in d.labels.iter().filter(|l| l.span != d.span) {
             related_locations.push(Location {
                 id: Some(related_locations.len() + 1),
-                physical_location: location(uri, region(p.of(l.span.start), p.of(l.span.end), None)),
-                message: Some(OwnedText { text: l.message.clone() }),
+                physical_location: location(
+                    uri,
+                    region(p.of(l.span.start), p.of(l.span.end), None),
+                ),
+                message: Some(OwnedText {
+                    text: l.message.clone(),
+                }),
             });
         }
     }
@@ -341,8 +391,15 @@ fn result<'r>(d: &'r Diagnostic, uri: &str, positions: Option<&Positions<'_>>, r
                 .collect();
             vec![SarifFix {
                 description: Text { text: &f.message },
-                artifact_changes: [ArtifactChange { artifact_location: ArtifactLocation { uri: uri.to_string() }, replacements }],
-                properties: FixProperties { safe: f.safety == FixSafety::Safe },
+                artifact_changes: [ArtifactChange {
+                    artifact_location: ArtifactLocation {
+                        uri: uri.to_string(),
+                    },
+                    replacements,
+                }],
+                properties: FixProperties {
+                    safe: f.safety == FixSafety::Safe,
+                },
             }]
         }
         _ => Vec::new(),
@@ -371,12 +428,21 @@ pub fn render(reports: &[FileReport], tool: ToolInfo<'_>, rules: &[RuleInfo<'_>]
             id: r.id,
             name: pascal_case(r.id),
             short_description: Text { text: &r.summary },
-            help_uri: r.docs.map(|_| format!("{}{}.md", tool.rules_base_uri, r.id)),
-            help: r.docs.map(|markdown| MultiformatText { text: &r.summary, markdown }),
-            default_configuration: Configuration { enabled: r.default.is_some(), level: level(r.default.unwrap_or(Severity::Warning)) },
+            help_uri: r
+                .docs
+                .map(|_| format!("{}{}.md", tool.rules_base_uri, r.id)),
+            help: r.docs.map(|markdown| MultiformatText {
+                text: &r.summary,
+                markdown,
+            }),
+            default_configuration: Configuration {
+                enabled: r.default.is_some(),
+                level: level(r.default.unwrap_or(Severity::Warning)),
+            },
         })
         .collect();
-    let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let rule_index: HashMap<&str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut results = Vec::new();
     let mut successful = true;
     for r in reports {
@@ -400,12 +466,15 @@ pub fn render(reports: &[FileReport], tool: ToolInfo<'_>, rules: &[RuleInfo<'_>]
                     rules: descriptors,
                 },
             },
-            invocations: [Invocation { execution_successful: successful }],
+            invocations: [Invocation {
+                execution_successful: successful,
+            }],
             column_kind: "utf16CodeUnits",
             results,
         }],
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -430,13 +499,24 @@ mod tests {
     #[test]
     fn messages_become_sentences() {
         assert_eq!(sentence("`xs` is a number"), "`xs` is a number.");
-        assert_eq!(sentence("did you forget `await`?"), "did you forget `await`?");
+        assert_eq!(
+            sentence("did you forget `await`?"),
+            "did you forget `await`?"
+        );
     }
 
     #[test]
     fn whole_file_diagnostics_have_no_region() {
         assert!(region(Position::default(), Position::default(), None).is_none());
-        let r = region(Position { line: 2, column: 3 }, Position { line: 2, column: 3 }, Some(Span::new(7, 7))).expect("a region");
-        assert_eq!((r.start_column, r.end_column, r.byte_length), (3, 3, Some(0)));
+        let r = region(
+            Position { line: 2, column: 3 },
+            Position { line: 2, column: 3 },
+            Some(Span::new(7, 7)),
+        )
+        .expect("a region");
+        assert_eq!(
+            (r.start_column, r.end_column, r.byte_length),
+            (3, 3, Some(0))
+        );
     }
 }
