@@ -122,7 +122,7 @@ fn github() {
 }
 
 /// The columns of the diagnostic after the non-ASCII text count UTF-16 units in every format
-/// that shows columns: `naïve 😀` is 7 units (8 chars would say 41, 11 bytes 43).
+/// that shows columns (pretty's header included: miette alone would count bytes): `naïve 😀` is 7 units (8 chars would say 41, 11 bytes 43).
 #[test]
 fn columns_count_utf16_units_everywhere() {
     let (_, _, json, _) = format_case("json");
@@ -137,6 +137,8 @@ fn columns_count_utf16_units_everywhere() {
         (d["start"]["line"].as_u64(), d["start"]["column"].as_u64()),
         (Some(2), Some(40))
     );
+    let (_, _, pretty, _) = format_case("pretty");
+    assert!(pretty.contains("╭─[unicode.js:2:40]"), "the pretty header counts UTF-16 units too:\n{pretty}");
     let (_, _, compact, _) = format_case("compact");
     assert!(
         compact.contains("unicode.js:2:40: error rest-not-last:"),
