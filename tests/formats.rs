@@ -138,7 +138,10 @@ fn columns_count_utf16_units_everywhere() {
         (Some(2), Some(40))
     );
     let (_, _, pretty, _) = format_case("pretty");
-    assert!(pretty.contains("╭─[unicode.js:2:40]"), "the pretty header counts UTF-16 units too:\n{pretty}");
+    assert!(
+        pretty.contains("╭─[unicode.js:2:40]"),
+        "the pretty header counts UTF-16 units too:\n{pretty}"
+    );
     let (_, _, compact, _) = format_case("compact");
     assert!(
         compact.contains("unicode.js:2:40: error rest-not-last:"),

@@ -133,8 +133,8 @@ pub fn render(
         for d in &r.diagnostics {
             let mut labels = Vec::new();
             let (s, e) = (
-                clamp(&text, d.span.start as usize),
-                clamp(&text, d.span.end as usize),
+                clamp(text, d.span.start as usize),
+                clamp(text, d.span.end as usize),
             );
             let primary_label = d
                 .labels
@@ -147,8 +147,8 @@ pub fn render(
             ));
             for l in d.labels.iter().filter(|l| l.span != d.span) {
                 let (ls, le) = (
-                    clamp(&text, l.span.start as usize),
-                    clamp(&text, l.span.end as usize),
+                    clamp(text, l.span.start as usize),
+                    clamp(text, l.span.end as usize),
                 );
                 labels.push(LabeledSpan::new_with_span(
                     Some(l.message.clone()),
