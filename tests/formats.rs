@@ -1,6 +1,7 @@
 //! Every output format over one shared fixture set, `tests/fixtures/formats/`: a parse error,
-//! errors with and without a suggestion fix, a warning, a line with characters outside ASCII
-//! before a diagnostic on the same line, a file name that needs escaping, a clean file.
+//! errors with and without a suggestion fix, kind-based errors and warnings with labels on
+//! other lines, a warning from a directive, lines with characters outside ASCII before a
+//! diagnostic on the same line, a file name that needs escaping, a clean file.
 //!
 //! Each format gets one insta snapshot of args, exit status, stdout and stderr. Runs use
 //! `--color never`, `NO_COLOR=1` and a fixed `COLUMNS`; timings and the version are redacted.
