@@ -155,6 +155,8 @@ fn sarif_output_is_valid() {
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("a b.js"), "function f(...xs, y) {}\n").expect("write");
     let outside_file = outside.path().join("a b.js");
+    // A file that is not UTF-8 gives an `io-error`, about the whole file.
+    std::fs::write(outside.path().join("latin1.js"), b"const s = '\xe9';\n").expect("write");
     let logs = [
         ("fixtures", restlint_sarif(&fixtures, &["."])),
         ("clean", restlint_sarif(&fixtures, &["clean.cjs"])),
@@ -162,6 +164,7 @@ fn sarif_output_is_valid() {
             "absolute",
             restlint_sarif(&fixtures, &[outside_file.to_str().expect("UTF-8 path")]),
         ),
+        ("io-error", restlint_sarif(outside.path(), &["latin1.js"])),
     ];
     let mut failures = Vec::new();
     for (name, log) in &logs {
@@ -178,7 +181,10 @@ fn sarif_output_is_valid() {
             ));
         }
         for (level, rule, args) in results {
-            let accepted = level == "note" && ACCEPTED_NOTES.iter().any(|(id, _)| *id == rule);
+            // An unreadable file has no text for a snippet or a context region.
+            let no_text = *name == "io-error" && (rule == "SARIF2010" || rule == "SARIF2011");
+            let accepted =
+                level == "note" && (no_text || ACCEPTED_NOTES.iter().any(|(id, _)| *id == rule));
             if !accepted {
                 failures.push(format!("{name}: validator {level} {rule}: {args}"));
             }
@@ -192,6 +198,17 @@ fn sarif_output_is_valid() {
     assert!(
         uri.starts_with("file:///") && uri.ends_with("/a%20b.js"),
         "absolute path URI: {uri}"
+    );
+    let io: Value = serde_json::from_str(&logs[3].1).expect("JSON");
+    assert_eq!(io["runs"][0]["results"][0]["ruleId"], "io-error");
+    assert_eq!(
+        io["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+    assert_eq!(
+        io["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1, "byteOffset": 0, "byteLength": 0 }),
+        "a whole-file diagnostic points at the start of the file"
     );
     assert!(
         failures.is_empty(),

@@ -6,7 +6,8 @@
 //! region (§3.30.7), which is what our exclusive `end` position is. Fix regions also carry
 //! `byteOffset`/`byteLength`, unambiguous whatever the column kind (a BOM counts as bytes, as
 //! in our spans). Artifact URIs are relative references, `/`-separated and percent-encoded,
-//! unless the path is absolute (then a `file://` URI). Nothing depends on time or machine, so
+//! unless the path is absolute (then a `file://` URI). A diagnostic about the whole file (an
+//! `io-error`) gets an empty region at its start. Nothing depends on time or machine, so
 //! the output is the same on every run.
 
 use std::collections::HashMap;
@@ -320,7 +321,13 @@ fn primary_location(
     d: &Diagnostic,
     positions: Option<&Positions<'_>>,
 ) -> PhysicalLocation {
-    let mut loc = location(uri, region(d.start, d.end, None));
+    // A diagnostic about the whole file (an `io-error`: there may be no text to count lines
+    // in) points at its start, with an empty region: consumers want a region (SARIF2017).
+    let start_of_file = || {
+        let first = Position { line: 1, column: 1 };
+        region(first, first, Some(Span::new(0, 0)))
+    };
+    let mut loc = location(uri, region(d.start, d.end, None).or_else(start_of_file));
     let (Some(p), Some(region)) = (positions, loc.region.as_mut()) else {
         return loc;
     };
@@ -506,7 +513,7 @@ mod tests {
     }
 
     #[test]
-    fn whole_file_diagnostics_have_no_region() {
+    fn regions_need_a_position() {
         assert!(region(Position::default(), Position::default(), None).is_none());
         let r = region(
             Position { line: 2, column: 3 },
