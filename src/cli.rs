@@ -21,9 +21,9 @@ use crate::walk::{self, Target, WalkOptions};
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// miette's report with code frames (the default).
+    /// Code frames with labels and help, then a summary (the default).
     Pretty,
-    /// One JSON document, schema version 1 (`restlint.schema.json`).
+    /// One JSON document, schema version 1 (`restlint-output.schema.json`).
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
