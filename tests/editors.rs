@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -16,21 +17,23 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Installs the tools once per test binary (the two tests run in parallel; apt must not).
 fn tools_available() -> bool {
-    let status = Command::new("bash")
-        .arg(root().join("scripts/editor-tools.sh"))
-        .status()
-        .expect("bash runs");
-    match status.code() {
-        Some(0) => true,
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("scripts/editor-tools.sh could not install neovim and efm-langserver")
+    static AVAILABLE: OnceLock<bool> = OnceLock::new();
+    let available = *AVAILABLE.get_or_init(|| {
+        let status = Command::new("bash")
+            .arg(root().join("scripts/editor-tools.sh"))
+            .status()
+            .expect("bash runs");
+        status.code() == Some(0)
+    });
+    if !available {
+        if std::env::var_os("CI").is_some() {
+            panic!("scripts/editor-tools.sh could not install neovim and efm-langserver");
         }
-        _ => {
-            eprintln!("SKIPPED: neovim or efm-langserver missing and not installable here");
-            false
-        }
+        eprintln!("SKIPPED: neovim or efm-langserver missing and not installable here");
     }
+    available
 }
 
 /// A project folder with a saved file that has no problem; the editor's buffer will have one.
