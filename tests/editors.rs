@@ -2,7 +2,8 @@
 //! (docs/editors/restlint-nvim-lint.lua) in a real Neovim, with nvim-lint's calling convention
 //! reproduced (the plugin itself is not in a package registry), and the efm-langserver config
 //! (docs/editors/efm-langserver.yaml) in a real efm-langserver spoken to over LSP. Both lint an
-//! unsaved buffer with text outside ASCII before the diagnostic, to check the columns.
+//! unsaved buffer with text outside ASCII before the diagnostics, to check the columns (and,
+//! for efm, that both the error and the warning patterns match).
 //!
 //! `scripts/editor-tools.sh` installs neovim and efm-langserver from Debian when missing. When
 //! it cannot, the tests are skipped with a message, except under CI (`CI` set).
@@ -131,20 +132,37 @@ fn efm_langserver_config() {
     let v: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("no result ({e}): {}", String::from_utf8_lossy(&out.stderr)));
     let ds = v["diagnostics"].as_array().expect("diagnostics");
-    assert_eq!(ds.len(), 1, "{v}");
-    let d = &ds[0];
-    // `const s = "naïve 😀"; function log(` is 35 UTF-16 code units: LSP's 0-based character.
-    assert_eq!(
-        d["range"]["start"],
-        serde_json::json!({ "line": 1, "character": 35 }),
-        "{d}"
-    );
-    assert_eq!(d["severity"], 1, "an error");
-    assert!(
-        d["message"]
-            .as_str()
-            .unwrap_or("")
-            .starts_with("rest-not-last: the rest parameter `...parts` is not last"),
-        "{d}"
-    );
+    assert_eq!(ds.len(), 2, "an error and a warning: {v}");
+    let text = v["text"].as_str().expect("text");
+    // LSP's 0-based character counts UTF-16 code units: where the spread starts on its line.
+    let character = |line: usize, needle: &str| {
+        let l = text.lines().nth(line).expect("line");
+        l[..l.find(needle).expect("needle")].encode_utf16().count()
+    };
+    let expected = [
+        (
+            1,
+            character(1, "...m"),
+            1,
+            "object-spread-loses-data: `m` is a Map",
+        ),
+        (
+            2,
+            character(2, "...w"),
+            2,
+            "object-spread-indexed: `w` is a string",
+        ),
+    ];
+    for (d, (line, ch, severity, message)) in ds.iter().zip(expected) {
+        assert_eq!(
+            d["range"]["start"],
+            serde_json::json!({ "line": line, "character": ch }),
+            "{d}"
+        );
+        assert_eq!(d["severity"], severity, "1 = error, 2 = warning: {d}");
+        assert!(
+            d["message"].as_str().unwrap_or("").starts_with(message),
+            "{d}"
+        );
+    }
 }

@@ -13,7 +13,11 @@ import time
 
 config, path = sys.argv[1], os.path.abspath(sys.argv[2])
 uri = "file://" + path
-text = '// héllo\nconst s = "naïve 😀"; function log(...parts, level) {}\n'
+text = (
+    "// héllo\n"
+    'const s = "naïve 😀"; const m = new Map(); export const a = { ...m };\n'
+    'const w = "naïve 😀"; export const b = { ...w };\n'
+)
 
 proc = subprocess.Popen(
     ["efm-langserver", "-c", config],
