@@ -13,6 +13,8 @@ pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
 pub mod rest_not_last;
+pub mod shallow_copy_mutation;
+pub mod spread_overrides_property;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +125,12 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 }
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+pub static RULES: &[&RuleMeta] = &[
+    &rest_not_last::META,
+    &invalid_rest::META,
+    &shallow_copy_mutation::META,
+    &spread_overrides_property::META,
+];
 
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
