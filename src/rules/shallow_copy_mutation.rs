@@ -31,8 +31,21 @@ pub static META: RuleMeta = RuleMeta {
     id: "shallow-copy-mutation",
     category: Category::Suspicious,
     fix: FixKind::None,
-    node_types: &[AstType::VariableDeclarator, AstType::FormalParameter],
-    needles: &["...", "Object.assign", ".slice", ".concat", "Array.from"],
+    node_types: &[AstType::VariableDeclarator],
+    needles: &[
+        "...",
+        "Object.assign",
+        ".slice",
+        ".concat",
+        "Array.from",
+        // Compiled spreads.
+        "_objectSpread",
+        "__assign",
+        "_extends",
+        "__spreadValues",
+        "_toConsumableArray",
+        "__spreadArray",
+    ],
     docs: include_str!("../../rules/shallow-copy-mutation.md"),
     create: crate::no_options!(ShallowCopyMutation),
 };
@@ -45,59 +58,13 @@ impl Rule for ShallowCopyMutation {
     }
 
     fn check<'a>(&self, node: &oxc_semantic::AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let found = match node.kind() {
-            AstKind::VariableDeclarator(decl) => {
-                let Some(init) = &decl.init else { return };
-                match &decl.id {
-                    BindingPattern::BindingIdentifier(id) => {
-                        copy_of(init, node.id(), cx).map(|c| (id.symbol_id.get(), c))
-                    }
-                    BindingPattern::ObjectPattern(pat) => {
-                        let Some(rest) = &pat.rest else { return };
-                        let BindingPattern::BindingIdentifier(id) = &rest.argument else {
-                            return;
-                        };
-                        match classify(init, node.id(), cx, 0) {
-                            Source::Shared(text) => Some((
-                                id.symbol_id.get(),
-                                Copy {
-                                    shape: Shape::Object,
-                                    source: text,
-                                    own: Vec::new(),
-                                    own_dynamic: false,
-                                    made: rest.span,
-                                    by_rest: true,
-                                },
-                            )),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                }
-            }
-            // `function f({ a, ...rest })`: the rest copies the caller's object.
-            AstKind::FormalParameter(param) => {
-                let BindingPattern::ObjectPattern(pat) = &param.pattern else {
-                    return;
-                };
-                let Some(rest) = &pat.rest else { return };
-                let BindingPattern::BindingIdentifier(id) = &rest.argument else {
-                    return;
-                };
-                Some((
-                    id.symbol_id.get(),
-                    Copy {
-                        shape: Shape::Object,
-                        source: String::new(),
-                        own: Vec::new(),
-                        own_dynamic: false,
-                        made: rest.span,
-                        by_rest: true,
-                    },
-                ))
-            }
-            _ => None,
+        let AstKind::VariableDeclarator(decl) = node.kind() else {
+            return;
         };
+        let (BindingPattern::BindingIdentifier(id), Some(init)) = (&decl.id, &decl.init) else {
+            return;
+        };
+        let found = copy_of(init, node.id(), cx, 0).map(|c| (id.symbol_id.get(), c));
         let Some((Some(symbol), copy)) = found else {
             return;
         };
@@ -126,8 +93,6 @@ struct Copy {
     own_dynamic: bool,
     /// Where the copy is made (label).
     made: OxcSpan,
-    /// Made by an object rest (`const { a, ...rest } = src`).
-    by_rest: bool,
 }
 
 /// What an expression spread or copied into the copy is.
@@ -306,6 +271,28 @@ fn function_of(id: NodeId, cx: &Ctx<'_, '_>) -> NodeId {
     id
 }
 
+fn outer_loop(id: NodeId, decl_start: u32, cx: &Ctx<'_, '_>) -> Option<OxcSpan> {
+    let mut found = None;
+    for n in cx.nodes().ancestors(id) {
+        match n.kind() {
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => break,
+            AstKind::ForStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_) => {
+                let span = n.kind().span();
+                if span.start <= decl_start && decl_start < span.end {
+                    break;
+                }
+                found = Some(span);
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 fn contains(outer: OxcSpan, inner: OxcSpan) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
@@ -320,7 +307,10 @@ fn is_global_call(callee: &Expression<'_>, object: &str, property: &str, cx: &Ct
 }
 
 /// Recognises a shallow copy expression with a shared source.
-fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>) -> Option<Copy> {
+fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) -> Option<Copy> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     let init = init.get_inner_expression();
     let made = init.span();
     match init {
@@ -362,7 +352,6 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>) -> Option<Co
                 own,
                 own_dynamic,
                 made,
-                by_rest: false,
             })
         }
         Expression::ArrayExpression(arr) => {
@@ -386,34 +375,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>) -> Option<Co
             if call.optional {
                 return None;
             }
-            if is_global_call(&call.callee, "Object", "assign", cx) {
-                let first = call.arguments.first()?.as_expression()?;
-                let Expression::ObjectExpression(target) = first.get_inner_expression() else {
-                    return None;
-                };
-                let mut sources = Vec::new();
-                let mut own = Vec::new();
-                let mut own_dynamic = false;
-                match classify(first, at, cx, 0) {
-                    Source::Fresh(k, d) => {
-                        own.extend(k);
-                        own_dynamic |= d;
-                    }
-                    Source::Shared(t) => sources.push(t),
-                    Source::Unknown => return None,
-                }
-                let _ = target;
-                for a in call.arguments.iter().skip(1) {
-                    let a = a.as_expression()?;
-                    match classify(a, at, cx, 0) {
-                        Source::Shared(t) => sources.push(t),
-                        Source::Fresh(k, d) => {
-                            own.extend(k);
-                            own_dynamic |= d;
-                        }
-                        Source::Unknown => return None,
-                    }
-                }
+            if let Some((mut sources, own, own_dynamic)) = assign_parts(call, at, cx, depth) {
                 if sources.is_empty() {
                     return None;
                 }
@@ -423,8 +385,27 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>) -> Option<Co
                     own,
                     own_dynamic,
                     made,
-                    by_rest: false,
                 });
+            }
+            // Compiled array spreads: `_toConsumableArray(src)`, `__spreadArray([], src, true)`.
+            match helper_name(&call.callee) {
+                Some("_toConsumableArray") if call.arguments.len() == 1 => {
+                    let arg = call.arguments.first()?.as_expression()?;
+                    return match classify(arg, at, cx, 0) {
+                        Source::Shared(t) => Some(array_copy(t, made)),
+                        _ => None,
+                    };
+                }
+                Some("__spreadArray") => {
+                    let first = call.arguments.first()?.as_expression()?;
+                    let arg = call.arguments.get(1)?.as_expression()?;
+                    let empty = matches!(first.get_inner_expression(), Expression::ArrayExpression(a) if a.elements.is_empty());
+                    return match classify(arg, at, cx, 0) {
+                        Source::Shared(t) if empty => Some(array_copy(t, made)),
+                        _ => None,
+                    };
+                }
+                _ => {}
             }
             if is_global_call(&call.callee, "Array", "from", cx) {
                 if call.arguments.len() != 1 {
@@ -483,6 +464,91 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>) -> Option<Co
     }
 }
 
+/// The name of a compiled object-spread or `Object.assign` helper a call goes to, without a
+/// bundler's `$1` suffix: `_objectSpread2(…)`, `(0, _objectSpread2.default)(…)`,
+/// `tslib.__assign(…)`.
+fn helper_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+    let callee = match callee.get_inner_expression() {
+        Expression::SequenceExpression(seq) => seq.expressions.last()?.get_inner_expression(),
+        other => other,
+    };
+    let name = match callee {
+        Expression::Identifier(id) => id.name.as_str(),
+        Expression::StaticMemberExpression(m) if m.property.name == "default" => {
+            match m.object.get_inner_expression() {
+                Expression::Identifier(id) => id.name.as_str(),
+                _ => return None,
+            }
+        }
+        Expression::StaticMemberExpression(m) => m.property.name.as_str(),
+        _ => return None,
+    };
+    let base = match name.rfind('$') {
+        Some(i) if i > 0 && name[i + 1..].bytes().all(|b| b.is_ascii_digit()) => &name[..i],
+        _ => name,
+    };
+    Some(base)
+}
+
+const ASSIGN_HELPERS: &[&str] = &[
+    "_objectSpread",
+    "_objectSpread2",
+    "__assign",
+    "_extends",
+    "__spreadValues",
+    "__spreadProps",
+];
+
+/// `Object.assign({}, …)` or a compiled spread helper (`_objectSpread2({}, state)`, nested as
+/// Babel writes `{ ...state, a }`): the shared sources and the keys the copy defines itself.
+fn assign_parts<'a>(
+    call: &oxc_ast::ast::CallExpression<'a>,
+    at: NodeId,
+    cx: &Ctx<'a, '_>,
+    depth: u32,
+) -> Option<(Vec<String>, Vec<String>, bool)> {
+    if depth > MAX_DEPTH || call.optional {
+        return None;
+    }
+    let helper = helper_name(&call.callee).is_some_and(|n| ASSIGN_HELPERS.contains(&n));
+    if !helper && !is_global_call(&call.callee, "Object", "assign", cx) {
+        return None;
+    }
+    let first = call.arguments.first()?.as_expression()?;
+    let mut sources = Vec::new();
+    let mut own = Vec::new();
+    let mut own_dynamic = false;
+    match first.get_inner_expression() {
+        Expression::ObjectExpression(_) => match classify(first, at, cx, 0) {
+            Source::Fresh(k, d) => {
+                own.extend(k);
+                own_dynamic |= d;
+            }
+            Source::Shared(t) => sources.push(t),
+            Source::Unknown => return None,
+        },
+        Expression::CallExpression(inner) if helper => {
+            let (s, o, d) = assign_parts(inner, at, cx, depth + 1)?;
+            sources.extend(s);
+            own.extend(o);
+            own_dynamic |= d;
+        }
+        _ => return None,
+    }
+    for a in call.arguments.iter().skip(1) {
+        let a = a.as_expression()?;
+        match classify(a, at, cx, 0) {
+            Source::Shared(t) => sources.push(t),
+            Source::Fresh(k, d) => {
+                own.extend(k);
+                own_dynamic |= d;
+            }
+            Source::Unknown => return None,
+        }
+    }
+    Some((sources, own, own_dynamic))
+}
+
 fn array_copy(source: String, made: OxcSpan) -> Copy {
     Copy {
         shape: Shape::Array,
@@ -490,7 +556,6 @@ fn array_copy(source: String, made: OxcSpan) -> Copy {
         own: Vec::new(),
         own_dynamic: false,
         made,
-        by_rest: false,
     }
 }
 
@@ -706,7 +771,9 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>) -> Action 
                         array_method: false,
                     };
                 }
-                if path.is_empty() && !is_pure_reader(&call.callee, cx) {
+                // Spread into a compiled spread helper other than as its target: a read.
+                let helper = helper_name(&call.callee).is_some_and(|n| ASSIGN_HELPERS.contains(&n));
+                if path.is_empty() && !(helper && !first) && !is_pure_reader(&call.callee, cx) {
                     return Action::ReplaceAll;
                 }
                 return Action::None;
@@ -761,6 +828,8 @@ fn write(mut path: Vec<Step>, span: OxcSpan) -> Action {
     match path.len() {
         0 => Action::ReplaceAll,
         1 => Action::Replace(path.swap_remove(0)),
+        // `copy.inputRef.current = el`: a React ref is a box meant to be shared and written.
+        _ if path.last() == Some(&Step::Key("current".to_string())) => Action::None,
         _ => {
             path.pop();
             Action::Nested {
@@ -783,6 +852,9 @@ fn is_index(step: &Step) -> bool {
 struct Use {
     start: u32,
     func: NodeId,
+    /// The outermost loop around the use (in its function) that the copy was made before:
+    /// a replacement anywhere in it may run before the use, in an earlier iteration.
+    loop_span: Option<OxcSpan>,
     action: Action,
 }
 
@@ -809,6 +881,7 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         uses.push(Use {
             start,
             func: function_of(node, cx),
+            loop_span: outer_loop(node, decl_start, cx),
             action,
         });
     }
@@ -848,7 +921,10 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         // function body only after the replacements before it in source order.
         let in_closure = u.func != decl_func;
         let blocked = uses.iter().enumerate().any(|(j, other)| {
-            if j == i || (!in_closure && other.start >= u.start) {
+            let earlier = other.start < u.start
+                || u.loop_span
+                    .is_some_and(|l| l.start <= other.start && other.start < l.end);
+            if j == i || (!in_closure && !earlier) {
                 return false;
             }
             match &other.action {
@@ -911,11 +987,7 @@ fn diagnostic(
     } else {
         format!("`{src}`")
     };
-    let how = if copy.by_rest {
-        "made by the object rest at line"
-    } else {
-        "made at line"
-    };
+    let how = "made at line";
     let written: String = std::iter::once(name.to_string())
         .chain(path.iter().map(|s| step_text(s).into_owned()))
         .collect();
@@ -936,7 +1008,7 @@ fn diagnostic(
                     format!("{{ ...{s}{level} }}")
                 }
             };
-            let help = if src.is_empty() || copy.by_rest {
+            let help = if src.is_empty() {
                 format!(
                     "copy that level before writing to it (`{name}{level} = {}`), or deep-copy with `structuredClone`",
                     nested_of(name)
@@ -948,7 +1020,9 @@ fn diagnostic(
                 } else {
                     format!("{{ ...{src}, {key}: {nested} }}")
                 };
-                format!("copy that level too (`{example}`), or deep-copy with `structuredClone({src})`")
+                format!(
+                    "copy that level too (`{example}`), or deep-copy with `structuredClone({src})`"
+                )
             };
             let reaches = if src.is_empty() {
                 of.clone()
@@ -1044,13 +1118,22 @@ mod tests {
                 "function f(s) { const c = Object.assign({}, s); c.a.b = 1; }",
                 &[(1, 49)],
             ),
+            // Compiled spreads (Babel, tslib, esbuild helpers).
             (
-                "function f(s) { const { id, ...rest } = s; rest.a.b = 1; }",
+                "function f(s) { const c = _objectSpread2({}, s); c.a.b = 1; }",
+                &[(1, 50)],
+            ),
+            (
+                "function f(s) { const c = (0, _objectSpread2.default)({}, s); c.a.b = 1; }",
+                &[(1, 63)],
+            ),
+            (
+                "function f(s) { const c = __assign({}, s); c.list.push(1); }",
                 &[(1, 44)],
             ),
             (
-                "function f({ id, ...rest }) { rest.style.color = 'red'; }",
-                &[(1, 31)],
+                "function f(xs) { const c = _toConsumableArray(xs); c[0].n = 1; }",
+                &[(1, 52)],
             ),
             (
                 "class A { m() { const s = { ...this.state }; s.list.sort(); this.setState(s); } }",
@@ -1128,10 +1211,20 @@ mod tests {
             // Reads, and mutations of other objects.
             "function f(s) { const c = { ...s }; const n = c.a.b; other.a.b = 1; console.log(c); return n; }",
             "function f(s) { const c = { ...s }; c.a.toString(); c.a.map(x => x); }",
-            // An object rest whose target is a fresh literal.
-            "const { a, ...rest } = { a: 1, b: { c: 2 } }; rest.b.c = 3;",
             // Writes before the copy is made.
             "function f(s) { g(); function g() {} const c = { ...s }; return c; }",
+            // An object rest is not one of the copies this rule follows: a callback's
+            // `({ value, ...ctx }) => ctx.issues.push(…)` writes where its caller wants.
+            "function f({ id, ...rest }) { rest.style.color = 'red'; }",
+            "function f(s) { const { id, ...rest } = s; rest.a.b = 1; }",
+            "const check = ({ value, ...ctx }) => { ctx.issues.push({ value }); };",
+            // A replacement later in the loop body runs before the next iteration's write.
+            "function f(heads, xs) {\n  const tails = heads.slice();\n  for (const x of xs) {\n    if (tails[x.i]) tails[x.i].next = x;\n    tails[x.i] = x;\n  }\n}",
+            // Babel's `{ ...s, a: {} }`.
+            "function f(s) { const c = _objectSpread(_objectSpread({}, s), {}, { a: {} }); c.a.b = 1; }",
+            "function f(s) { const c = _objectSpread2({}, s); const d = _objectSpread2({}, c); c.a = {}; c.a.b = 1; }",
+            // React refs are shared boxes by design.
+            "function F({ a, ...props }) { props.inputRef.current = null; }",
             // A copy made of something that is not a shared object.
             "function f() { const c = Array.from({ length: 3 }); c[0].x = 1; }",
         ];
@@ -1149,7 +1242,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction C({ id, ...props }) {\n  props.style.color = 'red';\n}\n";
+        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\n";
         let d = lint_with_rule("a.js", code, ID);
         let text: String = d
             .iter()

@@ -8,11 +8,14 @@
 //! defines the key as its own property. Accessors written before a spread, computed keys
 //! that are not literals, and `__proto__` are never judged.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
-    BindingPattern, Expression, ObjectExpression, ObjectPropertyKind, PropertyKey, PropertyKind,
-    UnaryOperator,
+    BindingPattern, Expression, ObjectExpression, ObjectProperty, ObjectPropertyKind, PropertyKey,
+    PropertyKind, SpreadElement, UnaryOperator,
 };
 use oxc_semantic::IsGlobalReference;
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -46,63 +49,72 @@ impl Rule for SpreadOverridesProperty {
             return;
         }
         let mut diags = Vec::new();
-        for (i, p) in obj.properties.iter().enumerate() {
+        // Walk backwards, keeping for each key the nearest later element that certainly sets
+        // it: linear in the number of properties (generated literals can have thousands).
+        let mut later: HashMap<Cow<'a, str>, By> = HashMap::new();
+        for (i, p) in obj.properties.iter().enumerate().rev() {
             match p {
                 ObjectPropertyKind::ObjectProperty(p) => {
-                    if p.kind != PropertyKind::Init {
-                        continue;
-                    }
                     let Some(name) = static_key(&p.key, p.computed) else {
                         continue;
                     };
-                    if name == "__proto__" {
-                        continue;
+                    if p.kind == PropertyKind::Init && name != "__proto__" {
+                        if let Some(by) = later.get(&name) {
+                            diags.push(overwritten(obj, i, p.span, &name, by.clone(), cx));
+                        }
                     }
-                    let Some(by) = obj
-                        .properties
-                        .iter()
-                        .skip(i + 1)
-                        .find_map(|later| overwriter(later, &name, cx))
-                    else {
-                        continue;
-                    };
-                    diags.push(overwritten(obj, i, p.span, &name, by, cx));
+                    if !is_proto_setter(p) {
+                        later.insert(name, By::Property(p.span));
+                    }
                 }
                 ObjectPropertyKind::SpreadProperty(s) => {
-                    if !is_simple_path(&s.argument) {
-                        continue;
+                    let arg = s.argument.get_inner_expression();
+                    if let Expression::Identifier(id) = arg {
+                        if let Some((keys, line)) = binding_keys(id, cx) {
+                            for k in keys {
+                                later.insert(k, By::Binding(s.span, id.name.to_string(), line));
+                            }
+                        }
+                    } else if let Some(keys) = certain_keys(arg, 0) {
+                        for k in keys {
+                            later.insert(k, By::Literal(s.span));
+                        }
                     }
-                    let later = obj
-                        .properties
-                        .iter()
-                        .enumerate()
-                        .skip(i + 1)
-                        .find(|(_, q)| {
-                            matches!(q, ObjectPropertyKind::SpreadProperty(t)
-                            if same_path(&s.argument, &t.argument, cx))
-                        });
-                    let Some((j, ObjectPropertyKind::SpreadProperty(second))) = later else {
-                        continue;
-                    };
-                    // Something in between could change what the second spread reads.
-                    let between = cx.text(OxcSpan::new(s.span.end, second.span.start));
-                    if ["(", "=", "++", "--", "await", "yield", "delete"]
-                        .iter()
-                        .any(|t| between.contains(t))
-                    {
-                        continue;
-                    }
-                    // Each duplicate is reported once: from its nearest earlier twin.
-                    let nearest = obj.properties[i + 1..j].iter().any(|q| {
-                        matches!(q, ObjectPropertyKind::SpreadProperty(t)
-                            if same_path(&s.argument, &t.argument, cx))
-                    });
-                    if nearest {
-                        continue;
-                    }
-                    diags.push(spread_twice(obj, i, s.span, second.span, cx));
                 }
             }
+        }
+        // The same expression spread twice.
+        let spreads: Vec<(usize, &SpreadElement<'a>)> = obj
+            .properties
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match p {
+                ObjectPropertyKind::SpreadProperty(s) if is_simple_path(&s.argument) => {
+                    Some((i, &**s))
+                }
+                _ => None,
+            })
+            .take(MAX_SPREADS)
+            .collect();
+        for (n, &(j, second)) in spreads.iter().enumerate() {
+            // Each duplicate is reported once, from its nearest earlier twin.
+            let Some(&(i, first)) = spreads[..n]
+                .iter()
+                .rev()
+                .find(|(_, f)| same_path(&f.argument, &second.argument, cx))
+            else {
+                continue;
+            };
+            // Something in between could change what the second spread reads.
+            let between = cx.text(OxcSpan::new(first.span.end, second.span.start));
+            if ["(", "=", "++", "--", "await", "yield", "delete"]
+                .iter()
+                .any(|t| between.contains(t))
+            {
+                continue;
+            }
+            let _ = j;
+            diags.push(spread_twice(obj, i, first.span, second.span, cx));
         }
         for d in diags {
             cx.report(d);
@@ -110,7 +122,58 @@ impl Rule for SpreadOverridesProperty {
     }
 }
 
+/// Spreads compared pairwise for duplicates; past this, the rest are not compared.
+const MAX_SPREADS: usize = 64;
+
+/// `__proto__: x` sets the prototype; it makes no own property.
+fn is_proto_setter(p: &ObjectProperty) -> bool {
+    !p.computed
+        && !p.shorthand
+        && !p.method
+        && p.kind == PropertyKind::Init
+        && p.key.is_specific_static_name("__proto__")
+}
+
+/// The keys spreading `expr` certainly defines as own properties (`None`: none known).
+fn certain_keys<'a>(expr: &Expression<'a>, depth: u32) -> Option<Vec<Cow<'a, str>>> {
+    if depth > 8 {
+        return None;
+    }
+    match expr.get_inner_expression() {
+        Expression::ObjectExpression(o) => Some(literal_keys(o, depth)),
+        Expression::ConditionalExpression(c) => {
+            let a = certain_keys(&c.consequent, depth + 1)?;
+            let b = certain_keys(&c.alternate, depth + 1)?;
+            Some(a.into_iter().filter(|k| b.contains(k)).collect())
+        }
+        _ => None,
+    }
+}
+
+/// An object literal's own keys, accessors included: a spread reads every own enumerable one.
+fn literal_keys<'a>(o: &ObjectExpression<'a>, depth: u32) -> Vec<Cow<'a, str>> {
+    let mut keys = Vec::new();
+    for p in &o.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if let Some(k) = static_key(&p.key, p.computed)
+                    && !is_proto_setter(p)
+                {
+                    keys.push(k);
+                }
+            }
+            ObjectPropertyKind::SpreadProperty(s) => {
+                if let Some(k) = certain_keys(&s.argument, depth + 1) {
+                    keys.extend(k);
+                }
+            }
+        }
+    }
+    keys
+}
+
 /// What overwrites a property.
+#[derive(Clone)]
 enum By {
     /// A later property with the same key.
     Property(OxcSpan),
@@ -121,7 +184,7 @@ enum By {
     Binding(OxcSpan, String, u32),
 }
 
-fn static_key(key: &PropertyKey, computed: bool) -> Option<String> {
+fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<Cow<'a, str>> {
     if computed
         && !matches!(
             key,
@@ -133,58 +196,15 @@ fn static_key(key: &PropertyKey, computed: bool) -> Option<String> {
     if let PropertyKey::TemplateLiteral(_) = key {
         return None;
     }
-    key.static_name().map(|n| n.into_owned())
+    key.static_name()
 }
 
-fn overwriter(later: &ObjectPropertyKind, name: &str, cx: &Ctx) -> Option<By> {
-    match later {
-        ObjectPropertyKind::ObjectProperty(q) => (static_key(&q.key, q.computed).as_deref()
-            == Some(name))
-        .then_some(By::Property(q.span)),
-        ObjectPropertyKind::SpreadProperty(s) => {
-            let arg = s.argument.get_inner_expression();
-            if let Expression::Identifier(id) = arg {
-                let (line, _) = binding_defines(id, name, cx)?;
-                return Some(By::Binding(s.span, id.name.to_string(), line));
-            }
-            defines(arg, name, cx, 0).then_some(By::Literal(s.span))
-        }
-    }
-}
-
-/// Whether spreading `expr` certainly gives an own property `name`.
-fn defines(expr: &Expression, name: &str, cx: &Ctx, depth: u32) -> bool {
-    if depth > 8 {
-        return false;
-    }
-    match expr.get_inner_expression() {
-        Expression::ObjectExpression(o) => literal_defines(o, name, cx, depth),
-        Expression::ConditionalExpression(c) => {
-            defines(&c.consequent, name, cx, depth + 1)
-                && defines(&c.alternate, name, cx, depth + 1)
-        }
-        _ => false,
-    }
-}
-
-fn literal_defines(o: &ObjectExpression, name: &str, cx: &Ctx, depth: u32) -> bool {
-    o.properties.iter().any(|p| match p {
-        // A spread reads every own enumerable property, accessors included.
-        ObjectPropertyKind::ObjectProperty(p) => {
-            static_key(&p.key, p.computed).as_deref() == Some(name)
-                && !(name == "__proto__" && !p.computed && !p.shorthand && !p.method)
-        }
-        ObjectPropertyKind::SpreadProperty(s) => defines(&s.argument, name, cx, depth + 1),
-    })
-}
-
-/// A never-reassigned binding to an object literal that defines `name`, whose properties
-/// nothing deletes or hands to other code: its line.
-fn binding_defines(
-    id: &oxc_ast::ast::IdentifierReference,
-    name: &str,
-    cx: &Ctx,
-) -> Option<(u32, ())> {
+/// The keys of a never-reassigned binding to an object literal whose properties nothing
+/// deletes or hands to other code, and the literal's line.
+fn binding_keys<'a>(
+    id: &oxc_ast::ast::IdentifierReference<'a>,
+    cx: &Ctx<'a, '_>,
+) -> Option<(Vec<Cow<'a, str>>, u32)> {
     let scoping = cx.scoping();
     if id.is_global_reference(scoping) {
         return None;
@@ -200,7 +220,8 @@ fn binding_defines(
     let Expression::ObjectExpression(o) = decl.init.as_ref()?.get_inner_expression() else {
         return None;
     };
-    if !literal_defines(o, name, cx, 0) {
+    let keys = literal_keys(o, 0);
+    if keys.is_empty() {
         return None;
     }
     for r in scoping.get_resolved_references(symbol) {
@@ -236,7 +257,7 @@ fn binding_defines(
             }
         }
     }
-    Some((cx.line_of(o.span.start), ()))
+    Some((keys, cx.line_of(o.span.start)))
 }
 
 /// Identifiers, `this` and static member chains of them: reading one twice gives the same.
