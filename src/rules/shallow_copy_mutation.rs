@@ -87,6 +87,8 @@ struct Copy {
     shape: Shape,
     /// The source's text as shown in messages (empty: the function's argument).
     source: String,
+    /// The other shared sources (`{ ...defaults, ...options }`).
+    others: Vec<String>,
     /// Property names the copy defines itself (its own nested levels are fresh).
     own: Vec<String>,
     /// The copy defines a computed property: any level may be its own.
@@ -203,7 +205,7 @@ fn combine(a: Source, b: Source) -> Source {
     }
 }
 
-/// A local binding to a fresh value (`const base = {…}` or `= f()`) that nothing but this
+/// A local binding to a call result (`const data = await load()`) that nothing but this
 /// copy reads, in the same function run and outside any loop the binding is not in: changing
 /// its nested objects is unobservable.
 fn owned_local<'a>(
@@ -227,11 +229,11 @@ fn owned_local<'a>(
         return false;
     }
     let Some(init) = &decl.init else { return false };
+    // A named literal is copied to keep it intact (`const original = {…}; const copy =
+    // {...original}`): only a call result nobody else reads is taken as owned.
     if !matches!(
         init.get_inner_expression(),
-        Expression::ObjectExpression(_)
-            | Expression::ArrayExpression(_)
-            | Expression::CallExpression(_)
+        Expression::CallExpression(_)
             | Expression::NewExpression(_)
             | Expression::AwaitExpression(_)
     ) {
@@ -348,7 +350,8 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
             }
             Some(Copy {
                 shape: Shape::Object,
-                source: sources.swap_remove(0),
+                source: sources.remove(0),
+                others: sources,
                 own,
                 own_dynamic,
                 made,
@@ -369,7 +372,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
             if sources.is_empty() {
                 return None;
             }
-            Some(array_copy(sources.swap_remove(0), made))
+            Some(array_copy_of(sources, made))
         }
         Expression::CallExpression(call) => {
             if call.optional {
@@ -381,7 +384,8 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
                 }
                 return Some(Copy {
                     shape: Shape::Object,
-                    source: sources.swap_remove(0),
+                    source: sources.remove(0),
+                    others: sources,
                     own,
                     own_dynamic,
                     made,
@@ -455,7 +459,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
                     if sources.is_empty() {
                         return None;
                     }
-                    Some(array_copy(sources.swap_remove(0), made))
+                    Some(array_copy_of(sources, made))
                 }
                 _ => None,
             }
@@ -550,9 +554,14 @@ fn assign_parts<'a>(
 }
 
 fn array_copy(source: String, made: OxcSpan) -> Copy {
+    array_copy_of(vec![source], made)
+}
+
+fn array_copy_of(mut sources: Vec<String>, made: OxcSpan) -> Copy {
     Copy {
         shape: Shape::Array,
-        source,
+        source: sources.remove(0),
+        others: sources,
         own: Vec::new(),
         own_dynamic: false,
         made,
@@ -598,6 +607,11 @@ enum Action {
     Replace(Step),
     /// Replaces levels we cannot name, or hands the copy to code we cannot see.
     ReplaceAll,
+    /// A binding to a level of the copy (an element, for an array copy).
+    Alias {
+        symbol: SymbolId,
+        prefix: Vec<Step>,
+    },
     /// Writes below the top level, through the level `Step`.
     Nested {
         level: Step,
@@ -663,11 +677,13 @@ fn is_pure_reader(callee: &Expression, cx: &Ctx) -> bool {
     }
 }
 
-fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>) -> Action {
+/// What the reference `ref_node` does; `prefix` is the path from the copy to the binding
+/// referenced (empty for the copy itself, `[items]` for `const items = copy.items`).
+fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[Step]) -> Action {
     let nodes = cx.nodes();
     let mut cur_id = ref_node;
     let mut cur_span = nodes.kind(ref_node).span();
-    let mut path: Vec<Step> = Vec::new();
+    let mut path: Vec<Step> = prefix.to_vec();
     loop {
         let pid = nodes.parent_id(cur_id);
         if pid == cur_id {
@@ -782,6 +798,24 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>) -> Action 
                 return write(path, a.span);
             }
             AstKind::UpdateExpression(u) => return write(path, u.span),
+            // `const items = copy.items` or `const todo = copy.find(f)`: follow `items`.
+            AstKind::VariableDeclarator(d)
+                if !path.is_empty()
+                    && d.init
+                        .as_ref()
+                        .is_some_and(|i| contains(i.span(), cur_span)) =>
+            {
+                return match &d.id {
+                    BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
+                        Some(symbol) => Action::Alias {
+                            symbol,
+                            prefix: path,
+                        },
+                        None => Action::None,
+                    },
+                    _ => Action::None,
+                };
+            }
             AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
                 return write(path, u.span);
             }
@@ -874,16 +908,36 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         if start < decl_start {
             continue;
         }
-        let action = classify_use(node, copy.shape, cx);
-        if matches!(action, Action::None) {
-            continue;
+        let action = classify_use(node, copy.shape, cx, &[]);
+        match action {
+            Action::None => continue,
+            Action::Alias { symbol, prefix } => {
+                // Writes through the alias are writes below the copy's top level.
+                let alias_refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
+                if alias_refs.iter().any(|r| r.is_write()) {
+                    continue;
+                }
+                for ar in alias_refs {
+                    let node = ar.node_id();
+                    let start = cx.nodes().kind(node).span().start;
+                    let action = classify_use(node, copy.shape, cx, &prefix);
+                    if matches!(action, Action::Nested { .. }) {
+                        uses.push(Use {
+                            start,
+                            func: function_of(node, cx),
+                            loop_span: outer_loop(node, decl_start, cx),
+                            action,
+                        });
+                    }
+                }
+            }
+            action => uses.push(Use {
+                start,
+                func: function_of(node, cx),
+                loop_span: outer_loop(node, decl_start, cx),
+                action,
+            }),
         }
-        uses.push(Use {
-            start,
-            func: function_of(node, cx),
-            loop_span: outer_loop(node, decl_start, cx),
-            action,
-        });
     }
     uses.sort_by_key(|u| u.start);
     let mut reported: Vec<Step> = Vec::new();
@@ -980,12 +1034,16 @@ fn diagnostic(
     let name = cx.scoping().symbol_name(symbol);
     let line = cx.line_of(copy.made.start);
     let src = display(&copy.source);
-    let of = if copy.source.is_empty() {
-        "the caller's object".to_string()
-    } else if src.is_empty() {
+    let many = !copy.others.is_empty();
+    let of = if src.is_empty() {
         "its source".to_string()
     } else {
-        format!("`{src}`")
+        match copy.others.as_slice() {
+            [] => format!("`{src}`"),
+            [b] if !display(b).is_empty() => format!("`{src}` and `{}`", display(b)),
+            [_] => format!("`{src}` and another object"),
+            more => format!("`{src}` and {} other objects", more.len()),
+        }
     };
     let how = "made at line";
     let written: String = std::iter::once(name.to_string())
@@ -994,8 +1052,8 @@ fn diagnostic(
     let (message, label, help) = match copy.shape {
         Shape::Object => {
             let p: String = path.iter().map(|s| step_text(s).into_owned()).collect();
-            let original = if src.is_empty() {
-                format!("shared with {of}")
+            let original = if src.is_empty() || many {
+                "the same object as in the source it came from".to_string()
             } else {
                 format!("the same object as `{src}{p}`")
             };
@@ -1008,7 +1066,7 @@ fn diagnostic(
                     format!("{{ ...{s}{level} }}")
                 }
             };
-            let help = if src.is_empty() {
+            let help = if src.is_empty() || many {
                 format!(
                     "copy that level before writing to it (`{name}{level} = {}`), or deep-copy with `structuredClone`",
                     nested_of(name)
@@ -1024,8 +1082,8 @@ fn diagnostic(
                     "copy that level too (`{example}`), or deep-copy with `structuredClone({src})`"
                 )
             };
-            let reaches = if src.is_empty() {
-                of.clone()
+            let reaches = if src.is_empty() || many {
+                "one of its sources".to_string()
             } else {
                 format!("`{src}{p}`")
             };
@@ -1041,7 +1099,8 @@ fn diagnostic(
             let s = if src.is_empty() { "src" } else { src.as_str() };
             (
                 format!(
-                    "`{name}` is a shallow copy of {of} ({how} {line}): this write changes an element of `{name}`, which is the same object as in {of}"
+                    "`{name}` is a shallow copy of {of} ({how} {line}): this write changes an element of `{name}`, which is the same object as in {}",
+                    if many { "one of them" } else { of.as_str() }
                 ),
                 format!("this write reaches an element of {of}"),
                 format!(
@@ -1198,7 +1257,11 @@ mod tests {
             "function f(s, xs) { const c = { ...s }; const add = (x) => c.list.push(x); c.list = []; xs.forEach(add); }",
             // Fresh sources share nothing.
             "const c = { ...{ a: { b: 1 } } }; c.a.b = 2;",
-            "function f() { const base = { a: {} }; const c = { ...base }; c.a.x = 1; return c; }",
+            "function f() { const base = make(); const c = { ...base }; c.a.x = 1; return c; }",
+            "async function f() { const base = await load(); const c = [...base]; c[0].x = 1; return c; }",
+            // An alias made after the level was replaced.
+            "function f(s) { const c = { ...s, items: [] }; const items = c.items; items.push(1); }",
+            "function f(xs) { const c = [...xs]; c[0] = { ...c[0] }; const t = c[0]; t.done = true; }",
             "function f() { const c = { ...make() }; c.a.x = 1; }",
             "function f(s) { const c = { ...s, ...make() }; c.a.x = 1; }",
             "function f(xs) { const c = [...xs, item]; c[0].done = true; }",
@@ -1242,7 +1305,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\n";
+        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\nfunction merge(options) {\n  const c = { ...defaults, ...options };\n  c.headers.accept = 'json';\n}\n";
         let d = lint_with_rule("a.js", code, ID);
         let text: String = d
             .iter()
