@@ -19,7 +19,8 @@ use std::borrow::Cow;
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
-    Argument, ArrayExpressionElement, BindingPattern, Expression, ObjectPropertyKind, UnaryOperator,
+    Argument, ArrayExpressionElement, BindingPattern, Expression, ObjectPropertyKind, PropertyKind,
+    UnaryOperator,
 };
 use oxc_semantic::{IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -89,6 +90,9 @@ struct Copy {
     source: String,
     /// The other shared sources (`{ ...defaults, ...options }`).
     others: Vec<String>,
+    /// Levels the copy defines as shallow copies themselves (`{ ...s, todos: [...s.todos] }`):
+    /// their own nested objects are still shared.
+    subs: Vec<(String, Copy)>,
     /// Property names the copy defines itself (its own nested levels are fresh).
     own: Vec<String>,
     /// The copy defines a computed property: any level may be its own.
@@ -335,12 +339,19 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
             if sources.is_empty() {
                 return None;
             }
+            let mut subs = Vec::new();
             for p in &obj.properties {
                 if let ObjectPropertyKind::ObjectProperty(p) = p {
                     match p.key.static_name() {
                         Some(k) if !p.computed || p.key.is_literal_key() => {
                             // `{ ...state, items: state.items }` keeps the shared level.
                             if !is_member_of_source(&p.value, &k, &sources, cx) {
+                                if p.kind == PropertyKind::Init
+                                    && !p.method
+                                    && let Some(sub) = copy_of(&p.value, at, cx, depth + 1)
+                                {
+                                    subs.push((k.to_string(), sub));
+                                }
                                 own.push(k.into_owned());
                             }
                         }
@@ -350,6 +361,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
             }
             Some(Copy {
                 shape: Shape::Object,
+                subs,
                 source: sources.remove(0),
                 others: sources,
                 own,
@@ -386,6 +398,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
                     shape: Shape::Object,
                     source: sources.remove(0),
                     others: sources,
+                    subs: Vec::new(),
                     own,
                     own_dynamic,
                     made,
@@ -562,6 +575,7 @@ fn array_copy_of(mut sources: Vec<String>, made: OxcSpan) -> Copy {
         shape: Shape::Array,
         source: sources.remove(0),
         others: sources,
+        subs: Vec::new(),
         own: Vec::new(),
         own_dynamic: false,
         made,
@@ -601,7 +615,7 @@ fn step_of(expr: &Expression) -> Step {
 }
 
 /// What one reference to the copy does.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Action {
     /// Replaces (or removes) one top-level property of the copy.
     Replace(Step),
@@ -618,6 +632,8 @@ enum Action {
         span: OxcSpan,
         /// The written object's path, e.g. `copy.a` for `copy.a.b = 1`.
         path: Vec<Step>,
+        /// The property written (`b`), `None` for a method call or `Object.assign`.
+        prop: Option<Step>,
         /// The write is an array method call (for the help's example).
         array_method: bool,
     },
@@ -738,6 +754,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                     level: path[0].clone(),
                     span: call.span,
                     path,
+                    prop: None,
                     array_method,
                 };
             }
@@ -784,6 +801,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                         level: path[0].clone(),
                         span: call.span,
                         path,
+                        prop: None,
                         array_method: false,
                     };
                 }
@@ -865,11 +883,12 @@ fn write(mut path: Vec<Step>, span: OxcSpan) -> Action {
         // `copy.inputRef.current = el`: a React ref is a box meant to be shared and written.
         _ if path.last() == Some(&Step::Key("current".to_string())) => Action::None,
         _ => {
-            path.pop();
+            let prop = path.pop();
             Action::Nested {
                 level: path[0].clone(),
                 span,
                 path,
+                prop,
                 array_method: false,
             }
         }
@@ -940,15 +959,84 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         }
     }
     uses.sort_by_key(|u| u.start);
-    let mut reported: Vec<Step> = Vec::new();
+    let name = cx.scoping().symbol_name(symbol).to_string();
     let mut diags = Vec::new();
-    for (i, u) in uses.iter().enumerate() {
+    judge(copy, &[], &name, &uses, decl_func, cx, &mut diags);
+    for d in diags {
+        cx.report(d);
+    }
+}
+
+/// A use seen from the level `base` of the copy (empty: the copy itself): `None` when it
+/// does not touch that level.
+fn relative(action: &Action, base: &[Step]) -> Option<Action> {
+    if base.is_empty() {
+        return Some(action.clone());
+    }
+    match action {
+        Action::ReplaceAll => Some(Action::ReplaceAll),
+        Action::Replace(step) => {
+            (*step == Step::Dynamic || *step == base[0]).then_some(Action::ReplaceAll)
+        }
+        Action::Nested {
+            span,
+            path,
+            prop,
+            array_method,
+            ..
+        } => {
+            if path.len() < base.len() {
+                // A write above this level (`copy.a = …` is a Replace; this is not reached).
+                return None;
+            }
+            if path.iter().zip(base).any(|(a, b)| a != b) {
+                return None;
+            }
+            let rel = &path[base.len()..];
+            if rel.is_empty() {
+                // A write to the level's own properties: a replacement there, or, for a
+                // method call, anything.
+                return Some(match prop {
+                    Some(p) => Action::Replace(p.clone()),
+                    None => Action::ReplaceAll,
+                });
+            }
+            Some(Action::Nested {
+                level: rel[0].clone(),
+                span: *span,
+                path: rel.to_vec(),
+                prop: prop.clone(),
+                array_method: *array_method,
+            })
+        }
+        Action::Alias { .. } | Action::None => None,
+    }
+}
+
+/// Reports the first unblocked write per level of `copy`, seen from `base`, then does the
+/// same for the levels the copy made as shallow copies themselves.
+fn judge(
+    copy: &Copy,
+    base: &[Step],
+    name: &str,
+    all: &[Use],
+    decl_func: NodeId,
+    cx: &Ctx,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let uses: Vec<(&Use, Action)> = all
+        .iter()
+        .filter_map(|u| relative(&u.action, base).map(|a| (u, a)))
+        .collect();
+    let mut reported: Vec<Step> = Vec::new();
+    for (i, (u, action)) in uses.iter().enumerate() {
         let Action::Nested {
             level,
             span,
             path,
             array_method,
-        } = &u.action
+            ..
+        } = action
         else {
             continue;
         };
@@ -974,14 +1062,14 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         // A write in a closure may run after any replacement; one in the copy's own
         // function body only after the replacements before it in source order.
         let in_closure = u.func != decl_func;
-        let blocked = uses.iter().enumerate().any(|(j, other)| {
+        let blocked = uses.iter().enumerate().any(|(j, (other, other_action))| {
             let earlier = other.start < u.start
                 || u.loop_span
                     .is_some_and(|l| l.start <= other.start && other.start < l.end);
             if j == i || (!in_closure && !earlier) {
                 return false;
             }
-            match &other.action {
+            match other_action {
                 Action::ReplaceAll => true,
                 Action::Replace(step) => match copy.shape {
                     Shape::Array => true,
@@ -998,10 +1086,17 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
             continue;
         }
         reported.push(level_class);
-        diags.push(diagnostic(copy, symbol, *span, path, *array_method, cx));
+        diags.push(diagnostic(copy, name, *span, path, *array_method, cx));
     }
-    for d in diags {
-        cx.report(d);
+    if base.len() >= MAX_DEPTH as usize {
+        return;
+    }
+    for (key, sub) in &copy.subs {
+        let mut sub_base = base.to_vec();
+        let step = Step::Key(key.clone());
+        let sub_name = format!("{name}{}", step_text(&step));
+        sub_base.push(step);
+        judge(sub, &sub_base, &sub_name, all, decl_func, cx, diags);
     }
 }
 
@@ -1025,13 +1120,12 @@ fn step_text(step: &Step) -> Cow<'_, str> {
 
 fn diagnostic(
     copy: &Copy,
-    symbol: SymbolId,
+    name: &str,
     span: OxcSpan,
     path: &[Step],
     array_method: bool,
     cx: &Ctx,
 ) -> Diagnostic {
-    let name = cx.scoping().symbol_name(symbol);
     let line = cx.line_of(copy.made.start);
     let src = display(&copy.source);
     let many = !copy.others.is_empty();
@@ -1259,6 +1353,11 @@ mod tests {
             "const c = { ...{ a: { b: 1 } } }; c.a.b = 2;",
             "function f() { const base = make(); const c = { ...base }; c.a.x = 1; return c; }",
             "async function f() { const base = await load(); const c = [...base]; c[0].x = 1; return c; }",
+            // Sub-copies: writes to their own top level, levels they replaced themselves.
+            "function f(s, x) { const next = { ...s, todos: [...s.todos] }; next.todos.push(x); next.todos[0] = x; }",
+            "function f(s) { const next = { ...s, user: { ...s.user, address: { ...s.user.address } } }; next.user.address.city = 'x'; }",
+            "function f(s, k) { const next = { ...s, todos: [...s.todos] }; next[k].x.y = 1; }",
+            "function f(s, t) { const next = { ...s, todos: [...s.todos] }; next.todos = t; next.todos[0].done = true; }",
             // An alias made after the level was replaced.
             "function f(s) { const c = { ...s, items: [] }; const items = c.items; items.push(1); }",
             "function f(xs) { const c = [...xs]; c[0] = { ...c[0] }; const t = c[0]; t.done = true; }",
