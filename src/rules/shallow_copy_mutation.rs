@@ -920,6 +920,15 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
     }
     let decl_start = cx.nodes().kind(decl_node).span().start;
     let decl_func = function_of(decl_node, cx);
+    // An array copied only to be walked (`const items = [...set]; for (…) items[i].x = …`)
+    // changes its elements on purpose. Element writes count when the copy is kept as a new
+    // array (returned, stored, passed on) or the original is read again afterwards.
+    if copy.shape == Shape::Array
+        && !refs.iter().any(|r| kept_as_value(r.node_id(), cx))
+        && !source_read_after(copy, decl_node, cx)
+    {
+        return;
+    }
     let mut uses: Vec<Use> = Vec::new();
     for r in &refs {
         let node = r.node_id();
@@ -965,6 +974,63 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
     for d in diags {
         cx.report(d);
     }
+}
+
+/// Whether a reference hands the copy itself on as a value (not a member access, a test or
+/// an iteration).
+fn kept_as_value(id: NodeId, cx: &Ctx) -> bool {
+    let nodes = cx.nodes();
+    let mut cur = id;
+    loop {
+        let pid = nodes.parent_id(cur);
+        if pid == cur {
+            return false;
+        }
+        let cur_span = nodes.kind(cur).span();
+        match nodes.kind(pid) {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSTypeAssertion(_) => cur = pid,
+            AstKind::StaticMemberExpression(_)
+            | AstKind::ComputedMemberExpression(_)
+            | AstKind::PrivateFieldExpression(_)
+            | AstKind::BinaryExpression(_)
+            | AstKind::UnaryExpression(_)
+            | AstKind::IfStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::SwitchStatement(_) => return false,
+            AstKind::ConditionalExpression(c) if contains(c.test.span(), cur_span) => return false,
+            AstKind::CallExpression(call) if contains(call.callee.span(), cur_span) => {
+                return false;
+            }
+            AstKind::ExpressionStatement(_) => return false,
+            _ => return true,
+        }
+    }
+}
+
+/// Whether the copy's source is a binding read again after the copy is made.
+fn source_read_after(copy: &Copy, decl_node: NodeId, cx: &Ctx) -> bool {
+    let name = copy.source.as_str();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    let scoping = cx.scoping();
+    let scope = cx.nodes().get_node(decl_node).scope_id();
+    let Some(symbol) = scoping.find_binding(scope, name.into()) else {
+        return false;
+    };
+    scoping
+        .get_resolved_references(symbol)
+        .any(|r| cx.nodes().kind(r.node_id()).span().start > copy.made.end)
 }
 
 /// A use seen from the level `base` of the copy (empty: the copy itself): `None` when it
@@ -1256,15 +1322,15 @@ mod tests {
                 &[(1, 37)],
             ),
             (
-                "function f(xs) { const c = xs.slice(); c[i].done = true; }",
+                "function f(xs) { const c = xs.slice(); c[i].done = true; return c; }",
                 &[(1, 40)],
             ),
             (
-                "function f(xs) { const c = Array.from(xs); c[0].n++; }",
+                "function f(xs) { const c = Array.from(xs); c[0].n++; return c; }",
                 &[(1, 44)],
             ),
             (
-                "function f(xs) { const c = xs.concat(); c[0].n = 1; }",
+                "function f(xs) { const c = xs.concat(); c[0].n = 1; return c; }",
                 &[(1, 41)],
             ),
             (
@@ -1285,7 +1351,7 @@ mod tests {
                 &[(1, 44)],
             ),
             (
-                "function f(xs) { const c = _toConsumableArray(xs); c[0].n = 1; }",
+                "function f(xs) { const c = _toConsumableArray(xs); c[0].n = 1; return c; }",
                 &[(1, 52)],
             ),
             (
@@ -1312,7 +1378,7 @@ mod tests {
                 &[(1, 35), (1, 57)],
             ),
             (
-                "function f(xs) { const c = [...xs]; c.find(x => x.on).on = false; }",
+                "function f(xs) { const c = [...xs]; c.find(x => x.on).on = false; return c; }",
                 &[(1, 37)],
             ),
             // A binding to a literal used elsewhere too: the write is observable.
@@ -1345,7 +1411,7 @@ mod tests {
             "function f(s) { const c = { ...s }; c.a = { ...c.a }; c.a.b = 1; }",
             "function f(s, x) { const c = { ...s }; c.a = x; c.a.b = 1; }",
             "function f(s) { const c = { ...s }; Object.assign(c, { a: {} }); c.a.b = 1; }",
-            "function f(xs, i) { const c = [...xs]; c[i] = { ...c[i] }; c[i].done = true; }",
+            "function f(xs, i) { const c = [...xs]; c[i] = { ...c[i] }; c[i].done = true; return c; }",
             "function f(xs) { const c = [...xs]; c.splice(0, 1, {}); c[0].done = true; }",
             // Replaced anywhere, and the write is in a callback.
             "function f(s, xs) { const c = { ...s }; const add = (x) => c.list.push(x); c.list = []; xs.forEach(add); }",
@@ -1358,6 +1424,9 @@ mod tests {
             "function f(s) { const next = { ...s, user: { ...s.user, address: { ...s.user.address } } }; next.user.address.city = 'x'; }",
             "function f(s, k) { const next = { ...s, todos: [...s.todos] }; next[k].x.y = 1; }",
             "function f(s, t) { const next = { ...s, todos: [...s.todos] }; next.todos = t; next.todos[0].done = true; }",
+            // An array copied to be walked: changing its elements is the point.
+            "function reload(record) {\n  const instances = [...record.instances];\n  for (let i = 0; i < instances.length; i++) {\n    const instance = instances[i];\n    instance.dirty = true;\n  }\n}",
+            "function f(el) { const kids = Array.from(el.children); kids[0].hidden = true; }",
             // An alias made after the level was replaced.
             "function f(s) { const c = { ...s, items: [] }; const items = c.items; items.push(1); }",
             "function f(xs) { const c = [...xs]; c[0] = { ...c[0] }; const t = c[0]; t.done = true; }",
