@@ -807,7 +807,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                 }
                 // Spread into a compiled spread helper other than as its target: a read.
                 let helper = helper_name(&call.callee).is_some_and(|n| ASSIGN_HELPERS.contains(&n));
-                if path.is_empty() && !(helper && !first) && !is_pure_reader(&call.callee, cx) {
+                if path.is_empty() && (first || !helper) && !is_pure_reader(&call.callee, cx) {
                     return Action::ReplaceAll;
                 }
                 return Action::None;
@@ -1482,7 +1482,7 @@ mod tests {
                 for l in &d.labels {
                     s.push_str(&format!(
                         "  label {}: {}\n",
-                        code[l.span.start as usize..l.span.end as usize].to_string(),
+                        &code[l.span.start as usize..l.span.end as usize],
                         l.message
                     ));
                 }

@@ -58,10 +58,11 @@ impl Rule for SpreadOverridesProperty {
                     let Some(name) = static_key(&p.key, p.computed) else {
                         continue;
                     };
-                    if p.kind == PropertyKind::Init && name != "__proto__" {
-                        if let Some(by) = later.get(&name) {
-                            diags.push(overwritten(obj, i, p.span, &name, by.clone(), cx));
-                        }
+                    if p.kind == PropertyKind::Init
+                        && name != "__proto__"
+                        && let Some(by) = later.get(&name)
+                    {
+                        diags.push(overwritten(obj, i, p.span, &name, by.clone(), cx));
                     }
                     if !is_proto_setter(p) {
                         later.insert(name, By::Property(p.span));
@@ -217,7 +218,19 @@ fn binding_keys<'a>(
     if !matches!(decl.id, BindingPattern::BindingIdentifier(_)) {
         return None;
     }
-    let Expression::ObjectExpression(o) = decl.init.as_ref()?.get_inner_expression() else {
+    let mut init = decl.init.as_ref()?.get_inner_expression();
+    // `const DEFAULTS = Object.freeze({ … })` keeps the literal's keys.
+    if let Expression::CallExpression(call) = init
+        && call.arguments.len() == 1
+        && let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression()
+        && m.property.name == "freeze"
+        && matches!(m.object.get_inner_expression(), Expression::Identifier(o)
+            if o.name == "Object" && o.is_global_reference(scoping))
+        && let Some(arg) = call.arguments[0].as_expression()
+    {
+        init = arg.get_inner_expression();
+    }
+    let Expression::ObjectExpression(o) = init else {
         return None;
     };
     let keys = literal_keys(o, 0);
@@ -423,6 +436,10 @@ mod tests {
                 &[(2, 13)],
             ),
             ("const o = { a: 1, b, a: 2 };", &[(1, 13)]),
+            (
+                "const D = Object.freeze({ a: 1 });\nconst o = { a: 0, ...D };",
+                &[(2, 13)],
+            ),
             ("const o = { 'a': 1, a: 2 };", &[(1, 13)]),
             ("const o = { 1: x, '1': y };", &[(1, 13)]),
             ("const o = { ['a']: 1, a: 2 };", &[(1, 13)]),
