@@ -12,8 +12,12 @@ use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
+pub mod iterator_reuse;
+pub mod object_spread_indexed;
+pub mod object_spread_loses_data;
 pub mod rest_not_last;
 pub mod shallow_copy_mutation;
+pub mod spread_non_iterable;
 pub mod spread_overrides_property;
 
 /// A rule's family; each has a default severity.
@@ -128,6 +132,10 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 pub static RULES: &[&RuleMeta] = &[
     &rest_not_last::META,
     &invalid_rest::META,
+    &spread_non_iterable::META,
+    &object_spread_loses_data::META,
+    &iterator_reuse::META,
+    &object_spread_indexed::META,
     &shallow_copy_mutation::META,
     &spread_overrides_property::META,
 ];
