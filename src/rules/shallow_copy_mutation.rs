@@ -113,6 +113,8 @@ enum Source {
 }
 
 const MAX_DEPTH: u32 = 8;
+/// A copy (or alias) with more references than this is not followed.
+const MAX_REFERENCES: usize = 1024;
 
 fn display(text: &str) -> String {
     let t = text.trim();
@@ -913,6 +915,11 @@ struct Use {
 
 fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx<'a, '_>) {
     let scoping = cx.scoping();
+    // Generated code can use one binding thousands of times; the judgement is quadratic in
+    // the writes, so such a copy is not followed.
+    if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
+        return;
+    }
     let refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
     // A copy binding that is ever reassigned is not followed.
     if refs.iter().any(|r| r.is_write()) {
@@ -941,6 +948,9 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
             Action::None => continue,
             Action::Alias { symbol, prefix } => {
                 // Writes through the alias are writes below the copy's top level.
+                if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
+                    continue;
+                }
                 let alias_refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
                 if alias_refs.iter().any(|r| r.is_write()) {
                     continue;

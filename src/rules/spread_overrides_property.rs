@@ -123,6 +123,9 @@ impl Rule for SpreadOverridesProperty {
     }
 }
 
+/// A binding with more references than this is not judged (the check reads them all).
+const MAX_REFERENCES: usize = 256;
+
 /// Spreads compared pairwise for duplicates; past this, the rest are not compared.
 const MAX_SPREADS: usize = 64;
 
@@ -235,6 +238,10 @@ fn binding_keys<'a>(
     };
     let keys = literal_keys(o, 0);
     if keys.is_empty() {
+        return None;
+    }
+    // Each spread of the binding reads all its references: bound the work on generated code.
+    if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
         return None;
     }
     for r in scoping.get_resolved_references(symbol) {
