@@ -1,6 +1,6 @@
 //! `spread-overrides-property`: a property of an object literal that a later property or
 //! spread certainly overwrites (`{ id, ...{ id: 2 } }`, `{ a: 1, ...defaults }` with
-//! `const defaults = { a: … }`, `{ a: 1, a: 2 }`), and the same expression spread twice
+//! `const defaults = { a: … }`, `{ a: 1, ...x, a: 2 }`), and the same expression spread twice
 //! (`{ ...a, ...a }`).
 //!
 //! "Certainly" is the invariant: a later spread counts only when it is an object literal
@@ -28,8 +28,9 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Suspicious,
     fix: FixKind::Suggestion,
     node_types: &[AstType::ObjectExpression],
-    // `{ a: 1, a: 2 }` needs no spread: no needle can rule a file out.
-    needles: &[],
+    // Only literals that hold a spread are judged (a plain duplicate key, `{ a: 1, a: 2 }`, is
+    // a general linter's `no-dupe-keys`), so files without `...` are skipped before semantic.
+    needles: &["..."],
     docs: include_str!("../../rules/spread-overrides-property.md"),
     create: crate::no_options!(SpreadOverridesProperty),
 };
@@ -45,7 +46,7 @@ impl Rule for SpreadOverridesProperty {
         let AstKind::ObjectExpression(obj) = node.kind() else {
             return;
         };
-        if obj.properties.len() < 2 {
+        if obj.properties.len() < 2 || !obj.properties.iter().any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))) {
             return;
         }
         let mut diags = Vec::new();
@@ -442,14 +443,14 @@ mod tests {
                 "const defaults = { a: 1, b: 2 };\nconst o = { a: 0, ...defaults };",
                 &[(2, 13)],
             ),
-            ("const o = { a: 1, b, a: 2 };", &[(1, 13)]),
+            ("const o = { a: 1, b, ...x, a: 2 };", &[(1, 13)]),
             (
                 "const D = Object.freeze({ a: 1 });\nconst o = { a: 0, ...D };",
                 &[(2, 13)],
             ),
-            ("const o = { 'a': 1, a: 2 };", &[(1, 13)]),
-            ("const o = { 1: x, '1': y };", &[(1, 13)]),
-            ("const o = { ['a']: 1, a: 2 };", &[(1, 13)]),
+            ("const o = { 'a': 1, ...x, a: 2 };", &[(1, 13)]),
+            ("const o = { 1: x, ...z, '1': y };", &[(1, 13)]),
+            ("const o = { ['a']: 1, ...x, a: 2 };", &[(1, 13)]),
             (
                 "const o = { a: 1, ...(c ? { a: 2 } : { a: 3 }) };",
                 &[(1, 13)],
@@ -466,7 +467,7 @@ mod tests {
                 &[(1, 34)],
             ),
             ("const o = { ...a, ...b, ...a, ...a };", &[(1, 25), (1, 31)]),
-            ("const o = { a: 1, a: 2, a: 3 };", &[(1, 13), (1, 19)]),
+            ("const o = { a: 1, a: 2, ...x, a: 3 };", &[(1, 13), (1, 19)]),
         ];
         let mut failures = Vec::new();
         for (code, want) in fail {
@@ -476,6 +477,8 @@ mod tests {
             }
         }
         let pass = [
+            // A plain duplicate key without any spread is `no-dupe-keys`' business.
+            "const o = { a: 1, a: 2 };",
             "const o = { id, ...unknown };",
             "const o = { id, ...f() };",
             "const o = { ...{ id: 2 }, id };",
@@ -518,7 +521,7 @@ mod tests {
                 "const o = { id, ...{ id: 2 } };",
                 "const o = { ...{ id: 2 } };",
             ),
-            ("const o = { a: 1, b, a: 2 };", "const o = { b, a: 2 };"),
+            ("const o = { a: 1, b, ...x, a: 2 };", "const o = { b, ...x, a: 2 };"),
             ("const o = { ...a, ...a };", "const o = { ...a };"),
             (
                 "const o = {\n  a: 1, // old\n  ...{ a: 2 },\n};",
@@ -545,7 +548,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let code = "const defaults = { retries: 3 };\nconst a = { id, ...{ id: 2 } };\nconst b = { retries: 1, ...defaults };\nconst c = { x: 1, x: 2 };\nconst d = { ...opts, ...opts };\n";
+        let code = "const defaults = { retries: 3 };\nconst a = { id, ...{ id: 2 } };\nconst b = { retries: 1, ...defaults };\nconst c = { x: 1, ...e, x: 2 };\nconst d = { ...opts, ...opts };\n";
         let d = lint_with_rule("a.js", code, ID);
         let text: String = d
             .iter()
