@@ -19,8 +19,10 @@ pub mod object_assign_mutates_target;
 pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
 pub mod rest_not_last;
+pub mod shallow_copy_mutation;
 pub mod spread_args_overflow;
 pub mod spread_non_iterable;
+pub mod spread_overrides_property;
 pub mod useless_spread;
 
 /// A rule's family; each has a default severity.
@@ -139,6 +141,8 @@ pub static RULES: &[&RuleMeta] = &[
     &object_spread_loses_data::META,
     &iterator_reuse::META,
     &object_spread_indexed::META,
+    &shallow_copy_mutation::META,
+    &spread_overrides_property::META,
     &object_assign_mutates_target::META,
     &spread_args_overflow::META,
     &useless_spread::META,
