@@ -1,7 +1,6 @@
 //! `--format pretty`: miette's graphical report per diagnostic, then a summary line.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -19,35 +18,35 @@ const MAX_FRAME_LINE: usize = 4096;
 /// … and when the lines it would show are at most this many bytes in all.
 const MAX_FRAME_BYTES: usize = 256 << 10;
 
-/// One file's text for miette. miette's own `SourceCode` for a string scans from the start
-/// of the file on every lookup (quadratic on a large file with many diagnostics); this one
-/// hands miette only a window of lines around the span, found with the line index, and
-/// shifts the answer back to file offsets and line numbers.
-struct Source {
-    name: String,
-    text: Arc<str>,
-    lines: Arc<LineIndex>,
+/// One file's text for miette, shared by its diagnostics. The `[file:line:col]` header
+/// miette prints would count the column in bytes; it gets our position instead (UTF-16
+/// columns, ECMAScript line breaks, the BOM not counted), so it matches the other formats.
+///
+/// miette's own `SourceCode` for a string scans from the start of the file on every lookup
+/// (quadratic on a large file with many diagnostics): this one hands miette only a window of
+/// lines around the span, found with the line index, and shifts the answer back to file
+/// offsets and line numbers.
+#[derive(Debug)]
+struct Source<'r> {
+    name: &'r str,
+    text: &'r str,
+    index: &'r LineIndex,
 }
 
-impl std::fmt::Debug for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.name)
-    }
-}
-
-impl Source {
-    /// The byte range of the lines around `[start, end)`, `extra` lines either side.
+impl Source<'_> {
+    /// The byte range of the lines around `[start, end)`, `extra` lines either side, and the
+    /// 0-based number of its first line.
     fn window(&self, start: usize, end: usize, extra: usize) -> (usize, usize, usize) {
-        let first = (self.lines.line_of(start as u32) as usize)
+        let first = (self.index.line_of(start as u32) as usize)
             .saturating_sub(extra + 1)
             .max(1);
-        let last = self.lines.line_of(end as u32) as usize + extra + 1;
+        let last = self.index.line_of(end as u32) as usize + extra + 1;
         let ws = self
-            .lines
+            .index
             .line_start(first as u32)
             .map_or(0, |o| o as usize);
         let we = self
-            .lines
+            .index
             .line_start(last as u32 + 1)
             .map_or(self.text.len(), |o| o as usize);
         (ws.min(self.text.len()), we.min(self.text.len()), first - 1)
@@ -65,7 +64,7 @@ impl Source {
             let mut start = ws;
             while start < we {
                 let next = self
-                    .lines
+                    .index
                     .line_start(line + 1)
                     .map_or(self.text.len(), |o| o as usize);
                 if next - start > MAX_FRAME_LINE {
@@ -79,7 +78,7 @@ impl Source {
     }
 }
 
-impl SourceCode for Source {
+impl SourceCode for Source<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -97,12 +96,24 @@ impl SourceCode for Source {
             before,
             after,
         )?;
+        // With no context lines miette asks for the position of the span itself (the header).
+        let (line, column) = if before == 0 {
+            let p = self
+                .index
+                .position(self.text, u32::try_from(start).unwrap_or(u32::MAX));
+            (
+                p.line.saturating_sub(1) as usize,
+                p.column.saturating_sub(1) as usize,
+            )
+        } else {
+            (inner.line() + first_line, inner.column())
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_string(),
             inner.data(),
             SourceSpan::new((inner.span().offset() + ws).into(), inner.span().len()),
-            inner.line() + first_line,
-            inner.column(),
+            line,
+            column,
             inner.line_count() + first_line,
         )))
     }
@@ -113,7 +124,7 @@ impl SourceCode for Source {
 struct Adapter<'r> {
     d: &'r Diagnostic,
     /// `None` when the frame would be too large to show (see [`MAX_FRAME_LINE`]).
-    src: Option<&'r Source>,
+    src: Option<&'r Source<'r>>,
     /// The frame was left out for its size: say where the diagnostic is instead.
     too_long: bool,
     labels: Vec<LabeledSpan>,
@@ -191,18 +202,18 @@ pub fn render(
         .with_links(false);
     let mut out = String::new();
     for r in reports {
-        // One copy of the text and one line index per file, shared by its diagnostics.
-        let text: Arc<str> = Arc::from(r.source.as_deref().unwrap_or_default());
-        let source = Source {
-            name: r.path.clone(),
-            lines: Arc::new(LineIndex::new(&text)),
-            text: text.clone(),
+        let text = r.source.as_deref().unwrap_or_default();
+        let index = LineIndex::new(text);
+        let src = Source {
+            name: &r.path,
+            text,
+            index: &index,
         };
         for d in &r.diagnostics {
             let mut labels = Vec::new();
             let (s, e) = (
-                clamp(&text, d.span.start as usize),
-                clamp(&text, d.span.end as usize),
+                clamp(text, d.span.start as usize),
+                clamp(text, d.span.end as usize),
             );
             let primary_label = d
                 .labels
@@ -215,8 +226,8 @@ pub fn render(
             ));
             for l in d.labels.iter().filter(|l| l.span != d.span) {
                 let (ls, le) = (
-                    clamp(&text, l.span.start as usize),
-                    clamp(&text, l.span.end as usize),
+                    clamp(text, l.span.start as usize),
+                    clamp(text, l.span.end as usize),
                 );
                 labels.push(LabeledSpan::new_with_span(
                     Some(l.message.clone()),
@@ -228,10 +239,10 @@ pub fn render(
                 (None, Some(f)) => Some(f.message.clone()),
                 _ => None,
             };
-            let fits = source.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
+            let fits = src.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
             let adapter = Adapter {
                 d,
-                src: fits.then_some(&source),
+                src: fits.then_some(&src),
                 too_long: !fits,
                 labels,
                 help,
