@@ -327,7 +327,18 @@ fn primary_location(
         let first = Position { line: 1, column: 1 };
         region(first, first, Some(Span::new(0, 0)))
     };
-    let mut loc = location(uri, region(d.start, d.end, None).or_else(start_of_file));
+    // An `io-error` is placed at 1:1 (the JSON schema's positions are 1-based), but it is
+    // still about the whole file: it gets the same empty region at the start.
+    let whole_file = d.rule == crate::diagnostic::IO_ERROR;
+    let mut loc = location(
+        uri,
+        if whole_file {
+            None
+        } else {
+            region(d.start, d.end, None)
+        }
+        .or_else(start_of_file),
+    );
     let (Some(p), Some(region)) = (positions, loc.region.as_mut()) else {
         return loc;
     };
