@@ -30,7 +30,8 @@ pub fn nesting_estimate(text: &str) -> usize {
     let mut pending_reset = false;
     while i < b.len() {
         let c = b[i];
-        if !c.is_ascii_whitespace() && !(c == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'))) {
+        let comment = c == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'));
+        if !(c.is_ascii_whitespace() || comment) {
             // A line that starts with an operator continues the expression above (`a\n+ b`).
             if pending_reset && !is_operator(c) {
                 reset(&mut levels, &mut current);
