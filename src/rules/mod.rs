@@ -11,7 +11,11 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
+pub mod accumulating_spread;
 pub mod invalid_rest;
+pub mod prefer_object_spread;
+pub mod prefer_rest_params;
+pub mod prefer_spread;
 pub mod rest_not_last;
 
 /// A rule's family; each has a default severity.
@@ -113,7 +117,14 @@ pub fn parse_options<T: DeserializeOwned + Default>(value: Option<&serde_json::V
 }
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+pub static RULES: &[&RuleMeta] = &[
+    &rest_not_last::META,
+    &invalid_rest::META,
+    &accumulating_spread::META,
+    &prefer_rest_params::META,
+    &prefer_spread::META,
+    &prefer_object_spread::META,
+];
 
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
