@@ -41,6 +41,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("prefer-object-spread", "a.js", "const c = Object.assign({}, a, Object.assign({}, b));"),
     ("prefer-object-spread", "a.js", "const c = Object.assign({}, cond ? a : b, (x, y));"),
     ("prefer-object-spread", "a.ts", "const c = Object.assign({}, a as A);"),
+    ("prefer-object-spread", "a.js", "const c = Object.assign({}, { get x() { return 1; } }, { __proto__: p, y: 1 }, ({ z }), {});"),
+    ("prefer-object-spread", "a.js", "const c = Object.assign({}, {});"),
     ("prefer-object-spread", "a.jsx", "const el = <C {...Object.assign({}, props)} />;"),
     ("prefer-rest-params", "a.js", "function f() { return arguments[0] + arguments.length; }"),
     ("prefer-rest-params", "a.js", "function f() { const args = 1; return [...arguments, args]; }"),

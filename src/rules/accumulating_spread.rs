@@ -5,10 +5,12 @@
 //!
 //! Purely syntactic: the accumulator is a binding (the callback's first parameter, or the
 //! assigned variable) and the copy is the literal that spreads it. A callback that pushes into
-//! the accumulator and returns it is the linear form and is never flagged.
+//! the accumulator and returns it is the linear form and is never flagged. An object copy
+//! counts only when it can gain keys (a computed key or another spread): `{...state, a: 1}`
+//! in a loop rewrites the same keys and stays linear.
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression};
+use oxc_ast::ast::{ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression, ObjectPropertyKind};
 use oxc_semantic::{AstNode, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -93,7 +95,17 @@ impl Rule for AccumulatingSpread {
         // The copy must add something: `[...acc]` alone is a plain copy, not accumulation.
         let container = match container_node.kind() {
             AstKind::ArrayExpression(a) if a.elements.len() > 1 => Container::Array,
-            AstKind::ObjectExpression(o) if o.properties.len() > 1 => Container::Object,
+            // Only a copy that can gain keys grows: `{ ...state, weight: 'bold' }` in a loop
+            // keeps the same few keys and stays linear; `{ ...acc, [k]: v }` and
+            // `{ ...acc, ...other }` grow.
+            AstKind::ObjectExpression(o)
+                if o.properties.iter().any(|p| match p {
+                    ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
+                    ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                }) =>
+            {
+                Container::Object
+            }
             _ => return,
         };
         let (value, holder) = climb_value(cx, container_node.id());
@@ -277,7 +289,7 @@ mod tests {
             ("xs.reduce((acc, x) => [...acc, x], []);", "...acc"),
             ("xs.reduce((acc, x) => ({ ...acc, [x.id]: x }), {});", "...acc"),
             ("xs.reduceRight(function (acc, x) { return [...acc, x]; }, []);", "...acc"),
-            ("xs.reduce((acc, x) => { if (x) return { ...acc, a: x }; return acc; }, {});", "...acc"),
+            ("xs.reduce((acc, x) => { if (x) return { ...acc, [x]: x }; return acc; }, {});", "...acc"),
             ("xs.reduce((acc, x) => x ? [...acc, x] : acc, []);", "...acc"),
             ("xs.reduce((acc: Record<string, number>, x) => ({ ...acc, [x]: 1 }) as Record<string, number>, {});", "...acc"),
             ("let acc = []; for (const x of xs) { acc = [...acc, x]; }", "...acc"),
@@ -302,6 +314,9 @@ mod tests {
             "let acc = []; for (const x of [...acc, 1]) {}",
             "let a = {}; for (const x of xs) { a = { ...defaults, x }; }",
             "xs.reduce(({ acc }, x) => [...acc, x], []);",
+            // The same few keys each time: the copy does not grow (tldraw's richText.ts).
+            "function f(node, state) { for (const mark of node.marks) { if (mark.bold) state = { ...state, weight: 'bold' }; } }",
+            "xs.reduce((acc, x) => ({ ...acc, count: acc.count + 1 }), { count: 0 });",
         ];
         let mut failures = Vec::new();
         for (code, spread) in fail {

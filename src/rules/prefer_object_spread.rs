@@ -96,17 +96,40 @@ fn spread_text(cx: &Ctx<'_, '_>, call: &oxc_ast::ast::CallExpression<'_>, target
         return None;
     }
     let mut parts: Vec<String> = Vec::new();
-    let inner = cx.text(target.span);
+    push_entries(cx, target.span, &mut parts)?;
+    for a in call.arguments.iter().skip(1) {
+        let e = a.as_expression()?;
+        match e.without_parentheses() {
+            // A plain literal source is written inline (`Object.assign({}, a, { b: 1 })` →
+            // `{ ...a, b: 1 }`): its values are computed in the same order either way.
+            Expression::ObjectExpression(o) if is_plain_literal(o) => push_entries(cx, o.span, &mut parts)?,
+            _ => parts.push(format!("...{}", cx.text(e.span()))),
+        }
+    }
+    Some(if parts.is_empty() { "{}".to_string() } else { format!("{{ {} }}", parts.join(", ")) })
+}
+
+/// The entries of an object literal's text, without braces and trailing comma.
+fn push_entries(cx: &Ctx<'_, '_>, span: OxcSpan, parts: &mut Vec<String>) -> Option<()> {
+    let inner = cx.text(span);
     let inner = inner.strip_prefix('{')?.strip_suffix('}')?.trim();
     let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
     if !inner.is_empty() {
         parts.push(inner.to_string());
     }
-    for a in call.arguments.iter().skip(1) {
-        let e = a.as_expression()?;
-        parts.push(format!("...{}", cx.text(e.span())));
-    }
-    Some(format!("{{ {} }}", parts.join(", ")))
+    Some(())
+}
+
+/// A literal whose entries mean the same inline: no accessor (assigning copies the getter's
+/// value, inline it would stay an accessor), no method (its `super` would change), no
+/// `__proto__: p` (inline it would set the new object's prototype).
+fn is_plain_literal(o: &oxc_ast::ast::ObjectExpression<'_>) -> bool {
+    o.properties.iter().all(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) => {
+            p.kind == PropertyKind::Init && !p.method && (p.computed || p.shorthand || !is_proto_key(&p.key))
+        }
+        ObjectPropertyKind::SpreadProperty(_) => true,
+    })
 }
 
 /// An object literal at the start of a statement would be read as a block.

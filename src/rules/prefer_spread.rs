@@ -8,7 +8,8 @@
 //!
 //! The fix: `apply` accepts any array-like (`{length: 2}`, `null`), spread needs an iterable.
 //! The fix is safe only when `args` is certainly an array or `arguments` (a rest parameter, a
-//! never-reassigned binding of an array literal, `Array.from/of(…)`, `arguments`); otherwise
+//! never-reassigned binding of an array literal, `Array.from/of(…)`, `[…].concat(…)`,
+//! `arguments`); otherwise
 //! it is a suggestion.
 
 use oxc_ast::AstKind;
@@ -153,9 +154,15 @@ fn certainly_iterable(cx: &Ctx<'_, '_>, args: &Expression<'_>) -> bool {
     match args.get_inner_expression() {
         Expression::ArrayExpression(_) => true,
         Expression::CallExpression(c) => {
-            (c.callee.is_specific_member_access("Array", "from") || c.callee.is_specific_member_access("Array", "of"))
+            let array_builtin = (c.callee.is_specific_member_access("Array", "from")
+                || c.callee.is_specific_member_access("Array", "of"))
                 && is_global_object(cx, &c.callee)
-                && !c.arguments.is_empty()
+                && !c.arguments.is_empty();
+            // `[a].concat(rest)`, `[...xs].slice(1)`: array methods on an array literal.
+            let on_literal = matches!(c.callee.get_inner_expression(), Expression::StaticMemberExpression(m)
+                if matches!(m.object.get_inner_expression(), Expression::ArrayExpression(_))
+                    && matches!(m.property.name.as_str(), "concat" | "slice"));
+            array_builtin || on_literal
         }
         Expression::Identifier(id) => {
             let Some(reference) = id.reference_id.get() else { return false };
@@ -277,6 +284,7 @@ mod tests {
             ("function f(...xs) { g.apply(null, xs); }", Some(FixSafety::Safe)),
             ("const xs = [1, 2]; g.apply(null, xs);", Some(FixSafety::Safe)),
             ("g.apply(null, Array.from(s));", Some(FixSafety::Safe)),
+            ("g.apply(null, [a].concat(rest));", Some(FixSafety::Safe)),
             ("let xs = [1]; xs = null; g.apply(null, xs);", Some(FixSafety::Suggestion)),
             ("g.apply(null, xs);", Some(FixSafety::Suggestion)),
             ("function f(xs) { g.apply(null, xs); }", Some(FixSafety::Suggestion)),
