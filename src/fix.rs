@@ -66,18 +66,37 @@ impl FixOutcome {
 
 /// Syntax ids: a fixed text with a new one of these does not parse.
 fn is_syntax(rule: &str) -> bool {
-    matches!(rule, PARSE_ERROR | INTERNAL_ERROR | "rest-not-last" | "invalid-rest")
+    matches!(
+        rule,
+        PARSE_ERROR | INTERNAL_ERROR | "rest-not-last" | "invalid-rest"
+    )
 }
 
 /// Whether any diagnostic carries a fix this mode applies.
 pub fn has_fixes(diags: &[Diagnostic], mode: FixMode) -> bool {
-    diags.iter().any(|d| d.fix.as_ref().is_some_and(|f| mode.applies(f)))
+    diags
+        .iter()
+        .any(|d| d.fix.as_ref().is_some_and(|f| mode.applies(f)))
 }
 
 /// Fixes `text` (as linted into `diags`) with `rules`; re-lints after each pass.
-pub fn fix_text(path: &Path, text: &str, diags: Vec<Diagnostic>, rules: &RuleSet, mode: FixMode) -> FixOutcome {
-    if diags.iter().any(|d| d.rule == PARSE_ERROR || d.rule == INTERNAL_ERROR) || !has_fixes(&diags, mode) {
-        return FixOutcome { text: text.to_string(), diagnostics: diags, applied: 0 };
+pub fn fix_text(
+    path: &Path,
+    text: &str,
+    diags: Vec<Diagnostic>,
+    rules: &RuleSet,
+    mode: FixMode,
+) -> FixOutcome {
+    if diags
+        .iter()
+        .any(|d| d.rule == PARSE_ERROR || d.rule == INTERNAL_ERROR)
+        || !has_fixes(&diags, mode)
+    {
+        return FixOutcome {
+            text: text.to_string(),
+            diagnostics: diags,
+            applied: 0,
+        };
     }
     let baseline = Baseline::new(&diags);
     let crlf = is_crlf(text);
@@ -93,8 +112,13 @@ pub fn fix_text(path: &Path, text: &str, diags: Vec<Diagnostic>, rules: &RuleSet
             break;
         }
         passes += 1;
-        let fixes: Vec<&Fix> = chosen.iter().map(|&i| current_diags[i].fix.as_ref().expect("chosen has a fix")).collect();
-        let Some(next) = apply(&current, &fixes, crlf) else { break };
+        let fixes: Vec<&Fix> = chosen
+            .iter()
+            .map(|&i| current_diags[i].fix.as_ref().expect("chosen has a fix"))
+            .collect();
+        let Some(next) = apply(&current, &fixes, crlf) else {
+            break;
+        };
         let next_diags = lint_text(path, &next, rules);
         match baseline.check(&next_diags) {
             Ok(()) => {
@@ -117,7 +141,10 @@ pub fn fix_text(path: &Path, text: &str, diags: Vec<Diagnostic>, rules: &RuleSet
             }
             retries += 1;
             let d = &current_diags[i];
-            let Some(one) = apply(&current, &[d.fix.as_ref().expect("chosen has a fix")], crlf) else { continue };
+            let Some(one) = apply(&current, &[d.fix.as_ref().expect("chosen has a fix")], crlf)
+            else {
+                continue;
+            };
             let one_diags = lint_text(path, &one, rules);
             match baseline.check(&one_diags) {
                 Ok(()) => {
@@ -146,7 +173,10 @@ pub fn fix_text(path: &Path, text: &str, diags: Vec<Diagnostic>, rules: &RuleSet
         let mut note = Diagnostic::new(
             key.rule,
             at.map_or(Span::new(0, 0), |d| d.span),
-            format!("the fix for this `{}` diagnostic was not applied: {reason}", key.rule),
+            format!(
+                "the fix for this `{}` diagnostic was not applied: {reason}",
+                key.rule
+            ),
         )
         .with_help("make the change by hand and check the result")
         .with_severity(Severity::Warning);
@@ -161,7 +191,11 @@ pub fn fix_text(path: &Path, text: &str, diags: Vec<Diagnostic>, rules: &RuleSet
     }
     diagnostics.extend(notes);
     crate::diagnostic::sort_diagnostics(&mut diagnostics);
-    FixOutcome { text: current, diagnostics, applied }
+    FixOutcome {
+        text: current,
+        diagnostics,
+        applied,
+    }
 }
 
 /// What the original text's diagnostics were, for "no new diagnostic".
@@ -177,7 +211,10 @@ impl Baseline {
         for d in diags {
             *counts.entry((d.rule, d.message.clone())).or_insert(0) += 1;
         }
-        Self { counts, syntax_only: diags.iter().any(|d| is_syntax(d.rule)) }
+        Self {
+            counts,
+            syntax_only: diags.iter().any(|d| is_syntax(d.rule)),
+        }
     }
 
     /// `Err(reason)` when `diags` has a diagnostic the original did not have.
@@ -189,12 +226,19 @@ impl Baseline {
             }
             let n = seen.entry((d.rule, d.message.as_str())).or_insert(0);
             *n += 1;
-            let had = self.counts.get(&(d.rule, d.message.clone())).copied().unwrap_or(0);
+            let had = self
+                .counts
+                .get(&(d.rule, d.message.clone()))
+                .copied()
+                .unwrap_or(0);
             if *n > had {
                 return Err(if is_syntax(d.rule) {
                     format!("the fixed text would not parse ({}: {})", d.rule, d.message)
                 } else {
-                    format!("the fixed text would gain a diagnostic ({}: {})", d.rule, d.message)
+                    format!(
+                        "the fixed text would gain a diagnostic ({}: {})",
+                        d.rule, d.message
+                    )
                 });
             }
         }
@@ -212,8 +256,16 @@ struct FixKey {
 
 impl FixKey {
     fn of(d: &Diagnostic) -> Self {
-        let texts = d.fix.as_ref().map(|f| f.edits.iter().map(|e| e.text.clone()).collect()).unwrap_or_default();
-        Self { rule: d.rule, message: d.message.clone(), texts }
+        let texts = d
+            .fix
+            .as_ref()
+            .map(|f| f.edits.iter().map(|e| e.text.clone()).collect())
+            .unwrap_or_default();
+        Self {
+            rule: d.rule,
+            message: d.message.clone(),
+            texts,
+        }
     }
     fn matches(&self, d: &Diagnostic) -> bool {
         d.rule == self.rule && d.message == self.message
@@ -248,7 +300,12 @@ fn well_formed(text: &str, fix: &Fix) -> bool {
 
 /// Indices of the diagnostics whose fixes run in this pass: in diagnostic order, each
 /// skipped when its range touches one already chosen.
-fn choose(text: &str, diags: &[Diagnostic], mode: FixMode, rejected: &HashMap<FixKey, String>) -> Vec<usize> {
+fn choose(
+    text: &str,
+    diags: &[Diagnostic],
+    mode: FixMode,
+    rejected: &HashMap<FixKey, String>,
+) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut ranges: Vec<(u32, u32)> = Vec::new();
     for (i, d) in diags.iter().enumerate() {
@@ -257,7 +314,11 @@ fn choose(text: &str, diags: &[Diagnostic], mode: FixMode, rejected: &HashMap<Fi
             continue;
         }
         // A fix that changes nothing would loop forever.
-        if fix.edits.iter().all(|e| text.get(e.span.start as usize..e.span.end as usize) == Some(e.text.as_str())) {
+        if fix
+            .edits
+            .iter()
+            .all(|e| text.get(e.span.start as usize..e.span.end as usize) == Some(e.text.as_str()))
+        {
             continue;
         }
         let Some((s, e)) = range(fix) else { continue };
@@ -367,7 +428,10 @@ impl WriteHooks for EnvHooks {
     }
     fn before_compare(&self, target: &Path) {
         if self.0 == "change" {
-            let _ = OpenOptions::new().append(true).open(target).and_then(|mut f| f.write_all(b"\n// edited meanwhile\n"));
+            let _ = OpenOptions::new()
+                .append(true)
+                .open(target)
+                .and_then(|mut f| f.write_all(b"\n// edited meanwhile\n"));
         }
     }
 }
@@ -384,39 +448,64 @@ pub fn hooks() -> Box<dyn WriteHooks> {
 static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Replaces `path`'s content `original` with `fixed`, atomically.
-pub fn write_atomic(path: &Path, original: &str, fixed: &str, hooks: &dyn WriteHooks) -> Result<(), WriteError> {
+pub fn write_atomic(
+    path: &Path,
+    original: &str,
+    fixed: &str,
+    hooks: &dyn WriteHooks,
+) -> Result<(), WriteError> {
     // A symlink is followed: the link stays, its target gets the new text.
     let target = fs::canonicalize(path).map_err(|e| WriteError::Io("resolve the path", e))?;
     let meta = fs::metadata(&target).map_err(|e| WriteError::Io("read the file's metadata", e))?;
     if meta.permissions().readonly() {
         return Err(WriteError::ReadOnly);
     }
-    let dir = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = target
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     // Checked by the mode bits too, so that a run as root does not replace a file in a folder
     // its owner made read-only.
     if fs::metadata(&dir).is_ok_and(|m| m.permissions().readonly()) {
         return Err(WriteError::FolderReadOnly);
     }
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.restlint-{}-{}.tmp", std::process::id(), TMP_COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.restlint-{}-{}.tmp",
+        std::process::id(),
+        TMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
     let mut file = match OpenOptions::new().write(true).create_new(true).open(&tmp) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Err(WriteError::FolderReadOnly),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            return Err(WriteError::FolderReadOnly);
+        }
         Err(e) => return Err(WriteError::Io("create a temporary file next to it", e)),
     };
     let cleanup = |e: WriteError| {
         let _ = fs::remove_file(&tmp);
         e
     };
-    hooks.write(&mut file, fixed.as_bytes()).map_err(|e| cleanup(WriteError::Io("write the fixed text", e)))?;
-    file.set_permissions(meta.permissions()).map_err(|e| cleanup(WriteError::Io("copy the file's permissions", e)))?;
-    file.sync_all().map_err(|e| cleanup(WriteError::Io("flush the fixed text to disk", e)))?;
+    hooks
+        .write(&mut file, fixed.as_bytes())
+        .map_err(|e| cleanup(WriteError::Io("write the fixed text", e)))?;
+    file.set_permissions(meta.permissions())
+        .map_err(|e| cleanup(WriteError::Io("copy the file's permissions", e)))?;
+    file.sync_all()
+        .map_err(|e| cleanup(WriteError::Io("flush the fixed text to disk", e)))?;
     drop(file);
     hooks.before_compare(&target);
     match fs::read(&target) {
         Ok(now) if now == original.as_bytes() => {}
         Ok(_) => return Err(cleanup(WriteError::Changed)),
-        Err(e) => return Err(cleanup(WriteError::Io("re-read the file before replacing it", e))),
+        Err(e) => {
+            return Err(cleanup(WriteError::Io(
+                "re-read the file before replacing it",
+                e,
+            )));
+        }
     }
     fs::rename(&tmp, &target).map_err(|e| cleanup(WriteError::Io("replace the file", e)))?;
     if let Ok(d) = File::open(&dir) {
@@ -444,18 +533,45 @@ mod tests {
         let f1 = Fix::safe("x", vec![Edit::new(Span::new(0, 1), "A")]);
         let f2 = Fix::safe("y", vec![Edit::new(Span::new(4, 6), "EF\n")]);
         assert_eq!(apply(text, &[&f1, &f2], false).as_deref(), Some("AbcdEF\n"));
-        assert_eq!(apply(text, &[&f1, &f2], true).as_deref(), Some("AbcdEF\r\n"));
+        assert_eq!(
+            apply(text, &[&f1, &f2], true).as_deref(),
+            Some("AbcdEF\r\n")
+        );
         let bad = Fix::safe("z", vec![Edit::new(Span::new(3, 9), "")]);
         assert!(!well_formed(text, &bad));
-        let unsorted = Fix::safe("z", vec![Edit::new(Span::new(3, 4), ""), Edit::new(Span::new(1, 2), "")]);
+        let unsorted = Fix::safe(
+            "z",
+            vec![
+                Edit::new(Span::new(3, 4), ""),
+                Edit::new(Span::new(1, 2), ""),
+            ],
+        );
         assert!(!well_formed(text, &unsorted));
         // Touching fixes wait for the next pass.
-        let mk = |s, e| Diagnostic::new("prefer-spread", Span::new(s, e), "m").with_fix(Fix::safe("f", vec![Edit::new(Span::new(s, e), "q")]));
+        let mk = |s, e| {
+            Diagnostic::new("prefer-spread", Span::new(s, e), "m")
+                .with_fix(Fix::safe("f", vec![Edit::new(Span::new(s, e), "q")]))
+        };
         let diags = vec![mk(0, 2), mk(2, 3), mk(4, 5)];
-        assert_eq!(choose(text, &diags, FixMode::Safe, &HashMap::new()), vec![0, 2]);
-        let sugg = Diagnostic::new("x", Span::new(0, 1), "m").with_fix(Fix::suggestion("f", vec![Edit::new(Span::new(0, 1), "q")]));
-        assert!(choose(text, std::slice::from_ref(&sugg), FixMode::Safe, &HashMap::new()).is_empty());
-        assert_eq!(choose(text, &[sugg], FixMode::Suggestions, &HashMap::new()), vec![0]);
+        assert_eq!(
+            choose(text, &diags, FixMode::Safe, &HashMap::new()),
+            vec![0, 2]
+        );
+        let sugg = Diagnostic::new("x", Span::new(0, 1), "m")
+            .with_fix(Fix::suggestion("f", vec![Edit::new(Span::new(0, 1), "q")]));
+        assert!(
+            choose(
+                text,
+                std::slice::from_ref(&sugg),
+                FixMode::Safe,
+                &HashMap::new()
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            choose(text, &[sugg], FixMode::Suggestions, &HashMap::new()),
+            vec![0]
+        );
     }
 
     struct FailingWrite;
@@ -474,7 +590,10 @@ mod tests {
     }
 
     fn only_file(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
         v.sort();
         v
     }
@@ -497,7 +616,10 @@ mod tests {
         fs::write(&p, "old").expect("write");
         let err = write_atomic(&p, "old", "new", &EditsMeanwhile).expect_err("must fail");
         assert!(matches!(err, WriteError::Changed));
-        assert_eq!(fs::read_to_string(&p).expect("read"), "changed by someone else");
+        assert_eq!(
+            fs::read_to_string(&p).expect("read"),
+            "changed by someone else"
+        );
         assert_eq!(only_file(dir.path()), vec!["a.js"]);
     }
 
@@ -511,9 +633,15 @@ mod tests {
         fs::set_permissions(&p, fs::Permissions::from_mode(0o750)).expect("chmod");
         write_atomic(&p, "old", "new", &NoHooks).expect("write");
         assert_eq!(fs::read_to_string(&p).expect("read"), "new");
-        assert_eq!(fs::metadata(&p).expect("meta").permissions().mode() & 0o777, 0o750);
+        assert_eq!(
+            fs::metadata(&p).expect("meta").permissions().mode() & 0o777,
+            0o750
+        );
         fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).expect("chmod");
-        assert!(matches!(write_atomic(&p, "new", "newer", &NoHooks), Err(WriteError::ReadOnly)));
+        assert!(matches!(
+            write_atomic(&p, "new", "newer", &NoHooks),
+            Err(WriteError::ReadOnly)
+        ));
         assert_eq!(fs::read_to_string(&p).expect("read"), "new");
         fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).expect("chmod");
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
@@ -532,7 +660,12 @@ mod tests {
         fs::write(&real, "old").expect("write");
         std::os::unix::fs::symlink(&real, &link).expect("symlink");
         write_atomic(&link, "old", "new", &NoHooks).expect("write");
-        assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&real).expect("read"), "new");
     }
 }

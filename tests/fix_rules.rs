@@ -12,7 +12,10 @@ fn rules(ids: &[&str]) -> RuleSet {
         ids.iter()
             .map(|id| {
                 let meta = restlint::rules::find(id).expect("rule exists");
-                ActiveRule { rule: (meta.create)(None).expect("no options"), severity: Severity::Warning }
+                ActiveRule {
+                    rule: (meta.create)(None).expect("no options"),
+                    severity: Severity::Warning,
+                }
             })
             .collect(),
     )
@@ -26,35 +29,115 @@ fn fix_once(file: &str, code: &str, rules: &RuleSet, mode: FixMode) -> String {
 
 /// (rule, file, input) cases; the snapshot shows each input and its output.
 const CASES: &[(&str, &str, &str)] = &[
-    ("prefer-spread", "a.js", "function f() { return g.apply(null, arguments); }"),
-    ("prefer-spread", "a.js", "function f(...xs) { obj.m.apply(obj, xs); this.h.apply(this, xs); }"),
+    (
+        "prefer-spread",
+        "a.js",
+        "function f() { return g.apply(null, arguments); }",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "function f(...xs) { obj.m.apply(obj, xs); this.h.apply(this, xs); }",
+    ),
     ("prefer-spread", "a.js", "run.apply(undefined, list);"),
-    ("prefer-spread", "a.js", "run.apply(void 0, Array.from(set));"),
-    ("prefer-spread", "a.js", "const xs = [1, 2];\nf.apply(null, xs,);"),
+    (
+        "prefer-spread",
+        "a.js",
+        "run.apply(void 0, Array.from(set));",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "const xs = [1, 2];\nf.apply(null, xs,);",
+    ),
     ("prefer-spread", "a.js", "a['b'].apply(a, args);"),
     ("prefer-spread", "a.js", "g.apply(null, /* keep */ args);"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({}, a);"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({ a: 1, }, b, c);"),
-    ("prefer-object-spread", "a.js", "Object.assign({}, a).b = 1;"),
-    ("prefer-object-spread", "a.js", "const f = (x) => Object.assign({}, x);"),
-    ("prefer-object-spread", "a.js", "export default Object.assign({}, base, { extra: true });"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({}, a, Object.assign({}, b));"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({}, cond ? a : b, (x, y));"),
-    ("prefer-object-spread", "a.ts", "const c = Object.assign({}, a as A);"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({}, { get x() { return 1; } }, { __proto__: p, y: 1 }, ({ z }), {});"),
-    ("prefer-object-spread", "a.js", "const c = Object.assign({}, {});"),
-    ("prefer-object-spread", "a.jsx", "const el = <C {...Object.assign({}, props)} />;"),
-    ("prefer-rest-params", "a.js", "function f() { return arguments[0] + arguments.length; }"),
-    ("prefer-rest-params", "a.js", "function f() { const args = 1; return [...arguments, args]; }"),
-    ("prefer-rest-params", "a.js", "const o = { m() { return () => arguments[0]; } };"),
-    ("prefer-rest-params", "a.js", "function f(a) { return arguments[1]; }"),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, a);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({ a: 1, }, b, c);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "Object.assign({}, a).b = 1;",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const f = (x) => Object.assign({}, x);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "export default Object.assign({}, base, { extra: true });",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, a, Object.assign({}, b));",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, cond ? a : b, (x, y));",
+    ),
+    (
+        "prefer-object-spread",
+        "a.ts",
+        "const c = Object.assign({}, a as A);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, { get x() { return 1; } }, { __proto__: p, y: 1 }, ({ z }), {});",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, {});",
+    ),
+    (
+        "prefer-object-spread",
+        "a.jsx",
+        "const el = <C {...Object.assign({}, props)} />;",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f() { return arguments[0] + arguments.length; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f() { const args = 1; return [...arguments, args]; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "const o = { m() { return () => arguments[0]; } };",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f(a) { return arguments[1]; }",
+    ),
     ("rest-not-last", "a.js", "function f(...rest, last) {}"),
     ("rest-not-last", "a.js", "const [...init, last] = xs;"),
     ("rest-not-last", "a.js", "const { ...others, id } = obj;"),
     ("rest-not-last", "a.js", "function f(a, ...rest,) {}"),
     ("rest-not-last", "a.js", "function f(...rest, last = 1) {}"),
     ("rest-not-last", "a.js", "[...a[f()], b] = xs;"),
-    ("rest-not-last", "a.ts", "function f(...xs: number[], y: string) {}"),
+    (
+        "rest-not-last",
+        "a.ts",
+        "function f(...xs: number[], y: string) {}",
+    ),
 ];
 
 #[test]
@@ -66,14 +149,18 @@ fn fixes_snapshot_and_idempotence() {
         let once = fix_once(file, code, &set, FixMode::Suggestions);
         let twice = fix_once(file, &once, &set, FixMode::Suggestions);
         if once != twice {
-            failures.push(format!("{rule} not idempotent: {code:?} -> {once:?} -> {twice:?}"));
+            failures.push(format!(
+                "{rule} not idempotent: {code:?} -> {once:?} -> {twice:?}"
+            ));
         }
         let parse = lint_text(Path::new(file), &once, &rules(&[]));
         if once != *code && parse.iter().any(|d| d.rule == "parse-error") {
             failures.push(format!("{rule} fixed text does not parse: {once:?}"));
         }
         let safe = fix_once(file, code, &set, FixMode::Safe);
-        out.push_str(&format!("## {rule} ({file})\n{code}\n--fix:\n{safe}\n--fix-suggestions:\n{once}\n\n"));
+        out.push_str(&format!(
+            "## {rule} ({file})\n{code}\n--fix:\n{safe}\n--fix-suggestions:\n{once}\n\n"
+        ));
     }
     assert!(failures.is_empty(), "{failures:#?}");
     insta::assert_snapshot!("fixes", out);
@@ -87,7 +174,10 @@ fn all_rules_together_converge() {
     let once = fix_once("a.js", code, &set, FixMode::Suggestions);
     let twice = fix_once("a.js", &once, &set, FixMode::Suggestions);
     assert_eq!(once, twice);
-    assert_eq!(once, "function f(...args) {\n  return g(...args);\n}\nconst o = { ...{ ...a }, ...b };\n");
+    assert_eq!(
+        once,
+        "function f(...args) {\n  return g(...args);\n}\nconst o = { ...{ ...a }, ...b };\n"
+    );
 }
 
 #[test]
@@ -112,10 +202,21 @@ fn a_fix_that_would_add_a_diagnostic_is_withheld_with_a_note() {
     let code = "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = Object.assign({}, a);\n";
     let path = Path::new("a.js");
     let out = fix_text(path, code, lint_text(path, code, &set), &set, FixMode::Safe);
-    assert_eq!(out.text, "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = { ...a };\n");
-    let notes: Vec<_> = out.diagnostics.iter().filter(|d| d.message.contains("was not applied")).collect();
+    assert_eq!(
+        out.text,
+        "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = { ...a };\n"
+    );
+    let notes: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("was not applied"))
+        .collect();
     assert_eq!(notes.len(), 1, "{:#?}", out.diagnostics);
     assert_eq!(notes[0].rule, "prefer-object-spread");
-    assert!(notes[0].message.contains("accumulating-spread"), "{}", notes[0].message);
+    assert!(
+        notes[0].message.contains("accumulating-spread"),
+        "{}",
+        notes[0].message
+    );
     assert_eq!(notes[0].start.line, 1);
 }

@@ -10,7 +10,10 @@
 //! in a loop rewrites the same keys and stays linear.
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression, ObjectPropertyKind};
+use oxc_ast::ast::{
+    ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression,
+    ObjectPropertyKind,
+};
 use oxc_semantic::{AstNode, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -45,13 +48,24 @@ impl Container {
     }
     fn help(self, name: &str) -> String {
         match self {
-            Container::Array => format!("push into `{name}` and keep it (`{name}.push(x)`), or build the array once with `map`/`filter`/`flatMap`"),
-            Container::Object => format!("write into `{name}` and keep it (`{name}[key] = value`), or build the object once with `Object.fromEntries`"),
+            Container::Array => format!(
+                "push into `{name}` and keep it (`{name}.push(x)`), or build the array once with `map`/`filter`/`flatMap`"
+            ),
+            Container::Object => format!(
+                "write into `{name}` and keep it (`{name}[key] = value`), or build the object once with `Object.fromEntries`"
+            ),
         }
     }
 }
 
-fn reduce_step(name: &str, method: &str, c: Container, spread: OxcSpan, call: OxcSpan, param: OxcSpan) -> Diagnostic {
+fn reduce_step(
+    name: &str,
+    method: &str,
+    c: Container,
+    spread: OxcSpan,
+    call: OxcSpan,
+    param: OxcSpan,
+) -> Diagnostic {
     Diagnostic::new(
         META.id,
         spread,
@@ -66,13 +80,21 @@ fn reduce_step(name: &str, method: &str, c: Container, spread: OxcSpan, call: Ox
     .with_help(c.help(name))
 }
 
-fn loop_step(name: &str, where_: &str, c: Container, spread: OxcSpan, lp: OxcSpan, decl: OxcSpan) -> Diagnostic {
+fn loop_step(
+    name: &str,
+    where_: &str,
+    c: Container,
+    spread: OxcSpan,
+    lp: OxcSpan,
+    decl: OxcSpan,
+) -> Diagnostic {
     Diagnostic::new(
         META.id,
         spread,
         format!(
-            "`{name}` is copied into a new {} on every iteration of this {where_}: the copies make the loop quadratic",
-            c.noun()
+            "`{name}` is copied into a new {} on every {} of this {where_}: the copies make the loop quadratic",
+            c.noun(),
+            if where_ == "loop" { "iteration" } else { "call" }
         ),
     )
     .with_label(spread, "the copy of the accumulator")
@@ -87,9 +109,15 @@ impl Rule for AccumulatingSpread {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::SpreadElement(spread) = node.kind() else { return };
-        let Expression::Identifier(ident) = spread.argument.get_inner_expression() else { return };
-        let Some(symbol) = symbol_of(cx, ident) else { return };
+        let AstKind::SpreadElement(spread) = node.kind() else {
+            return;
+        };
+        let Expression::Identifier(ident) = spread.argument.get_inner_expression() else {
+            return;
+        };
+        let Some(symbol) = symbol_of(cx, ident) else {
+            return;
+        };
         let nodes = cx.nodes();
         let container_node = nodes.parent_node(node.id());
         // The copy must add something: `[...acc]` alone is a plain copy, not accumulation.
@@ -115,21 +143,46 @@ impl Rule for AccumulatingSpread {
                 if matches!(&arrow.body, ArrowFunctionBody::FunctionBody(_)) {
                     return;
                 }
-                check_reduce(cx, holder, symbol, ident.name.as_str(), container, spread.span);
+                check_reduce(
+                    cx,
+                    holder,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
             }
             AstKind::ReturnStatement(_) => {
-                let Some(func) = enclosing_function(cx, holder) else { return };
-                check_reduce(cx, func, symbol, ident.name.as_str(), container, spread.span);
+                let Some(func) = enclosing_function(cx, holder) else {
+                    return;
+                };
+                check_reduce(
+                    cx,
+                    func,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
             }
             AstKind::AssignmentExpression(assign) => {
                 if assign.operator != AssignmentOperator::Assign || assign.right.span() != value {
                     return;
                 }
-                let AssignmentTarget::AssignmentTargetIdentifier(target) = &assign.left else { return };
+                let AssignmentTarget::AssignmentTargetIdentifier(target) = &assign.left else {
+                    return;
+                };
                 if symbol_of(cx, target) != Some(symbol) {
                     return;
                 }
-                check_loop(cx, holder, symbol, ident.name.as_str(), container, spread.span);
+                check_loop(
+                    cx,
+                    holder,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
             }
             _ => {}
         }
@@ -152,7 +205,9 @@ fn climb_value(cx: &Ctx<'_, '_>, start: NodeId) -> (OxcSpan, NodeId) {
             | AstKind::TSTypeAssertion(_)
             | AstKind::LogicalExpression(_) => true,
             AstKind::ConditionalExpression(c) => c.test.span() != cur_span,
-            AstKind::SequenceExpression(s) => s.expressions.last().is_some_and(|e| e.span() == cur_span),
+            AstKind::SequenceExpression(s) => {
+                s.expressions.last().is_some_and(|e| e.span() == cur_span)
+            }
             _ => false,
         };
         if !up {
@@ -176,7 +231,14 @@ fn enclosing_function(cx: &Ctx<'_, '_>, id: NodeId) -> Option<NodeId> {
 
 /// Reports when `func` is the callback of a `reduce`/`reduceRight` call and `symbol` is its
 /// first parameter.
-fn check_reduce(cx: &mut Ctx<'_, '_>, func: NodeId, symbol: SymbolId, name: &str, c: Container, spread: OxcSpan) {
+fn check_reduce(
+    cx: &mut Ctx<'_, '_>,
+    func: NodeId,
+    symbol: SymbolId,
+    name: &str,
+    c: Container,
+    spread: OxcSpan,
+) {
     let nodes = cx.nodes();
     let func_node = nodes.get_node(func);
     let (params, func_span) = match func_node.kind() {
@@ -184,18 +246,35 @@ fn check_reduce(cx: &mut Ctx<'_, '_>, func: NodeId, symbol: SymbolId, name: &str
         AstKind::ArrowFunctionExpression(a) => (&a.params, a.span),
         _ => return,
     };
-    let Some(first) = params.items.first() else { return };
-    let BindingPattern::BindingIdentifier(binding) = &first.pattern else { return };
+    let Some(first) = params.items.first() else {
+        return;
+    };
+    let BindingPattern::BindingIdentifier(binding) = &first.pattern else {
+        return;
+    };
     if binding.symbol_id.get() != Some(symbol) {
         return;
     }
-    let Some(call_id) = callee_of_callback(cx, func, func_span) else { return };
-    let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else { return };
-    let Some(method) = member_name(&call.callee) else { return };
+    let Some(call_id) = callee_of_callback(cx, func, func_span) else {
+        return;
+    };
+    let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
+        return;
+    };
+    let Some(method) = member_name(&call.callee) else {
+        return;
+    };
     if !matches!(method, "reduce" | "reduceRight") {
         return;
     }
-    cx.report(reduce_step(name, method, c, spread, call.span, binding.span));
+    cx.report(reduce_step(
+        name,
+        method,
+        c,
+        spread,
+        call.span,
+        binding.span,
+    ));
 }
 
 /// The call a function expression is the first argument of (parentheses allowed).
@@ -233,7 +312,14 @@ fn member_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
 
 /// Reports when the assignment at `assign` runs once per iteration of a loop (or a `forEach`
 /// callback) and the accumulator is declared outside that loop.
-fn check_loop(cx: &mut Ctx<'_, '_>, assign: NodeId, symbol: SymbolId, name: &str, c: Container, spread: OxcSpan) {
+fn check_loop(
+    cx: &mut Ctx<'_, '_>,
+    assign: NodeId,
+    symbol: SymbolId,
+    name: &str,
+    c: Container,
+    spread: OxcSpan,
+) {
     let decl = cx.scoping().symbol_span(symbol);
     let nodes = cx.nodes();
     let assign_span = nodes.get_node(assign).kind().span();
@@ -241,7 +327,10 @@ fn check_loop(cx: &mut Ctx<'_, '_>, assign: NodeId, symbol: SymbolId, name: &str
         let (repeated, what) = match a.kind() {
             AstKind::ForStatement(f) => {
                 let in_body = f.body.span().contains_inclusive(assign_span);
-                let in_update = f.update.as_ref().is_some_and(|u| u.span().contains_inclusive(assign_span));
+                let in_update = f
+                    .update
+                    .as_ref()
+                    .is_some_and(|u| u.span().contains_inclusive(assign_span));
                 (in_body || in_update, "loop")
             }
             AstKind::ForOfStatement(f) => (f.body.span().contains_inclusive(assign_span), "loop"),
@@ -249,13 +338,24 @@ fn check_loop(cx: &mut Ctx<'_, '_>, assign: NodeId, symbol: SymbolId, name: &str
             AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => (true, "loop"),
             AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
                 let span = a.kind().span();
-                let Some(call_id) = callee_of_callback(cx, a.id(), span) else { return };
-                let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else { return };
+                let Some(call_id) = callee_of_callback(cx, a.id(), span) else {
+                    return;
+                };
+                let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
+                    return;
+                };
                 if member_name(&call.callee) != Some("forEach") {
                     return;
                 }
                 if !span.contains_inclusive(decl) {
-                    cx.report(loop_step(name, "`forEach` callback", c, spread, call.span, decl));
+                    cx.report(loop_step(
+                        name,
+                        "`forEach` callback",
+                        c,
+                        spread,
+                        call.span,
+                        decl,
+                    ));
                 }
                 return;
             }
@@ -287,16 +387,46 @@ mod tests {
     fn fail_and_pass() {
         let fail: &[(&str, &str)] = &[
             ("xs.reduce((acc, x) => [...acc, x], []);", "...acc"),
-            ("xs.reduce((acc, x) => ({ ...acc, [x.id]: x }), {});", "...acc"),
-            ("xs.reduceRight(function (acc, x) { return [...acc, x]; }, []);", "...acc"),
-            ("xs.reduce((acc, x) => { if (x) return { ...acc, [x]: x }; return acc; }, {});", "...acc"),
-            ("xs.reduce((acc, x) => x ? [...acc, x] : acc, []);", "...acc"),
-            ("xs.reduce((acc: Record<string, number>, x) => ({ ...acc, [x]: 1 }) as Record<string, number>, {});", "...acc"),
-            ("let acc = []; for (const x of xs) { acc = [...acc, x]; }", "...acc"),
-            ("let acc = {}; for (const k in o) acc = { ...acc, [k]: o[k] };", "...acc"),
-            ("let acc = []; let i = 0; while (i < 3) { acc = [...acc, i++]; }", "...acc"),
-            ("let acc = {}; xs.forEach((x) => { acc = { ...acc, [x]: true }; });", "...acc"),
-            ("let acc = []; for (let i = 0; i < n; i++) { if (i % 2) acc = [i, ...acc]; }", "...acc"),
+            (
+                "xs.reduce((acc, x) => ({ ...acc, [x.id]: x }), {});",
+                "...acc",
+            ),
+            (
+                "xs.reduceRight(function (acc, x) { return [...acc, x]; }, []);",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => { if (x) return { ...acc, [x]: x }; return acc; }, {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => x ? [...acc, x] : acc, []);",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc: Record<string, number>, x) => ({ ...acc, [x]: 1 }) as Record<string, number>, {});",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (const x of xs) { acc = [...acc, x]; }",
+                "...acc",
+            ),
+            (
+                "let acc = {}; for (const k in o) acc = { ...acc, [k]: o[k] };",
+                "...acc",
+            ),
+            (
+                "let acc = []; let i = 0; while (i < 3) { acc = [...acc, i++]; }",
+                "...acc",
+            ),
+            (
+                "let acc = {}; xs.forEach((x) => { acc = { ...acc, [x]: true }; });",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (let i = 0; i < n; i++) { if (i % 2) acc = [i, ...acc]; }",
+                "...acc",
+            ),
         ];
         let pass = [
             "xs.reduce((acc, x) => { acc.push(x); return acc; }, []);",
@@ -320,9 +450,16 @@ mod tests {
         ];
         let mut failures = Vec::new();
         for (code, spread) in fail {
-            let file = if code.contains(": Record") { "a.ts" } else { "a.js" };
+            let file = if code.contains(": Record") {
+                "a.ts"
+            } else {
+                "a.js"
+            };
             let d = lint_with_rule(file, code, RULE);
-            let got: Vec<_> = d.iter().map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize])).collect();
+            let got: Vec<_> = d
+                .iter()
+                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
+                .collect();
             if got != vec![(RULE, *spread)] {
                 failures.push(format!("fail {code}: {got:?}"));
             }
@@ -330,7 +467,10 @@ mod tests {
         for code in pass {
             let d = lint_with_rule("a.js", code, RULE);
             if !d.is_empty() {
-                failures.push(format!("pass {code}: {:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
@@ -338,7 +478,11 @@ mod tests {
 
     #[test]
     fn message_names_the_accumulator() {
-        let d = lint_with_rule("a.js", "xs.reduce((memo, x) => ({ ...memo, [x]: 1 }), {});", RULE);
+        let d = lint_with_rule(
+            "a.js",
+            "xs.reduce((memo, x) => ({ ...memo, [x]: 1 }), {});",
+            RULE,
+        );
         insta::assert_snapshot!(d.iter().map(|d| format!("{}\nhelp: {}\n", d.message, d.help.as_deref().unwrap_or(""))).collect::<String>(), @r"
         the accumulator `memo` is copied into a new object on every `reduce` step: the copies make this quadratic in the input's length
         help: write into `memo` and keep it (`memo[key] = value`), or build the object once with `Object.fromEntries`

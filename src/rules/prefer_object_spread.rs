@@ -46,26 +46,47 @@ impl Rule for PreferObjectSpread {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::CallExpression(call) = node.kind() else { return };
+        let AstKind::CallExpression(call) = node.kind() else {
+            return;
+        };
         if call.optional || call.arguments.len() < 2 {
             return;
         }
-        let Expression::StaticMemberExpression(callee) = &call.callee else { return };
+        let Expression::StaticMemberExpression(callee) = &call.callee else {
+            return;
+        };
         if callee.optional || callee.property.name != "assign" {
             return;
         }
-        let Expression::Identifier(object) = &callee.object else { return };
-        if object.name != "Object" || object.reference_id.get().is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some()) {
-            return;
-        }
-        let Some(Expression::ObjectExpression(target)) = call.arguments[0].as_expression().map(Expression::get_inner_expression) else {
+        let Expression::Identifier(object) = &callee.object else {
             return;
         };
-        if call.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_))) {
+        if object.name != "Object"
+            || object
+                .reference_id
+                .get()
+                .is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some())
+        {
+            return;
+        }
+        let Some(Expression::ObjectExpression(target)) = call.arguments[0]
+            .as_expression()
+            .map(Expression::get_inner_expression)
+        else {
+            return;
+        };
+        if call
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)))
+        {
             return;
         }
         let setter_like = target.properties.iter().any(|p| match p {
-            ObjectPropertyKind::ObjectProperty(p) => p.kind != PropertyKind::Init || (!p.computed && !p.shorthand && !p.method && is_proto_key(&p.key)),
+            ObjectPropertyKind::ObjectProperty(p) => {
+                p.kind != PropertyKind::Init
+                    || (!p.computed && !p.shorthand && !p.method && is_proto_key(&p.key))
+            }
             ObjectPropertyKind::SpreadProperty(_) => false,
         });
         if setter_like {
@@ -75,8 +96,15 @@ impl Rule for PreferObjectSpread {
         if call.type_arguments.is_none()
             && let Some(text) = spread_text(cx, call, target)
         {
-            let text = if needs_parens(cx, node) { format!("({text})") } else { text };
-            d = d.with_fix(Fix::safe("write an object literal with the sources spread into it", vec![Edit::new(call.span, text)]));
+            let text = if needs_parens(cx, node) {
+                format!("({text})")
+            } else {
+                text
+            };
+            d = d.with_fix(Fix::safe(
+                "write an object literal with the sources spread into it",
+                vec![Edit::new(call.span, text)],
+            ));
         }
         cx.report(d);
     }
@@ -91,7 +119,11 @@ fn is_proto_key(key: &PropertyKey<'_>) -> bool {
 }
 
 /// `{ <target's entries>, ...a, ...b }`, or `None` when comments would be lost.
-fn spread_text(cx: &Ctx<'_, '_>, call: &oxc_ast::ast::CallExpression<'_>, target: &oxc_ast::ast::ObjectExpression<'_>) -> Option<String> {
+fn spread_text(
+    cx: &Ctx<'_, '_>,
+    call: &oxc_ast::ast::CallExpression<'_>,
+    target: &oxc_ast::ast::ObjectExpression<'_>,
+) -> Option<String> {
     if cx.text(call.span).contains("//") || cx.text(call.span).contains("/*") {
         return None;
     }
@@ -102,11 +134,17 @@ fn spread_text(cx: &Ctx<'_, '_>, call: &oxc_ast::ast::CallExpression<'_>, target
         match e.without_parentheses() {
             // A plain literal source is written inline (`Object.assign({}, a, { b: 1 })` →
             // `{ ...a, b: 1 }`): its values are computed in the same order either way.
-            Expression::ObjectExpression(o) if is_plain_literal(o) => push_entries(cx, o.span, &mut parts)?,
+            Expression::ObjectExpression(o) if is_plain_literal(o) => {
+                push_entries(cx, o.span, &mut parts)?
+            }
             _ => parts.push(format!("...{}", cx.text(e.span()))),
         }
     }
-    Some(if parts.is_empty() { "{}".to_string() } else { format!("{{ {} }}", parts.join(", ")) })
+    Some(if parts.is_empty() {
+        "{}".to_string()
+    } else {
+        format!("{{ {} }}", parts.join(", "))
+    })
 }
 
 /// The entries of an object literal's text, without braces and trailing comma.
@@ -126,7 +164,9 @@ fn push_entries(cx: &Ctx<'_, '_>, span: OxcSpan, parts: &mut Vec<String>) -> Opt
 fn is_plain_literal(o: &oxc_ast::ast::ObjectExpression<'_>) -> bool {
     o.properties.iter().all(|p| match p {
         ObjectPropertyKind::ObjectProperty(p) => {
-            p.kind == PropertyKind::Init && !p.method && (p.computed || p.shorthand || !is_proto_key(&p.key))
+            p.kind == PropertyKind::Init
+                && !p.method
+                && (p.computed || p.shorthand || !is_proto_key(&p.key))
         }
         ObjectPropertyKind::SpreadProperty(_) => true,
     })
@@ -180,14 +220,23 @@ mod tests {
         let mut failures = Vec::new();
         for code in fail {
             let d = lint_with_rule("a.js", code, RULE);
-            if d.len() != 1 || !code[d[0].span.start as usize..d[0].span.end as usize].starts_with("Object.assign(") {
-                failures.push(format!("fail {code}: {:?}", d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()));
+            if d.len() != 1
+                || !code[d[0].span.start as usize..d[0].span.end as usize]
+                    .starts_with("Object.assign(")
+            {
+                failures.push(format!(
+                    "fail {code}: {:?}",
+                    d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()
+                ));
             }
         }
         for code in pass {
             let d = lint_with_rule("a.js", code, RULE);
             if !d.is_empty() {
-                failures.push(format!("pass {code}: {:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

@@ -45,7 +45,9 @@ impl Rule for PreferRestParams {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::IdentifierReference(ident) = node.kind() else { return };
+        let AstKind::IdentifierReference(ident) = node.kind() else {
+            return;
+        };
         if ident.name != "arguments" || resolves_to_binding(cx, ident) {
             return;
         }
@@ -56,7 +58,9 @@ impl Rule for PreferRestParams {
         {
             return;
         }
-        let Some((func_id, func)) = owning_function(cx, node.id()) else { return };
+        let Some((func_id, func)) = owning_function(cx, node.id()) else {
+            return;
+        };
         let name = match &func.id {
             Some(id) => format!("`{}`", id.name),
             None => "this function".to_string(),
@@ -71,7 +75,10 @@ impl Rule for PreferRestParams {
 
 /// A local binding named `arguments` (a parameter or variable) is not the arguments object.
 fn resolves_to_binding(cx: &Ctx<'_, '_>, ident: &IdentifierReference<'_>) -> bool {
-    ident.reference_id.get().is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some())
+    ident
+        .reference_id
+        .get()
+        .is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some())
 }
 
 /// The non-arrow function whose `arguments` this is; `None` at the top level or in a class
@@ -80,7 +87,10 @@ fn owning_function<'a, 'c>(cx: &Ctx<'a, 'c>, id: NodeId) -> Option<(NodeId, &'c 
     for a in cx.nodes().ancestors(id) {
         match a.kind() {
             AstKind::Function(f) => return f.body.is_some().then_some((a.id(), f)),
-            AstKind::PropertyDefinition(_) | AstKind::AccessorProperty(_) | AstKind::StaticBlock(_) | AstKind::Program(_) => {
+            AstKind::PropertyDefinition(_)
+            | AstKind::AccessorProperty(_)
+            | AstKind::StaticBlock(_)
+            | AstKind::Program(_) => {
                 return None;
             }
             _ => {}
@@ -108,13 +118,18 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
     let name = REST_NAMES.iter().find(|n| !func_text.contains(**n))?;
     let references = cx.scoping().root_unresolved_references().get("arguments")?;
     let nodes = cx.nodes();
-    let mut edits = vec![Edit::new(crate::diagnostic::Span::new(params.start + 1, params.start + 1), format!("...{name}"))];
+    let mut edits = vec![Edit::new(
+        crate::diagnostic::Span::new(params.start + 1, params.start + 1),
+        format!("...{name}"),
+    )];
     for &r in references {
         let ref_node = cx.scoping().get_reference(r).node_id();
         if owning_function(cx, ref_node).map(|(id, _)| id) != Some(func_id) {
             continue;
         }
-        let AstKind::IdentifierReference(ident) = nodes.kind(ref_node) else { return None };
+        let AstKind::IdentifierReference(ident) = nodes.kind(ref_node) else {
+            return None;
+        };
         // A default value would read the rest before it exists; `arguments.callee` has no
         // array counterpart; writing `arguments` itself is not a read.
         if params.contains_inclusive(ident.span) || cx.scoping().get_reference(r).is_write() {
@@ -129,7 +144,10 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
         edits.push(Edit::new(ident.span, *name));
     }
     edits.sort_by_key(|e| e.span.start);
-    Some(Fix::suggestion(format!("add a rest parameter `...{name}` and use it instead of `arguments`"), edits))
+    Some(Fix::suggestion(
+        format!("add a rest parameter `...{name}` and use it instead of `arguments`"),
+        edits,
+    ))
 }
 
 #[cfg(test)]
@@ -161,15 +179,23 @@ mod tests {
         let mut failures = Vec::new();
         for (code, n) in fail {
             let d = lint_with_rule("a.js", code, RULE);
-            let spans_ok = d.iter().all(|d| &code[d.span.start as usize..d.span.end as usize] == "arguments");
+            let spans_ok = d
+                .iter()
+                .all(|d| &code[d.span.start as usize..d.span.end as usize] == "arguments");
             if d.len() != *n || !spans_ok {
-                failures.push(format!("fail {code}: {:?}", d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "fail {code}: {:?}",
+                    d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()
+                ));
             }
         }
         for code in pass {
             let d = lint_with_rule("a.js", code, RULE);
             if !d.is_empty() {
-                failures.push(format!("pass {code}: {:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

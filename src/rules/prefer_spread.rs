@@ -47,11 +47,18 @@ fn apply_call(call: OxcSpan, callee: &str, args: &str) -> Diagnostic {
             "call the function with the array spread (`f(...args)`)".to_string(),
         ),
     };
-    Diagnostic::new(META.id, call, message).with_label(call, "the `.apply` call").with_help(help)
+    Diagnostic::new(META.id, call, message)
+        .with_label(call, "the `.apply` call")
+        .with_help(help)
 }
 
 /// The callees `spread-args-overflow` watches; their `.apply` forms are left to it.
-const OVERFLOW_CALLEES: &[(&str, &str)] = &[("Math", "max"), ("Math", "min"), ("String", "fromCharCode"), ("String", "fromCodePoint")];
+const OVERFLOW_CALLEES: &[(&str, &str)] = &[
+    ("Math", "max"),
+    ("Math", "min"),
+    ("String", "fromCharCode"),
+    ("String", "fromCodePoint"),
+];
 
 impl Rule for PreferSpread {
     fn meta(&self) -> &'static RuleMeta {
@@ -59,28 +66,40 @@ impl Rule for PreferSpread {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::CallExpression(call) = node.kind() else { return };
+        let AstKind::CallExpression(call) = node.kind() else {
+            return;
+        };
         if call.optional || call.type_arguments.is_some() || call.arguments.len() != 2 {
             return;
         }
-        let Expression::StaticMemberExpression(apply) = &call.callee else { return };
+        let Expression::StaticMemberExpression(apply) = &call.callee else {
+            return;
+        };
         if apply.optional || apply.property.name != "apply" {
             return;
         }
-        let (Some(this_arg), Some(args)) = (call.arguments[0].as_expression(), call.arguments[1].as_expression()) else {
+        let (Some(this_arg), Some(args)) = (
+            call.arguments[0].as_expression(),
+            call.arguments[1].as_expression(),
+        ) else {
             return;
         };
         if matches!(args.get_inner_expression(), Expression::ArrayExpression(_)) {
             return;
         }
         let applied = &apply.object;
-        if OVERFLOW_CALLEES.iter().any(|(o, p)| applied.is_specific_member_access(o, p)) {
+        if OVERFLOW_CALLEES
+            .iter()
+            .any(|(o, p)| applied.is_specific_member_access(o, p))
+        {
             return;
         }
         // The `this` the plain call would get must be the one passed to `apply`.
         match applied.get_inner_expression() {
             Expression::StaticMemberExpression(m) if !m.optional => {
-                if !is_plain_receiver(&m.object) || !same_tokens(cx.text(m.object.span()), cx.text(this_arg.span())) {
+                if !is_plain_receiver(&m.object)
+                    || !same_tokens(cx.text(m.object.span()), cx.text(this_arg.span()))
+                {
                     return;
                 }
             }
@@ -95,7 +114,10 @@ impl Rule for PreferSpread {
             e if e.is_member_expression() || matches!(e, Expression::ChainExpression(_)) => return,
             Expression::Super(_) => return,
             _ => {
-                if !(this_arg.is_null() || this_arg.is_undefined() && is_global(cx, this_arg) || this_arg.is_void_0()) {
+                if !(this_arg.is_null()
+                    || this_arg.is_undefined() && is_global(cx, this_arg)
+                    || this_arg.is_void_0())
+                {
                     return;
                 }
             }
@@ -104,14 +126,20 @@ impl Rule for PreferSpread {
         // `.apply(this, ` between the function and the array becomes `(...`; comments there
         // would be lost, so then there is no fix.
         let removed = Span::new(applied.span().end, args.span().start);
-        let removed_text = cx.source.get(removed.start as usize..removed.end as usize).unwrap_or("/");
+        let removed_text = cx
+            .source
+            .get(removed.start as usize..removed.end as usize)
+            .unwrap_or("/");
         if !removed_text.contains('/') {
             let edits = vec![Edit::new(removed, "(...")];
             let fix = if certainly_iterable(cx, args) {
                 Fix::safe("call the function with the array spread", edits)
             } else {
                 // `apply` takes array-likes and `null`; a spread throws on them.
-                Fix::suggestion("call the function with the array spread (the array must be iterable)", edits)
+                Fix::suggestion(
+                    "call the function with the array spread (the array must be iterable)",
+                    edits,
+                )
             };
             d = d.with_fix(fix);
         }
@@ -130,7 +158,10 @@ fn is_plain_receiver(e: &Expression<'_>) -> bool {
 }
 
 fn is_plain_key(e: &Expression<'_>) -> bool {
-    matches!(e, Expression::StringLiteral(_) | Expression::NumericLiteral(_))
+    matches!(
+        e,
+        Expression::StringLiteral(_) | Expression::NumericLiteral(_)
+    )
 }
 
 /// Compares two source texts token-wise, ignoring whitespace.
@@ -141,9 +172,10 @@ fn same_tokens(a: &str, b: &str) -> bool {
 
 fn is_global(cx: &Ctx<'_, '_>, e: &Expression<'_>) -> bool {
     match e.get_inner_expression() {
-        Expression::Identifier(id) => {
-            id.reference_id.get().is_none_or(|r| cx.scoping().get_reference(r).symbol_id().is_none())
-        }
+        Expression::Identifier(id) => id
+            .reference_id
+            .get()
+            .is_none_or(|r| cx.scoping().get_reference(r).symbol_id().is_none()),
         _ => false,
     }
 }
@@ -165,7 +197,9 @@ fn certainly_iterable(cx: &Ctx<'_, '_>, args: &Expression<'_>) -> bool {
             array_builtin || on_literal
         }
         Expression::Identifier(id) => {
-            let Some(reference) = id.reference_id.get() else { return false };
+            let Some(reference) = id.reference_id.get() else {
+                return false;
+            };
             let Some(symbol) = cx.scoping().get_reference(reference).symbol_id() else {
                 // The unbound `arguments` inside a function is the arguments object.
                 return id.name == "arguments" && inside_function(cx, id.node_id.get());
@@ -180,14 +214,22 @@ fn certainly_iterable(cx: &Ctx<'_, '_>, args: &Expression<'_>) -> bool {
                     // The rest parameter may be reported as its parameter list entry.
                     p.span.start < p.span.end && cx.text(p.span).starts_with("...")
                 }
-                AstKind::FormalParameters(ps) => ps.kind != FormalParameterKind::Signature && ps.rest.as_ref().is_some_and(|r| binding_is(&r.rest.argument, symbol)),
+                AstKind::FormalParameters(ps) => {
+                    ps.kind != FormalParameterKind::Signature
+                        && ps
+                            .rest
+                            .as_ref()
+                            .is_some_and(|r| binding_is(&r.rest.argument, symbol))
+                }
                 AstKind::VariableDeclarator(v) => {
                     binding_is(&v.id, symbol)
-                        && v.init.as_ref().is_some_and(|init| match init.get_inner_expression() {
-                            Expression::ArrayExpression(_) => true,
-                            e @ Expression::CallExpression(_) => certainly_iterable(cx, e),
-                            _ => false,
-                        })
+                        && v.init
+                            .as_ref()
+                            .is_some_and(|init| match init.get_inner_expression() {
+                                Expression::ArrayExpression(_) => true,
+                                e @ Expression::CallExpression(_) => certainly_iterable(cx, e),
+                                _ => false,
+                            })
                 }
                 _ => false,
             }
@@ -211,7 +253,9 @@ fn inside_function(cx: &Ctx<'_, '_>, id: oxc_semantic::NodeId) -> bool {
     for a in cx.nodes().ancestors(id) {
         match a.kind() {
             AstKind::Function(_) => return true,
-            AstKind::PropertyDefinition(_) | AstKind::StaticBlock(_) | AstKind::Program(_) => return false,
+            AstKind::PropertyDefinition(_) | AstKind::StaticBlock(_) | AstKind::Program(_) => {
+                return false;
+            }
             _ => {}
         }
     }
@@ -264,14 +308,24 @@ mod tests {
             let d = lint_with_rule("a.js", code, RULE);
             let whole = code.trim_end_matches(';');
             if d.len() != 1 || &code[d[0].span.start as usize..d[0].span.end as usize] != whole {
-                failures.push(format!("fail {code}: {:?}", d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "fail {code}: {:?}",
+                    d.iter().map(|d| (d.span, &d.message)).collect::<Vec<_>>()
+                ));
             }
         }
         for code in pass {
-            let wrapped = if code.contains("super") { format!("class C extends B {{ m() {{ {code} }} }}") } else { code.to_string() };
+            let wrapped = if code.contains("super") {
+                format!("class C extends B {{ m() {{ {code} }} }}")
+            } else {
+                code.to_string()
+            };
             let d = lint_with_rule("a.js", &wrapped, RULE);
             if !d.is_empty() {
-                failures.push(format!("pass {code}: {:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
@@ -280,14 +334,29 @@ mod tests {
     #[test]
     fn fix_safety_follows_what_args_is() {
         let cases = [
-            ("function f() { g.apply(null, arguments); }", Some(FixSafety::Safe)),
-            ("function f(...xs) { g.apply(null, xs); }", Some(FixSafety::Safe)),
-            ("const xs = [1, 2]; g.apply(null, xs);", Some(FixSafety::Safe)),
+            (
+                "function f() { g.apply(null, arguments); }",
+                Some(FixSafety::Safe),
+            ),
+            (
+                "function f(...xs) { g.apply(null, xs); }",
+                Some(FixSafety::Safe),
+            ),
+            (
+                "const xs = [1, 2]; g.apply(null, xs);",
+                Some(FixSafety::Safe),
+            ),
             ("g.apply(null, Array.from(s));", Some(FixSafety::Safe)),
             ("g.apply(null, [a].concat(rest));", Some(FixSafety::Safe)),
-            ("let xs = [1]; xs = null; g.apply(null, xs);", Some(FixSafety::Suggestion)),
+            (
+                "let xs = [1]; xs = null; g.apply(null, xs);",
+                Some(FixSafety::Suggestion),
+            ),
             ("g.apply(null, xs);", Some(FixSafety::Suggestion)),
-            ("function f(xs) { g.apply(null, xs); }", Some(FixSafety::Suggestion)),
+            (
+                "function f(xs) { g.apply(null, xs); }",
+                Some(FixSafety::Suggestion),
+            ),
             ("g.apply(null, /* all */ xs);", None),
             ("g.apply(null, { length: 2 });", Some(FixSafety::Suggestion)),
         ];
