@@ -51,6 +51,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "const xs = [1, 2];\nf.apply(null, xs,);",
     ),
     ("prefer-spread", "a.js", "a['b'].apply(a, args);"),
+    (
+        "prefer-spread",
+        "a.js",
+        "f?.apply(null, args); (f.apply)(null, args);",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "x = [].concat.apply([], [a].concat(b));",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "class C { #f; m(...xs) { this.#f.apply(this, xs); } }",
+    ),
     ("prefer-spread", "a.js", "g.apply(null, /* keep */ args);"),
     (
         "prefer-object-spread",
@@ -126,6 +141,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "prefer-rest-params",
         "a.js",
         "function f(a) { return arguments[1]; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.ts",
+        "class C { pipe() { return pipeArguments(this, arguments); } }",
     ),
     ("rest-not-last", "a.js", "function f(...rest, last) {}"),
     ("rest-not-last", "a.js", "const [...init, last] = xs;"),

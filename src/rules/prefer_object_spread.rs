@@ -4,8 +4,8 @@
 //! Not reported: a later argument that is itself a spread (`Object.assign({}, ...parts)`:
 //! there is no object-spread spelling), a target literal with a getter or setter or a
 //! `__proto__: p` entry (`Object.assign` *sets* properties, running setters and the
-//! prototype's setters, where a spread *defines* them), a lone target, and an `Object` that
-//! is not the global.
+//! prototype's setters, where a spread *defines* them), and an `Object` that is not the
+//! global (`globalThis.Object` is).
 //!
 //! The fix is safe: for a fresh target without accessors, assigning each source's own
 //! enumerable properties in order is what the spread does, getters of the sources included.
@@ -49,23 +49,15 @@ impl Rule for PreferObjectSpread {
         let AstKind::CallExpression(call) = node.kind() else {
             return;
         };
-        if call.optional || call.arguments.len() < 2 {
+        if call.optional || call.arguments.is_empty() {
             return;
         }
         let Expression::StaticMemberExpression(callee) = &call.callee else {
             return;
         };
-        if callee.optional || callee.property.name != "assign" {
-            return;
-        }
-        let Expression::Identifier(object) = &callee.object else {
-            return;
-        };
-        if object.name != "Object"
-            || object
-                .reference_id
-                .get()
-                .is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some())
+        if callee.optional
+            || callee.property.name != "assign"
+            || !is_global_object(cx, &callee.object)
         {
             return;
         }
@@ -107,6 +99,24 @@ impl Rule for PreferObjectSpread {
             ));
         }
         cx.report(d);
+    }
+}
+
+/// `Object` or `globalThis.Object`, not shadowed by a local binding.
+fn is_global_object(cx: &Ctx<'_, '_>, e: &Expression<'_>) -> bool {
+    let unbound = |id: &oxc_ast::ast::IdentifierReference<'_>| {
+        id.reference_id
+            .get()
+            .is_none_or(|r| cx.scoping().get_reference(r).symbol_id().is_none())
+    };
+    match e {
+        Expression::Identifier(id) => id.name == "Object" && unbound(id),
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == "Object"
+                && !m.optional
+                && matches!(&m.object, Expression::Identifier(g) if g.name == "globalThis" && unbound(g))
+        }
+        _ => false,
     }
 }
 
@@ -202,16 +212,19 @@ mod tests {
             "x = Object.assign({ a: 1 }, b);",
             "x = Object.assign(({}), a);",
             "f(Object.assign({}, a, { b: 1 }));",
+            "x = Object.assign({});",
+            "x = globalThis.Object.assign({}, a);",
         ];
         let pass = [
             "x = Object.assign({}, ...parts);",
             "x = Object.assign(target, a);",
-            "x = Object.assign({});",
             "x = Object.assign({ get a() { return 1; } }, b);",
             "x = Object.assign({ set a(v) {} }, b);",
             "x = Object.assign({ __proto__: p }, b);",
             "x = Object.assign({ '__proto__': p }, b);",
             "const Object = {}; x = Object.assign({}, a);",
+            "const globalThis = {}; x = globalThis.Object.assign({}, a);",
+            "x = window.Object.assign({}, a);",
             "x = Object.assign?.({}, a);",
             "x = Object?.assign({}, a);",
             "x = Object.freeze({}, a);",
@@ -222,7 +235,7 @@ mod tests {
             let d = lint_with_rule("a.js", code, RULE);
             if d.len() != 1
                 || !code[d[0].span.start as usize..d[0].span.end as usize]
-                    .starts_with("Object.assign(")
+                    .contains("Object.assign(")
             {
                 failures.push(format!(
                     "fail {code}: {:?}",

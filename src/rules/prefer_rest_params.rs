@@ -118,9 +118,16 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
     let name = REST_NAMES.iter().find(|n| !func_text.contains(**n))?;
     let references = cx.scoping().root_unresolved_references().get("arguments")?;
     let nodes = cx.nodes();
+    // In TypeScript the elements of `arguments` are `any`; so are the rest's (and an
+    // unannotated rest is an error under `noImplicitAny`).
+    let annotation = if cx.semantic.source_type().is_typescript() {
+        ": any[]"
+    } else {
+        ""
+    };
     let mut edits = vec![Edit::new(
         crate::diagnostic::Span::new(params.start + 1, params.start + 1),
-        format!("...{name}"),
+        format!("...{name}{annotation}"),
     )];
     for &r in references {
         let ref_node = cx.scoping().get_reference(r).node_id();

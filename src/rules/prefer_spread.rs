@@ -13,7 +13,7 @@
 //! it is a suggestion.
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{BindingPattern, Expression, FormalParameterKind};
+use oxc_ast::ast::{BindingPattern, ChainElement, Expression, FormalParameterKind};
 use oxc_semantic::AstNode;
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -69,13 +69,19 @@ impl Rule for PreferSpread {
         let AstKind::CallExpression(call) = node.kind() else {
             return;
         };
-        if call.optional || call.type_arguments.is_some() || call.arguments.len() != 2 {
+        if call.type_arguments.is_some() || call.arguments.len() != 2 {
             return;
         }
-        let Expression::StaticMemberExpression(apply) = &call.callee else {
-            return;
+        // `f.apply(…)`, and the optional forms `f?.apply(…)`, `f.apply?.(…)`, `(f?.apply)(…)`.
+        let (applied, property) = match call.callee.get_inner_expression() {
+            Expression::StaticMemberExpression(m) => (&m.object, &m.property),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => (&m.object, &m.property),
+                _ => return,
+            },
+            _ => return,
         };
-        if apply.optional || apply.property.name != "apply" {
+        if property.name != "apply" {
             return;
         }
         let (Some(this_arg), Some(args)) = (
@@ -87,33 +93,40 @@ impl Rule for PreferSpread {
         if matches!(args.get_inner_expression(), Expression::ArrayExpression(_)) {
             return;
         }
-        let applied = &apply.object;
         if OVERFLOW_CALLEES
             .iter()
             .any(|(o, p)| applied.is_specific_member_access(o, p))
         {
             return;
         }
-        // The `this` the plain call would get must be the one passed to `apply`.
-        match applied.get_inner_expression() {
-            Expression::StaticMemberExpression(m) if !m.optional => {
-                if !is_plain_receiver(&m.object)
-                    || !same_tokens(cx.text(m.object.span()), cx.text(this_arg.span()))
-                {
-                    return;
+        let function = match applied.get_inner_expression() {
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => Applied::Member(&m.object, None),
+                ChainElement::ComputedMemberExpression(m) => {
+                    Applied::Member(&m.object, Some(&m.expression))
                 }
+                ChainElement::PrivateFieldExpression(m) => Applied::Member(&m.object, None),
+                _ => return,
+            },
+            Expression::StaticMemberExpression(m) => Applied::Member(&m.object, None),
+            Expression::ComputedMemberExpression(m) => {
+                Applied::Member(&m.object, Some(&m.expression))
             }
-            Expression::ComputedMemberExpression(m) if !m.optional => {
-                if !is_plain_receiver(&m.object)
-                    || !is_plain_key(&m.expression)
-                    || !same_tokens(cx.text(m.object.span()), cx.text(this_arg.span()))
-                {
-                    return;
-                }
-            }
-            e if e.is_member_expression() || matches!(e, Expression::ChainExpression(_)) => return,
+            Expression::PrivateFieldExpression(m) => Applied::Member(&m.object, None),
             Expression::Super(_) => return,
-            _ => {
+            _ => Applied::Plain,
+        };
+        // The `this` the plain call would get must be the one passed to `apply`.
+        match function {
+            Applied::Member(object, key) => {
+                if !is_plain_receiver(object)
+                    || key.is_some_and(|k| !is_plain_key(k))
+                    || !same_tokens(cx.text(object.span()), cx.text(this_arg.span()))
+                {
+                    return;
+                }
+            }
+            Applied::Plain => {
                 if !(this_arg.is_null()
                     || this_arg.is_undefined() && is_global(cx, this_arg)
                     || this_arg.is_void_0())
@@ -130,7 +143,11 @@ impl Rule for PreferSpread {
             .source
             .get(removed.start as usize..removed.end as usize)
             .unwrap_or("/");
-        if !removed_text.contains('/') {
+        // Optional chains and a parenthesized callee are reported without a fix.
+        let direct = matches!(&call.callee, Expression::StaticMemberExpression(_))
+            && !call.optional
+            && !cx.text(call.callee.span()).contains("?.");
+        if direct && !removed_text.contains('/') {
             let edits = vec![Edit::new(removed, "(...")];
             let fix = if certainly_iterable(cx, args) {
                 Fix::safe("call the function with the array spread", edits)
@@ -147,12 +164,27 @@ impl Rule for PreferSpread {
     }
 }
 
-/// A receiver whose evaluation has no side effects: `this`, an identifier, or a chain of
-/// static members of those.
+/// What `.apply` is called on.
+enum Applied<'e, 'a> {
+    /// `o.f`, `o[k]`, `o.#f`: the receiver and the computed key.
+    Member(&'e Expression<'a>, Option<&'e Expression<'a>>),
+    /// Anything else: called with an undefined `this`.
+    Plain,
+}
+
+/// A receiver whose evaluation has no side effects: `this`, an identifier, an empty array or
+/// object literal, or a chain of static members of those (optional links included).
 fn is_plain_receiver(e: &Expression<'_>) -> bool {
     match e {
         Expression::ThisExpression(_) | Expression::Identifier(_) => true,
-        Expression::StaticMemberExpression(m) => !m.optional && is_plain_receiver(&m.object),
+        Expression::ArrayExpression(a) => a.elements.is_empty(),
+        Expression::ObjectExpression(o) => o.properties.is_empty(),
+        Expression::StaticMemberExpression(m) => is_plain_receiver(&m.object),
+        Expression::ParenthesizedExpression(p) => is_plain_receiver(&p.expression),
+        Expression::ChainExpression(c) => match &c.expression {
+            ChainElement::StaticMemberExpression(m) => is_plain_receiver(&m.object),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -281,6 +313,12 @@ mod tests {
             "a['b'].apply(a, args);",
             "(f).apply(null, args);",
             "f.apply(null, xs.concat(ys));",
+            "[].concat.apply([ ], args);",
+            "f?.apply(null, args);",
+            "f.apply?.(null, args);",
+            "(f?.apply)(undefined, args);",
+            "(obj?.foo).apply(obj, args);",
+            "a?.b.c.foo.apply(a?.b.c, args);",
         ];
         let pass = [
             "f.apply(ctx, args);",
@@ -296,8 +334,6 @@ mod tests {
             "f().g.apply(f(), args);",
             "f.apply(null);",
             "f.apply(null, args, extra);",
-            "f.apply?.(null, args);",
-            "f?.apply(null, args);",
             "f.apply(null, ...rest);",
             "f.call(null, args);",
             "function g(undefined) { f.apply(undefined, args); }",
