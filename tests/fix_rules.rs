@@ -75,6 +75,11 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "prefer-object-spread",
         "a.js",
+        "Object.assign({ a: 1 }); x = globalThis.Object.assign({}, y);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
         "const c = Object.assign({ a: 1, }, b, c);",
     ),
     (
