@@ -12,7 +12,7 @@
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
     ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression,
-    ObjectPropertyKind,
+    ObjectPropertyKind, Statement,
 };
 use oxc_semantic::{AstNode, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -323,6 +323,9 @@ fn check_loop(
     let decl = cx.scoping().symbol_span(symbol);
     let nodes = cx.nodes();
     let assign_span = nodes.get_node(assign).kind().span();
+    if exits_right_after(cx, assign) {
+        return;
+    }
     for a in nodes.ancestors(assign) {
         let (repeated, what) = match a.kind() {
             AstKind::ForStatement(f) => {
@@ -370,6 +373,32 @@ fn check_loop(
             return;
         }
     }
+}
+
+/// `acc = [...acc, x]; break;` (or `return`, `throw`): the copy is made once, on the way out
+/// of the loop, not on every iteration.
+fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let statement = nodes.parent_node(assign);
+    let AstKind::ExpressionStatement(stmt) = statement.kind() else {
+        return false;
+    };
+    let statements = match nodes.parent_kind(statement.id()) {
+        AstKind::BlockStatement(b) => &b.body,
+        AstKind::SwitchCase(c) => &c.consequent,
+        _ => return false,
+    };
+    let Some(i) = statements.iter().position(|s| s.span() == stmt.span) else {
+        return false;
+    };
+    matches!(
+        statements.get(i + 1),
+        Some(
+            Statement::BreakStatement(_)
+                | Statement::ReturnStatement(_)
+                | Statement::ThrowStatement(_)
+        )
+    )
 }
 
 fn symbol_of(cx: &Ctx<'_, '_>, ident: &oxc_ast::ast::IdentifierReference<'_>) -> Option<SymbolId> {
@@ -442,6 +471,9 @@ mod tests {
             "let acc = []; for (const x of xs) { other = [...acc, x]; }",
             "let acc = []; xs.map((x) => { acc = [...acc, x]; });",
             "let acc = []; for (const x of [...acc, 1]) {}",
+            // Once, on the way out of the loop.
+            "let found = []; for (const x of xs) { if (x.ok) { found = [...found, x]; break; } }",
+            "function f(xs) { let r = {}; for (const x of xs) { if (x) { r = { ...r, [x]: 1 }; return r; } } }",
             "let a = {}; for (const x of xs) { a = { ...defaults, x }; }",
             "xs.reduce(({ acc }, x) => [...acc, x], []);",
             // The same few keys each time: the copy does not grow (tldraw's richText.ts).
