@@ -13,10 +13,14 @@ pub use crate::lint::Ctx;
 
 pub mod accumulating_spread;
 pub mod invalid_rest;
+pub mod iterator_reuse;
+pub mod object_spread_indexed;
+pub mod object_spread_loses_data;
 pub mod prefer_object_spread;
 pub mod prefer_rest_params;
 pub mod prefer_spread;
 pub mod rest_not_last;
+pub mod spread_non_iterable;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -130,6 +134,10 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 pub static RULES: &[&RuleMeta] = &[
     &rest_not_last::META,
     &invalid_rest::META,
+    &spread_non_iterable::META,
+    &object_spread_loses_data::META,
+    &iterator_reuse::META,
+    &object_spread_indexed::META,
     &accumulating_spread::META,
     &prefer_rest_params::META,
     &prefer_spread::META,
