@@ -7,9 +7,8 @@
 //! (`fn.apply(ctx, args)`), optional calls, and calls with type arguments.
 //!
 //! The fix: `apply` accepts any array-like (`{length: 2}`, `null`), spread needs an iterable.
-//! The fix is safe only when `args` is certainly an array or `arguments` (a rest parameter, a
-//! never-reassigned binding of an array literal, `Array.from/of(…)`, `[…].concat(…)`,
-//! `arguments`); otherwise
+//! The fix is safe only when `args` is certainly an array or `arguments` (an array by the
+//! value-kind inference, `[…].concat(…)`, `arguments`); otherwise
 //! it is a suggestion.
 
 use oxc_ast::AstKind;
@@ -18,6 +17,7 @@ use oxc_semantic::AstNode;
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+use crate::kinds::Kind;
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -214,7 +214,12 @@ fn is_global(cx: &Ctx<'_, '_>, e: &Expression<'_>) -> bool {
 
 /// Whether the value is certainly an array or an `arguments` object (both iterable), so the
 /// spread behaves as `apply` does.
-fn certainly_iterable(cx: &Ctx<'_, '_>, args: &Expression<'_>) -> bool {
+fn certainly_iterable<'a>(cx: &Ctx<'a, '_>, args: &Expression<'a>) -> bool {
+    // The value-kind inference knows arrays from literals, builtins, rest parameters,
+    // array methods on known arrays and TypeScript annotations.
+    if matches!(cx.kinds().of(args).kind, Kind::Array { .. }) {
+        return true;
+    }
     match args.get_inner_expression() {
         Expression::ArrayExpression(_) => true,
         Expression::CallExpression(c) => {
@@ -384,6 +389,10 @@ mod tests {
             ),
             ("g.apply(null, Array.from(s));", Some(FixSafety::Safe)),
             ("g.apply(null, [a].concat(rest));", Some(FixSafety::Safe)),
+            (
+                "const xs = [1].map(f); g.apply(null, xs);",
+                Some(FixSafety::Safe),
+            ),
             (
                 "let xs = [1]; xs = null; g.apply(null, xs);",
                 Some(FixSafety::Suggestion),
