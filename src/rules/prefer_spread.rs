@@ -4,12 +4,12 @@
 //! Not reported: an array literal as the argument list (`f.apply(null, [a, b])`), the callees
 //! `spread-args-overflow` watches (`Math.max/min`, `String.fromCharCode/fromCodePoint`: their
 //! `.apply` forms are the same RangeError risk), a `this` that is not the receiver
-//! (`fn.apply(ctx, args)`), optional calls, and calls with type arguments.
+//! (`fn.apply(ctx, args)`), and calls with type arguments. The optional forms (`f?.apply(…)`,
+//! `f.apply?.(…)`, `(obj?.f).apply(obj, …)`) are reported without a fix.
 //!
 //! The fix: `apply` accepts any array-like (`{length: 2}`, `null`), spread needs an iterable.
 //! The fix is safe only when `args` is certainly an array or `arguments` (an array by the
-//! value-kind inference, `[…].concat(…)`, `arguments`); otherwise
-//! it is a suggestion.
+//! value-kind inference, `[…].concat(…)`, `arguments`); otherwise it is a suggestion.
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{BindingPattern, ChainElement, Expression, FormalParameterKind};
