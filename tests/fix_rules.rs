@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
-use restlint::diagnostic::Severity;
+use restlint::diagnostic::{FixSafety, Severity};
 use restlint::fix::{FixMode, fix_text};
 use restlint::lint::{ActiveRule, RuleSet, lint_text};
+use restlint::rules::FixKind;
 
 fn rules(ids: &[&str]) -> RuleSet {
     RuleSet::new(
@@ -171,6 +172,23 @@ fn fixes_snapshot_and_idempotence() {
     let mut failures = Vec::new();
     for (rule, file, code) in CASES {
         let set = rules(&[rule]);
+        // A rule declared `suggestion` never offers a safe fix; a rule without fixes offers none.
+        for d in lint_text(Path::new(file), code, &set) {
+            let Some(meta) = restlint::rules::find(d.rule) else {
+                continue;
+            };
+            let ok = match (&d.fix, meta.fix) {
+                (None, _) => true,
+                (Some(_), FixKind::None) => false,
+                (Some(f), FixKind::Suggestion) => f.safety == FixSafety::Suggestion,
+                (Some(_), FixKind::Safe) => true,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{rule} offers a fix its metadata does not allow: {code:?}"
+                ));
+            }
+        }
         let once = fix_once(file, code, &set, FixMode::Suggestions);
         let twice = fix_once(file, &once, &set, FixMode::Suggestions);
         if once != twice {
