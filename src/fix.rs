@@ -80,7 +80,38 @@ pub fn has_fixes(diags: &[Diagnostic], mode: FixMode) -> bool {
 }
 
 /// Fixes `text` (as linted into `diags`) with `rules`; re-lints after each pass.
+/// Never panics: a failure inside leaves the text as it was, with an `internal-error`.
 pub fn fix_text(
+    path: &Path,
+    text: &str,
+    diags: Vec<Diagnostic>,
+    rules: &RuleSet,
+    mode: FixMode,
+) -> FixOutcome {
+    let kept = diags.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        fix_unchecked(path, text, diags, rules, mode)
+    })) {
+        Ok(outcome) => outcome,
+        Err(_) => {
+            let mut diagnostics = kept;
+            let mut d = crate::lint::internal_error(
+                "restlint failed while fixing this file; it was left unchanged".to_string(),
+            );
+            d.start = crate::diagnostic::Position { line: 1, column: 1 };
+            d.end = d.start;
+            diagnostics.push(d);
+            crate::diagnostic::sort_diagnostics(&mut diagnostics);
+            FixOutcome {
+                text: text.to_string(),
+                diagnostics,
+                applied: 0,
+            }
+        }
+    }
+}
+
+fn fix_unchecked(
     path: &Path,
     text: &str,
     diags: Vec<Diagnostic>,
