@@ -153,6 +153,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "a.ts",
         "class C { pipe() { return pipeArguments(this, arguments); } }",
     ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "class C extends B { constructor() { super(...arguments); } get x() { return arguments.length ? arguments[0] : 1; } }",
+    ),
     ("rest-not-last", "a.js", "function f(...rest, last) {}"),
     ("rest-not-last", "a.js", "const [...init, last] = xs;"),
     ("rest-not-last", "a.js", "const { ...others, id } = obj;"),

@@ -7,7 +7,7 @@
 //! array (`Object.prototype.toString` says `[object Arguments]`), and code may rely on that.
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{Expression, Function, IdentifierReference};
+use oxc_ast::ast::{Expression, Function, IdentifierReference, MethodDefinitionKind, PropertyKind};
 use oxc_semantic::{AstNode, NodeId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -103,6 +103,20 @@ fn owning_function<'a, 'c>(cx: &Ctx<'a, 'c>, id: NodeId) -> Option<(NodeId, &'c 
 fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fix> {
     // With parameters, `arguments[0]` is the first parameter, not the rest's first element.
     if !func.params.items.is_empty() || func.params.rest.is_some() || func.this_param.is_some() {
+        return None;
+    }
+    // A getter takes no parameter and a setter exactly one.
+    let accessor = match cx.nodes().parent_kind(func_id) {
+        AstKind::MethodDefinition(m) => {
+            matches!(
+                m.kind,
+                MethodDefinitionKind::Get | MethodDefinitionKind::Set
+            )
+        }
+        AstKind::ObjectProperty(p) => p.kind != PropertyKind::Init,
+        _ => false,
+    };
+    if accessor {
         return None;
     }
     let body = func.body.as_ref()?;
@@ -213,6 +227,8 @@ mod tests {
         let no_fix = [
             "function f(a) { return arguments[1]; }",
             "function f() { 'use strict'; return arguments[0]; }",
+            "const o = { get x() { return arguments[0]; } };",
+            "class C { get x() { return arguments[0]; } }",
             "function f() { return arguments.callee(arguments[0]); }",
             "function f() { var args = 1, rest = 2, params = 3, argv = 4; return arguments[0]; }",
         ];
