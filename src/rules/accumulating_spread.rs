@@ -272,7 +272,7 @@ fn check_reduce(
         method,
         c,
         spread,
-        call.span,
+        member_property(&call.callee).map_or(call.span, |(_, span)| span),
         binding.span,
     ));
 }
@@ -300,14 +300,36 @@ fn callee_of_callback(cx: &Ctx<'_, '_>, func: NodeId, func_span: OxcSpan) -> Opt
 
 /// `x.name` or `x?.name`: the property name.
 fn member_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+    member_property(callee).map(|(name, _)| name)
+}
+
+/// `x.name` or `x?.name`: the property name and its span (what a label points at: the whole
+/// call may span a hundred lines).
+fn member_property<'a>(callee: &'a Expression<'a>) -> Option<(&'a str, OxcSpan)> {
     match callee.get_inner_expression() {
-        Expression::StaticMemberExpression(m) => Some(m.property.name.as_str()),
+        Expression::StaticMemberExpression(m) => Some((m.property.name.as_str(), m.property.span)),
         Expression::ChainExpression(chain) => match &chain.expression {
-            oxc_ast::ast::ChainElement::StaticMemberExpression(m) => Some(m.property.name.as_str()),
+            oxc_ast::ast::ChainElement::StaticMemberExpression(m) => {
+                Some((m.property.name.as_str(), m.property.span))
+            }
             _ => None,
         },
         _ => None,
     }
+}
+
+/// The head of a loop statement (`for (const x of xs)`, `while (c)`, `do`), for its label.
+fn loop_head(kind: &AstKind<'_>) -> OxcSpan {
+    let whole = kind.span();
+    let body_start = match kind {
+        AstKind::ForStatement(f) => f.body.span().start,
+        AstKind::ForOfStatement(f) => f.body.span().start,
+        AstKind::ForInStatement(f) => f.body.span().start,
+        AstKind::WhileStatement(w) => w.body.span().start,
+        AstKind::DoWhileStatement(_) => whole.start + 2,
+        _ => whole.end,
+    };
+    OxcSpan::new(whole.start, body_start.max(whole.start))
 }
 
 /// Reports when the assignment at `assign` runs once per iteration of a loop (or a `forEach`
@@ -356,7 +378,7 @@ fn check_loop(
                         "`forEach` callback",
                         c,
                         spread,
-                        call.span,
+                        member_property(&call.callee).map_or(call.span, |(_, span)| span),
                         decl,
                     ));
                 }
@@ -366,9 +388,14 @@ fn check_loop(
             _ => (false, ""),
         };
         if repeated {
-            let span = a.kind().span();
-            if !span.contains_inclusive(decl) {
-                cx.report(loop_step(name, what, c, spread, span, decl));
+            let kind = a.kind();
+            if !kind.span().contains_inclusive(decl) {
+                let head = loop_head(&kind);
+                let head = OxcSpan::new(
+                    head.start,
+                    head.start + cx.text(head).trim_end().len() as u32,
+                );
+                cx.report(loop_step(name, what, c, spread, head, decl));
             }
             return;
         }
