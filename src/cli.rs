@@ -268,7 +268,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
 
     // With `--fix` on standard input, the fixed source goes to stdout and the report to stderr.
-    let mut fixed_stdin: Option<String> = None;
+    let mut fixed_stdin: Option<Vec<u8>> = None;
     let (mut reports, files) = if stdin {
         let name = args
             .stdin_filename
@@ -285,6 +285,10 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .iter()
             .any(|s| file_name.ends_with(s));
         if declaration || resolver.config.is_ignored(&name) {
+            // Nothing to fix: an editor still gets its buffer back.
+            if args.fix_mode().is_some() && std::io::stdin().read_to_end(&mut bytes).is_ok() {
+                fixed_stdin = Some(bytes);
+            }
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
@@ -307,7 +311,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                                 let outcome = pool.install(|| {
                                     fix::fix_text(&name, &text, diagnostics, &rules, mode)
                                 });
-                                fixed_stdin = Some(outcome.text.clone());
+                                fixed_stdin = Some(outcome.text.clone().into_bytes());
                                 FileReport {
                                     path: display,
                                     diagnostics: outcome.diagnostics,
@@ -399,9 +403,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 .write_all(output.as_bytes())
                 .and_then(|_| stderr.flush());
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(source.as_bytes())
-                .and_then(|_| stdout.flush())
+            stdout.write_all(source).and_then(|_| stdout.flush())
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -290,6 +290,19 @@ fn stdin_fix_without_fixes_echoes_the_source() {
     assert_eq!(doc["version"], 1);
 }
 
+#[test]
+fn stdin_fix_of_an_ignored_path_echoes_the_source() {
+    let dir = temp_with(&[("restlint.json", br#"{ "ignore": ["dist/**"] }"#)]);
+    let out = restlint(dir.path())
+        .args(STYLE_RULES)
+        .args(["--fix", "--stdin-filename", "dist/a.js", "-"])
+        .write_stdin(FIXABLE)
+        .output()
+        .expect("run");
+    assert_eq!(out.stdout, FIXABLE);
+    assert_eq!(out.status.code(), Some(0));
+}
+
 #[cfg(feature = "fault-injection")]
 #[test]
 fn injected_write_failure_keeps_the_original() {
