@@ -20,7 +20,9 @@ pub mod prefer_object_spread;
 pub mod prefer_rest_params;
 pub mod prefer_spread;
 pub mod rest_not_last;
+pub mod shallow_copy_mutation;
 pub mod spread_non_iterable;
+pub mod spread_overrides_property;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,6 +140,8 @@ pub static RULES: &[&RuleMeta] = &[
     &object_spread_loses_data::META,
     &iterator_reuse::META,
     &object_spread_indexed::META,
+    &shallow_copy_mutation::META,
+    &spread_overrides_property::META,
     &accumulating_spread::META,
     &prefer_rest_params::META,
     &prefer_spread::META,
