@@ -11,6 +11,10 @@ cargo test --features fault-injection --test fix_cli
 # The `--fix-suggestions` property test over a real corpus, when there is one
 # (RESTLINT_CORPUS, default /tmp/restlint-corpus/small; ../shared/bench/corpus.sh builds one).
 corpus="${RESTLINT_CORPUS:-/tmp/restlint-corpus/small}"
+if [ ! -d "$corpus" ] && [ -z "${RESTLINT_CORPUS:-}" ] && [ -f ../shared/bench/corpus.sh ]; then
+  # Build it (published npm packages, pinned) so a fresh machine runs the test too.
+  bash ../shared/bench/corpus.sh /tmp/restlint-corpus || echo "could not build the corpus"
+fi
 if [ -d "$corpus" ]; then
   RESTLINT_CORPUS="$corpus" cargo test --test fix_cli -- --ignored
 else
