@@ -73,9 +73,12 @@ impl Rule for IteratorReuse {
         let BindingPattern::BindingIdentifier(id) = &d.id else {
             return;
         };
-        if d.init.is_none() {
+        // One-shot iterators come from calls (`gen()`, `m.keys()`, `Iterator.from(x)`).
+        let Some(Expression::CallExpression(_)) =
+            d.init.as_ref().map(Expression::get_inner_expression)
+        else {
             return;
-        }
+        };
         let Some(symbol) = id.symbol_id.get() else {
             return;
         };
