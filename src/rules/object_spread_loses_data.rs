@@ -230,35 +230,51 @@ impl Options {
         span: Span,
         spread: NodeId,
     ) {
-        let t = cx.kinds().of(expr);
-        let Kind::Instance(class) = t.kind else {
-            return;
-        };
-        let info = cx.kinds().class_info(class);
-        if info.extends_unknown || info.methods.is_empty() {
-            return;
-        }
         // The spread must be the whole source of a binding: `const copy = { ...session, x }`.
         let Some(copy) = copy_binding_of_spread(cx, spread) else {
             return;
         };
-        if let Some((member, name)) = method_use(cx, copy, &info.methods) {
-            let kinds = cx.kinds();
-            let subject = kinds.subject(expr);
-            let copy_name = cx.scoping().symbol_name(copy).to_string();
-            let message = format!(
-                "{}: the copy `{copy_name}` made by spreading it has no prototype, so `{copy_name}.{name}` is not the method the class defines",
-                kinds.describe(&subject, &t, false)
-            );
-            let d = Diagnostic::new(META.id, span, message)
-                .with_label(span, "this spread drops the prototype")
-                .with_label(member, format!("`{name}` is looked up on the copy here"))
-                .with_help(format!(
-                    "call the method on the original, or make the copy with `Object.assign(Object.create(Object.getPrototypeOf({0})), {0})`",
-                    subject.trim_matches('`')
-                ));
-            cx.report(d);
+        let t = cx.kinds().of(expr);
+        let subject = cx.kinds().subject(expr);
+        self.report_method_use(cx, &t, &subject, copy, span, "by spreading it");
+    }
+
+    /// Reports `copy.method` when `t` is an in-file class instance whose method or accessor
+    /// `method` is looked up on a plain copy of it. `span` is the spread or rest that copied.
+    fn report_method_use(
+        &self,
+        cx: &mut Ctx<'_, '_>,
+        t: &Typed,
+        subject: &str,
+        copy: SymbolId,
+        span: Span,
+        how: &str,
+    ) -> bool {
+        let Kind::Instance(class) = t.kind else {
+            return false;
+        };
+        let info = cx.kinds().class_info(class);
+        if info.extends_unknown || info.methods.is_empty() {
+            return false;
         }
+        let Some((member, name)) = method_use(cx, copy, &info.methods) else {
+            return false;
+        };
+        let kinds = cx.kinds();
+        let copy_name = cx.scoping().symbol_name(copy).to_string();
+        let message = format!(
+            "{}: the copy `{copy_name}` made {how} has no prototype, so `{copy_name}.{name}` is not the method the class defines",
+            kinds.describe(subject, t, false)
+        );
+        let d = Diagnostic::new(META.id, span, message)
+            .with_label(span, "this copy drops the prototype")
+            .with_label(member, format!("`{name}` is looked up on the copy here"))
+            .with_help(format!(
+                "call the method on the original, or make the copy with `Object.assign(Object.create(Object.getPrototypeOf({0})), {0})`",
+                subject.trim_matches('`')
+            ));
+        cx.report(d);
+        true
     }
 
     fn check_rest<'a>(
@@ -268,6 +284,7 @@ impl Options {
         names_message: bool,
         source: Option<&Expression<'a>>,
         caught: Option<Typed>,
+        rest_binding: Option<SymbolId>,
     ) {
         let t = match (source, caught) {
             (Some(e), _) => cx.kinds().of(e),
@@ -275,6 +292,13 @@ impl Options {
             (None, None) => return,
         };
         let Some(loss) = self.loss(cx, t.kind) else {
+            // `const { id, ...rest } = session; rest.isValid()`: the rest is a copy too.
+            if let (Some(copy), Some(e)) = (rest_binding, source)
+                && !cx.scoping().symbol_is_mutated(copy)
+            {
+                let subject = cx.kinds().subject(e);
+                self.report_method_use(cx, &t, &subject, copy, rest_span, "by an object rest");
+            }
             return;
         };
         // `const { message, ...rest } = err` keeps the message on purpose.
@@ -395,7 +419,11 @@ impl Rule for Options {
                             AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
                         );
                         if let (Some(init), false) = (&d.init, in_loop_head) {
-                            self.check_rest(cx, rest.span.into(), named, Some(init), None);
+                            let binding = match &rest.argument {
+                                BindingPattern::BindingIdentifier(b) => b.symbol_id.get(),
+                                _ => None,
+                            };
+                            self.check_rest(cx, rest.span.into(), named, Some(init), None, binding);
                         }
                     }
                     AstKind::CatchParameter(cp) => {
@@ -412,7 +440,7 @@ impl Rule for Options {
                                 format!("caught at line {}", cx.line_of(cp.span.start)),
                                 "the caught error",
                             );
-                            self.check_rest(cx, rest.span.into(), named, None, Some(t));
+                            self.check_rest(cx, rest.span.into(), named, None, Some(t), None);
                         }
                     }
                     _ => {}
@@ -429,7 +457,7 @@ impl Rule for Options {
                     }
                 });
                 if let AstKind::AssignmentExpression(a) = cx.nodes().parent_kind(node.id()) {
-                    self.check_rest(cx, rest.span.into(), named, Some(&a.right), None);
+                    self.check_rest(cx, rest.span.into(), named, Some(&a.right), None, None);
                 }
             }
             _ => {}
@@ -584,6 +612,16 @@ mod tests {
             // object rest
             ("a.js", "const { size, ...rest } = new Map();", &[(1, 15)]),
             ("a.js", "let rest; ({ ...rest } = new Date());", &[(1, 14)]),
+            (
+                "a.js",
+                "class Session { get user() { return 1; } }\nconst { id, ...rest } = new Session();\nlog(rest.user);",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "class Session { isValid() {} }\nconst s = new Session();\nconst { id, ...rest } = s;\nrest.isValid();",
+                &[(3, 13)],
+            ),
             // a copy later used for a method
             (
                 "a.js",
