@@ -416,7 +416,19 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 match locate(&d.id, binding_span) {
                     Some(Place::Whole) => {
                         if !mutated && let Some(init) = &d.init {
-                            let t = self.infer(init, depth);
+                            let mut t = self.infer(init, depth);
+                            // `obj[Symbol.iterator] = …` later may make a plain object iterable.
+                            if let Kind::Object {
+                                iterable: false,
+                                open: false,
+                            } = t.kind
+                                && self.has_computed_member_write(symbol)
+                            {
+                                t.kind = Kind::Object {
+                                    iterable: false,
+                                    open: true,
+                                };
+                            }
                             if t.is_known() {
                                 return t;
                             }
@@ -536,6 +548,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => Typed::unknown(),
         }
+    }
+
+    /// Whether a binding is the object of a computed member write (`x[key] = v`).
+    fn has_computed_member_write(&self, symbol: SymbolId) -> bool {
+        let nodes = self.semantic.nodes();
+        self.semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .any(|r| {
+                r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                    && matches!(
+                        nodes.parent_kind(r.node_id()),
+                        AstKind::ComputedMemberExpression(_)
+                    )
+            })
     }
 
     fn rest_binding(&self, kind: Kind, span: oxc_span::Span, what: &str) -> Typed {
@@ -846,6 +873,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             Expression::StaticMemberExpression(m) => {
                 let method = m.property.name.as_str();
+                // `.matchAll(/re/g)`: only strings have it; the regex argument says enough.
+                if method == "matchAll"
+                    && let Some(Expression::RegExpLiteral(_)) = c
+                        .arguments
+                        .first()
+                        .and_then(Argument::as_expression)
+                        .map(Expression::get_inner_expression)
+                {
+                    return self.returned(Kind::Iterator, span, ".matchAll()");
+                }
                 if let Expression::Identifier(ns) = m.object.get_inner_expression()
                     && ns.is_global_reference(self.semantic.scoping())
                 {

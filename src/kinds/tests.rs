@@ -209,6 +209,16 @@ fn bindings() {
         ("try {} catch (e) { probe(e) }", Kind::CaughtError),
         ("try {} catch (e) { e = 1; probe(e) }", Kind::Unknown),
         ("import x from 'x'; probe(x)", Kind::Unknown),
+        ("const o = {}; o.a = 1; probe(o)", OBJ),
+        (
+            "const o = {}; o[Symbol.iterator] = g; probe(o)",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        ("probe(text.matchAll(/a/g))", Kind::Iterator),
+        ("probe(text.matchAll(re))", Kind::Unknown),
         ("fetch(u).catch(err => probe(err))", Kind::CaughtError),
         (
             "fetch(u).catch(function (err) { probe(err) })",
@@ -375,6 +385,7 @@ fn annotations() {
         ("function f<T>(c: T) { probe(c) }", Kind::Unknown),
         ("function f(c: any) { probe(c) }", Kind::Unknown),
         ("function f(c: object) { probe(c) }", Kind::Unknown),
+        ("function f(c: {}) { probe(c) }", Kind::Unknown),
         ("let m: Map<string, number> = get(); probe(m)", Kind::Map),
         (
             "let m: Map<string, number> = new Map(); m = other(); probe(m)",

@@ -172,6 +172,16 @@ impl Options {
             {
                 return;
             }
+            // `{ ...err, message: err.message }` keeps the message on purpose.
+            if matches!(t.kind, Kind::Error | Kind::CaughtError)
+                && let Some(spread) = spread
+                && let AstKind::ObjectExpression(o) = cx.nodes().parent_kind(spread)
+                && o.properties.iter().any(|p| {
+                    matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.is_specific_static_name("message"))
+                })
+            {
+                return;
+            }
             let d = self.build(cx, how, expr, span, branch_span, &t, loss, branching);
             cx.report(d);
             return;
@@ -698,6 +708,16 @@ mod tests {
             (
                 "a.js",
                 "try { f(); } catch (err) { const { message, ...rest } = err; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "try { f(); } catch (err) { log({ ...err, message: err.message }); }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = {};\no[Symbol.iterator] = function* () {};\nconst xs = [...o];",
                 &[],
             ),
             (

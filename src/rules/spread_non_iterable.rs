@@ -563,6 +563,16 @@ mod tests {
                 &[],
             ),
             ("a.js", "try {} catch (e) { const xs = [...e]; }", &[]),
+            (
+                "a.js",
+                "const o = {};\no[Symbol.iterator] = function* () {};\nconst xs = [...o];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = {};\no.a = 1;\nconst xs = [...o];",
+                &[(3, 13)],
+            ),
             // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
             (
                 "a.js",
