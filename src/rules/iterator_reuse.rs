@@ -451,9 +451,12 @@ fn breaks_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
 mod tests {
     use crate::lint::test_util::lint_with_rule;
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "iterator-reuse";
 
-    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+    fn run(cases: &[Case]) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule(file, code, ID);
@@ -479,7 +482,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             (
                 "a.js",
                 "function* gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
@@ -537,7 +540,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             (
                 "a.js",
                 "function* gen() {}\nconst a = [...gen()];\nconst b = [...gen()];",

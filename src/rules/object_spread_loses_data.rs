@@ -479,12 +479,12 @@ impl Rule for Options {
 mod tests {
     use crate::lint::test_util::{lint_with_rule, lint_with_rule_options};
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "object-spread-loses-data";
 
-    fn run(
-        cases: &[(&str, &str, &[(u32, u32)])],
-        options: Option<&serde_json::Value>,
-    ) -> Vec<String> {
+    fn run(cases: &[Case], options: Option<&serde_json::Value>) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule_options(file, code, ID, options);
@@ -510,7 +510,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             // literal / builtins
             ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
             ("a.js", "const o = { ...5 };", &[(1, 13)]),
@@ -650,7 +650,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "const o = { ...maybeUndefined };", &[]),
             ("a.js", "const o = { ...null, ...undefined };", &[]),
             (
@@ -755,7 +755,7 @@ mod tests {
     #[test]
     fn caught_errors_option() {
         let off = serde_json::json!({ "caughtErrors": false });
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "try { f(); } catch (err) { log({ ...err }); }", &[]),
             (
                 "a.js",

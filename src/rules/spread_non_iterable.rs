@@ -302,10 +302,13 @@ impl Rule for SpreadNonIterable {
 mod tests {
     use crate::lint::test_util::lint_with_rule;
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "spread-non-iterable";
 
     /// (file, code, expected (line, column) of each diagnostic).
-    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+    fn run(cases: &[Case]) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule(file, code, ID);
@@ -331,7 +334,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             // literal
             ("a.js", "const a = [...{ a: 1 }];", &[(1, 12)]),
             ("a.js", "f(...5);", &[(1, 3)]),
@@ -443,7 +446,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "const xs = [...new Set(ys)];", &[]),
             (
                 "a.js",
