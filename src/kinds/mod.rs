@@ -146,8 +146,20 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// Facts about a class declared in the file (memoised). `node` is the class's node.
     pub fn class_info(&self, node: NodeId) -> Rc<ClassInfo> {
+        self.class_info_at(node, 0)
+    }
+
+    fn class_info_at(&self, node: NodeId, depth: u32) -> Rc<ClassInfo> {
         if let Some(info) = self.classes.borrow().get(&node) {
             return info.clone();
+        }
+        if depth > MAX_DEPTH {
+            // A longer `extends` chain than any real code has: not judged (and not memoised,
+            // so a shallower question can still answer).
+            return Rc::new(ClassInfo {
+                extends_unknown: true,
+                ..ClassInfo::default()
+            });
         }
         // Cycles (`class A extends B {}; class B extends A {}`) end at the placeholder.
         self.classes.borrow_mut().insert(
@@ -157,7 +169,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 ..ClassInfo::default()
             }),
         );
-        let info = Rc::new(self.compute_class_info(node));
+        let info = Rc::new(self.compute_class_info(node, depth));
         self.classes.borrow_mut().insert(node, info.clone());
         info
     }
@@ -739,9 +751,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
             )
     }
 
-    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
-    /// initializer is a `?:`, `||` or `??` expression.
-    fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+    /// The initializer of the binding `id` refers to, when that is a plain `const` or a
+    /// never-reassigned `let`/`var` (`const defaults = { a: 1 }` → the object literal), with
+    /// parentheses and TS wrappers looked through. `None` for parameters, destructured
+    /// bindings, loop heads, reassigned or redeclared bindings, and globals.
+    pub fn binding_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
         let symbol = self.symbol_of(id)?;
         let scoping = self.semantic.scoping();
         if scoping.symbol_is_mutated(symbol) || !scoping.symbol_redeclarations(symbol).is_empty() {
@@ -754,7 +768,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if !matches!(d.id, BindingPattern::BindingIdentifier(_)) {
             return None;
         }
-        let init = d.init.as_ref()?.get_inner_expression();
+        Some(d.init.as_ref()?.get_inner_expression())
+    }
+
+    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
+    /// initializer is a `?:`, `||` or `??` expression.
+    fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+        let init = self.binding_init(id)?;
         match init {
             Expression::ConditionalExpression(_) => Some(init),
             Expression::LogicalExpression(l) if l.operator != LogicalOperator::And => Some(init),
@@ -1020,7 +1040,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     // ---- classes --------------------------------------------------------------------------
 
-    fn compute_class_info(&self, node: NodeId) -> ClassInfo {
+    fn compute_class_info(&self, node: NodeId, depth: u32) -> ClassInfo {
         let AstKind::Class(class) = self.semantic.nodes().kind(node) else {
             return ClassInfo {
                 extends_unknown: true,
@@ -1100,7 +1120,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 Expression::Identifier(id) => match self.class_of_callee(id, 0) {
                     Some(base_node) => {
-                        let base = self.class_info(base_node);
+                        let base = self.class_info_at(base_node, depth + 1);
                         info.base = Some(base_node);
                         info.extends_unknown = base.extends_unknown;
                         info.is_error = base.is_error;
@@ -1124,8 +1144,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
 pub struct FunctionShape {
     /// The function's node (a `Function` or an `ArrowFunctionExpression`).
     pub node: NodeId,
+    /// The function's span.
     pub span: Span,
+    /// `async function` or `async () => …`.
     pub is_async: bool,
+    /// `function*` (arrows never are).
     pub is_generator: bool,
 }
 

@@ -5,7 +5,7 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::Argument;
 use oxc_parser::Parser;
 use oxc_semantic::SemanticBuilder;
-use oxc_span::SourceType;
+use oxc_span::{GetSpan, SourceType};
 
 use super::{Kind, Kinds, Typed};
 use crate::source::LineIndex;
@@ -254,6 +254,22 @@ fn deep_chains_terminate() {
 }
 
 #[test]
+fn long_extends_chains_terminate() {
+    let mut code = String::from("class C0 { get x() { return 1; } }\n");
+    for i in 1..3000 {
+        code.push_str(&format!("class C{i} extends C{} {{}}\n", i - 1));
+    }
+    code.push_str("probe(new C2999())");
+    assert_eq!(kind(&code), Kind::Unknown);
+    let mut code = String::from("class C0 { get x() { return 1; } }\n");
+    for i in 1..5 {
+        code.push_str(&format!("class C{i} extends C{} {{}}\n", i - 1));
+    }
+    code.push_str("probe(new C4())");
+    assert!(matches!(kind(&code), Kind::Instance(_)));
+}
+
+#[test]
 fn in_file_functions() {
     let cases: &[(&str, Kind)] = &[
         ("async function load() {} probe(load())", Kind::Promise),
@@ -414,4 +430,35 @@ fn origins() {
     assert_eq!(t.origin.label, "the Map created here");
     let (t, _) = probe("a.js", "function f(...xs) { probe(xs) }");
     assert_eq!(t.origin.note, "the rest parameter at line 1");
+}
+
+#[test]
+fn binding_initializers() {
+    let allocator = Allocator::default();
+    let code = "const d = ({ a: 1 }); let e = [1]; e = []; function f(p) { return [d, e, p]; }";
+    let ret = Parser::new(&allocator, code, SourceType::mjs()).parse();
+    let program = allocator.alloc(ret.program);
+    let sem = SemanticBuilder::new().with_build_nodes(true).build(program);
+    let line_index = LineIndex::new(code);
+    let kinds = Kinds::new(&sem.semantic, code, &line_index);
+    let mut seen = Vec::new();
+    for node in sem.semantic.nodes().iter() {
+        if let AstKind::IdentifierReference(id) = node.kind() {
+            seen.push((
+                id.name.to_string(),
+                kinds
+                    .binding_init(id)
+                    .map(|e| kinds.text(e.span()).to_string()),
+            ));
+        }
+    }
+    assert_eq!(
+        seen,
+        vec![
+            ("e".to_string(), None),
+            ("d".to_string(), Some("{ a: 1 }".to_string())),
+            ("e".to_string(), None),
+            ("p".to_string(), None),
+        ]
+    );
 }

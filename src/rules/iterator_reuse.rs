@@ -121,6 +121,10 @@ impl Rule for IteratorReuse {
                 }
             }
         }
+        // Pairs are compared below; a binding used this often is not a simple reuse bug.
+        if uses.len() > 64 {
+            return;
+        }
         uses.sort_by_key(|u| u.span.start);
 
         let finishes = |u: &Found| generator || u.full;
