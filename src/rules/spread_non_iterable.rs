@@ -441,6 +441,16 @@ mod tests {
             ),
         ];
         let failures = run(cases);
+        let mut snapshot = String::new();
+        for (file, code, _) in cases {
+            snapshot.push_str(&crate::lint::test_util::render(
+                code,
+                &crate::lint::test_util::lint_with_rule(file, code, ID),
+            ));
+        }
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, snapshot);
+        });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
