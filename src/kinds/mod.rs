@@ -339,6 +339,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 t
             }
             Expression::AwaitExpression(a) => {
+                // `await fetch(…)` is a Response.
+                if let Expression::CallExpression(c) = a.argument.get_inner_expression()
+                    && !c.optional
+                    && self.is_global(&c.callee, "fetch")
+                {
+                    return Typed::new(
+                        Kind::Response,
+                        span,
+                        format!(
+                            "returned by `await fetch()` at line {}",
+                            self.line_of(span.start)
+                        ),
+                        "the Response awaited here",
+                    );
+                }
                 let inner = self.infer(&a.argument, d);
                 // `await` of a non-thenable gives the value itself; what a Promise resolves to
                 // is not known.

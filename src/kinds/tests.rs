@@ -146,6 +146,14 @@ fn builtins_only_when_global() {
         ("probe(String(x))", Kind::String),
         ("probe(Number(x))", Kind::Number),
         ("probe(fetch(u))", Kind::Promise),
+        (
+            "async function f() { probe(await fetch(u)) }",
+            Kind::Response,
+        ),
+        (
+            "async function f(fetch) { probe(await fetch(u)) }",
+            Kind::Unknown,
+        ),
         ("probe(Iterator.from(x))", Kind::Iterator),
         ("const Object = {}; probe(Object.keys(o))", Kind::Unknown),
         ("probe(Math.max(a, b))", Kind::Number),

@@ -34,6 +34,8 @@ pub static META: RuleMeta = RuleMeta {
         "entries(",
         "matchAll(",
         "Iterator.",
+        "Symbol.iterator",
+        "Generator",
     ],
     docs: include_str!("../../rules/iterator-reuse.md"),
     create: crate::no_options!(IteratorReuse),

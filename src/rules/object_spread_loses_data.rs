@@ -98,6 +98,9 @@ impl Options {
             Kind::Number | Kind::Boolean | Kind::BigInt | Kind::Symbol => "copies nothing",
             Kind::Url => "copies nothing (its fields are accessors on the prototype)",
             Kind::UrlSearchParams | Kind::Headers | Kind::FormData => "copies none of its entries",
+            Kind::Response => {
+                "copies nothing (status, headers and body are behind prototype accessors and methods)"
+            }
             Kind::Instance(node) => {
                 let info = cx.kinds().class_info(node);
                 if info.extends_unknown {
@@ -129,6 +132,7 @@ fn help_for(kind: Kind, subject: &str) -> String {
         }
         Kind::Function => "call it and spread what it returns, or spread an object".into(),
         Kind::Url => format!("copy it with `new URL({s})`, or store `{s}.href`"),
+        Kind::Response => format!("read the body first: `{{ ...(await {s}.json()) }}`"),
         Kind::UrlSearchParams | Kind::Headers | Kind::FormData => {
             format!("use `Object.fromEntries({s})` to turn its entries into an object")
         }
@@ -140,9 +144,27 @@ fn help_for(kind: Kind, subject: &str) -> String {
 /// Whether a function binding has properties written onto it (`fn.displayName = …`): then
 /// spreading it copies those on purpose.
 fn has_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
-    cx.scoping()
-        .get_resolved_references(symbol)
-        .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+    cx.scoping().get_resolved_references(symbol).any(|r| {
+        if r.flags().contains(ReferenceFlags::MemberWriteTarget) {
+            return true;
+        }
+        // `Object.assign(fn, statics)`, `Object.defineProperty(fn, …)`.
+        let node = r.node_id();
+        let AstKind::CallExpression(call) = cx.nodes().parent_kind(node) else {
+            return false;
+        };
+        let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+            return false;
+        };
+        matches!(
+            member.static_property_name(),
+            Some("assign" | "defineProperty" | "defineProperties")
+        ) && cx.kinds().is_global(member.object(), "Object")
+            && call
+                .arguments
+                .first()
+                .is_some_and(|a| a.span() == cx.nodes().kind(node).span())
+    })
 }
 
 impl Options {
@@ -593,6 +615,16 @@ mod tests {
                 "Object.assign(target, a, new URLSearchParams(q));",
                 &[(1, 26)],
             ),
+            (
+                "a.js",
+                "async function f(u) {\n  const res = await fetch(u);\n  return { ...res };\n}",
+                &[(3, 12)],
+            ),
+            (
+                "a.ts",
+                "function f(res: Response) { return { ...res }; }",
+                &[(1, 38)],
+            ),
             // caught errors
             (
                 "a.js",
@@ -738,6 +770,16 @@ mod tests {
             (
                 "a.js",
                 "function handler() {}\nhandler.displayName = 'h';\nconst o = { ...handler };",
+                &[],
+            ),
+            (
+                "a.js",
+                "function api() {}\nObject.assign(api, { get() {} });\nconst o = { ...api };",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function f(u) { const res = await fetch(u); return { ...(await res.json()) }; }",
                 &[],
             ),
             (
