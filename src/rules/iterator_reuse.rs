@@ -344,7 +344,11 @@ fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId) -> bool {
                     !(in_span(c.consequent.span(), first_span)
                         && in_span(c.alternate.span(), second_span))
                 }
-                AstKind::SwitchStatement(_) | AstKind::TryStatement(_) => false,
+                // `a || b`, `a && b`, `a ?? b`: the right side may not run; a `switch` picks
+                // one case; a `try` may leave its block halfway.
+                AstKind::SwitchStatement(_)
+                | AstKind::TryStatement(_)
+                | AstKind::LogicalExpression(_) => false,
                 // In one statement list, the statements between the two uses cannot end the
                 // path without making the second use dead code.
                 _ => true,
@@ -410,7 +414,12 @@ fn repeating_loop(cx: &Ctx<'_, '_>, use_node: NodeId, decl: NodeId) -> Option<Sp
             AstKind::ForStatement(f) => {
                 !f.init.as_ref().is_some_and(|i| in_span(i.span(), use_span))
             }
-            AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => true,
+            AstKind::WhileStatement(_) => true,
+            // `do { … } while (false)` runs once.
+            AstKind::DoWhileStatement(d) => !matches!(
+                d.test.get_inner_expression(),
+                Expression::BooleanLiteral(b) if !b.value
+            ),
             _ => false,
         };
         if repeated {
@@ -640,6 +649,16 @@ mod tests {
             (
                 "a.js",
                 "function gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst x = c && [...it] || [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\ndo { f([...it]); } while (false);",
                 &[],
             ),
         ];
