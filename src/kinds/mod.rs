@@ -7,6 +7,26 @@
 //! references, any number of hops), rest bindings, and TypeScript annotations on bindings and
 //! parameters. Everything else is [`Kind::Unknown`], and no rule judges an Unknown value.
 //!
+//! How a rule uses it (see `rules/object_spread_loses_data.rs` for a complete one):
+//!
+//! ```ignore
+//! let AstKind::SpreadElement(spread) = node.kind() else { return };
+//! // Every value the expression can have (`c ? a : b`, `a || b`, through `const`s)…
+//! for (branch, t) in cx.kinds().spread_branches(&spread.argument) {
+//!     let Kind::Map = t.kind else { continue }; // …never judge `Kind::Unknown`
+//!     let subject = cx.kinds().subject(&spread.argument); // "`settings`"
+//!     let message = format!("{}: …", cx.kinds().describe(&subject, &t, false));
+//!     // "`settings` is a Map (created at line 3): …"; label `t.origin.span` with
+//!     // `t.origin.label`; `t.origin.unawaited` asks for "did you forget `await`?".
+//! }
+//! ```
+//!
+//! Other questions: [`Kinds::of`] (one merged kind), [`Kinds::of_symbol`],
+//! [`Kinds::binding_init`] (the initializer of a never-reassigned binding),
+//! [`Kinds::is_global`] (`Object`, `Math`… not shadowed), [`Kinds::callee_function`],
+//! [`Kinds::class_info`] (accessors, `#private` fields, methods, `extends` chain) and
+//! [`Kinds::is_iterable`].
+//!
 //! Invariants:
 //! - A builtin name counts only when it resolves to the global (no local binding): a local
 //!   `class Map {}`, an imported `Map` or a parameter named `Promise` give Unknown.
