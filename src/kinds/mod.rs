@@ -597,18 +597,39 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
     }
 
-    /// Whether a binding is the object of a computed member write (`x[key] = v`).
+    /// Whether a binding may gain properties under computed keys after its literal: a
+    /// computed member write (`x[key] = v`), or `Object.defineProperty(x, …)`,
+    /// `Object.defineProperties(x, …)`, `Object.assign(x, …)`, `Object.setPrototypeOf(x, …)`.
     fn has_computed_member_write(&self, symbol: SymbolId) -> bool {
         let nodes = self.semantic.nodes();
         self.semantic
             .scoping()
             .get_resolved_references(symbol)
             .any(|r| {
-                r.flags().contains(ReferenceFlags::MemberWriteTarget)
-                    && matches!(
-                        nodes.parent_kind(r.node_id()),
-                        AstKind::ComputedMemberExpression(_)
-                    )
+                let node = r.node_id();
+                match nodes.parent_kind(node) {
+                    AstKind::ComputedMemberExpression(_) => {
+                        r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                    }
+                    AstKind::CallExpression(call) => {
+                        let Some(member) =
+                            call.callee.get_inner_expression().as_member_expression()
+                        else {
+                            return false;
+                        };
+                        matches!(
+                            member.static_property_name(),
+                            Some(
+                                "defineProperty" | "defineProperties" | "assign" | "setPrototypeOf"
+                            )
+                        ) && self.is_global(member.object(), "Object")
+                            && call
+                                .arguments
+                                .first()
+                                .is_some_and(|a| a.span() == nodes.kind(node).span())
+                    }
+                    _ => false,
+                }
             })
     }
 

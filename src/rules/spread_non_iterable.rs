@@ -586,6 +586,12 @@ mod tests {
                 "const o = {};\no.a = 1;\nconst xs = [...o];",
                 &[(3, 13)],
             ),
+            // test262: an iterator defined with Object.defineProperty
+            (
+                "a.js",
+                "var iter = {};\nObject.defineProperty(iter, Symbol.iterator, { get() {} });\n[0, ...iter];",
+                &[],
+            ),
             // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
             (
                 "a.js",
