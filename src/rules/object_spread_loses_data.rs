@@ -438,24 +438,22 @@ impl Rule for Options {
                     .properties
                     .iter()
                     .any(|p| p.key.is_specific_static_name("message"));
-                match cx.nodes().parent_kind(node.id()) {
-                    AstKind::VariableDeclarator(d) => {
-                        let in_loop_head = matches!(
-                            cx.nodes()
-                                .parent_kind(cx.nodes().parent_id(cx.nodes().parent_id(node.id()))),
-                            AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
-                        );
-                        if let (Some(init), false) = (&d.init, in_loop_head) {
-                            let binding = match &rest.argument {
-                                BindingPattern::BindingIdentifier(b) => b.symbol_id.get(),
-                                _ => None,
-                            };
-                            self.check_rest(cx, rest.span.into(), named, init, binding);
-                        }
+                // Declarations only: a destructured catch parameter (`catch ({ code, ...rest })`)
+                // says its author knows the thrown shape, often a plain object; parameters and
+                // loop heads have no initializer to judge.
+                if let AstKind::VariableDeclarator(d) = cx.nodes().parent_kind(node.id()) {
+                    let in_loop_head = matches!(
+                        cx.nodes()
+                            .parent_kind(cx.nodes().parent_id(cx.nodes().parent_id(node.id()))),
+                        AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
+                    );
+                    if let (Some(init), false) = (&d.init, in_loop_head) {
+                        let binding = match &rest.argument {
+                            BindingPattern::BindingIdentifier(b) => b.symbol_id.get(),
+                            _ => None,
+                        };
+                        self.check_rest(cx, rest.span.into(), named, init, binding);
                     }
-                    // A destructured catch parameter (`catch ({ code, ...rest })`) says its
-                    // author knows the thrown shape, often a plain object: not judged.
-                    _ => {}
                 }
             }
             AstKind::ObjectAssignmentTarget(target) => {
