@@ -930,7 +930,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     (true, true) => (Kind::AsyncGenerator, "async generator function"),
                     (false, true) => (Kind::Generator, "generator function"),
                     (true, false) => (Kind::Promise, "async function"),
-                    (false, false) => return Typed::unknown(),
+                    (false, false) => {
+                        return self.annotated_return(&shape, id.name.as_str(), span, depth);
+                    }
                 };
                 let name = id.name.as_str();
                 let mut t = Typed::new(
@@ -1009,6 +1011,42 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => Typed::unknown(),
         }
+    }
+
+    /// A call of a plain in-file function with a return type annotation
+    /// (`function settings(): Map<string, string>`): what the annotation says.
+    fn annotated_return(
+        &self,
+        shape: &FunctionShape,
+        name: &str,
+        span: oxc_span::Span,
+        depth: u32,
+    ) -> Typed {
+        let return_type = match self.semantic.nodes().kind(shape.node) {
+            AstKind::Function(f) => f.return_type.as_ref(),
+            AstKind::ArrowFunctionExpression(f) => f.return_type.as_ref(),
+            _ => None,
+        };
+        let Some(return_type) = return_type else {
+            return Typed::unknown();
+        };
+        let mut t = self.annotation(&return_type.type_annotation, depth);
+        if !t.is_known() {
+            return t;
+        }
+        let ty = self.text(return_type.type_annotation.span());
+        let shown = if ty.len() <= 40 && !ty.contains('\n') {
+            format!(" `{ty}`")
+        } else {
+            String::new()
+        };
+        t.origin = Origin {
+            span: span.into(),
+            note: format!("returned by `{name}`, whose return type is{shown}"),
+            label: format!("`{name}()` returns {}", t.kind.noun()),
+            unawaited: t.kind == Kind::Promise,
+        };
+        t
     }
 
     /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.

@@ -408,6 +408,22 @@ fn annotations() {
         ("class C {} function f(c: C) { probe(c) }", Kind::Unknown),
         ("function f<T>(c: T) { probe(c) }", Kind::Unknown),
         ("function f(c: any) { probe(c) }", Kind::Unknown),
+        (
+            "function m(): Map<string, number> { return new Map(); } probe(m())",
+            Kind::Map,
+        ),
+        (
+            "const m = (): Promise<void> => p; probe(m())",
+            Kind::Promise,
+        ),
+        (
+            "function m(): Thing { return x; } probe(m())",
+            Kind::Unknown,
+        ),
+        (
+            "function m(x): x is string { return true; } probe(m(1))",
+            Kind::Unknown,
+        ),
         ("function f(c: object) { probe(c) }", Kind::Unknown),
         ("function f(c: {}) { probe(c) }", Kind::Unknown),
         ("let m: Map<string, number> = get(); probe(m)", Kind::Map),

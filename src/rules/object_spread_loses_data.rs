@@ -566,6 +566,11 @@ mod tests {
                 "function f({ tabs }: { tabs: Set<string> }) { return { ...tabs }; }",
                 &[(1, 56)],
             ),
+            (
+                "a.ts",
+                "function settings(): Map<string, string> { return new Map(); }\nconst o = { ...settings() };",
+                &[(2, 13)],
+            ),
             // fallback branch
             (
                 "a.js",
