@@ -386,6 +386,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     _ => inner,
                 }
             }
+            Expression::StaticMemberExpression(m)
+                if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
+            {
+                self.this_field(this.node_id(), m.property.name.as_str(), false, d)
+            }
+            Expression::PrivateFieldExpression(m)
+                if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
+            {
+                self.this_field(this.node_id(), m.field.name.as_str(), true, d)
+            }
             Expression::StaticMemberExpression(m) => {
                 let receiver = self.infer(&m.object, d);
                 if !receiver.is_known() {
@@ -1011,6 +1021,112 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => Typed::unknown(),
         }
+    }
+
+    /// `this.items` / `this.#items` in an instance method (or field initializer) of a class
+    /// declared in the file: the field's TS annotation, else the initializer of a `readonly`
+    /// field or of a `#private` field the class body never assigns again.
+    fn this_field(&self, this: NodeId, name: &str, private: bool, depth: u32) -> Typed {
+        let Some(class_node) = self.class_of_this(this) else {
+            return Typed::unknown();
+        };
+        let AstKind::Class(class) = self.semantic.nodes().kind(class_node) else {
+            return Typed::unknown();
+        };
+        let field = class.body.body.iter().find_map(|e| match e {
+            ClassElement::PropertyDefinition(p)
+                if !p.r#static
+                    && !p.computed
+                    && p.key.is_private_identifier() == private
+                    && match &p.key {
+                        PropertyKey::PrivateIdentifier(k) => k.name == name,
+                        k => k.is_specific_static_name(name),
+                    } =>
+            {
+                Some(p)
+            }
+            _ => None,
+        });
+        let Some(field) = field else {
+            return Typed::unknown();
+        };
+        if let Some(ann) = &field.type_annotation {
+            return self.annotation(&ann.type_annotation, depth);
+        }
+        let Some(value) = &field.value else {
+            return Typed::unknown();
+        };
+        let fixed = field.readonly || (private && !self.private_field_written(class_node, name));
+        if fixed {
+            self.infer(value, depth)
+        } else {
+            Typed::unknown()
+        }
+    }
+
+    /// The class whose instance `this` is: `this` inside an instance method, accessor,
+    /// constructor or field initializer (arrows looked through).
+    fn class_of_this(&self, this: NodeId) -> Option<NodeId> {
+        let nodes = self.semantic.nodes();
+        let mut in_function = false;
+        for a in nodes.ancestors(this) {
+            match a.kind() {
+                AstKind::ArrowFunctionExpression(_) => {}
+                AstKind::Function(_) => {
+                    if in_function {
+                        return None;
+                    }
+                    // Only a method's own function keeps the instance as `this`.
+                    let AstKind::MethodDefinition(m) = nodes.parent_kind(a.id()) else {
+                        return None;
+                    };
+                    if m.r#static {
+                        return None;
+                    }
+                    in_function = true;
+                }
+                AstKind::PropertyDefinition(p) if p.r#static => return None,
+                AstKind::AccessorProperty(p) if p.r#static => return None,
+                AstKind::StaticBlock(_) => return None,
+                AstKind::Class(_) => return Some(a.id()),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the class body assigns `this.#name` (or any `x.#name`) anywhere.
+    fn private_field_written(&self, class_node: NodeId, name: &str) -> bool {
+        let nodes = self.semantic.nodes();
+        let end = nodes.kind(class_node).span().end;
+        for i in class_node.index() + 1..nodes.len() {
+            let n = nodes.get_node(NodeId::from_usize(i));
+            if n.kind().span().start >= end {
+                break;
+            }
+            let AstKind::PrivateFieldExpression(p) = n.kind() else {
+                continue;
+            };
+            if p.field.name != name {
+                continue;
+            }
+            let written = match nodes.parent_kind(n.id()) {
+                AstKind::AssignmentExpression(a) => a.left.span() == p.span,
+                AstKind::UpdateExpression(_)
+                | AstKind::ArrayAssignmentTarget(_)
+                | AstKind::ObjectAssignmentTarget(_)
+                | AstKind::AssignmentTargetWithDefault(_)
+                | AstKind::AssignmentTargetPropertyProperty(_)
+                | AstKind::AssignmentTargetRest(_)
+                | AstKind::ForOfStatement(_)
+                | AstKind::ForInStatement(_) => true,
+                _ => false,
+            };
+            if written {
+                return true;
+            }
+        }
+        false
     }
 
     /// A call of a plain in-file function with a return type annotation

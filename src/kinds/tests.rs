@@ -307,6 +307,55 @@ fn in_file_functions() {
 }
 
 #[test]
+fn this_fields() {
+    let cases: &[(&str, Kind)] = &[
+        (
+            "class S { items: Map<string, number>; m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { readonly items = new Set(); m() { probe(this.items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { items = new Set(); m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #items = new Set(); m() { probe(this.#items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { #items = new Set(); m() { this.#items = []; probe(this.#items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #items = new Set(); m() { return () => probe(this.#items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { #items = new Set(); m() { return function () { probe(this.#items) } } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #items = new Set(); static m() { probe(this.#items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { items: Map<string, number>; } function f() { probe(this.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { other = 1; m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+    ];
+    for (code, want) in cases {
+        assert_eq!(kind_ts(code), *want, "{code}");
+    }
+}
+
+#[test]
 fn classes() {
     let (t, _) = probe("a.js", "class S { get x() { return 1 } }\nprobe(new S())");
     assert!(matches!(t.kind, Kind::Instance(_)));

@@ -571,6 +571,16 @@ mod tests {
                 "function settings(): Map<string, string> { return new Map(); }\nconst o = { ...settings() };",
                 &[(2, 13)],
             ),
+            (
+                "a.ts",
+                "class Store {\n  private cache: Map<string, number> = new Map();\n  dump() { return { ...this.cache }; }\n}",
+                &[(3, 21)],
+            ),
+            (
+                "a.js",
+                "class Store {\n  #seen = new Set();\n  dump() { return { ...this.#seen }; }\n}",
+                &[(3, 21)],
+            ),
             // fallback branch
             (
                 "a.js",
@@ -736,6 +746,11 @@ mod tests {
                 &[],
             ),
             ("a.js", "try { f(); } catch ({ code, ...rest }) {}", &[]),
+            (
+                "a.js",
+                "class Store {\n  cache = new Map();\n  dump() { return { ...this.cache }; }\n}",
+                &[],
+            ),
             (
                 "a.js",
                 "const o = {};\no[Symbol.iterator] = function* () {};\nconst xs = [...o];",
