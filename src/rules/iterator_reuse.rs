@@ -25,7 +25,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "iterator-reuse",
     category: Category::Correctness,
     fix: FixKind::None,
-    node_types: &[AstType::VariableDeclarator],
+    node_types: &[AstType::VariableDeclarator, AstType::FormalParameter],
     needles: &[
         "function*",
         "function *",
@@ -69,17 +69,34 @@ impl Rule for IteratorReuse {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::VariableDeclarator(d) = node.kind() else {
-            return;
-        };
-        let BindingPattern::BindingIdentifier(id) = &d.id else {
-            return;
-        };
-        // One-shot iterators come from calls (`gen()`, `m.keys()`, `Iterator.from(x)`).
-        let Some(Expression::CallExpression(_)) =
-            d.init.as_ref().map(Expression::get_inner_expression)
-        else {
-            return;
+        let id = match node.kind() {
+            AstKind::VariableDeclarator(d) => {
+                let BindingPattern::BindingIdentifier(id) = &d.id else {
+                    return;
+                };
+                // One-shot iterators come from calls (`gen()`, `m.keys()`, `Iterator.from(x)`),
+                // possibly behind `?:`/`||`, or from an annotation (`it: Generator<T>`).
+                let from_call = matches!(
+                    d.init.as_ref().map(Expression::get_inner_expression),
+                    Some(
+                        Expression::CallExpression(_)
+                            | Expression::ConditionalExpression(_)
+                            | Expression::LogicalExpression(_)
+                    )
+                );
+                if !from_call && d.type_annotation.is_none() {
+                    return;
+                }
+                id
+            }
+            // `function drain(it: Generator<number>)`.
+            AstKind::FormalParameter(p) if p.type_annotation.is_some() => {
+                let BindingPattern::BindingIdentifier(id) = &p.pattern else {
+                    return;
+                };
+                id
+            }
+            _ => return,
         };
         let Some(symbol) = id.symbol_id.get() else {
             return;
@@ -548,6 +565,16 @@ mod tests {
                 "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...it], b = [...it];",
                 &[(3, 25)],
             ),
+            (
+                "a.ts",
+                "function drain(it: Generator<number>) {\n  const a = [...it];\n  return [...it, ...a];\n}",
+                &[(3, 11)],
+            ),
+            (
+                "a.js",
+                "function* a() {}\nfunction* b() {}\nconst it = c ? a() : b();\nconst x = [...it];\nconst y = [...it];",
+                &[(5, 12)],
+            ),
         ];
         let failures = run(cases);
         let mut snapshot = String::new();
@@ -654,6 +681,11 @@ mod tests {
             (
                 "a.js",
                 "function* gen() {}\nconst it = gen();\nconst x = c && [...it] || [...it];",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(it: Iterable<number>) {\n  const a = [...it];\n  const b = [...it];\n}",
                 &[],
             ),
             (

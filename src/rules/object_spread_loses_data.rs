@@ -98,6 +98,9 @@ impl Options {
             Kind::Number | Kind::Boolean | Kind::BigInt | Kind::Symbol => "copies nothing",
             Kind::Url => "copies nothing (its fields are accessors on the prototype)",
             Kind::UrlSearchParams | Kind::Headers | Kind::FormData => "copies none of its entries",
+            Kind::Generator | Kind::AsyncGenerator | Kind::Iterator => {
+                "copies nothing (its items are produced on demand, not stored as properties)"
+            }
             Kind::Response => {
                 "copies nothing (status, headers and body are behind prototype accessors and methods)"
             }
@@ -133,6 +136,8 @@ fn help_for(kind: Kind, subject: &str) -> String {
         Kind::Function => "call it and spread what it returns, or spread an object".into(),
         Kind::Url => format!("copy it with `new URL({s})`, or store `{s}.href`"),
         Kind::Response => format!("read the body first: `{{ ...(await {s}.json()) }}`"),
+        Kind::Generator | Kind::Iterator => format!("collect the items first: `[...{s}]`"),
+        Kind::AsyncGenerator => "collect the items with `for await (… of …)` first".into(),
         Kind::UrlSearchParams | Kind::Headers | Kind::FormData => {
             format!("use `Object.fromEntries({s})` to turn its entries into an object")
         }
@@ -580,6 +585,12 @@ mod tests {
                 "a.js",
                 "class Store {\n  #seen = new Set();\n  dump() { return { ...this.#seen }; }\n}",
                 &[(3, 21)],
+            ),
+            // async generator
+            (
+                "a.js",
+                "async function* pages() {}\nconst o = { ...pages() };",
+                &[(2, 13)],
             ),
             // fallback branch
             (
