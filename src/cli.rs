@@ -21,9 +21,22 @@ use crate::walk::{self, Target, WalkOptions};
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Code frames with labels and help, then a summary (the default).
     Pretty,
+    /// One JSON document, schema version 1 (`restlint-output.schema.json`).
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `file:line:col: severity rule: message`, one per line.
+    Compact,
 }
+
+/// The project's home page, named in SARIF output.
+pub const HOMEPAGE: &str = "https://github.com/restlint/restlint";
+/// Where the rule pages are published; a rule's page is this followed by `<id>.md`.
+pub const RULES_BASE_URI: &str = "https://github.com/restlint/restlint/blob/main/rules/";
 
 /// When to colour pretty output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -241,7 +254,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .stdin_filename
             .as_deref()
             .map_or_else(|| "-".to_string(), walk::display_path);
-        if resolver.config.is_ignored(&name) {
+        // As on disk: a declaration file is skipped, and so is a path the config ignores.
+        let file_name = name.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let declaration = [".d.ts", ".d.mts", ".d.cts"]
+            .iter()
+            .any(|s| file_name.ends_with(s));
+        if declaration || resolver.config.is_ignored(&name) {
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
@@ -312,6 +330,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 
     let output = match args.format {
         Format::Json => report::json::render(files, &reports, summary),
+        Format::Sarif => report::sarif::render(&reports, sarif_tool(), &sarif_rules()),
+        Format::Github => report::github::render(&reports),
+        Format::Compact => report::compact::render(&reports),
         Format::Pretty => {
             let color = match args.color {
                 Color::Always => true,
@@ -350,6 +371,73 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     } else {
         0
     })
+}
+
+fn sarif_tool() -> report::sarif::ToolInfo<'static> {
+    report::sarif::ToolInfo {
+        name: "restlint",
+        version: env!("CARGO_PKG_VERSION"),
+        information_uri: HOMEPAGE,
+        rules_base_uri: RULES_BASE_URI,
+    }
+}
+
+/// Every rule, then the ids that are not rules, as the SARIF log describes them.
+fn sarif_rules() -> Vec<report::sarif::RuleInfo<'static>> {
+    use crate::diagnostic::{PARSE_ERROR, UNUSED_DISABLE_DIRECTIVE};
+    use report::sarif::RuleInfo;
+    let mut out: Vec<RuleInfo> = rules::RULES
+        .iter()
+        .map(|m| RuleInfo {
+            id: m.id,
+            summary: first_sentence(m.docs),
+            docs: Some(m.docs),
+            default: m.category.default_severity(),
+        })
+        .collect();
+    out.extend([
+        RuleInfo {
+            id: PARSE_ERROR,
+            summary: "The file has a syntax error.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: IO_ERROR,
+            summary: "The file could not be read as UTF-8 text.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: INTERNAL_ERROR,
+            summary: "restlint failed on this file; please report it.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: UNUSED_DISABLE_DIRECTIVE,
+            summary: "A restlint-disable directive suppresses nothing.".into(),
+            docs: None,
+            default: Some(Severity::Warning),
+        },
+    ]);
+    out
+}
+
+/// The first sentence of a rule page's first paragraph (the lines after the title and the
+/// metadata line, joined), with its period.
+fn first_sentence(docs: &str) -> String {
+    let paragraph: Vec<&str> = docs
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with('#') || l.starts_with("Category:"))
+        .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let text = paragraph.join(" ");
+    match text.find(". ") {
+        Some(i) => text[..=i].to_string(),
+        None => text,
+    }
 }
 
 /// Reads and lints one file found by the walk.

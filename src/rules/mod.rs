@@ -16,7 +16,9 @@ pub mod iterator_reuse;
 pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
 pub mod rest_not_last;
+pub mod shallow_copy_mutation;
 pub mod spread_non_iterable;
+pub mod spread_overrides_property;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,6 +136,8 @@ pub static RULES: &[&RuleMeta] = &[
     &object_spread_loses_data::META,
     &iterator_reuse::META,
     &object_spread_indexed::META,
+    &shallow_copy_mutation::META,
+    &spread_overrides_property::META,
 ];
 
 /// Looks a rule up by id.
