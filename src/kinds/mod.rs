@@ -474,17 +474,24 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     Some(Place::Whole) => {
                         if !mutated && let Some(init) = &d.init {
                             let mut t = self.infer(init, depth);
-                            // `obj[Symbol.iterator] = …` later may make a plain object iterable.
-                            if let Kind::Object {
-                                iterable: false,
-                                open: false,
-                            } = t.kind
-                                && self.has_computed_member_write(symbol)
-                            {
-                                t.kind = Kind::Object {
+                            // `obj[Symbol.iterator] = …` later may make a plain object, a
+                            // function or an instance iterable.
+                            match t.kind {
+                                Kind::Object {
                                     iterable: false,
-                                    open: true,
-                                };
+                                    open: false,
+                                } if self.has_computed_member_write(symbol) => {
+                                    t.kind = Kind::Object {
+                                        iterable: false,
+                                        open: true,
+                                    };
+                                }
+                                Kind::Function | Kind::Instance(_)
+                                    if self.has_computed_member_write(symbol) =>
+                                {
+                                    return Typed::unknown();
+                                }
+                                _ => {}
                             }
                             if t.is_known() {
                                 return t;
@@ -568,12 +575,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     _ => Typed::unknown(),
                 }
             }
-            AstKind::Function(f) if !mutated && f.body.is_some() => Typed::new(
-                Kind::Function,
-                f.id.as_ref().map_or(f.span, |i| i.span),
-                format!("declared at line {}", self.line_of(f.span.start)),
-                "the function declared here",
-            ),
+            AstKind::Function(f)
+                if !mutated && f.body.is_some() && !self.has_computed_member_write(symbol) =>
+            {
+                Typed::new(
+                    Kind::Function,
+                    f.id.as_ref().map_or(f.span, |i| i.span),
+                    format!("declared at line {}", self.line_of(f.span.start)),
+                    "the function declared here",
+                )
+            }
             AstKind::Class(c) if !mutated && !c.declare => Typed::new(
                 Kind::Class,
                 c.id.as_ref().map_or(c.span, |i| i.span),

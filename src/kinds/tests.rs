@@ -226,6 +226,18 @@ fn bindings() {
             },
         ),
         ("probe(text.matchAll(/a/g))", Kind::Iterator),
+        (
+            "class B {} const b = new B(); b[Symbol.iterator] = g; probe(b)",
+            Kind::Unknown,
+        ),
+        (
+            "function f() {} f[Symbol.iterator] = g; probe(f)",
+            Kind::Unknown,
+        ),
+        (
+            "const f = () => 1; f[Symbol.iterator] = g; probe(f)",
+            Kind::Unknown,
+        ),
         ("probe(text.matchAll(re))", Kind::Unknown),
         ("fetch(u).catch(err => probe(err))", Kind::CaughtError),
         (

@@ -46,7 +46,12 @@ impl Rule for SpreadOverridesProperty {
         let AstKind::ObjectExpression(obj) = node.kind() else {
             return;
         };
-        if obj.properties.len() < 2 || !obj.properties.iter().any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))) {
+        if obj.properties.len() < 2
+            || !obj
+                .properties
+                .iter()
+                .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
+        {
             return;
         }
         let mut diags = Vec::new();
@@ -521,7 +526,10 @@ mod tests {
                 "const o = { id, ...{ id: 2 } };",
                 "const o = { ...{ id: 2 } };",
             ),
-            ("const o = { a: 1, b, ...x, a: 2 };", "const o = { b, ...x, a: 2 };"),
+            (
+                "const o = { a: 1, b, ...x, a: 2 };",
+                "const o = { b, ...x, a: 2 };",
+            ),
             ("const o = { ...a, ...a };", "const o = { ...a };"),
             (
                 "const o = {\n  a: 1, // old\n  ...{ a: 2 },\n};",
