@@ -94,6 +94,9 @@ pub struct Kinds<'a, 'c> {
     line_index: &'c LineIndex,
     symbols: RefCell<HashMap<SymbolId, Typed>>,
     classes: RefCell<HashMap<NodeId, Rc<ClassInfo>>>,
+    /// Property names written through something other than `this` somewhere in the file
+    /// (`obj.items = …`), by name: computed once per name.
+    foreign_writes: RefCell<HashMap<String, bool>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -105,6 +108,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             line_index,
             symbols: RefCell::default(),
             classes: RefCell::default(),
+            foreign_writes: RefCell::default(),
         }
     }
 
@@ -1058,21 +1062,145 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => None,
         });
-        let Some(field) = field else {
+        if let Some(field) = field {
+            if let Some(ann) = &field.type_annotation {
+                return self.annotation(&ann.type_annotation, depth);
+            }
+            if let Some(value) = &field.value
+                && (field.readonly || (private && !self.private_field_written(class_node, name)))
+            {
+                return self.infer(value, depth);
+            }
+        }
+        if private {
+            return Typed::unknown();
+        }
+        self.this_field_from_writes(
+            class_node,
+            name,
+            field.and_then(|f| f.value.as_ref()),
+            depth,
+        )
+    }
+
+    /// A public field known from its writes: every `this.name = …` in the class body (and the
+    /// field initializer) gives the same kind, nothing else in the file writes `.name`
+    /// (`obj.name = …`, `this.name` outside the class, `++`, destructuring, `delete`), and the
+    /// class does not `Object.assign(this, …)`.
+    fn this_field_from_writes(
+        &self,
+        class_node: NodeId,
+        name: &str,
+        initializer: Option<&'a Expression<'a>>,
+        depth: u32,
+    ) -> Typed {
+        let nodes = self.semantic.nodes();
+        let class_span = nodes.kind(class_node).span();
+        let mut values: Vec<&'a Expression<'a>> = initializer.into_iter().collect();
+        for i in class_node.index() + 1..nodes.len() {
+            let n = nodes.get_node(NodeId::from_usize(i));
+            let span = n.kind().span();
+            if span.start >= class_span.end {
+                break;
+            }
+            match n.kind() {
+                AstKind::StaticMemberExpression(m)
+                    if m.property.name == name
+                        && matches!(
+                            m.object.get_inner_expression(),
+                            Expression::ThisExpression(_)
+                        ) =>
+                {
+                    match nodes.parent_kind(n.id()) {
+                        AstKind::AssignmentExpression(a) if a.left.span() == m.span => {
+                            if a.operator.is_assign() || a.operator.is_logical() {
+                                values.push(&a.right);
+                            } else {
+                                return Typed::unknown();
+                            }
+                        }
+                        k if is_write_context(k, m.span) => return Typed::unknown(),
+                        _ => {}
+                    }
+                }
+                AstKind::CallExpression(c) => {
+                    // `Object.assign(this, props)` can overwrite any field.
+                    let Some(member) = c.callee.get_inner_expression().as_member_expression()
+                    else {
+                        continue;
+                    };
+                    if matches!(
+                        member.static_property_name(),
+                        Some("assign" | "defineProperty" | "defineProperties")
+                    ) && self.is_global(member.object(), "Object")
+                        && matches!(
+                            c.arguments
+                                .first()
+                                .and_then(Argument::as_expression)
+                                .map(Expression::get_inner_expression),
+                            Some(Expression::ThisExpression(_))
+                        )
+                    {
+                        return Typed::unknown();
+                    }
+                }
+                _ => {}
+            }
+        }
+        if values.is_empty() || values.len() > 8 || self.written_elsewhere(name, class_span) {
+            return Typed::unknown();
+        }
+        let mut iter = values.into_iter();
+        let Some(first) = iter.next() else {
             return Typed::unknown();
         };
-        if let Some(ann) = &field.type_annotation {
-            return self.annotation(&ann.type_annotation, depth);
+        let t = self.infer(first, depth);
+        let mut kind = t.kind;
+        for v in iter {
+            kind = kind.merge(self.infer(v, depth).kind);
         }
-        let Some(value) = &field.value else {
-            return Typed::unknown();
-        };
-        let fixed = field.readonly || (private && !self.private_field_written(class_node, name));
-        if fixed {
-            self.infer(value, depth)
-        } else {
-            Typed::unknown()
+        t.with_kind(kind)
+    }
+
+    /// Whether `.name` is written outside `class_span`, or through something other than
+    /// `this` anywhere (memoised per name; one pass over the file).
+    fn written_elsewhere(&self, name: &str, class_span: oxc_span::Span) -> bool {
+        if self.foreign_writes.borrow().get(name) == Some(&true) {
+            return true;
         }
+        let nodes = self.semantic.nodes();
+        let mut foreign = false;
+        let mut outside_this = false;
+        for n in nodes.iter() {
+            let AstKind::StaticMemberExpression(m) = n.kind() else {
+                continue;
+            };
+            if m.property.name != name {
+                continue;
+            }
+            let written = match nodes.parent_kind(n.id()) {
+                AstKind::AssignmentExpression(a) => a.left.span() == m.span,
+                k => is_write_context(k, m.span),
+            };
+            if !written {
+                continue;
+            }
+            if matches!(
+                m.object.get_inner_expression(),
+                Expression::ThisExpression(_)
+            ) {
+                if m.span.start < class_span.start || m.span.end > class_span.end {
+                    outside_this = true;
+                }
+            } else {
+                foreign = true;
+                break;
+            }
+        }
+        self.foreign_writes
+            .borrow_mut()
+            .insert(name.to_string(), foreign);
+        foreign || outside_this
     }
 
     /// The class whose instance `this` is: `this` inside an instance method, accessor,
@@ -1357,6 +1485,23 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
         }
         info
+    }
+}
+
+/// Whether a member expression (at `span`) whose parent is `parent` is written there, other
+/// than as the left side of a plain assignment, which the caller checks.
+fn is_write_context(parent: AstKind<'_>, span: oxc_span::Span) -> bool {
+    match parent {
+        AstKind::UpdateExpression(_)
+        | AstKind::ArrayAssignmentTarget(_)
+        | AstKind::ObjectAssignmentTarget(_)
+        | AstKind::AssignmentTargetPropertyProperty(_)
+        | AstKind::AssignmentTargetRest(_) => true,
+        AstKind::AssignmentTargetWithDefault(d) => d.binding.span() == span,
+        AstKind::ForOfStatement(f) => f.left.span() == span,
+        AstKind::ForInStatement(f) => f.left.span() == span,
+        AstKind::UnaryExpression(u) => u.operator == UnaryOperator::Delete,
+        _ => false,
     }
 }
 

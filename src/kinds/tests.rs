@@ -331,7 +331,7 @@ fn this_fields() {
         ),
         (
             "class S { items = new Set(); m() { probe(this.items) } }",
-            Kind::Unknown,
+            Kind::Set,
         ),
         (
             "class S { #items = new Set(); m() { probe(this.#items) } }",
@@ -359,6 +359,52 @@ fn this_fields() {
         ),
         (
             "class S { other = 1; m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        // JS: known from every write in the class, when nothing else writes `.items`
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { items = new Map(); clear() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } reset() { this.items = []; } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }\nconst s = new S(); s.items = {};",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(o) { this.items = new Map(); Object.assign(this, o); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }\nS.prototype.r = function () { this.items = 1; };",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.n = 0; } m() { this.n++; probe(this.n) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { delete this.items; probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Set(); } m() { for (const x of this.items) {} probe(this.items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { constructor() { this.items = new Set(); } m() { [this.items] = f(); probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        ("class S { m() { probe(this.items) } }", Kind::Unknown),
+        (
+            "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
     ];

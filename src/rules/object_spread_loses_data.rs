@@ -592,6 +592,11 @@ mod tests {
                 "async function* pages() {}\nconst o = { ...pages() };",
                 &[(2, 13)],
             ),
+            (
+                "a.js",
+                "class Store {\n  constructor() { this.cache = new Map(); }\n  dump() { return { ...this.cache }; }\n}",
+                &[(3, 21)],
+            ),
             // fallback branch
             (
                 "a.js",
@@ -759,7 +764,7 @@ mod tests {
             ("a.js", "try { f(); } catch ({ code, ...rest }) {}", &[]),
             (
                 "a.js",
-                "class Store {\n  cache = new Map();\n  dump() { return { ...this.cache }; }\n}",
+                "class Store {\n  cache = new Map();\n  dump() { return { ...this.cache }; }\n}\nconst s = new Store();\ns.cache = {};",
                 &[],
             ),
             (
