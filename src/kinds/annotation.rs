@@ -88,6 +88,8 @@ impl<'a> Kinds<'a, '_> {
             }
             TSType::TSFunctionType(_) => Kind::Function,
             TSType::TSParenthesizedType(p) => self.type_kind(&p.type_annotation, depth + 1),
+            // `{}` is any non-nullish value (arrays and strings included).
+            TSType::TSTypeLiteral(lit) if lit.members.is_empty() => Kind::Unknown,
             TSType::TSTypeLiteral(lit) => {
                 let mut iterable = false;
                 for m in &lit.members {

@@ -47,6 +47,9 @@ pub enum Kind {
     Url,
     UrlSearchParams,
     Headers,
+    /// A fetch `Response` (`await fetch(…)`, `new Response(…)`): its data is behind
+    /// prototype accessors and body methods.
+    Response,
     FormData,
     ArrayBuffer,
     /// `Uint8Array` and the other typed arrays, and Node's `Buffer`.
@@ -95,7 +98,9 @@ impl Kind {
             // A class can have a static `[Symbol.iterator]`, its own or its base's.
             Class => None,
             Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | WeakMap
-            | WeakSet | Date | Error | Promise | Url | ArrayBuffer | AsyncGenerator => Some(false),
+            | WeakSet | Date | Error | Promise | Url | Response | ArrayBuffer | AsyncGenerator => {
+                Some(false)
+            }
         }
     }
 
@@ -166,6 +171,7 @@ impl Kind {
             Url => "a URL",
             UrlSearchParams => "a URLSearchParams",
             Headers => "a Headers object",
+            Response => "a Response",
             FormData => "a FormData",
             ArrayBuffer => "an ArrayBuffer",
             TypedArray => "a typed array",

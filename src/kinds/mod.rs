@@ -7,6 +7,26 @@
 //! references, any number of hops), rest bindings, and TypeScript annotations on bindings and
 //! parameters. Everything else is [`Kind::Unknown`], and no rule judges an Unknown value.
 //!
+//! How a rule uses it (see `rules/object_spread_loses_data.rs` for a complete one):
+//!
+//! ```ignore
+//! let AstKind::SpreadElement(spread) = node.kind() else { return };
+//! // Every value the expression can have (`c ? a : b`, `a || b`, through `const`s)…
+//! for (branch, t) in cx.kinds().spread_branches(&spread.argument) {
+//!     let Kind::Map = t.kind else { continue }; // …never judge `Kind::Unknown`
+//!     let subject = cx.kinds().subject(&spread.argument); // "`settings`"
+//!     let message = format!("{}: …", cx.kinds().describe(&subject, &t, false));
+//!     // "`settings` is a Map (created at line 3): …"; label `t.origin.span` with
+//!     // `t.origin.label`; `t.origin.unawaited` asks for "did you forget `await`?".
+//! }
+//! ```
+//!
+//! Other questions: [`Kinds::of`] (one merged kind), [`Kinds::of_symbol`],
+//! [`Kinds::binding_init`] (the initializer of a never-reassigned binding),
+//! [`Kinds::is_global`] (`Object`, `Math`… not shadowed), [`Kinds::callee_function`],
+//! [`Kinds::class_info`] (accessors, `#private` fields, methods, `extends` chain) and
+//! [`Kinds::is_iterable`].
+//!
 //! Invariants:
 //! - A builtin name counts only when it resolves to the global (no local binding): a local
 //!   `class Map {}`, an imported `Map` or a parameter named `Promise` give Unknown.
@@ -77,6 +97,9 @@ pub struct Kinds<'a, 'c> {
     /// `Scoping::symbol_is_mutated` scans every reference of the symbol; asked once per use,
     /// that is quadratic in a minified bundle where one short name has 100,000 references.
     mutated: RefCell<HashMap<SymbolId, bool>>,
+    /// Property names written through something other than `this` somewhere in the file
+    /// (`obj.items = …`), by name: computed once per name.
+    foreign_writes: RefCell<HashMap<String, bool>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -89,6 +112,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             symbols: RefCell::default(),
             classes: RefCell::default(),
             mutated: RefCell::default(),
+            foreign_writes: RefCell::default(),
         }
     }
 
@@ -160,8 +184,20 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// Facts about a class declared in the file (memoised). `node` is the class's node.
     pub fn class_info(&self, node: NodeId) -> Rc<ClassInfo> {
+        self.class_info_at(node, 0)
+    }
+
+    fn class_info_at(&self, node: NodeId, depth: u32) -> Rc<ClassInfo> {
         if let Some(info) = self.classes.borrow().get(&node) {
             return info.clone();
+        }
+        if depth > MAX_DEPTH {
+            // A longer `extends` chain than any real code has: not judged (and not memoised,
+            // so a shallower question can still answer).
+            return Rc::new(ClassInfo {
+                extends_unknown: true,
+                ..ClassInfo::default()
+            });
         }
         // Cycles (`class A extends B {}; class B extends A {}`) end at the placeholder.
         self.classes.borrow_mut().insert(
@@ -171,7 +207,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 ..ClassInfo::default()
             }),
         );
-        let info = Rc::new(self.compute_class_info(node));
+        let info = Rc::new(self.compute_class_info(node, depth));
         self.classes.borrow_mut().insert(node, info.clone());
         info
     }
@@ -341,6 +377,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 t
             }
             Expression::AwaitExpression(a) => {
+                // `await fetch(…)` is a Response.
+                if let Expression::CallExpression(c) = a.argument.get_inner_expression()
+                    && !c.optional
+                    && self.is_global(&c.callee, "fetch")
+                {
+                    return Typed::new(
+                        Kind::Response,
+                        span,
+                        format!(
+                            "returned by `await fetch()` at line {}",
+                            self.line_of(span.start)
+                        ),
+                        "the Response awaited here",
+                    );
+                }
                 let inner = self.infer(&a.argument, d);
                 // `await` of a non-thenable gives the value itself; what a Promise resolves to
                 // is not known.
@@ -352,6 +403,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     | Kind::CaughtError => Typed::unknown(),
                     _ => inner,
                 }
+            }
+            Expression::StaticMemberExpression(m)
+                if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
+            {
+                self.this_field(this.node_id(), m.property.name.as_str(), false, d)
+            }
+            Expression::PrivateFieldExpression(m)
+                if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
+            {
+                self.this_field(this.node_id(), m.field.name.as_str(), true, d)
             }
             Expression::StaticMemberExpression(m) => {
                 let receiver = self.infer(&m.object, d);
@@ -430,7 +491,26 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 match locate(&d.id, binding_span) {
                     Some(Place::Whole) => {
                         if !mutated && let Some(init) = &d.init {
-                            let t = self.infer(init, depth);
+                            let mut t = self.infer(init, depth);
+                            // `obj[Symbol.iterator] = …` later may make a plain object, a
+                            // function or an instance iterable.
+                            match t.kind {
+                                Kind::Object {
+                                    iterable: false,
+                                    open: false,
+                                } if self.has_computed_member_write(symbol) => {
+                                    t.kind = Kind::Object {
+                                        iterable: false,
+                                        open: true,
+                                    };
+                                }
+                                Kind::Function | Kind::Instance(_)
+                                    if self.has_computed_member_write(symbol) =>
+                                {
+                                    return Typed::unknown();
+                                }
+                                _ => {}
+                            }
                             if t.is_known() {
                                 return t;
                             }
@@ -513,12 +593,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     _ => Typed::unknown(),
                 }
             }
-            AstKind::Function(f) if !mutated && f.body.is_some() => Typed::new(
-                Kind::Function,
-                f.id.as_ref().map_or(f.span, |i| i.span),
-                format!("declared at line {}", self.line_of(f.span.start)),
-                "the function declared here",
-            ),
+            AstKind::Function(f)
+                if !mutated && f.body.is_some() && !self.has_computed_member_write(symbol) =>
+            {
+                Typed::new(
+                    Kind::Function,
+                    f.id.as_ref().map_or(f.span, |i| i.span),
+                    format!("declared at line {}", self.line_of(f.span.start)),
+                    "the function declared here",
+                )
+            }
             AstKind::Class(c) if !mutated && !c.declare => Typed::new(
                 Kind::Class,
                 c.id.as_ref().map_or(c.span, |i| i.span),
@@ -550,6 +634,42 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => Typed::unknown(),
         }
+    }
+
+    /// Whether a binding may gain properties under computed keys after its literal: a
+    /// computed member write (`x[key] = v`), or `Object.defineProperty(x, …)`,
+    /// `Object.defineProperties(x, …)`, `Object.assign(x, …)`, `Object.setPrototypeOf(x, …)`.
+    fn has_computed_member_write(&self, symbol: SymbolId) -> bool {
+        let nodes = self.semantic.nodes();
+        self.semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .any(|r| {
+                let node = r.node_id();
+                match nodes.parent_kind(node) {
+                    AstKind::ComputedMemberExpression(_) => {
+                        r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                    }
+                    AstKind::CallExpression(call) => {
+                        let Some(member) =
+                            call.callee.get_inner_expression().as_member_expression()
+                        else {
+                            return false;
+                        };
+                        matches!(
+                            member.static_property_name(),
+                            Some(
+                                "defineProperty" | "defineProperties" | "assign" | "setPrototypeOf"
+                            )
+                        ) && self.is_global(member.object(), "Object")
+                            && call
+                                .arguments
+                                .first()
+                                .is_some_and(|a| a.span() == nodes.kind(node).span())
+                    }
+                    _ => false,
+                }
+            })
     }
 
     fn rest_binding(&self, kind: Kind, span: oxc_span::Span, what: &str) -> Typed {
@@ -726,9 +846,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
             )
     }
 
-    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
-    /// initializer is a `?:`, `||` or `??` expression.
-    fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+    /// The initializer of the binding `id` refers to, when that is a plain `const` or a
+    /// never-reassigned `let`/`var` (`const defaults = { a: 1 }` → the object literal), with
+    /// parentheses and TS wrappers looked through. `None` for parameters, destructured
+    /// bindings, loop heads, reassigned or redeclared bindings, and globals.
+    pub fn binding_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
         let symbol = self.symbol_of(id)?;
         let scoping = self.semantic.scoping();
         if self.is_mutated(symbol) || !scoping.symbol_redeclarations(symbol).is_empty() {
@@ -741,7 +863,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if !matches!(d.id, BindingPattern::BindingIdentifier(_)) {
             return None;
         }
-        let init = d.init.as_ref()?.get_inner_expression();
+        Some(d.init.as_ref()?.get_inner_expression())
+    }
+
+    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
+    /// initializer is a `?:`, `||` or `??` expression.
+    fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+        let init = self.binding_init(id)?;
         match init {
             Expression::ConditionalExpression(_) => Some(init),
             Expression::LogicalExpression(l) if l.operator != LogicalOperator::And => Some(init),
@@ -841,7 +969,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     (true, true) => (Kind::AsyncGenerator, "async generator function"),
                     (false, true) => (Kind::Generator, "generator function"),
                     (true, false) => (Kind::Promise, "async function"),
-                    (false, false) => return Typed::unknown(),
+                    (false, false) => {
+                        return self.annotated_return(&shape, id.name.as_str(), span, depth);
+                    }
                 };
                 let name = id.name.as_str();
                 let mut t = Typed::new(
@@ -860,6 +990,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             Expression::StaticMemberExpression(m) => {
                 let method = m.property.name.as_str();
+                // `.matchAll(/re/g)`: only strings have it; the regex argument says enough.
+                if method == "matchAll"
+                    && let Some(Expression::RegExpLiteral(_)) = c
+                        .arguments
+                        .first()
+                        .and_then(Argument::as_expression)
+                        .map(Expression::get_inner_expression)
+                {
+                    return self.returned(Kind::Iterator, span, ".matchAll()");
+                }
                 if let Expression::Identifier(ns) = m.object.get_inner_expression()
                     && ns.is_global_reference(self.semantic.scoping())
                 {
@@ -910,6 +1050,272 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => Typed::unknown(),
         }
+    }
+
+    /// `this.items` / `this.#items` in an instance method (or field initializer) of a class
+    /// declared in the file: the field's TS annotation, else the initializer of a `readonly`
+    /// field or of a `#private` field the class body never assigns again.
+    fn this_field(&self, this: NodeId, name: &str, private: bool, depth: u32) -> Typed {
+        let Some(class_node) = self.class_of_this(this) else {
+            return Typed::unknown();
+        };
+        let AstKind::Class(class) = self.semantic.nodes().kind(class_node) else {
+            return Typed::unknown();
+        };
+        let field = class.body.body.iter().find_map(|e| match e {
+            ClassElement::PropertyDefinition(p)
+                if !p.r#static
+                    && !p.computed
+                    && p.key.is_private_identifier() == private
+                    && match &p.key {
+                        PropertyKey::PrivateIdentifier(k) => k.name == name,
+                        k => k.is_specific_static_name(name),
+                    } =>
+            {
+                Some(p)
+            }
+            _ => None,
+        });
+        if let Some(field) = field {
+            if let Some(ann) = &field.type_annotation {
+                return self.annotation(&ann.type_annotation, depth);
+            }
+            if let Some(value) = &field.value
+                && (field.readonly || (private && !self.private_field_written(class_node, name)))
+            {
+                return self.infer(value, depth);
+            }
+        }
+        if private {
+            return Typed::unknown();
+        }
+        self.this_field_from_writes(
+            class_node,
+            name,
+            field.and_then(|f| f.value.as_ref()),
+            depth,
+        )
+    }
+
+    /// A public field known from its writes: every `this.name = …` in the class body (and the
+    /// field initializer) gives the same kind, nothing else in the file writes `.name`
+    /// (`obj.name = …`, `this.name` outside the class, `++`, destructuring, `delete`), and the
+    /// class does not `Object.assign(this, …)`.
+    fn this_field_from_writes(
+        &self,
+        class_node: NodeId,
+        name: &str,
+        initializer: Option<&'a Expression<'a>>,
+        depth: u32,
+    ) -> Typed {
+        let nodes = self.semantic.nodes();
+        let class_span = nodes.kind(class_node).span();
+        let mut values: Vec<&'a Expression<'a>> = initializer.into_iter().collect();
+        for i in class_node.index() + 1..nodes.len() {
+            let n = nodes.get_node(NodeId::from_usize(i));
+            let span = n.kind().span();
+            if span.start >= class_span.end {
+                break;
+            }
+            match n.kind() {
+                AstKind::StaticMemberExpression(m)
+                    if m.property.name == name
+                        && matches!(
+                            m.object.get_inner_expression(),
+                            Expression::ThisExpression(_)
+                        ) =>
+                {
+                    match nodes.parent_kind(n.id()) {
+                        AstKind::AssignmentExpression(a) if a.left.span() == m.span => {
+                            if a.operator.is_assign() || a.operator.is_logical() {
+                                values.push(&a.right);
+                            } else {
+                                return Typed::unknown();
+                            }
+                        }
+                        k if is_write_context(k, m.span) => return Typed::unknown(),
+                        _ => {}
+                    }
+                }
+                AstKind::CallExpression(c) => {
+                    // `Object.assign(this, props)` can overwrite any field.
+                    let Some(member) = c.callee.get_inner_expression().as_member_expression()
+                    else {
+                        continue;
+                    };
+                    if matches!(
+                        member.static_property_name(),
+                        Some("assign" | "defineProperty" | "defineProperties")
+                    ) && self.is_global(member.object(), "Object")
+                        && matches!(
+                            c.arguments
+                                .first()
+                                .and_then(Argument::as_expression)
+                                .map(Expression::get_inner_expression),
+                            Some(Expression::ThisExpression(_))
+                        )
+                    {
+                        return Typed::unknown();
+                    }
+                }
+                _ => {}
+            }
+        }
+        if values.is_empty() || values.len() > 8 || self.written_elsewhere(name, class_span) {
+            return Typed::unknown();
+        }
+        let mut iter = values.into_iter();
+        let Some(first) = iter.next() else {
+            return Typed::unknown();
+        };
+        let t = self.infer(first, depth);
+        let mut kind = t.kind;
+        for v in iter {
+            kind = kind.merge(self.infer(v, depth).kind);
+        }
+        t.with_kind(kind)
+    }
+
+    /// Whether `.name` is written outside `class_span`, or through something other than
+    /// `this` anywhere (memoised per name; one pass over the file).
+    fn written_elsewhere(&self, name: &str, class_span: oxc_span::Span) -> bool {
+        if self.foreign_writes.borrow().get(name) == Some(&true) {
+            return true;
+        }
+        let nodes = self.semantic.nodes();
+        let mut foreign = false;
+        let mut outside_this = false;
+        for n in nodes.iter() {
+            let AstKind::StaticMemberExpression(m) = n.kind() else {
+                continue;
+            };
+            if m.property.name != name {
+                continue;
+            }
+            let written = match nodes.parent_kind(n.id()) {
+                AstKind::AssignmentExpression(a) => a.left.span() == m.span,
+                k => is_write_context(k, m.span),
+            };
+            if !written {
+                continue;
+            }
+            if matches!(
+                m.object.get_inner_expression(),
+                Expression::ThisExpression(_)
+            ) {
+                if m.span.start < class_span.start || m.span.end > class_span.end {
+                    outside_this = true;
+                }
+            } else {
+                foreign = true;
+                break;
+            }
+        }
+        self.foreign_writes
+            .borrow_mut()
+            .insert(name.to_string(), foreign);
+        foreign || outside_this
+    }
+
+    /// The class whose instance `this` is: `this` inside an instance method, accessor,
+    /// constructor or field initializer (arrows looked through).
+    fn class_of_this(&self, this: NodeId) -> Option<NodeId> {
+        let nodes = self.semantic.nodes();
+        let mut in_function = false;
+        for a in nodes.ancestors(this) {
+            match a.kind() {
+                AstKind::ArrowFunctionExpression(_) => {}
+                AstKind::Function(_) => {
+                    if in_function {
+                        return None;
+                    }
+                    // Only a method's own function keeps the instance as `this`.
+                    let AstKind::MethodDefinition(m) = nodes.parent_kind(a.id()) else {
+                        return None;
+                    };
+                    if m.r#static {
+                        return None;
+                    }
+                    in_function = true;
+                }
+                AstKind::PropertyDefinition(p) if p.r#static => return None,
+                AstKind::AccessorProperty(p) if p.r#static => return None,
+                AstKind::StaticBlock(_) => return None,
+                AstKind::Class(_) => return Some(a.id()),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the class body assigns `this.#name` (or any `x.#name`) anywhere.
+    fn private_field_written(&self, class_node: NodeId, name: &str) -> bool {
+        let nodes = self.semantic.nodes();
+        let end = nodes.kind(class_node).span().end;
+        for i in class_node.index() + 1..nodes.len() {
+            let n = nodes.get_node(NodeId::from_usize(i));
+            if n.kind().span().start >= end {
+                break;
+            }
+            let AstKind::PrivateFieldExpression(p) = n.kind() else {
+                continue;
+            };
+            if p.field.name != name {
+                continue;
+            }
+            let written = match nodes.parent_kind(n.id()) {
+                AstKind::AssignmentExpression(a) => a.left.span() == p.span,
+                AstKind::UpdateExpression(_)
+                | AstKind::ArrayAssignmentTarget(_)
+                | AstKind::ObjectAssignmentTarget(_)
+                | AstKind::AssignmentTargetWithDefault(_)
+                | AstKind::AssignmentTargetPropertyProperty(_)
+                | AstKind::AssignmentTargetRest(_)
+                | AstKind::ForOfStatement(_)
+                | AstKind::ForInStatement(_) => true,
+                _ => false,
+            };
+            if written {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A call of a plain in-file function with a return type annotation
+    /// (`function settings(): Map<string, string>`): what the annotation says.
+    fn annotated_return(
+        &self,
+        shape: &FunctionShape,
+        name: &str,
+        span: oxc_span::Span,
+        depth: u32,
+    ) -> Typed {
+        let return_type = match self.semantic.nodes().kind(shape.node) {
+            AstKind::Function(f) => f.return_type.as_ref(),
+            AstKind::ArrowFunctionExpression(f) => f.return_type.as_ref(),
+            _ => None,
+        };
+        let Some(return_type) = return_type else {
+            return Typed::unknown();
+        };
+        let mut t = self.annotation(&return_type.type_annotation, depth);
+        if !t.is_known() {
+            return t;
+        }
+        let ty = self.text(return_type.type_annotation.span());
+        let shown = if ty.len() <= 40 && !ty.contains('\n') {
+            format!(" `{ty}`")
+        } else {
+            String::new()
+        };
+        t.origin = Origin {
+            span: span.into(),
+            note: format!("returned by `{name}`, whose return type is{shown}"),
+            label: format!("`{name}()` returns {}", t.kind.noun()),
+            unawaited: t.kind == Kind::Promise,
+        };
+        t
     }
 
     /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
@@ -997,7 +1403,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     // ---- classes --------------------------------------------------------------------------
 
-    fn compute_class_info(&self, node: NodeId) -> ClassInfo {
+    fn compute_class_info(&self, node: NodeId, depth: u32) -> ClassInfo {
         let AstKind::Class(class) = self.semantic.nodes().kind(node) else {
             return ClassInfo {
                 extends_unknown: true,
@@ -1077,7 +1483,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 Expression::Identifier(id) => match self.class_of_callee(id, 0) {
                     Some(base_node) => {
-                        let base = self.class_info(base_node);
+                        let base = self.class_info_at(base_node, depth + 1);
                         info.base = Some(base_node);
                         info.extends_unknown = base.extends_unknown;
                         info.is_error = base.is_error;
@@ -1096,13 +1502,33 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 }
 
+/// Whether a member expression (at `span`) whose parent is `parent` is written there, other
+/// than as the left side of a plain assignment, which the caller checks.
+fn is_write_context(parent: AstKind<'_>, span: oxc_span::Span) -> bool {
+    match parent {
+        AstKind::UpdateExpression(_)
+        | AstKind::ArrayAssignmentTarget(_)
+        | AstKind::ObjectAssignmentTarget(_)
+        | AstKind::AssignmentTargetPropertyProperty(_)
+        | AstKind::AssignmentTargetRest(_) => true,
+        AstKind::AssignmentTargetWithDefault(d) => d.binding.span() == span,
+        AstKind::ForOfStatement(f) => f.left.span() == span,
+        AstKind::ForInStatement(f) => f.left.span() == span,
+        AstKind::UnaryExpression(u) => u.operator == UnaryOperator::Delete,
+        _ => false,
+    }
+}
+
 /// An in-file function a call resolves to.
 #[derive(Clone, Copy, Debug)]
 pub struct FunctionShape {
     /// The function's node (a `Function` or an `ArrowFunctionExpression`).
     pub node: NodeId,
+    /// The function's span.
     pub span: Span,
+    /// `async function` or `async () => …`.
     pub is_async: bool,
+    /// `function*` (arrows never are).
     pub is_generator: bool,
 }
 

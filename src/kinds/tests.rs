@@ -5,7 +5,7 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::Argument;
 use oxc_parser::Parser;
 use oxc_semantic::SemanticBuilder;
-use oxc_span::SourceType;
+use oxc_span::{GetSpan, SourceType};
 
 use super::{Kind, Kinds, Typed};
 use crate::source::LineIndex;
@@ -146,6 +146,14 @@ fn builtins_only_when_global() {
         ("probe(String(x))", Kind::String),
         ("probe(Number(x))", Kind::Number),
         ("probe(fetch(u))", Kind::Promise),
+        (
+            "async function f() { probe(await fetch(u)) }",
+            Kind::Response,
+        ),
+        (
+            "async function f(fetch) { probe(await fetch(u)) }",
+            Kind::Unknown,
+        ),
         ("probe(Iterator.from(x))", Kind::Iterator),
         ("const Object = {}; probe(Object.keys(o))", Kind::Unknown),
         ("probe(Math.max(a, b))", Kind::Number),
@@ -209,6 +217,28 @@ fn bindings() {
         ("try {} catch (e) { probe(e) }", Kind::CaughtError),
         ("try {} catch (e) { e = 1; probe(e) }", Kind::Unknown),
         ("import x from 'x'; probe(x)", Kind::Unknown),
+        ("const o = {}; o.a = 1; probe(o)", OBJ),
+        (
+            "const o = {}; o[Symbol.iterator] = g; probe(o)",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        ("probe(text.matchAll(/a/g))", Kind::Iterator),
+        (
+            "class B {} const b = new B(); b[Symbol.iterator] = g; probe(b)",
+            Kind::Unknown,
+        ),
+        (
+            "function f() {} f[Symbol.iterator] = g; probe(f)",
+            Kind::Unknown,
+        ),
+        (
+            "const f = () => 1; f[Symbol.iterator] = g; probe(f)",
+            Kind::Unknown,
+        ),
+        ("probe(text.matchAll(re))", Kind::Unknown),
         ("fetch(u).catch(err => probe(err))", Kind::CaughtError),
         (
             "fetch(u).catch(function (err) { probe(err) })",
@@ -244,6 +274,22 @@ fn deep_chains_terminate() {
 }
 
 #[test]
+fn long_extends_chains_terminate() {
+    let mut code = String::from("class C0 { get x() { return 1; } }\n");
+    for i in 1..3000 {
+        code.push_str(&format!("class C{i} extends C{} {{}}\n", i - 1));
+    }
+    code.push_str("probe(new C2999())");
+    assert_eq!(kind(&code), Kind::Unknown);
+    let mut code = String::from("class C0 { get x() { return 1; } }\n");
+    for i in 1..5 {
+        code.push_str(&format!("class C{i} extends C{} {{}}\n", i - 1));
+    }
+    code.push_str("probe(new C4())");
+    assert!(matches!(kind(&code), Kind::Instance(_)));
+}
+
+#[test]
 fn in_file_functions() {
     let cases: &[(&str, Kind)] = &[
         ("async function load() {} probe(load())", Kind::Promise),
@@ -270,6 +316,101 @@ fn in_file_functions() {
     let (t, _) = probe("a.js", "async function load() {}\nprobe(load())");
     assert!(t.origin.unawaited);
     assert_eq!(t.origin.note, "returned by the async function `load`");
+}
+
+#[test]
+fn this_fields() {
+    let cases: &[(&str, Kind)] = &[
+        (
+            "class S { items: Map<string, number>; m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { readonly items = new Set(); m() { probe(this.items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { items = new Set(); m() { probe(this.items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { #items = new Set(); m() { probe(this.#items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { #items = new Set(); m() { this.#items = []; probe(this.#items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #items = new Set(); m() { return () => probe(this.#items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { #items = new Set(); m() { return function () { probe(this.#items) } } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #items = new Set(); static m() { probe(this.#items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { items: Map<string, number>; } function f() { probe(this.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { other = 1; m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        // JS: known from every write in the class, when nothing else writes `.items`
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { items = new Map(); clear() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } reset() { this.items = []; } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }\nconst s = new S(); s.items = {};",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(o) { this.items = new Map(); Object.assign(this, o); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { probe(this.items) } }\nS.prototype.r = function () { this.items = 1; };",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.n = 0; } m() { this.n++; probe(this.n) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Map(); } m() { delete this.items; probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor() { this.items = new Set(); } m() { for (const x of this.items) {} probe(this.items) } }",
+            Kind::Set,
+        ),
+        (
+            "class S { constructor() { this.items = new Set(); } m() { [this.items] = f(); probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        ("class S { m() { probe(this.items) } }", Kind::Unknown),
+        (
+            "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
+            Kind::Unknown,
+        ),
+    ];
+    for (code, want) in cases {
+        assert_eq!(kind_ts(code), *want, "{code}");
+    }
 }
 
 #[test]
@@ -374,7 +515,24 @@ fn annotations() {
         ("class C {} function f(c: C) { probe(c) }", Kind::Unknown),
         ("function f<T>(c: T) { probe(c) }", Kind::Unknown),
         ("function f(c: any) { probe(c) }", Kind::Unknown),
+        (
+            "function m(): Map<string, number> { return new Map(); } probe(m())",
+            Kind::Map,
+        ),
+        (
+            "const m = (): Promise<void> => p; probe(m())",
+            Kind::Promise,
+        ),
+        (
+            "function m(): Thing { return x; } probe(m())",
+            Kind::Unknown,
+        ),
+        (
+            "function m(x): x is string { return true; } probe(m(1))",
+            Kind::Unknown,
+        ),
         ("function f(c: object) { probe(c) }", Kind::Unknown),
+        ("function f(c: {}) { probe(c) }", Kind::Unknown),
         ("let m: Map<string, number> = get(); probe(m)", Kind::Map),
         (
             "let m: Map<string, number> = new Map(); m = other(); probe(m)",
@@ -403,4 +561,35 @@ fn origins() {
     assert_eq!(t.origin.label, "the Map created here");
     let (t, _) = probe("a.js", "function f(...xs) { probe(xs) }");
     assert_eq!(t.origin.note, "the rest parameter at line 1");
+}
+
+#[test]
+fn binding_initializers() {
+    let allocator = Allocator::default();
+    let code = "const d = ({ a: 1 }); let e = [1]; e = []; function f(p) { return [d, e, p]; }";
+    let ret = Parser::new(&allocator, code, SourceType::mjs()).parse();
+    let program = allocator.alloc(ret.program);
+    let sem = SemanticBuilder::new().with_build_nodes(true).build(program);
+    let line_index = LineIndex::new(code);
+    let kinds = Kinds::new(&sem.semantic, code, &line_index);
+    let mut seen = Vec::new();
+    for node in sem.semantic.nodes().iter() {
+        if let AstKind::IdentifierReference(id) = node.kind() {
+            seen.push((
+                id.name.to_string(),
+                kinds
+                    .binding_init(id)
+                    .map(|e| kinds.text(e.span()).to_string()),
+            ));
+        }
+    }
+    assert_eq!(
+        seen,
+        vec![
+            ("e".to_string(), None),
+            ("d".to_string(), Some("{ a: 1 }".to_string())),
+            ("e".to_string(), None),
+            ("p".to_string(), None),
+        ]
+    );
 }

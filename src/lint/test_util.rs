@@ -24,3 +24,29 @@ pub fn lint_with_rule_options(
     }]);
     lint_text(Path::new(file), code, &rules)
 }
+
+/// Renders diagnostics for a snapshot: position, rule, message, labels (with their text)
+/// and help, one case after another.
+pub fn render(code: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut out = format!("--- {}\n", code.replace('\n', "⏎"));
+    for d in diagnostics {
+        out.push_str(&format!(
+            "{}:{} {}: {}\n",
+            d.start.line, d.start.column, d.rule, d.message
+        ));
+        for l in &d.labels {
+            let text = code
+                .get(l.span.start as usize..l.span.end as usize)
+                .unwrap_or("");
+            out.push_str(&format!(
+                "  label `{}`: {}\n",
+                text.replace('\n', "⏎"),
+                l.message
+            ));
+        }
+        if let Some(h) = &d.help {
+            out.push_str(&format!("  help: {h}\n"));
+        }
+    }
+    out
+}

@@ -25,7 +25,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "iterator-reuse",
     category: Category::Correctness,
     fix: FixKind::None,
-    node_types: &[AstType::VariableDeclarator],
+    node_types: &[AstType::VariableDeclarator, AstType::FormalParameter],
     needles: &[
         "function*",
         "function *",
@@ -34,6 +34,8 @@ pub static META: RuleMeta = RuleMeta {
         "entries(",
         "matchAll(",
         "Iterator.",
+        "Symbol.iterator",
+        "Generator",
     ],
     docs: include_str!("../../rules/iterator-reuse.md"),
     create: crate::no_options!(IteratorReuse),
@@ -67,15 +69,35 @@ impl Rule for IteratorReuse {
     }
 
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::VariableDeclarator(d) = node.kind() else {
-            return;
+        let id = match node.kind() {
+            AstKind::VariableDeclarator(d) => {
+                let BindingPattern::BindingIdentifier(id) = &d.id else {
+                    return;
+                };
+                // One-shot iterators come from calls (`gen()`, `m.keys()`, `Iterator.from(x)`),
+                // possibly behind `?:`/`||`, or from an annotation (`it: Generator<T>`).
+                let from_call = matches!(
+                    d.init.as_ref().map(Expression::get_inner_expression),
+                    Some(
+                        Expression::CallExpression(_)
+                            | Expression::ConditionalExpression(_)
+                            | Expression::LogicalExpression(_)
+                    )
+                );
+                if !from_call && d.type_annotation.is_none() {
+                    return;
+                }
+                id
+            }
+            // `function drain(it: Generator<number>)`.
+            AstKind::FormalParameter(p) if p.type_annotation.is_some() => {
+                let BindingPattern::BindingIdentifier(id) = &p.pattern else {
+                    return;
+                };
+                id
+            }
+            _ => return,
         };
-        let BindingPattern::BindingIdentifier(id) = &d.id else {
-            return;
-        };
-        if d.init.is_none() {
-            return;
-        }
         let Some(symbol) = id.symbol_id.get() else {
             return;
         };
@@ -117,6 +139,10 @@ impl Rule for IteratorReuse {
                     });
                 }
             }
+        }
+        // Pairs are compared below; a binding used this often is not a simple reuse bug.
+        if uses.len() > 64 {
+            return;
         }
         uses.sort_by_key(|u| u.span.start);
 
@@ -335,7 +361,11 @@ fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId) -> bool {
                     !(in_span(c.consequent.span(), first_span)
                         && in_span(c.alternate.span(), second_span))
                 }
-                AstKind::SwitchStatement(_) | AstKind::TryStatement(_) => false,
+                // `a || b`, `a && b`, `a ?? b`: the right side may not run; a `switch` picks
+                // one case; a `try` may leave its block halfway.
+                AstKind::SwitchStatement(_)
+                | AstKind::TryStatement(_)
+                | AstKind::LogicalExpression(_) => false,
                 // In one statement list, the statements between the two uses cannot end the
                 // path without making the second use dead code.
                 _ => true,
@@ -401,7 +431,12 @@ fn repeating_loop(cx: &Ctx<'_, '_>, use_node: NodeId, decl: NodeId) -> Option<Sp
             AstKind::ForStatement(f) => {
                 !f.init.as_ref().is_some_and(|i| in_span(i.span(), use_span))
             }
-            AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => true,
+            AstKind::WhileStatement(_) => true,
+            // `do { … } while (false)` runs once.
+            AstKind::DoWhileStatement(d) => !matches!(
+                d.test.get_inner_expression(),
+                Expression::BooleanLiteral(b) if !b.value
+            ),
             _ => false,
         };
         if repeated {
@@ -448,9 +483,12 @@ fn breaks_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
 mod tests {
     use crate::lint::test_util::lint_with_rule;
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "iterator-reuse";
 
-    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+    fn run(cases: &[Case]) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule(file, code, ID);
@@ -476,7 +514,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             (
                 "a.js",
                 "function* gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
@@ -527,14 +565,34 @@ mod tests {
                 "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...it], b = [...it];",
                 &[(3, 25)],
             ),
+            (
+                "a.ts",
+                "function drain(it: Generator<number>) {\n  const a = [...it];\n  return [...it, ...a];\n}",
+                &[(3, 11)],
+            ),
+            (
+                "a.js",
+                "function* a() {}\nfunction* b() {}\nconst it = c ? a() : b();\nconst x = [...it];\nconst y = [...it];",
+                &[(5, 12)],
+            ),
         ];
         let failures = run(cases);
+        let mut snapshot = String::new();
+        for (file, code, _) in cases {
+            snapshot.push_str(&crate::lint::test_util::render(
+                code,
+                &crate::lint::test_util::lint_with_rule(file, code, ID),
+            ));
+        }
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, snapshot);
+        });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             (
                 "a.js",
                 "function* gen() {}\nconst a = [...gen()];\nconst b = [...gen()];",
@@ -618,6 +676,21 @@ mod tests {
             (
                 "a.js",
                 "function gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst x = c && [...it] || [...it];",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(it: Iterable<number>) {\n  const a = [...it];\n  const b = [...it];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\ndo { f([...it]); } while (false);",
                 &[],
             ),
         ];

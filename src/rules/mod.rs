@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
+pub mod accumulating_spread;
 #[cfg(test)]
 pub mod fix_test_util;
 pub mod invalid_rest;
@@ -18,6 +19,9 @@ pub mod iterator_reuse;
 pub mod object_assign_mutates_target;
 pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
+pub mod prefer_object_spread;
+pub mod prefer_rest_params;
+pub mod prefer_spread;
 pub mod rest_not_last;
 pub mod shallow_copy_mutation;
 pub mod spread_args_overflow;
@@ -145,7 +149,11 @@ pub static RULES: &[&RuleMeta] = &[
     &spread_overrides_property::META,
     &object_assign_mutates_target::META,
     &spread_args_overflow::META,
+    &accumulating_spread::META,
     &useless_spread::META,
+    &prefer_rest_params::META,
+    &prefer_spread::META,
+    &prefer_object_spread::META,
 ];
 
 /// Looks a rule up by id.

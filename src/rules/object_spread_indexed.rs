@@ -135,9 +135,12 @@ impl Rule for ObjectSpreadIndexed {
 mod tests {
     use crate::lint::test_util::lint_with_rule;
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "object-spread-indexed";
 
-    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+    fn run(cases: &[Case]) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule(file, code, ID);
@@ -163,7 +166,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             // literal
             ("a.js", "const o = { ...'abc' };", &[(1, 13)]),
             ("a.js", "const o = { ...[1, 2] };", &[(1, 13)]),
@@ -218,12 +221,22 @@ mod tests {
             ),
         ];
         let failures = run(cases);
+        let mut snapshot = String::new();
+        for (file, code, _) in cases {
+            snapshot.push_str(&crate::lint::test_util::render(
+                code,
+                &crate::lint::test_util::lint_with_rule(file, code, ID),
+            ));
+        }
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, snapshot);
+        });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "const o = { ...maybeUndefined, ...null };", &[]),
             ("a.js", "function f(props) { return { ...props }; }", &[]),
             (

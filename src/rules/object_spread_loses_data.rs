@@ -98,6 +98,12 @@ impl Options {
             Kind::Number | Kind::Boolean | Kind::BigInt | Kind::Symbol => "copies nothing",
             Kind::Url => "copies nothing (its fields are accessors on the prototype)",
             Kind::UrlSearchParams | Kind::Headers | Kind::FormData => "copies none of its entries",
+            Kind::Generator | Kind::AsyncGenerator | Kind::Iterator => {
+                "copies nothing (its items are produced on demand, not stored as properties)"
+            }
+            Kind::Response => {
+                "copies nothing (status, headers and body are behind prototype accessors and methods)"
+            }
             Kind::Instance(node) => {
                 let info = cx.kinds().class_info(node);
                 if info.extends_unknown {
@@ -129,6 +135,9 @@ fn help_for(kind: Kind, subject: &str) -> String {
         }
         Kind::Function => "call it and spread what it returns, or spread an object".into(),
         Kind::Url => format!("copy it with `new URL({s})`, or store `{s}.href`"),
+        Kind::Response => format!("read the body first: `{{ ...(await {s}.json()) }}`"),
+        Kind::Generator | Kind::Iterator => format!("collect the items first: `[...{s}]`"),
+        Kind::AsyncGenerator => "collect the items with `for await (… of …)` first".into(),
         Kind::UrlSearchParams | Kind::Headers | Kind::FormData => {
             format!("use `Object.fromEntries({s})` to turn its entries into an object")
         }
@@ -140,9 +149,27 @@ fn help_for(kind: Kind, subject: &str) -> String {
 /// Whether a function binding has properties written onto it (`fn.displayName = …`): then
 /// spreading it copies those on purpose.
 fn has_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
-    cx.scoping()
-        .get_resolved_references(symbol)
-        .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+    cx.scoping().get_resolved_references(symbol).any(|r| {
+        if r.flags().contains(ReferenceFlags::MemberWriteTarget) {
+            return true;
+        }
+        // `Object.assign(fn, statics)`, `Object.defineProperty(fn, …)`.
+        let node = r.node_id();
+        let AstKind::CallExpression(call) = cx.nodes().parent_kind(node) else {
+            return false;
+        };
+        let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+            return false;
+        };
+        matches!(
+            member.static_property_name(),
+            Some("assign" | "defineProperty" | "defineProperties")
+        ) && cx.kinds().is_global(member.object(), "Object")
+            && call
+                .arguments
+                .first()
+                .is_some_and(|a| a.span() == cx.nodes().kind(node).span())
+    })
 }
 
 impl Options {
@@ -169,6 +196,16 @@ impl Options {
                 && let Expression::Identifier(id) = expr.get_inner_expression()
                 && let Some(symbol) = cx.kinds().symbol_of(id)
                 && has_member_writes(cx, symbol)
+            {
+                return;
+            }
+            // `{ ...err, message: err.message }` keeps the message on purpose.
+            if matches!(t.kind, Kind::Error | Kind::CaughtError)
+                && let Some(spread) = spread
+                && let AstKind::ObjectExpression(o) = cx.nodes().parent_kind(spread)
+                && o.properties.iter().any(|p| {
+                    matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.is_specific_static_name("message"))
+                })
             {
                 return;
             }
@@ -230,35 +267,51 @@ impl Options {
         span: Span,
         spread: NodeId,
     ) {
-        let t = cx.kinds().of(expr);
-        let Kind::Instance(class) = t.kind else {
-            return;
-        };
-        let info = cx.kinds().class_info(class);
-        if info.extends_unknown || info.methods.is_empty() {
-            return;
-        }
         // The spread must be the whole source of a binding: `const copy = { ...session, x }`.
         let Some(copy) = copy_binding_of_spread(cx, spread) else {
             return;
         };
-        if let Some((member, name)) = method_use(cx, copy, &info.methods) {
-            let kinds = cx.kinds();
-            let subject = kinds.subject(expr);
-            let copy_name = cx.scoping().symbol_name(copy).to_string();
-            let message = format!(
-                "{}: the copy `{copy_name}` made by spreading it has no prototype, so `{copy_name}.{name}` is not the method the class defines",
-                kinds.describe(&subject, &t, false)
-            );
-            let d = Diagnostic::new(META.id, span, message)
-                .with_label(span, "this spread drops the prototype")
-                .with_label(member, format!("`{name}` is looked up on the copy here"))
-                .with_help(format!(
-                    "call the method on the original, or make the copy with `Object.assign(Object.create(Object.getPrototypeOf({0})), {0})`",
-                    subject.trim_matches('`')
-                ));
-            cx.report(d);
+        let t = cx.kinds().of(expr);
+        let subject = cx.kinds().subject(expr);
+        self.report_method_use(cx, &t, &subject, copy, span, "by spreading it");
+    }
+
+    /// Reports `copy.method` when `t` is an in-file class instance whose method or accessor
+    /// `method` is looked up on a plain copy of it. `span` is the spread or rest that copied.
+    fn report_method_use(
+        &self,
+        cx: &mut Ctx<'_, '_>,
+        t: &Typed,
+        subject: &str,
+        copy: SymbolId,
+        span: Span,
+        how: &str,
+    ) -> bool {
+        let Kind::Instance(class) = t.kind else {
+            return false;
+        };
+        let info = cx.kinds().class_info(class);
+        if info.extends_unknown || info.methods.is_empty() {
+            return false;
         }
+        let Some((member, name)) = method_use(cx, copy, &info.methods) else {
+            return false;
+        };
+        let kinds = cx.kinds();
+        let copy_name = cx.scoping().symbol_name(copy).to_string();
+        let message = format!(
+            "{}: the copy `{copy_name}` made {how} has no prototype, so `{copy_name}.{name}` is not the method the class defines",
+            kinds.describe(subject, t, false)
+        );
+        let d = Diagnostic::new(META.id, span, message)
+            .with_label(span, "this copy drops the prototype")
+            .with_label(member, format!("`{name}` is looked up on the copy here"))
+            .with_help(format!(
+                "call the method on the original, or make the copy with `Object.assign(Object.create(Object.getPrototypeOf({0})), {0})`",
+                subject.trim_matches('`')
+            ));
+        cx.report(d);
+        true
     }
 
     fn check_rest<'a>(
@@ -266,15 +319,18 @@ impl Options {
         cx: &mut Ctx<'a, '_>,
         rest_span: Span,
         names_message: bool,
-        source: Option<&Expression<'a>>,
-        caught: Option<Typed>,
+        source: &Expression<'a>,
+        rest_binding: Option<SymbolId>,
     ) {
-        let t = match (source, caught) {
-            (Some(e), _) => cx.kinds().of(e),
-            (None, Some(t)) => t,
-            (None, None) => return,
-        };
+        let t = cx.kinds().of(source);
         let Some(loss) = self.loss(cx, t.kind) else {
+            // `const { id, ...rest } = session; rest.isValid()`: the rest is a copy too.
+            if let Some(copy) = rest_binding
+                && !cx.scoping().symbol_is_mutated(copy)
+            {
+                let subject = cx.kinds().subject(source);
+                self.report_method_use(cx, &t, &subject, copy, rest_span, "by an object rest");
+            }
             return;
         };
         // `const { message, ...rest } = err` keeps the message on purpose.
@@ -282,7 +338,7 @@ impl Options {
             return;
         }
         let kinds = cx.kinds();
-        let subject = source.map_or_else(|| "the caught error".to_string(), |e| kinds.subject(e));
+        let subject = kinds.subject(source);
         let message = format!(
             "{}: {} {loss}",
             kinds.describe(&subject, &t, false),
@@ -387,35 +443,22 @@ impl Rule for Options {
                     .properties
                     .iter()
                     .any(|p| p.key.is_specific_static_name("message"));
-                match cx.nodes().parent_kind(node.id()) {
-                    AstKind::VariableDeclarator(d) => {
-                        let in_loop_head = matches!(
-                            cx.nodes()
-                                .parent_kind(cx.nodes().parent_id(cx.nodes().parent_id(node.id()))),
-                            AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
-                        );
-                        if let (Some(init), false) = (&d.init, in_loop_head) {
-                            self.check_rest(cx, rest.span.into(), named, Some(init), None);
-                        }
+                // Declarations only: a destructured catch parameter (`catch ({ code, ...rest })`)
+                // says its author knows the thrown shape, often a plain object; parameters and
+                // loop heads have no initializer to judge.
+                if let AstKind::VariableDeclarator(d) = cx.nodes().parent_kind(node.id()) {
+                    let in_loop_head = matches!(
+                        cx.nodes()
+                            .parent_kind(cx.nodes().parent_id(cx.nodes().parent_id(node.id()))),
+                        AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
+                    );
+                    if let (Some(init), false) = (&d.init, in_loop_head) {
+                        let binding = match &rest.argument {
+                            BindingPattern::BindingIdentifier(b) => b.symbol_id.get(),
+                            _ => None,
+                        };
+                        self.check_rest(cx, rest.span.into(), named, init, binding);
                     }
-                    AstKind::CatchParameter(cp) => {
-                        let loose = cp.type_annotation.as_ref().is_none_or(|a| {
-                            matches!(
-                                a.type_annotation,
-                                TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
-                            )
-                        });
-                        if loose {
-                            let t = Typed::new(
-                                Kind::CaughtError,
-                                cp.span,
-                                format!("caught at line {}", cx.line_of(cp.span.start)),
-                                "the caught error",
-                            );
-                            self.check_rest(cx, rest.span.into(), named, None, Some(t));
-                        }
-                    }
-                    _ => {}
                 }
             }
             AstKind::ObjectAssignmentTarget(target) => {
@@ -429,7 +472,7 @@ impl Rule for Options {
                     }
                 });
                 if let AstKind::AssignmentExpression(a) = cx.nodes().parent_kind(node.id()) {
-                    self.check_rest(cx, rest.span.into(), named, Some(&a.right), None);
+                    self.check_rest(cx, rest.span.into(), named, &a.right, None);
                 }
             }
             _ => {}
@@ -441,12 +484,12 @@ impl Rule for Options {
 mod tests {
     use crate::lint::test_util::{lint_with_rule, lint_with_rule_options};
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "object-spread-loses-data";
 
-    fn run(
-        cases: &[(&str, &str, &[(u32, u32)])],
-        options: Option<&serde_json::Value>,
-    ) -> Vec<String> {
+    fn run(cases: &[Case], options: Option<&serde_json::Value>) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule_options(file, code, ID, options);
@@ -472,7 +515,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             // literal / builtins
             ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
             ("a.js", "const o = { ...5 };", &[(1, 13)]),
@@ -528,6 +571,32 @@ mod tests {
                 "function f({ tabs }: { tabs: Set<string> }) { return { ...tabs }; }",
                 &[(1, 56)],
             ),
+            (
+                "a.ts",
+                "function settings(): Map<string, string> { return new Map(); }\nconst o = { ...settings() };",
+                &[(2, 13)],
+            ),
+            (
+                "a.ts",
+                "class Store {\n  private cache: Map<string, number> = new Map();\n  dump() { return { ...this.cache }; }\n}",
+                &[(3, 21)],
+            ),
+            (
+                "a.js",
+                "class Store {\n  #seen = new Set();\n  dump() { return { ...this.#seen }; }\n}",
+                &[(3, 21)],
+            ),
+            // async generator
+            (
+                "a.js",
+                "async function* pages() {}\nconst o = { ...pages() };",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "class Store {\n  constructor() { this.cache = new Map(); }\n  dump() { return { ...this.cache }; }\n}",
+                &[(3, 21)],
+            ),
             // fallback branch
             (
                 "a.js",
@@ -555,6 +624,16 @@ mod tests {
                 "Object.assign(target, a, new URLSearchParams(q));",
                 &[(1, 26)],
             ),
+            (
+                "a.js",
+                "async function f(u) {\n  const res = await fetch(u);\n  return { ...res };\n}",
+                &[(3, 12)],
+            ),
+            (
+                "a.ts",
+                "function f(res: Response) { return { ...res }; }",
+                &[(1, 38)],
+            ),
             // caught errors
             (
                 "a.js",
@@ -565,11 +644,6 @@ mod tests {
                 "a.js",
                 "try { f(); } catch (err) { const { code, ...rest } = err; }",
                 &[(1, 42)],
-            ),
-            (
-                "a.js",
-                "try { f(); } catch ({ code, ...rest }) {}",
-                &[(1, 29)],
             ),
             (
                 "a.ts",
@@ -584,6 +658,16 @@ mod tests {
             // object rest
             ("a.js", "const { size, ...rest } = new Map();", &[(1, 15)]),
             ("a.js", "let rest; ({ ...rest } = new Date());", &[(1, 14)]),
+            (
+                "a.js",
+                "class Session { get user() { return 1; } }\nconst { id, ...rest } = new Session();\nlog(rest.user);",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "class Session { isValid() {} }\nconst s = new Session();\nconst { id, ...rest } = s;\nrest.isValid();",
+                &[(3, 13)],
+            ),
             // a copy later used for a method
             (
                 "a.js",
@@ -597,12 +681,22 @@ mod tests {
             ),
         ];
         let failures = run(cases, None);
+        let mut snapshot = String::new();
+        for (file, code, _) in cases {
+            snapshot.push_str(&crate::lint::test_util::render(
+                code,
+                &crate::lint::test_util::lint_with_rule_options(file, code, ID, None),
+            ));
+        }
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, snapshot);
+        });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "const o = { ...maybeUndefined };", &[]),
             ("a.js", "const o = { ...null, ...undefined };", &[]),
             (
@@ -663,6 +757,22 @@ mod tests {
                 &[],
             ),
             (
+                "a.js",
+                "try { f(); } catch (err) { log({ ...err, message: err.message }); }",
+                &[],
+            ),
+            ("a.js", "try { f(); } catch ({ code, ...rest }) {}", &[]),
+            (
+                "a.js",
+                "class Store {\n  cache = new Map();\n  dump() { return { ...this.cache }; }\n}\nconst s = new Store();\ns.cache = {};",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = {};\no[Symbol.iterator] = function* () {};\nconst xs = [...o];",
+                &[],
+            ),
+            (
                 "a.ts",
                 "try { f(); } catch (err: MyError) { log({ ...err }); }",
                 &[],
@@ -670,6 +780,16 @@ mod tests {
             (
                 "a.js",
                 "function handler() {}\nhandler.displayName = 'h';\nconst o = { ...handler };",
+                &[],
+            ),
+            (
+                "a.js",
+                "function api() {}\nObject.assign(api, { get() {} });\nconst o = { ...api };",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function f(u) { const res = await fetch(u); return { ...(await res.json()) }; }",
                 &[],
             ),
             (
@@ -697,7 +817,7 @@ mod tests {
     #[test]
     fn caught_errors_option() {
         let off = serde_json::json!({ "caughtErrors": false });
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "try { f(); } catch (err) { log({ ...err }); }", &[]),
             (
                 "a.js",

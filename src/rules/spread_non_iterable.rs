@@ -29,8 +29,27 @@ pub static META: RuleMeta = RuleMeta {
         AstType::NewExpression,
         AstType::CallExpression,
     ],
+    // Every position: spread, `for…of` (" of "), `yield*`, declarator and minified
+    // destructuring, the iterable-taking builtins.
     needles: &[
-        "...", "for", "yield", "Map", "Set", "Promise", "from", "] =", "]=", "]:",
+        "...",
+        " of ",
+        "yield*",
+        "yield *",
+        "const [",
+        "let [",
+        "var [",
+        "const[",
+        "let[",
+        "var[",
+        "new Map(",
+        "new Set(",
+        "new WeakMap(",
+        "new WeakSet(",
+        "Promise.a",
+        "Promise.race",
+        "fromEntries",
+        "Array.from(",
     ],
     docs: include_str!("../../rules/spread-non-iterable.md"),
     create: crate::no_options!(SpreadNonIterable),
@@ -283,10 +302,13 @@ impl Rule for SpreadNonIterable {
 mod tests {
     use crate::lint::test_util::lint_with_rule;
 
+    /// (file name, code, the (line, column) where each diagnostic starts).
+    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
     const ID: &str = "spread-non-iterable";
 
     /// (file, code, expected (line, column) of each diagnostic).
-    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+    fn run(cases: &[Case]) -> Vec<String> {
         let mut failures = Vec::new();
         for (file, code, want) in cases {
             let d = lint_with_rule(file, code, ID);
@@ -312,7 +334,7 @@ mod tests {
 
     #[test]
     fn fail() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             // literal
             ("a.js", "const a = [...{ a: 1 }];", &[(1, 12)]),
             ("a.js", "f(...5);", &[(1, 3)]),
@@ -419,12 +441,22 @@ mod tests {
             ),
         ];
         let failures = run(cases);
+        let mut snapshot = String::new();
+        for (file, code, _) in cases {
+            snapshot.push_str(&crate::lint::test_util::render(
+                code,
+                &crate::lint::test_util::lint_with_rule(file, code, ID),
+            ));
+        }
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, snapshot);
+        });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
     fn pass() {
-        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+        let cases: &[Case] = &[
             ("a.js", "const xs = [...new Set(ys)];", &[]),
             (
                 "a.js",
@@ -544,6 +576,22 @@ mod tests {
                 &[],
             ),
             ("a.js", "try {} catch (e) { const xs = [...e]; }", &[]),
+            (
+                "a.js",
+                "const o = {};\no[Symbol.iterator] = function* () {};\nconst xs = [...o];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = {};\no.a = 1;\nconst xs = [...o];",
+                &[(3, 13)],
+            ),
+            // test262: an iterator defined with Object.defineProperty
+            (
+                "a.js",
+                "var iter = {};\nObject.defineProperty(iter, Symbol.iterator, { get() {} });\n[0, ...iter];",
+                &[],
+            ),
             // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
             (
                 "a.js",
