@@ -4,8 +4,8 @@
 //! the code blocks of `rules/*.md`, and `tests/fixtures/**` — and mutates each case with one to
 //! four of: deleting a token, duplicating a token, inserting one of `...`, `[`, `{`, `(`, `,`,
 //! `=`, `async`, `await`, `yield` (or a closing bracket), truncating, and splicing in a slice of
-//! another source. The result is linted with every rule on at `error` (`lint_text`), rendered
-//! as JSON and pretty, and checked:
+//! another source. The result is linted with every rule on at `error` (`lint_text`), fixed
+//! (`fix_text`), rendered as JSON and pretty, and checked:
 //!
 //! - no panic: `lint_text` turns a panic into an `internal-error` diagnostic, so any
 //!   `internal-error` is a failure here (and so is a panic in a reporter);
@@ -13,9 +13,11 @@
 //!   boundaries, start ≤ end, positions 1-based and ordered;
 //! - every fix edit inside the text, on char boundaries, the edits of a fix sorted and
 //!   disjoint; in a file without syntax errors, each fix applied alone leaves none;
+//! - the fix engine (`restlint::fix::fix_text`, suggestions included) does not panic, and
+//!   its text is the original or one without a new syntax error (else the fix is withheld);
 //! - no case takes longer than [`SLOW`].
 //!
-//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 100,000: about a
+//! Runs: `cargo test --test fuzz` runs `RESTLINT_FUZZ_CASES` cases (default 80,000: about a
 //! minute in a debug build with the correctness rules; more as rules are added) from seed
 //! `RESTLINT_FUZZ_SEED` (default 1). A longer
 //! run: `RESTLINT_FUZZ_CASES=200000 RESTLINT_FUZZ_SEED=$RANDOM cargo test --release --test fuzz
@@ -328,6 +330,35 @@ fn check_fixes(rules: &RuleSet, path: &Path, text: &str, diags: &[Diagnostic]) -
     bad
 }
 
+/// The fix engine (`--fix-suggestions`, the most it does): no panic, and what it returns is
+/// either the original text or a text with no syntax error the original did not have,
+/// whose diagnostics pass the same checks.
+fn check_fix_engine(rules: &RuleSet, path: &Path, text: &str, diags: &[Diagnostic]) -> Vec<String> {
+    use restlint::fix::{FixMode, fix_text, has_fixes};
+    if !has_fixes(diags, FixMode::Suggestions) {
+        return Vec::new();
+    }
+    let outcome = fix_text(path, text, diags.to_vec(), rules, FixMode::Suggestions);
+    let mut bad: Vec<String> = check(&outcome.text, &outcome.diagnostics)
+        .into_iter()
+        .map(|b| format!("after --fix: {b}"))
+        .collect();
+    if outcome.changed(text) {
+        let syntax =
+            |d: &&Diagnostic| matches!(d.rule, "parse-error" | "rest-not-last" | "invalid-rest");
+        let before = diags.iter().filter(syntax).count();
+        let after = lint_text(path, &outcome.text, rules);
+        let new_syntax: Vec<_> = after.iter().filter(syntax).collect();
+        if new_syntax.len() > before {
+            bad.push(format!(
+                "--fix wrote a text with a new syntax error: {} `{}`",
+                new_syntax[0].rule, new_syntax[0].message
+            ));
+        }
+    }
+    bad
+}
+
 /// Lints one input, renders it, checks it. `Err` describes what broke; `Ok` counts the
 /// diagnostics of rules (not `parse-error`), to show the run reached the rules.
 fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<usize, String> {
@@ -341,6 +372,9 @@ fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<usize, String> {
     let mut bad = check(text, &diags);
     if bad.is_empty() {
         bad.extend(check_fixes(rules, &path, text, &diags));
+    }
+    if bad.is_empty() {
+        bad.extend(check_fix_engine(rules, &path, text, &diags));
     }
     // The reporters see every diagnostic too: a panic there (miette on odd spans) would end
     // a real run.
