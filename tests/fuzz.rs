@@ -481,7 +481,7 @@ fn fuzz_mutations() {
                 let base = env_u64("RESTLINT_FUZZ_SEED").unwrap_or(1);
                 (
                     base.wrapping_mul(1_000_000_007),
-                    env_u64("RESTLINT_FUZZ_CASES").unwrap_or(20_000),
+                    env_u64("RESTLINT_FUZZ_CASES").unwrap_or(80_000),
                 )
             }
         };
