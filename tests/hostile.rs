@@ -521,3 +521,20 @@ fn fifty_thousand_small_files() {
     // Sorted by file.
     assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
 }
+
+#[test]
+fn many_directives_and_diagnostics() {
+    // 20,000 line directives (each suppressing nothing it names) and 20,000 findings: the
+    // directives are indexed by line, not scanned once per diagnostic.
+    let text = "// restlint-disable-next-line rest-not-last\nf([...[1, 2]]);\n".repeat(20_000);
+    let (code, doc) = lint_one(text.as_bytes());
+    let r = rules(&doc);
+    assert_eq!(
+        r.iter()
+            .filter(|r| *r == "unused-disable-directive")
+            .count(),
+        20_000
+    );
+    assert_eq!(r.iter().filter(|r| *r == "useless-spread").count(), 20_000);
+    assert_eq!(code, 0, "warnings only");
+}

@@ -6,6 +6,8 @@
 //! *start* on their target line. A directive (or one rule id of it) that suppresses nothing is
 //! reported as `unused-disable-directive`. Syntax, I/O and internal errors cannot be suppressed.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{
     Diagnostic, INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, Span, UNUSED_DISABLE_DIRECTIVE,
 };
@@ -109,6 +111,16 @@ pub fn apply(
         return;
     }
 
+    // Indexes, so that each diagnostic looks only at the directives that can touch it (a file
+    // with 50,000 directives and 100,000 diagnostics took 12 s with a scan per diagnostic).
+    let mut by_line: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut ranges: Vec<usize> = Vec::new();
+    for (i, dir) in directives.iter().enumerate() {
+        match dir.kind {
+            Kind::NextLine | Kind::Line => by_line.entry(dir.line).or_default().push(i),
+            Kind::Disable | Kind::Enable => ranges.push(i),
+        }
+    }
     diagnostics.retain(|d| {
         if matches!(
             d.rule,
@@ -116,7 +128,7 @@ pub fn apply(
         ) {
             return true;
         }
-        !suppress(d, &mut directives, line_index)
+        !suppress(d, &mut directives, &by_line, &ranges, line_index)
     });
 
     if !report_unused {
@@ -160,26 +172,31 @@ pub fn apply(
 }
 
 /// Whether a directive suppresses `d`; marks what was used.
-fn suppress(d: &Diagnostic, directives: &mut [Directive], line_index: &LineIndex) -> bool {
+fn suppress(
+    d: &Diagnostic,
+    directives: &mut [Directive],
+    by_line: &HashMap<u32, Vec<usize>>,
+    ranges: &[usize],
+    line_index: &LineIndex,
+) -> bool {
     let line = line_index.line_of(d.span.start);
     // Line directives first: they are the most specific.
-    for dir in directives.iter_mut() {
-        if matches!(dir.kind, Kind::NextLine | Kind::Line) && dir.line == line && mark(dir, d.rule)
-        {
+    for &i in by_line.get(&line).map_or(&[][..], Vec::as_slice) {
+        if mark(&mut directives[i], d.rule) {
             return true;
         }
     }
-    // Ranges: replay disable/enable events before the diagnostic.
+    // Ranges (in source order): the last disable/enable naming this rule that ends before the
+    // diagnostic decides.
+    let before = ranges.partition_point(|&i| directives[i].span.end <= d.span.start);
     let mut active: Option<usize> = None;
-    for (i, dir) in directives.iter().enumerate() {
-        if dir.span.end > d.span.start {
+    for &i in ranges[..before].iter().rev() {
+        let dir = &directives[i];
+        if dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.rule) {
+            if dir.kind == Kind::Disable {
+                active = Some(i);
+            }
             break;
-        }
-        let names = dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.rule);
-        match dir.kind {
-            Kind::Disable if names => active = Some(i),
-            Kind::Enable if names => active = None,
-            _ => {}
         }
     }
     match active {
