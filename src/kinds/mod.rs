@@ -1118,6 +1118,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
         initializer: Option<&'a Expression<'a>>,
         depth: u32,
     ) -> Typed {
+        // A base class not in the file may write the field in code we cannot see.
+        if self.class_info(class_node).extends_unknown {
+            return Typed::unknown();
+        }
         let class_span = self.semantic.nodes().kind(class_node).span();
         let inside = |s: oxc_span::Span| class_span.start <= s.start && s.end <= class_span.end;
         let mut values: Vec<&'a Expression<'a>> = initializer.into_iter().collect();
@@ -1138,6 +1142,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
             }
         }
+        // `items = null` until set: the placeholder is ruled out by a check at the use.
+        values.retain(|v| !self.is_falsy_placeholder(v.span().into(), self.infer(v, depth).kind));
         if values.is_empty() || values.len() > 8 {
             return Typed::unknown();
         }

@@ -404,6 +404,18 @@ fn this_fields() {
         ),
         ("class S { m() { probe(this.items) } }", Kind::Unknown),
         (
+            "class S { fns = null; m() { probe(this.fns) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { fns = null; add() { this.fns = new Set(); } m() { probe(this.fns) } }",
+            Kind::Set,
+        ),
+        (
+            "class S extends Base { constructor() { super(); this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
             "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
