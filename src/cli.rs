@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::config::{CliRules, Config, ConfigError, Resolver};
 use crate::diagnostic::{Diagnostic, FileReport, INTERNAL_ERROR, IO_ERROR, Severity, Span};
+use crate::fix::{self, FixMode};
 use crate::lint;
 use crate::report::{self, Summary};
 use crate::rules;
@@ -95,6 +96,28 @@ pub struct Args {
     /// Do not honour .gitignore and .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
+
+    /// Apply safe fixes in place, then report what is left. With `-` (standard input), print
+    /// the fixed source to standard output and the report to standard error.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Apply suggested fixes too (they may change behaviour); implies --fix.
+    #[arg(long)]
+    pub fix_suggestions: bool,
+}
+
+impl Args {
+    /// The fixes this run applies, if any.
+    pub fn fix_mode(&self) -> Option<FixMode> {
+        if self.fix_suggestions {
+            Some(FixMode::Suggestions)
+        } else if self.fix {
+            Some(FixMode::Safe)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -244,6 +267,8 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         .build()
         .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
 
+    // With `--fix` on standard input, the fixed source goes to stdout and the report to stderr.
+    let mut fixed_stdin: Option<Vec<u8>> = None;
     let (mut reports, files) = if stdin {
         let name = args
             .stdin_filename
@@ -260,6 +285,10 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .iter()
             .any(|s| file_name.ends_with(s));
         if declaration || resolver.config.is_ignored(&name) {
+            // Nothing to fix: an editor still gets its buffer back.
+            if args.fix_mode().is_some() && std::io::stdin().read_to_end(&mut bytes).is_ok() {
+                fixed_stdin = Some(bytes);
+            }
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
@@ -277,10 +306,23 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                     Ok(text) => {
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
-                        FileReport {
-                            path: display,
-                            diagnostics,
-                            source: Some(text),
+                        match args.fix_mode() {
+                            Some(mode) => {
+                                let outcome = pool.install(|| {
+                                    fix::fix_text(&name, &text, diagnostics, &rules, mode)
+                                });
+                                fixed_stdin = Some(outcome.text.clone().into_bytes());
+                                FileReport {
+                                    path: display,
+                                    diagnostics: outcome.diagnostics,
+                                    source: Some(outcome.text),
+                                }
+                            }
+                            None => FileReport {
+                                path: display,
+                                diagnostics,
+                                source: Some(text),
+                            },
                         }
                     }
                 },
@@ -300,7 +342,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         let mut reports: Vec<FileReport> = pool.install(|| {
             targets
                 .par_iter()
-                .map(|t| lint_target(t, &resolver))
+                .map(|t| lint_target(t, &resolver, args.fix_mode()))
                 .collect()
         });
         let n = reports.len() + issues.len();
@@ -354,10 +396,23 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             )
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|_| stdout.flush())
+    let written = match &fixed_stdin {
+        Some(source) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr
+                .write_all(output.as_bytes())
+                .and_then(|_| stderr.flush());
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(source).and_then(|_| stdout.flush())
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(output.as_bytes())
+                .and_then(|_| stdout.flush())
+        }
+    };
+    if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("restlint: cannot write the output: {e}");
@@ -440,8 +495,8 @@ fn first_sentence(docs: &str) -> String {
     }
 }
 
-/// Reads and lints one file found by the walk.
-fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
+/// Reads and lints one file found by the walk; with a fix mode, fixes it and writes it back.
+fn lint_target(t: &Target, resolver: &Resolver, fix_mode: Option<FixMode>) -> FileReport {
     let text = match crate::source::read_text(&t.path) {
         Ok(text) => text,
         Err(e) => {
@@ -453,7 +508,28 @@ fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
         }
     };
     let rules = resolver.rules_for(&t.path);
-    let diagnostics = lint::lint_text(&t.path, &text, &rules);
+    let mut diagnostics = lint::lint_text(&t.path, &text, &rules);
+    let mut text = text;
+    if let Some(mode) = fix_mode
+        && fix::has_fixes(&diagnostics, mode)
+    {
+        let outcome = fix::fix_text(&t.path, &text, diagnostics.clone(), &rules, mode);
+        if outcome.changed(&text) {
+            match fix::write_atomic(&t.path, &text, &outcome.text, fix::hooks().as_ref()) {
+                Ok(()) => {
+                    diagnostics = outcome.diagnostics;
+                    text = outcome.text;
+                }
+                // The file is as it was: report its own diagnostics and why it was not fixed.
+                Err(e) => {
+                    diagnostics.push(io_error(e.to_string()));
+                    crate::diagnostic::sort_diagnostics(&mut diagnostics);
+                }
+            }
+        } else {
+            diagnostics = outcome.diagnostics;
+        }
+    }
     let source = if diagnostics.is_empty() {
         None
     } else {

@@ -1,4 +1,4 @@
-//! The editor set-ups of docs/integrations.md, run headless: the nvim-lint definition
+//! The editor set-ups of README.md (Integrations), run headless: the nvim-lint definition
 //! (docs/editors/restlint-nvim-lint.lua) in a real Neovim, with nvim-lint's calling convention
 //! reproduced (the plugin itself is not in a package registry), and the efm-langserver config
 //! (docs/editors/efm-langserver.yaml) in a real efm-langserver spoken to over LSP. Both lint an
