@@ -96,7 +96,8 @@ pub struct Kinds<'a, 'c> {
     classes: RefCell<HashMap<NodeId, Rc<ClassInfo>>>,
     /// Member writes of the file by property name (`this.items = …`, `obj.items++`), built on
     /// first use.
-    member_writes: RefCell<Option<MemberWrites<'a>>>,
+    // Node ids only (no arena references) so that `Kinds` stays covariant in `'a`.
+    member_writes: RefCell<Option<MemberWrites>>,
     /// `this.name` per class (private names with their `#`), memoised.
     this_fields: RefCell<HashMap<(NodeId, String), Typed>>,
 }
@@ -1136,9 +1137,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 if !w.through_this || !inside(w.span) {
                     return Typed::unknown();
                 }
-                match w.value {
-                    Some(v) => values.push(v),
-                    None => return Typed::unknown(),
+                match w.assignment.map(|id| self.semantic.nodes().kind(id)) {
+                    Some(AstKind::AssignmentExpression(a)) => values.push(&a.right),
+                    _ => return Typed::unknown(),
                 }
             }
         }
@@ -1160,17 +1161,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 
     /// The file's member writes by property name, built on first use in one pass.
-    fn member_writes(&self) -> std::cell::Ref<'_, MemberWrites<'a>> {
+    fn member_writes(&self) -> std::cell::Ref<'_, MemberWrites> {
         if self.member_writes.borrow().is_none() {
             let nodes = self.semantic.nodes();
             let mut index = MemberWrites::default();
             for n in nodes.iter() {
                 match n.kind() {
                     AstKind::StaticMemberExpression(m) => {
-                        let (written, value) = match nodes.parent_kind(n.id()) {
+                        let parent = nodes.parent_id(n.id());
+                        let (written, assignment) = match nodes.kind(parent) {
                             AstKind::AssignmentExpression(a) if a.left.span() == m.span => {
                                 let plain = a.operator.is_assign() || a.operator.is_logical();
-                                (true, plain.then_some(&a.right))
+                                (true, plain.then_some(parent))
                             }
                             k => (is_write_context(k, m.span), None),
                         };
@@ -1186,7 +1188,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                 .push(MemberWrite {
                                     span: m.span,
                                     through_this,
-                                    value,
+                                    assignment,
                                 });
                         }
                     }
@@ -1507,19 +1509,20 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
 /// The member writes of a file.
 #[derive(Default)]
-struct MemberWrites<'a> {
-    by_name: HashMap<String, Vec<MemberWrite<'a>>>,
+struct MemberWrites {
+    by_name: HashMap<String, Vec<MemberWrite>>,
     /// `Object.assign(this, …)` and `Object.defineProperty(this, …)` calls.
     assign_this: Vec<oxc_span::Span>,
 }
 
 /// One write of `x.name`.
-struct MemberWrite<'a> {
+struct MemberWrite {
     span: oxc_span::Span,
     /// `this.name`.
     through_this: bool,
-    /// The assigned value for `=`, `||=`, `&&=`, `??=`; `None` for other writes.
-    value: Option<&'a Expression<'a>>,
+    /// The assignment (`=`, `||=`, `&&=`, `??=`) whose right side is the value; `None` for
+    /// other writes.
+    assignment: Option<NodeId>,
 }
 
 /// Whether a member expression (at `span`) whose parent is `parent` is written there, other

@@ -605,3 +605,10 @@ fn binding_initializers() {
         ]
     );
 }
+
+/// `Kinds` must stay covariant in `'a` (rules pass `&Expression<'_>` of shorter lifetimes):
+/// no arena reference may sit inside a `RefCell`.
+#[allow(dead_code)]
+fn kinds_is_covariant<'long: 'short, 'short, 'c>(k: &'c Kinds<'long, 'c>) -> &'c Kinds<'short, 'c> {
+    k
+}
