@@ -46,7 +46,14 @@ fn root() -> PathBuf {
 }
 
 /// The validator's folder, or `None` (skip) when it cannot be installed outside CI.
+/// Installed once per test binary: two tests installing at once would run the binary while
+/// the other's npm still writes it ("Text file busy").
 fn validator() -> Option<PathBuf> {
+    static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(install_validator).clone()
+}
+
+fn install_validator() -> Option<PathBuf> {
     let out = Command::new("bash")
         .arg(root().join("scripts/sarif-validator.sh"))
         .output();
@@ -101,16 +108,30 @@ fn multitool(dir: &Path, log: &str, work: &Path) -> Vec<(String, String, String)
     let input = work.join("input.sarif");
     let output = work.join("validation.sarif");
     std::fs::write(&input, log).expect("write log");
-    let out = Command::new(dir.join("Sarif.Multitool"))
-        .arg("validate")
-        .arg(&input)
-        .arg("--output")
-        .arg(&output)
-        .args(["--log", "ForceOverwrite", "--level", "Error;Warning;Note"])
-        // A self-contained .NET build; without ICU it needs invariant globalization.
-        .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
-        .output()
-        .expect("Sarif.Multitool runs");
+    let run = || {
+        Command::new(dir.join("Sarif.Multitool"))
+            .arg("validate")
+            .arg(&input)
+            .arg("--output")
+            .arg(&output)
+            .args(["--log", "ForceOverwrite", "--level", "Error;Warning;Note"])
+            // A self-contained .NET build; without ICU it needs invariant globalization.
+            .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
+            .output()
+    };
+    // ETXTBSY can still come from a fork in another test thread holding a write handle for
+    // a moment; it passes on a retry.
+    let mut out = run();
+    for _ in 0..5 {
+        match &out {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                out = run();
+            }
+            _ => break,
+        }
+    }
+    let out = out.expect("Sarif.Multitool runs");
     let text = std::fs::read_to_string(&output).unwrap_or_else(|e| {
         panic!(
             "the validator wrote no report ({e}); its output:\n{}{}",

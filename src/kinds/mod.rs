@@ -97,9 +97,12 @@ pub struct Kinds<'a, 'c> {
     /// `Scoping::symbol_is_mutated` scans every reference of the symbol; asked once per use,
     /// that is quadratic in a minified bundle where one short name has 100,000 references.
     mutated: RefCell<HashMap<SymbolId, bool>>,
-    /// Property names written through something other than `this` somewhere in the file
-    /// (`obj.items = …`), by name: computed once per name.
-    foreign_writes: RefCell<HashMap<String, bool>>,
+    /// Member writes of the file by property name (`this.items = …`, `obj.items++`), built on
+    /// first use.
+    // Node ids only (no arena references) so that `Kinds` stays covariant in `'a`.
+    member_writes: RefCell<Option<MemberWrites>>,
+    /// `this.name` per class (private names with their `#`), memoised.
+    this_fields: RefCell<HashMap<(NodeId, String), Typed>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -112,7 +115,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
             symbols: RefCell::default(),
             classes: RefCell::default(),
             mutated: RefCell::default(),
-            foreign_writes: RefCell::default(),
+            member_writes: RefCell::default(),
+            this_fields: RefCell::default(),
         }
     }
 
@@ -1059,6 +1063,27 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
         };
+        let key = (
+            class_node,
+            if private {
+                format!("#{name}")
+            } else {
+                name.to_string()
+            },
+        );
+        if let Some(t) = self.this_fields.borrow().get(&key) {
+            return t.clone();
+        }
+        // A field whose writes read the field itself ends here rather than looping.
+        self.this_fields
+            .borrow_mut()
+            .insert(key.clone(), Typed::unknown());
+        let t = self.this_field_in(class_node, name, private, depth);
+        self.this_fields.borrow_mut().insert(key, t.clone());
+        t
+    }
+
+    fn this_field_in(&self, class_node: NodeId, name: &str, private: bool, depth: u32) -> Typed {
         let AstKind::Class(class) = self.semantic.nodes().kind(class_node) else {
             return Typed::unknown();
         };
@@ -1108,60 +1133,33 @@ impl<'a, 'c> Kinds<'a, 'c> {
         initializer: Option<&'a Expression<'a>>,
         depth: u32,
     ) -> Typed {
-        let nodes = self.semantic.nodes();
-        let class_span = nodes.kind(class_node).span();
+        // A base class not in the file may write the field in code we cannot see.
+        if self.class_info(class_node).extends_unknown {
+            return Typed::unknown();
+        }
+        let class_span = self.semantic.nodes().kind(class_node).span();
+        let inside = |s: oxc_span::Span| class_span.start <= s.start && s.end <= class_span.end;
         let mut values: Vec<&'a Expression<'a>> = initializer.into_iter().collect();
-        for i in class_node.index() + 1..nodes.len() {
-            let n = nodes.get_node(NodeId::from_usize(i));
-            let span = n.kind().span();
-            if span.start >= class_span.end {
-                break;
+        {
+            let index = self.member_writes();
+            if index.assign_this.iter().any(|s| inside(*s)) {
+                return Typed::unknown();
             }
-            match n.kind() {
-                AstKind::StaticMemberExpression(m)
-                    if m.property.name == name
-                        && matches!(
-                            m.object.get_inner_expression(),
-                            Expression::ThisExpression(_)
-                        ) =>
-                {
-                    match nodes.parent_kind(n.id()) {
-                        AstKind::AssignmentExpression(a) if a.left.span() == m.span => {
-                            if a.operator.is_assign() || a.operator.is_logical() {
-                                values.push(&a.right);
-                            } else {
-                                return Typed::unknown();
-                            }
-                        }
-                        k if is_write_context(k, m.span) => return Typed::unknown(),
-                        _ => {}
-                    }
+            for w in index.by_name.get(name).map_or(&[][..], Vec::as_slice) {
+                // Through something other than `this`, `this` outside the class, or a write
+                // that is not a plain or logical assignment: the field can hold anything.
+                if !w.through_this || !inside(w.span) {
+                    return Typed::unknown();
                 }
-                AstKind::CallExpression(c) => {
-                    // `Object.assign(this, props)` can overwrite any field.
-                    let Some(member) = c.callee.get_inner_expression().as_member_expression()
-                    else {
-                        continue;
-                    };
-                    if matches!(
-                        member.static_property_name(),
-                        Some("assign" | "defineProperty" | "defineProperties")
-                    ) && self.is_global(member.object(), "Object")
-                        && matches!(
-                            c.arguments
-                                .first()
-                                .and_then(Argument::as_expression)
-                                .map(Expression::get_inner_expression),
-                            Some(Expression::ThisExpression(_))
-                        )
-                    {
-                        return Typed::unknown();
-                    }
+                match w.assignment.map(|id| self.semantic.nodes().kind(id)) {
+                    Some(AstKind::AssignmentExpression(a)) => values.push(&a.right),
+                    _ => return Typed::unknown(),
                 }
-                _ => {}
             }
         }
-        if values.is_empty() || values.len() > 8 || self.written_elsewhere(name, class_span) {
+        // `items = null` until set: the placeholder is ruled out by a check at the use.
+        values.retain(|v| !self.is_falsy_placeholder(v.span().into(), self.infer(v, depth).kind));
+        if values.is_empty() || values.len() > 8 {
             return Typed::unknown();
         }
         let mut iter = values.into_iter();
@@ -1176,45 +1174,66 @@ impl<'a, 'c> Kinds<'a, 'c> {
         t.with_kind(kind)
     }
 
-    /// Whether `.name` is written outside `class_span`, or through something other than
-    /// `this` anywhere (memoised per name; one pass over the file).
-    fn written_elsewhere(&self, name: &str, class_span: oxc_span::Span) -> bool {
-        if self.foreign_writes.borrow().get(name) == Some(&true) {
-            return true;
-        }
-        let nodes = self.semantic.nodes();
-        let mut foreign = false;
-        let mut outside_this = false;
-        for n in nodes.iter() {
-            let AstKind::StaticMemberExpression(m) = n.kind() else {
-                continue;
-            };
-            if m.property.name != name {
-                continue;
-            }
-            let written = match nodes.parent_kind(n.id()) {
-                AstKind::AssignmentExpression(a) => a.left.span() == m.span,
-                k => is_write_context(k, m.span),
-            };
-            if !written {
-                continue;
-            }
-            if matches!(
-                m.object.get_inner_expression(),
-                Expression::ThisExpression(_)
-            ) {
-                if m.span.start < class_span.start || m.span.end > class_span.end {
-                    outside_this = true;
+    /// The file's member writes by property name, built on first use in one pass.
+    fn member_writes(&self) -> std::cell::Ref<'_, MemberWrites> {
+        if self.member_writes.borrow().is_none() {
+            let nodes = self.semantic.nodes();
+            let mut index = MemberWrites::default();
+            for n in nodes.iter() {
+                match n.kind() {
+                    AstKind::StaticMemberExpression(m) => {
+                        let parent = nodes.parent_id(n.id());
+                        let (written, assignment) = match nodes.kind(parent) {
+                            AstKind::AssignmentExpression(a) if a.left.span() == m.span => {
+                                let plain = a.operator.is_assign() || a.operator.is_logical();
+                                (true, plain.then_some(parent))
+                            }
+                            k => (is_write_context(k, m.span), None),
+                        };
+                        if written {
+                            let through_this = matches!(
+                                m.object.get_inner_expression(),
+                                Expression::ThisExpression(_)
+                            );
+                            index
+                                .by_name
+                                .entry(m.property.name.to_string())
+                                .or_default()
+                                .push(MemberWrite {
+                                    span: m.span,
+                                    through_this,
+                                    assignment,
+                                });
+                        }
+                    }
+                    AstKind::CallExpression(c) => {
+                        let Some(member) = c.callee.get_inner_expression().as_member_expression()
+                        else {
+                            continue;
+                        };
+                        if matches!(
+                            member.static_property_name(),
+                            Some("assign" | "defineProperty" | "defineProperties")
+                        ) && self.is_global(member.object(), "Object")
+                            && matches!(
+                                c.arguments
+                                    .first()
+                                    .and_then(Argument::as_expression)
+                                    .map(Expression::get_inner_expression),
+                                Some(Expression::ThisExpression(_))
+                            )
+                        {
+                            index.assign_this.push(c.span);
+                        }
+                    }
+                    _ => {}
                 }
-            } else {
-                foreign = true;
-                break;
             }
+            *self.member_writes.borrow_mut() = Some(index);
         }
-        self.foreign_writes
-            .borrow_mut()
-            .insert(name.to_string(), foreign);
-        foreign || outside_this
+        std::cell::Ref::map(self.member_writes.borrow(), |m| {
+            m.as_ref().expect("built above")
+        })
     }
 
     /// The class whose instance `this` is: `this` inside an instance method, accessor,
@@ -1500,6 +1519,24 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
         info
     }
+}
+
+/// The member writes of a file.
+#[derive(Default)]
+struct MemberWrites {
+    by_name: HashMap<String, Vec<MemberWrite>>,
+    /// `Object.assign(this, …)` and `Object.defineProperty(this, …)` calls.
+    assign_this: Vec<oxc_span::Span>,
+}
+
+/// One write of `x.name`.
+struct MemberWrite {
+    span: oxc_span::Span,
+    /// `this.name`.
+    through_this: bool,
+    /// The assignment (`=`, `||=`, `&&=`, `??=`) whose right side is the value; `None` for
+    /// other writes.
+    assignment: Option<NodeId>,
 }
 
 /// Whether a member expression (at `span`) whose parent is `parent` is written there, other

@@ -404,6 +404,18 @@ fn this_fields() {
         ),
         ("class S { m() { probe(this.items) } }", Kind::Unknown),
         (
+            "class S { fns = null; m() { probe(this.fns) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { fns = null; add() { this.fns = new Set(); } m() { probe(this.fns) } }",
+            Kind::Set,
+        ),
+        (
+            "class S extends Base { constructor() { super(); this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
             "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
@@ -592,4 +604,11 @@ fn binding_initializers() {
             ("p".to_string(), None),
         ]
     );
+}
+
+/// `Kinds` must stay covariant in `'a` (rules pass `&Expression<'_>` of shorter lifetimes):
+/// no arena reference may sit inside a `RefCell`.
+#[allow(dead_code)]
+fn kinds_is_covariant<'long: 'short, 'short, 'c>(k: &'c Kinds<'long, 'c>) -> &'c Kinds<'short, 'c> {
+    k
 }

@@ -84,13 +84,13 @@ impl Rule for IteratorReuse {
                             | Expression::LogicalExpression(_)
                     )
                 );
-                if !from_call && d.type_annotation.is_none() {
+                if !from_call && !names_generator(cx, d.type_annotation.as_deref()) {
                     return;
                 }
                 id
             }
             // `function drain(it: Generator<number>)`.
-            AstKind::FormalParameter(p) if p.type_annotation.is_some() => {
+            AstKind::FormalParameter(p) if names_generator(cx, p.type_annotation.as_deref()) => {
                 let BindingPattern::BindingIdentifier(id) = &p.pattern else {
                     return;
                 };
@@ -187,6 +187,12 @@ impl Rule for IteratorReuse {
             }
         }
     }
+}
+
+/// Whether an annotation can name a one-shot iterator type (`Generator<T>`,
+/// `AsyncGenerator<T>`): a cheap text test before asking the inference.
+fn names_generator(cx: &Ctx<'_, '_>, annotation: Option<&TSTypeAnnotation<'_>>) -> bool {
+    annotation.is_some_and(|a| cx.text(a.span).contains("Generator"))
 }
 
 fn help(name: &str) -> String {

@@ -592,6 +592,12 @@ mod tests {
                 "var iter = {};\nObject.defineProperty(iter, Symbol.iterator, { get() {} });\n[0, ...iter];",
                 &[],
             ),
+            // corpus (angular): a field that is null until set, iterated behind a check
+            (
+                "a.js",
+                "class Seq {\n  fns = null;\n  destroy() { if (this.fns !== null) { for (const fn of this.fns) fn(); } }\n}",
+                &[],
+            ),
             // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
             (
                 "a.js",
