@@ -214,7 +214,7 @@ fn holds_plain_objects(symbol: SymbolId, cx: &Ctx<'_, '_>) -> bool {
         return true;
     }
     let scoping = cx.scoping();
-    if !scoping.symbol_is_mutated(symbol) {
+    if !cx.kinds().is_mutated(symbol) {
         return false;
     }
     let AstKind::VariableDeclarator(d) = cx.nodes().kind(scoping.symbol_declaration(symbol)) else {

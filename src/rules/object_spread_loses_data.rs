@@ -326,7 +326,7 @@ impl Options {
         let Some(loss) = self.loss(cx, t.kind) else {
             // `const { id, ...rest } = session; rest.isValid()`: the rest is a copy too.
             if let Some(copy) = rest_binding
-                && !cx.scoping().symbol_is_mutated(copy)
+                && !cx.kinds().is_mutated(copy)
             {
                 let subject = cx.kinds().subject(source);
                 self.report_method_use(cx, &t, &subject, copy, rest_span, "by an object rest");

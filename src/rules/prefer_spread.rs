@@ -241,7 +241,7 @@ fn certainly_iterable<'a>(cx: &Ctx<'a, '_>, args: &Expression<'a>) -> bool {
                 // The unbound `arguments` inside a function is the arguments object.
                 return id.name == "arguments" && inside_function(cx, id.node_id.get());
             };
-            if cx.scoping().symbol_is_mutated(symbol) {
+            if cx.kinds().is_mutated(symbol) {
                 return false;
             }
             let decl = cx.scoping().symbol_declaration(symbol);

@@ -337,9 +337,7 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             let Some(symbol) = symbol_of(id, cx) else {
                 return false;
             };
-            if cx.scoping().symbol_is_mutated(symbol)
-                || symbol_grows(symbol, ARRAY_GROWTH, cx, hops)
-            {
+            if cx.kinds().is_mutated(symbol) || symbol_grows(symbol, ARRAY_GROWTH, cx, hops) {
                 return false;
             }
             match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
@@ -421,7 +419,7 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
-    if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops) {
+    if cx.kinds().is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops) {
         return false;
     }
     let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
@@ -471,7 +469,7 @@ fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> boo
             let Some(symbol) = symbol_of(id, cx) else {
                 return false;
             };
-            if cx.scoping().symbol_is_mutated(symbol) {
+            if cx.kinds().is_mutated(symbol) {
                 return false;
             }
             match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
@@ -503,7 +501,7 @@ fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
-    if cx.scoping().symbol_is_mutated(symbol) {
+    if cx.kinds().is_mutated(symbol) {
         return false;
     }
     let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))

@@ -906,7 +906,7 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             else {
                 return false;
             };
-            if scoping.symbol_is_mutated(symbol) {
+            if cx.kinds().is_mutated(symbol) {
                 return false;
             }
             let nodes = cx.nodes();
