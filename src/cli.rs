@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::config::{CliRules, Config, ConfigError, Resolver};
-use crate::diagnostic::{Diagnostic, FileReport, IO_ERROR, INTERNAL_ERROR, Severity, Span};
+use crate::diagnostic::{Diagnostic, FileReport, INTERNAL_ERROR, IO_ERROR, Severity, Span};
 use crate::lint;
 use crate::report::{self, Summary};
 use crate::rules;
@@ -117,11 +117,13 @@ pub fn run(args: Args) -> i32 {
 fn report_error(e: &ConfigError) {
     match e {
         ConfigError::Invalid(inv) => {
-            let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                miette::GraphicalTheme::unicode()
-            } else {
-                miette::GraphicalTheme::unicode_nocolor()
-            });
+            let handler = miette::GraphicalReportHandler::new_themed(
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                    miette::GraphicalTheme::unicode()
+                } else {
+                    miette::GraphicalTheme::unicode_nocolor()
+                },
+            );
             let mut out = String::new();
             let _ = handler.render_report(&mut out, inv.as_ref());
             eprint!("restlint: invalid configuration\n{out}");
@@ -132,13 +134,22 @@ fn report_error(e: &ConfigError) {
 
 /// The `restlint rules` table.
 pub fn rules_table() -> String {
-    let mut out = format!("{:<30} {:<12} {:<8} {}\n", "id", "category", "default", "fix");
+    let mut out = format!(
+        "{:<30} {:<12} {:<8} {}\n",
+        "id", "category", "default", "fix"
+    );
     for m in rules::RULES {
         let default = m.category.default_severity().map_or("off", |s| match s {
             Severity::Error => "error",
             Severity::Warning => "warn",
         });
-        out.push_str(&format!("{:<30} {:<12} {:<8} {}\n", m.id, m.category.as_str(), default, m.fix.as_str()));
+        out.push_str(&format!(
+            "{:<30} {:<12} {:<8} {}\n",
+            m.id,
+            m.category.as_str(),
+            default,
+            m.fix.as_str()
+        ));
     }
     out
 }
@@ -163,10 +174,14 @@ fn load_config(args: &Args) -> Result<Config, ConfigError> {
     if let Some(p) = &args.config {
         return Config::load(p);
     }
-    let cwd = std::env::current_dir().map_err(|e| ConfigError::Usage(format!("cannot read the current folder: {e}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| ConfigError::Usage(format!("cannot read the current folder: {e}")))?;
     match Config::discover(&cwd) {
         Some(p) => Config::load(&p),
-        None => Ok(Config { root: cwd, ..Config::default() }),
+        None => Ok(Config {
+            root: cwd,
+            ..Config::default()
+        }),
     }
 }
 
@@ -186,13 +201,20 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     }
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && paths.len() > 1 {
-        return Err(ConfigError::Usage("`-` (standard input) cannot be combined with other paths".into()));
+        return Err(ConfigError::Usage(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
     }
     if !stdin && args.stdin_filename.is_some() {
-        return Err(ConfigError::Usage("--stdin-filename needs `-` as the path".into()));
+        return Err(ConfigError::Usage(
+            "--stdin-filename needs `-` as the path".into(),
+        ));
     }
     if !stdin {
-        let missing: Vec<_> = paths.iter().filter(|p| std::fs::symlink_metadata(p).is_err()).collect();
+        let missing: Vec<_> = paths
+            .iter()
+            .filter(|p| std::fs::symlink_metadata(p).is_err())
+            .collect();
         if !missing.is_empty() {
             for p in missing {
                 eprintln!("restlint: no such file or folder: {}", p.display());
@@ -205,23 +227,43 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     if let Some(n) = args.threads.filter(|n| *n > 0) {
         pool = pool.num_threads(n);
     }
-    let pool = pool.build().map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
+    let pool = pool
+        .build()
+        .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
 
     let (mut reports, files) = if stdin {
-        let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("stdin.js"));
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin.js"));
         let mut bytes = Vec::new();
-        let display = args.stdin_filename.as_deref().map_or_else(|| "-".to_string(), walk::display_path);
+        let display = args
+            .stdin_filename
+            .as_deref()
+            .map_or_else(|| "-".to_string(), walk::display_path);
         if resolver.config.is_ignored(&name) {
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
-                Err(e) => FileReport { path: display, diagnostics: vec![io_error(format!("cannot read standard input: {e}"))], source: None },
+                Err(e) => FileReport {
+                    path: display,
+                    diagnostics: vec![io_error(format!("cannot read standard input: {e}"))],
+                    source: None,
+                },
                 Ok(_) => match crate::source::text_from_bytes(bytes) {
-                    Err(e) => FileReport { path: display, diagnostics: vec![io_error(e.to_string())], source: None },
+                    Err(e) => FileReport {
+                        path: display,
+                        diagnostics: vec![io_error(e.to_string())],
+                        source: None,
+                    },
                     Ok(text) => {
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
-                        FileReport { path: display, diagnostics, source: Some(text) }
+                        FileReport {
+                            path: display,
+                            diagnostics,
+                            source: Some(text),
+                        }
                     }
                 },
             };
@@ -229,17 +271,37 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         }
     } else {
         let threads = args.threads.unwrap_or(0);
-        let (targets, issues) = walk::collect(&paths, &resolver.config, WalkOptions { no_ignore: args.no_ignore, threads });
-        let mut reports: Vec<FileReport> = pool.install(|| targets.par_iter().map(|t| lint_target(t, &resolver)).collect());
+        let (targets, issues) = walk::collect(
+            &paths,
+            &resolver.config,
+            WalkOptions {
+                no_ignore: args.no_ignore,
+                threads,
+            },
+        );
+        let mut reports: Vec<FileReport> = pool.install(|| {
+            targets
+                .par_iter()
+                .map(|t| lint_target(t, &resolver))
+                .collect()
+        });
         let n = reports.len() + issues.len();
         for issue in issues {
-            reports.push(FileReport { path: issue.display, diagnostics: vec![io_error(issue.message)], source: None });
+            reports.push(FileReport {
+                path: issue.display,
+                diagnostics: vec![io_error(issue.message)],
+                source: None,
+            });
         }
         (reports, n)
     };
 
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    let trouble = reports.iter().any(|r| r.diagnostics.iter().any(|d| d.rule == IO_ERROR || d.rule == INTERNAL_ERROR));
+    let trouble = reports.iter().any(|r| {
+        r.diagnostics
+            .iter()
+            .any(|d| d.rule == IO_ERROR || d.rule == INTERNAL_ERROR)
+    });
     if args.quiet {
         for r in &mut reports {
             r.diagnostics.retain(|d| d.severity == Severity::Error);
@@ -254,14 +316,27 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                Color::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
             };
-            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
-            report::pretty::render(&reports, summary, started.elapsed().as_millis(), report::pretty::PrettyOptions { color, width })
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
+            report::pretty::render(
+                &reports,
+                summary,
+                started.elapsed().as_millis(),
+                report::pretty::PrettyOptions { color, width },
+            )
         }
     };
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(output.as_bytes()).and_then(|_| stdout.flush())
+    if let Err(e) = stdout
+        .write_all(output.as_bytes())
+        .and_then(|_| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("restlint: cannot write the output: {e}");
@@ -281,12 +356,26 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
     let text = match crate::source::read_text(&t.path) {
         Ok(text) => text,
-        Err(e) => return FileReport { path: t.display.clone(), diagnostics: vec![io_error(e.to_string())], source: None },
+        Err(e) => {
+            return FileReport {
+                path: t.display.clone(),
+                diagnostics: vec![io_error(e.to_string())],
+                source: None,
+            };
+        }
     };
     let rules = resolver.rules_for(&t.path);
     let diagnostics = lint::lint_text(&t.path, &text, &rules);
-    let source = if diagnostics.is_empty() { None } else { Some(text) };
-    FileReport { path: t.display.clone(), diagnostics, source }
+    let source = if diagnostics.is_empty() {
+        None
+    } else {
+        Some(text)
+    };
+    FileReport {
+        path: t.display.clone(),
+        diagnostics,
+        source,
+    }
 }
 
 /// The path used for source-type detection of a target.

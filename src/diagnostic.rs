@@ -43,7 +43,10 @@ impl Span {
 
 impl From<oxc_span::Span> for Span {
     fn from(s: oxc_span::Span) -> Self {
-        Self { start: s.start, end: s.end }
+        Self {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -56,7 +59,10 @@ pub struct Label {
 
 impl Label {
     pub fn new(span: impl Into<Span>, message: impl Into<String>) -> Self {
-        Self { span: span.into(), message: message.into() }
+        Self {
+            span: span.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -69,7 +75,10 @@ pub struct Edit {
 
 impl Edit {
     pub fn new(span: impl Into<Span>, text: impl Into<String>) -> Self {
-        Self { span: span.into(), text: text.into() }
+        Self {
+            span: span.into(),
+            text: text.into(),
+        }
     }
     pub fn delete(span: impl Into<Span>) -> Self {
         Self::new(span, "")
@@ -95,10 +104,18 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { message: message.into(), safety: FixSafety::Safe, edits }
+        Self {
+            message: message.into(),
+            safety: FixSafety::Safe,
+            edits,
+        }
     }
     pub fn suggestion(message: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { message: message.into(), safety: FixSafety::Suggestion, edits }
+        Self {
+            message: message.into(),
+            safety: FixSafety::Suggestion,
+            edits,
+        }
     }
 }
 
@@ -170,16 +187,27 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 }
 
 /// Sorts diagnostics by start offset, then rule, then end, then message.
 pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.span.start, a.rule, a.span.end, &a.message).cmp(&(b.span.start, b.rule, b.span.end, &b.message))
+        (a.span.start, a.rule, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            b.rule,
+            b.span.end,
+            &b.message,
+        ))
     });
 }

@@ -20,7 +20,10 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
             ReadError::NotUtf8 { valid_up_to } => {
-                write!(f, "the file is not valid UTF-8 (invalid byte at offset {valid_up_to})")
+                write!(
+                    f,
+                    "the file is not valid UTF-8 (invalid byte at offset {valid_up_to})"
+                )
             }
             ReadError::Directory => write!(f, "the path is a directory, not a file"),
         }
@@ -30,14 +33,20 @@ impl std::fmt::Display for ReadError {
 /// Reads a file as UTF-8 text.
 pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        if path.is_dir() { ReadError::Directory } else { ReadError::Io(e) }
+        if path.is_dir() {
+            ReadError::Directory
+        } else {
+            ReadError::Io(e)
+        }
     })?;
     text_from_bytes(bytes)
 }
 
 /// Turns bytes into text, or says where the first invalid byte is.
 pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        valid_up_to: e.utf8_error().valid_up_to(),
+    })
 }
 
 const BOM: &str = "\u{feff}";
@@ -64,7 +73,9 @@ impl LineIndex {
                     line_starts.push((i + 1) as u32);
                 }
                 // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
                     i += 2;
                     line_starts.push((i + 1) as u32);
                 }
@@ -72,14 +83,21 @@ impl LineIndex {
             }
             i += 1;
         }
-        let bom = if text.starts_with(BOM) { BOM.len() as u32 } else { 0 };
+        let bom = if text.starts_with(BOM) {
+            BOM.len() as u32
+        } else {
+            0
+        };
         Self { line_starts, bom }
     }
 
     /// The position of a byte offset; offsets past the end or inside a character are clamped.
     pub fn position(&self, text: &str, offset: u32) -> Position {
         let offset = (offset as usize).min(text.len());
-        let line = self.line_starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1);
         let mut start = self.line_starts[line] as usize;
         if line == 0 {
             start = start.max(self.bom as usize).min(offset);
@@ -88,8 +106,13 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column: usize = text.get(start..end).map_or(0, |s| s.chars().map(char::len_utf16).sum());
-        Position { line: line as u32 + 1, column: column as u32 + 1 }
+        let column: usize = text
+            .get(start..end)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        Position {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
     }
 
     /// The byte offset where a 1-based line starts.

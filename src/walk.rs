@@ -35,7 +35,10 @@ pub struct WalkOptions {
 /// How a path is shown: relative to the cwd when under it, `/`-separated, else as given.
 pub fn display_path(path: &Path) -> String {
     let shown = match std::env::current_dir() {
-        Ok(cwd) if path.is_absolute() => path.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf()),
+        Ok(cwd) if path.is_absolute() => path
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     };
     let s = shown.to_string_lossy().replace('\\', "/");
@@ -45,7 +48,11 @@ pub fn display_path(path: &Path) -> String {
 
 /// Collects the files under `paths`, sorted and without duplicates. Missing paths are
 /// returned separately (they stop the run); unreadable entries become issues.
-pub fn collect(paths: &[PathBuf], config: &Config, opts: WalkOptions) -> (Vec<Target>, Vec<WalkIssue>) {
+pub fn collect(
+    paths: &[PathBuf],
+    config: &Config,
+    opts: WalkOptions,
+) -> (Vec<Target>, Vec<WalkIssue>) {
     let found = Mutex::new(Vec::new());
     let issues = Mutex::new(Vec::new());
     for root in paths {
@@ -54,7 +61,8 @@ pub fn collect(paths: &[PathBuf], config: &Config, opts: WalkOptions) -> (Vec<Ta
             // An explicit file is linted whatever its extension says, except `.d.ts`-style
             // declarations and files the config ignores.
             let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let declaration = name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts");
+            let declaration =
+                name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts");
             if !declaration && !config.is_ignored(root) {
                 push(&found, root.clone());
             }
@@ -78,11 +86,15 @@ pub fn collect(paths: &[PathBuf], config: &Config, opts: WalkOptions) -> (Vec<Ta
                     Ok(e) => {
                         let is_file = e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
                         if is_file && is_lintable(e.path()) && !config.is_ignored(e.path()) {
-                            if e.file_type().is_some_and(|t| t.is_symlink()) && !e.path().is_file() {
+                            if e.file_type().is_some_and(|t| t.is_symlink()) && !e.path().is_file()
+                            {
                                 return WalkState::Continue;
                             }
                             push(&found, e.into_path());
-                        } else if e.file_type().is_some_and(|t| t.is_dir()) && e.depth() > 0 && config.is_ignored(e.path()) {
+                        } else if e.file_type().is_some_and(|t| t.is_dir())
+                            && e.depth() > 0
+                            && config.is_ignored(e.path())
+                        {
                             return WalkState::Skip;
                         }
                     }
@@ -92,7 +104,10 @@ pub fn collect(paths: &[PathBuf], config: &Config, opts: WalkOptions) -> (Vec<Ta
                             && (p.is_dir() || is_lintable(&p))
                             && let Ok(mut v) = issues.lock()
                         {
-                            v.push(WalkIssue { display: display_path(&p), message: err.to_string() });
+                            v.push(WalkIssue {
+                                display: display_path(&p),
+                                message: err.to_string(),
+                            });
                         }
                     }
                 }
@@ -120,7 +135,9 @@ fn push(found: &Mutex<Vec<Target>>, path: PathBuf) {
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }

@@ -29,7 +29,14 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    pub fn invalid(name: &str, text: &str, offset: usize, len: usize, message: String, help: Option<String>) -> Self {
+    pub fn invalid(
+        name: &str,
+        text: &str,
+        offset: usize,
+        len: usize,
+        message: String,
+        help: Option<String>,
+    ) -> Self {
         ConfigError::Invalid(Box::new(InvalidConfig {
             message,
             src: NamedSource::new(name, text.to_string()),

@@ -90,10 +90,12 @@ impl Config {
 
     /// Loads a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut cfg = Self::parse(&text, &path.display().to_string(), root)?;
+        let mut cfg = Self::parse(&text, &crate::walk::display_path(path), root)?;
         cfg.path = Some(path.to_path_buf());
         Ok(cfg)
     }
@@ -105,13 +107,27 @@ impl Config {
         };
         let value: Value = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of_line_col(text, e.line(), e.column());
-            err(offset, 1, format!("invalid JSON: {e}"), Some("the configuration must be one JSON object".into()))
+            err(
+                offset,
+                1,
+                format!("invalid JSON: {e}"),
+                Some("the configuration must be one JSON object".into()),
+            )
         })?;
         let Value::Object(top) = value else {
-            return Err(err(0, text.len().min(1), "the configuration must be a JSON object".into(), None));
+            return Err(err(
+                0,
+                text.len().min(1),
+                "the configuration must be a JSON object".into(),
+                None,
+            ));
         };
         let locate = Locator { text };
-        let mut cfg = Config { root, text: text.to_string(), ..Config::default() };
+        let mut cfg = Config {
+            root,
+            text: text.to_string(),
+            ..Config::default()
+        };
         for (key, v) in &top {
             match key.as_str() {
                 "$schema" => {}
@@ -129,9 +145,17 @@ impl Config {
                 "overrides" => {}
                 other => {
                     let (o, l) = locate.key(other, 0);
-                    let help = closest(other, ["$schema", "categories", "rules", "ignore", "overrides"].into_iter())
-                        .map(|s| format!("did you mean `{s}`?"));
-                    return Err(err(o, l, format!("unknown configuration key `{other}`"), help));
+                    let help = closest(
+                        other,
+                        ["$schema", "categories", "rules", "ignore", "overrides"].into_iter(),
+                    )
+                    .map(|s| format!("did you mean `{s}`?"));
+                    return Err(err(
+                        o,
+                        l,
+                        format!("unknown configuration key `{other}`"),
+                        help,
+                    ));
                 }
             }
         }
@@ -139,21 +163,41 @@ impl Config {
         if let Some(ov) = top.get("overrides") {
             let Value::Array(items) = ov else {
                 let (o, l) = locate.key("overrides", 0);
-                return Err(err(o, l, "`overrides` must be a list of objects".into(), None));
+                return Err(err(
+                    o,
+                    l,
+                    "`overrides` must be a list of objects".into(),
+                    None,
+                ));
             };
             let mut search_from = locate.key("overrides", 0).0;
             for item in items {
                 let Value::Object(obj) = item else {
-                    return Err(err(search_from, 1, "each override must be an object with `files` and `rules`".into(), None));
+                    return Err(err(
+                        search_from,
+                        1,
+                        "each override must be an object with `files` and `rules`".into(),
+                        None,
+                    ));
                 };
                 for k in obj.keys() {
                     if !matches!(k.as_str(), "files" | "rules" | "categories") {
                         let (o, l) = locate.key(k, search_from);
-                        return Err(err(o, l, format!("unknown override key `{k}`"), Some("an override has `files`, `rules` and `categories`".into())));
+                        return Err(err(
+                            o,
+                            l,
+                            format!("unknown override key `{k}`"),
+                            Some("an override has `files`, `rules` and `categories`".into()),
+                        ));
                     }
                 }
                 let files = obj.get("files").and_then(string_list).ok_or_else(|| {
-                    err(search_from, 1, "each override needs `files`, a list of glob strings".into(), None)
+                    err(
+                        search_from,
+                        1,
+                        "each override needs `files`, a list of glob strings".into(),
+                        None,
+                    )
                 })?;
                 let set = build_globs(&files).map_err(|(g, e)| {
                     let (o, l) = locate.string(&g);
@@ -162,7 +206,10 @@ impl Config {
                 let here = locate.key("files", search_from).0;
                 let settings = parse_settings(obj, &locate, &err, here)?;
                 search_from = here + 1;
-                cfg.overrides.push(Override { files: set, settings });
+                cfg.overrides.push(Override {
+                    files: set,
+                    settings,
+                });
             }
         }
         Ok(cfg)
@@ -170,7 +217,9 @@ impl Config {
 
     /// Whether a path is ignored by the configuration's `ignore` globs.
     pub fn is_ignored(&self, path: &Path) -> bool {
-        let Some(set) = &self.ignore else { return false };
+        let Some(set) = &self.ignore else {
+            return false;
+        };
         let rel = self.relative(path);
         set.is_match(&rel)
     }
@@ -178,7 +227,9 @@ impl Config {
     fn relative(&self, path: &Path) -> PathBuf {
         let abs = absolute(path);
         let root = absolute(&self.root);
-        abs.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(abs)
+        abs.strip_prefix(&root)
+            .map(Path::to_path_buf)
+            .unwrap_or(abs)
     }
 
     /// Which overrides apply to a path, as a bit mask.
@@ -201,7 +252,9 @@ fn absolute(p: &Path) -> PathBuf {
     if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|c| c.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|c| c.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     }
 }
 
@@ -233,8 +286,8 @@ impl Locator<'_> {
         let rest2 = &rest[colon..];
         let start = after + colon + (rest2.len() - rest2.trim_start().len());
         let v = self.text.get(start..).unwrap_or("");
-        let len = if v.starts_with('"') {
-            v[1..].find('"').map_or(v.len(), |e| e + 2)
+        let len = if let Some(inner) = v.strip_prefix('"') {
+            inner.find('"').map_or(v.len(), |e| e + 2)
         } else if v.starts_with('[') {
             v.find(']').map_or(v.len(), |e| e + 1)
         } else {
@@ -246,22 +299,38 @@ impl Locator<'_> {
 
 type ErrFn<'e> = dyn Fn(usize, usize, String, Option<String>) -> ConfigError + 'e;
 
-fn parse_settings(obj: &serde_json::Map<String, Value>, locate: &Locator, err: &ErrFn, from: usize) -> Result<Settings, ConfigError> {
+fn parse_settings(
+    obj: &serde_json::Map<String, Value>,
+    locate: &Locator,
+    err: &ErrFn,
+    from: usize,
+) -> Result<Settings, ConfigError> {
     let mut settings = Settings::default();
     if let Some(cats) = obj.get("categories") {
         let Value::Object(cats) = cats else {
             let (o, l) = locate.key("categories", from);
-            return Err(err(o, l, "`categories` must be an object of category: severity".into(), None));
+            return Err(err(
+                o,
+                l,
+                "`categories` must be an object of category: severity".into(),
+                None,
+            ));
         };
         for (name, v) in cats {
             let Some(cat) = Category::parse(name) else {
                 let (o, l) = locate.key(name, from);
-                let help = closest(name, Category::ALL.iter().map(|c| c.as_str())).map(|s| format!("did you mean `{s}`?"));
+                let help = closest(name, Category::ALL.iter().map(|c| c.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"));
                 return Err(err(o, l, format!("unknown category `{name}`"), help));
             };
             let level = v.as_str().and_then(Level::parse).ok_or_else(|| {
                 let (o, l) = locate.value_after_key(name, from);
-                err(o, l, format!("invalid severity for category `{name}`"), Some("use \"off\", \"warn\" or \"error\"".into()))
+                err(
+                    o,
+                    l,
+                    format!("invalid severity for category `{name}`"),
+                    Some("use \"off\", \"warn\" or \"error\"".into()),
+                )
             })?;
             settings.categories.push((cat, level));
         }
@@ -269,29 +338,56 @@ fn parse_settings(obj: &serde_json::Map<String, Value>, locate: &Locator, err: &
     if let Some(rs) = obj.get("rules") {
         let Value::Object(rs) = rs else {
             let (o, l) = locate.key("rules", from);
-            return Err(err(o, l, "`rules` must be an object of rule id: severity".into(), None));
+            return Err(err(
+                o,
+                l,
+                "`rules` must be an object of rule id: severity".into(),
+                None,
+            ));
         };
         for (id, v) in rs {
             let Some(meta) = rules::find(id) else {
                 let (o, l) = locate.key(id, from);
-                let help = closest(id, rules::RULES.iter().map(|m| m.id)).map(|s| format!("did you mean `{s}`?"));
-                return Err(err(o, l, format!("unknown rule `{id}`"), help.or_else(|| Some("`restlint rules` lists every rule".into()))));
+                let help = closest(id, rules::RULES.iter().map(|m| m.id))
+                    .map(|s| format!("did you mean `{s}`?"));
+                return Err(err(
+                    o,
+                    l,
+                    format!("unknown rule `{id}`"),
+                    help.or_else(|| Some("`restlint rules` lists every rule".into())),
+                ));
             };
             let bad_sev = || {
                 let (o, l) = locate.value_after_key(id, from);
-                err(o, l, format!("invalid setting for rule `{id}`"), Some("use \"off\", \"warn\", \"error\", or [\"warn\", { options }]".into()))
+                err(
+                    o,
+                    l,
+                    format!("invalid setting for rule `{id}`"),
+                    Some("use \"off\", \"warn\", \"error\", or [\"warn\", { options }]".into()),
+                )
             };
             let setting = match v {
-                Value::String(s) => RuleSetting { level: Level::parse(s).ok_or_else(bad_sev)?, options: None },
+                Value::String(s) => RuleSetting {
+                    level: Level::parse(s).ok_or_else(bad_sev)?,
+                    options: None,
+                },
                 Value::Array(a) if (1..=2).contains(&a.len()) => {
                     let level = a[0].as_str().and_then(Level::parse).ok_or_else(bad_sev)?;
-                    RuleSetting { level, options: a.get(1).cloned() }
+                    RuleSetting {
+                        level,
+                        options: a.get(1).cloned(),
+                    }
                 }
                 _ => return Err(bad_sev()),
             };
             if let Err(e) = (meta.create)(setting.options.as_ref()) {
                 let (o, l) = locate.value_after_key(id, from);
-                return Err(err(o, l, format!("invalid options for rule `{id}`: {e}"), Some(format!("`restlint explain {id}` documents its options"))));
+                return Err(err(
+                    o,
+                    l,
+                    format!("invalid options for rule `{id}`: {e}"),
+                    Some(format!("`restlint explain {id}` documents its options")),
+                ));
             }
             settings.rules.push((meta, setting));
         }
@@ -312,11 +408,15 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
     let mut b = GlobSetBuilder::new();
     for g in globs {
         let pat = g.trim_start_matches("./");
-        let pat = if pat.contains('/') { pat.to_string() } else { format!("**/{pat}") };
+        let pat = if pat.contains('/') {
+            pat.to_string()
+        } else {
+            format!("**/{pat}")
+        };
         let glob = Glob::new(&pat).map_err(|e| (g.clone(), e.kind().to_string()))?;
         b.add(glob);
         // `dist` or `dist/` also ignores what is under it.
-        if !pat.ends_with("/**") && !pat.contains('*') {
+        if !g.contains('*') {
             let under = format!("{}/**", pat.trim_end_matches('/'));
             b.add(Glob::new(&under).map_err(|e| (g.clone(), e.kind().to_string()))?);
         }
@@ -354,14 +454,22 @@ impl CliRules {
         let mut out = Vec::new();
         for item in items {
             let Some((id, sev)) = item.split_once('=') else {
-                return Err(ConfigError::Usage(format!("--rule takes ID=off|warn|error, got `{item}`")));
+                return Err(ConfigError::Usage(format!(
+                    "--rule takes ID=off|warn|error, got `{item}`"
+                )));
             };
             let Some(meta) = rules::find(id.trim()) else {
-                let hint = closest(id, rules::RULES.iter().map(|m| m.id)).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-                return Err(ConfigError::Usage(format!("--rule: unknown rule `{id}`{hint}")));
+                let hint = closest(id, rules::RULES.iter().map(|m| m.id))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(ConfigError::Usage(format!(
+                    "--rule: unknown rule `{id}`{hint}"
+                )));
             };
             let Some(level) = Level::parse(sev.trim()) else {
-                return Err(ConfigError::Usage(format!("--rule {id}: invalid severity `{sev}` (use off, warn or error)")));
+                return Err(ConfigError::Usage(format!(
+                    "--rule {id}: invalid severity `{sev}` (use off, warn or error)"
+                )));
             };
             out.push((meta, level));
         }
@@ -378,7 +486,11 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(config: Config, cli: CliRules) -> Result<Self, ConfigError> {
-        let r = Resolver { config, cli, cache: Mutex::new(HashMap::new()) };
+        let r = Resolver {
+            config,
+            cli,
+            cache: Mutex::new(HashMap::new()),
+        };
         // Build the base set now so option errors surface before any file is read.
         r.build(0).map_err(ConfigError::Usage)?;
         Ok(r)
@@ -393,7 +505,10 @@ impl Resolver {
             return Arc::clone(rs);
         }
         // Options were validated at load time, so building cannot fail here.
-        let rs = Arc::new(self.build(mask).unwrap_or_else(|_| RuleSet::new(Vec::new())));
+        let rs = Arc::new(
+            self.build(mask)
+                .unwrap_or_else(|_| RuleSet::new(Vec::new())),
+        );
         if let Ok(mut cache) = self.cache.lock() {
             cache.insert(mask, Arc::clone(&rs));
         }
@@ -416,7 +531,12 @@ impl Resolver {
             };
             let mut options: Option<&Value> = None;
             for layer in &layers {
-                if let Some((_, l)) = layer.categories.iter().rev().find(|(c, _)| *c == meta.category) {
+                if let Some((_, l)) = layer
+                    .categories
+                    .iter()
+                    .rev()
+                    .find(|(c, _)| *c == meta.category)
+                {
                     level = *l;
                 }
                 if let Some((_, s)) = layer.rules.iter().rev().find(|(m, _)| m.id == meta.id) {
@@ -430,7 +550,8 @@ impl Resolver {
                 level = *l;
             }
             if let Level::On(severity) = level {
-                let rule = (meta.create)(options).map_err(|e| format!("rule `{}`: {e}", meta.id))?;
+                let rule =
+                    (meta.create)(options).map_err(|e| format!("rule `{}`: {e}", meta.id))?;
                 active.push(ActiveRule { rule, severity });
             }
         }
@@ -439,7 +560,12 @@ impl Resolver {
 
     /// A stable description of the effective configuration, for cache keys.
     pub fn fingerprint(&self) -> String {
-        let cli: Vec<String> = self.cli.0.iter().map(|(m, l)| format!("{}={l:?}", m.id)).collect();
+        let cli: Vec<String> = self
+            .cli
+            .0
+            .iter()
+            .map(|(m, l)| format!("{}={l:?}", m.id))
+            .collect();
         format!("{}\n{}", self.config.text, cli.join(","))
     }
 }
@@ -455,7 +581,10 @@ mod tests {
     #[test]
     fn valid_config() {
         let c = parse(r#"{"categories": {"style": "warn"}, "rules": {"rest-not-last": "warn"}, "ignore": ["dist/**"], "overrides": [{"files": ["**/*.test.ts"], "rules": {"invalid-rest": "off"}}]}"#).unwrap();
-        assert_eq!(c.base.categories, vec![(Category::Style, Level::On(Severity::Warning))]);
+        assert_eq!(
+            c.base.categories,
+            vec![(Category::Style, Level::On(Severity::Warning))]
+        );
         assert_eq!(c.overrides.len(), 1);
         assert!(c.is_ignored(Path::new("/p/dist/a.js")));
         assert!(!c.is_ignored(Path::new("/p/src/a.js")));
@@ -463,17 +592,35 @@ mod tests {
 
     #[test]
     fn unknown_rule_suggests() {
-        let Err(ConfigError::Invalid(e)) = parse(r#"{"rules": {"rest-not-lst": "error"}}"#) else { panic!() };
-        assert!(e.help.as_deref().unwrap_or("").contains("rest-not-last"), "{:?}", e.help);
+        let Err(ConfigError::Invalid(e)) = parse(r#"{"rules": {"rest-not-lst": "error"}}"#) else {
+            panic!()
+        };
+        assert!(
+            e.help.as_deref().unwrap_or("").contains("rest-not-last"),
+            "{:?}",
+            e.help
+        );
         assert_eq!(e.span.offset(), 11);
     }
 
     #[test]
     fn bad_severity_and_json() {
-        assert!(matches!(parse(r#"{"rules": {"rest-not-last": "fatal"}}"#), Err(ConfigError::Invalid(_))));
-        assert!(matches!(parse(r#"{"rules": "#), Err(ConfigError::Invalid(_))));
-        assert!(matches!(parse(r#"{"rulez": {}}"#), Err(ConfigError::Invalid(_))));
-        assert!(matches!(parse(r#"{"rules": {"rest-not-last": ["error", {"x": 1}]}}"#), Err(ConfigError::Invalid(_))));
+        assert!(matches!(
+            parse(r#"{"rules": {"rest-not-last": "fatal"}}"#),
+            Err(ConfigError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse(r#"{"rules": "#),
+            Err(ConfigError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse(r#"{"rulez": {}}"#),
+            Err(ConfigError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse(r#"{"rules": {"rest-not-last": ["error", {"x": 1}]}}"#),
+            Err(ConfigError::Invalid(_))
+        ));
     }
 
     #[test]

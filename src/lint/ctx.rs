@@ -36,6 +36,8 @@ impl<'a, 'c> Ctx<'a, 'c> {
 
     /// The source text of a span (empty when out of range).
     pub fn text(&self, span: oxc_span::Span) -> &'a str {
-        self.source.get(span.start as usize..span.end as usize).unwrap_or("")
+        self.source
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
     }
 }

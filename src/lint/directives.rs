@@ -6,7 +6,9 @@
 //! *start* on their target line. A directive (or one rule id of it) that suppresses nothing is
 //! reported as `unused-disable-directive`. Syntax, I/O and internal errors cannot be suppressed.
 
-use crate::diagnostic::{Diagnostic, INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, Span, UNUSED_DISABLE_DIRECTIVE};
+use crate::diagnostic::{
+    Diagnostic, INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, Span, UNUSED_DISABLE_DIRECTIVE,
+};
 use crate::source::LineIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +48,9 @@ fn parse(content: &str) -> Option<(Kind, Vec<String>)> {
     let text = content.trim_start_matches(['*', ' ', '\t', '\r', '\n']);
     let text = text.trim();
     for kind in [Kind::NextLine, Kind::Line, Kind::Disable, Kind::Enable] {
-        let Some(rest) = text.strip_prefix(kind.word()) else { continue };
+        let Some(rest) = text.strip_prefix(kind.word()) else {
+            continue;
+        };
         if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
             continue;
         }
@@ -54,7 +58,12 @@ fn parse(content: &str) -> Option<(Kind, Vec<String>)> {
             Some(i) => &rest[..i],
             None => rest,
         };
-        let rules = rest.split([',', ' ', '\t', '\n', '\r']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        let rules = rest
+            .split([',', ' ', '\t', '\n', '\r'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         return Some((kind, rules));
     }
     None
@@ -73,25 +82,38 @@ pub fn apply(
 ) {
     let mut directives = Vec::new();
     for (span, content) in comments {
-        let Some(text) = source.get(content.start as usize..content.end as usize) else { continue };
+        let Some(text) = source.get(content.start as usize..content.end as usize) else {
+            continue;
+        };
         if !text.contains("restlint-") {
             continue;
         }
-        let Some((kind, rules)) = parse(text) else { continue };
+        let Some((kind, rules)) = parse(text) else {
+            continue;
+        };
         let line = match kind {
             Kind::NextLine => line_index.line_of(span.end) + 1,
             Kind::Line => line_index.line_of(span.start),
             _ => 0,
         };
         let used = vec![false; rules.len().max(1)];
-        directives.push(Directive { kind, span, rules, line, used });
+        directives.push(Directive {
+            kind,
+            span,
+            rules,
+            line,
+            used,
+        });
     }
     if directives.is_empty() {
         return;
     }
 
     diagnostics.retain(|d| {
-        if matches!(d.rule, PARSE_ERROR | IO_ERROR | INTERNAL_ERROR | UNUSED_DISABLE_DIRECTIVE) {
+        if matches!(
+            d.rule,
+            PARSE_ERROR | IO_ERROR | INTERNAL_ERROR | UNUSED_DISABLE_DIRECTIVE
+        ) {
             return true;
         }
         !suppress(d, &mut directives, line_index)
@@ -108,9 +130,13 @@ pub fn apply(
         if dir.rules.is_empty() {
             if !dir.used[0] {
                 diagnostics.push(
-                    Diagnostic::new(UNUSED_DISABLE_DIRECTIVE, dir.span, format!("unused `{word}` directive: no problems were reported here"))
-                        .with_label(dir.span, "this directive")
-                        .with_help("remove the directive"),
+                    Diagnostic::new(
+                        UNUSED_DISABLE_DIRECTIVE,
+                        dir.span,
+                        format!("unused `{word}` directive: no problems were reported here"),
+                    )
+                    .with_label(dir.span, "this directive")
+                    .with_help("remove the directive"),
                 );
             }
             continue;
@@ -138,7 +164,8 @@ fn suppress(d: &Diagnostic, directives: &mut [Directive], line_index: &LineIndex
     let line = line_index.line_of(d.span.start);
     // Line directives first: they are the most specific.
     for dir in directives.iter_mut() {
-        if matches!(dir.kind, Kind::NextLine | Kind::Line) && dir.line == line && mark(dir, d.rule) {
+        if matches!(dir.kind, Kind::NextLine | Kind::Line) && dir.line == line && mark(dir, d.rule)
+        {
             return true;
         }
     }
@@ -181,11 +208,20 @@ mod tests {
 
     #[test]
     fn parses_words_exactly() {
-        assert_eq!(parse(" restlint-disable-next-line a, b -- why"), Some((Kind::NextLine, vec!["a".into(), "b".into()])));
+        assert_eq!(
+            parse(" restlint-disable-next-line a, b -- why"),
+            Some((Kind::NextLine, vec!["a".into(), "b".into()]))
+        );
         assert_eq!(parse("restlint-disable"), Some((Kind::Disable, vec![])));
-        assert_eq!(parse("* restlint-enable a "), Some((Kind::Enable, vec!["a".into()])));
+        assert_eq!(
+            parse("* restlint-enable a "),
+            Some((Kind::Enable, vec!["a".into()]))
+        );
         assert_eq!(parse("restlint-disabled a"), None);
-        assert_eq!(parse("restlint-disable-line -- only a reason"), Some((Kind::Line, vec![])));
+        assert_eq!(
+            parse("restlint-disable-line -- only a reason"),
+            Some((Kind::Line, vec![]))
+        );
         assert_eq!(parse("see restlint-disable"), None);
     }
 
@@ -198,34 +234,48 @@ mod tests {
             let s = i + p;
             if src[s..].starts_with("//") {
                 let e = src[s..].find('\n').map_or(src.len(), |x| s + x);
-                comments.push((Span::new(s as u32, e as u32), Span::new(s as u32 + 2, e as u32)));
+                comments.push((
+                    Span::new(s as u32, e as u32),
+                    Span::new(s as u32 + 2, e as u32),
+                ));
                 i = e;
             } else if src[s..].starts_with("/*") {
                 let e = src[s..].find("*/").map_or(src.len(), |x| s + x + 2);
-                comments.push((Span::new(s as u32, e as u32), Span::new(s as u32 + 2, e as u32 - 2)));
+                comments.push((
+                    Span::new(s as u32, e as u32),
+                    Span::new(s as u32 + 2, e as u32 - 2),
+                ));
                 i = e;
             } else {
                 i = s + 1;
             }
         }
-        let mut ds: Vec<Diagnostic> = diags.iter().map(|(r, o)| Diagnostic::new(r, Span::new(*o, *o + 1), "m")).collect();
-        apply(src, comments.into_iter(), &li, &mut ds, true, &|r| r.starts_with('r'));
+        let mut ds: Vec<Diagnostic> = diags
+            .iter()
+            .map(|(r, o)| Diagnostic::new(r, Span::new(*o, *o + 1), "m"))
+            .collect();
+        apply(src, comments.into_iter(), &li, &mut ds, true, &|r| {
+            r.starts_with('r')
+        });
         ds.iter().map(|d| (d.rule, d.span.start)).collect()
     }
 
     #[test]
     fn next_line_and_line() {
-        let src = "// restlint-disable-next-line r1\nx\ny // restlint-disable-line r2\n";
-        let x = src.find('x').unwrap() as u32;
-        let y = src.find('y').unwrap() as u32;
-        assert_eq!(run(src, &[("r1", x), ("r2", y), ("r1", y)]), vec![("r1", y)]);
+        let src = "// restlint-disable-next-line r1\n@\n# // restlint-disable-line r2\n";
+        let x = src.find('@').unwrap() as u32;
+        let y = src.find('#').unwrap() as u32;
+        assert_eq!(
+            run(src, &[("r1", x), ("r2", y), ("r1", y)]),
+            vec![("r1", y)]
+        );
     }
 
     #[test]
     fn ranges_and_unused() {
-        let src = "/* restlint-disable r1 */\na\n/* restlint-enable r1 */\nb\n// restlint-disable-next-line r3\nc";
-        let a = src.find('a').unwrap() as u32;
-        let b = src.find("\nb").unwrap() as u32 + 1;
+        let src = "/* restlint-disable r1 */\n@\n/* restlint-enable r1 */\n#\n// restlint-disable-next-line r3\nc";
+        let a = src.find('@').unwrap() as u32;
+        let b = src.find('#').unwrap() as u32;
         let got = run(src, &[("r1", a), ("r1", b)]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0], ("r1", b));
@@ -235,6 +285,9 @@ mod tests {
     #[test]
     fn file_wide_disable_and_parse_errors_stay() {
         let src = "/* restlint-disable */\na b";
-        assert_eq!(run(src, &[("r1", 24), (PARSE_ERROR, 26)]), vec![(PARSE_ERROR, 26)]);
+        assert_eq!(
+            run(src, &[("r1", 24), (PARSE_ERROR, 26)]),
+            vec![(PARSE_ERROR, 26)]
+        );
     }
 }

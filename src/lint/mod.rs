@@ -24,7 +24,9 @@ use oxc_span::SourceType;
 pub use ctx::Ctx;
 pub use ruleset::{ActiveRule, RuleSet};
 
-use crate::diagnostic::{Diagnostic, INTERNAL_ERROR, PARSE_ERROR, Severity, Span, sort_diagnostics};
+use crate::diagnostic::{
+    Diagnostic, INTERNAL_ERROR, PARSE_ERROR, Severity, Span, sort_diagnostics,
+};
 use crate::source::LineIndex;
 
 /// Bracket nesting past which a file is not parsed (the parser recurses without a guard).
@@ -41,13 +43,20 @@ pub const EXTENSIONS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts",
 
 /// Whether a path is a file restlint lints (by extension; `.d.ts` and kin excluded).
 pub fn is_lintable(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    let Some(ext) = path.extension().and_then(|e| e.to_str()) else { return false };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
     EXTENSIONS.contains(&ext) && !is_declaration_file(name)
 }
 
 fn is_declaration_file(name: &str) -> bool {
-    [".d.ts", ".d.mts", ".d.cts"].iter().any(|s| name.ends_with(s)) || (name.contains(".d.") && name.ends_with(".ts"))
+    [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|s| name.ends_with(s))
+        || (name.contains(".d.") && name.ends_with(".ts"))
 }
 
 /// The source type for a path, as `SourceType::from_path` gives it; unknown extensions are
@@ -74,11 +83,32 @@ pub fn bracket_depth(text: &str) -> usize {
     max
 }
 
+/// How rules are reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dispatch {
+    /// The dispatch table and the needle pre-filter (the normal way).
+    Table,
+    /// Every rule's `check` on every node, no pre-filter: a test compares it with `Table`.
+    Everything,
+}
+
 /// Lints one file's text. Never panics: a panic inside becomes an `internal-error`.
 /// The diagnostics come back sorted, with severities and positions set.
 pub fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    lint_text_with(path, text, rules, Dispatch::Table)
+}
+
+/// [`lint_text`] with a choice of dispatch.
+pub fn lint_text_with(
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    dispatch: Dispatch,
+) -> Vec<Diagnostic> {
     let line_index = LineIndex::new(text);
-    let mut diags = match catch_unwind(AssertUnwindSafe(|| lint_unchecked(path, text, rules, &line_index))) {
+    let mut diags = match catch_unwind(AssertUnwindSafe(|| {
+        lint_unchecked(path, text, rules, &line_index, dispatch)
+    })) {
         Ok(d) => d,
         Err(payload) => {
             // The allocator may hold a half-built AST: start the next file on a fresh one.
@@ -92,7 +122,9 @@ pub fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            vec![internal_error(format!("restlint failed on this file ({what}); the other files were linted"))]
+            vec![internal_error(format!(
+                "restlint failed on this file ({what}); the other files were linted"
+            ))]
         }
     };
     for d in &mut diags {
@@ -110,11 +142,22 @@ pub fn internal_error(message: String) -> Diagnostic {
 }
 
 fn parse<'a>(allocator: &'a Allocator, text: &'a str, source_type: SourceType) -> ParserReturn<'a> {
-    let options = ParseOptions { allow_return_outside_function: source_type.is_commonjs(), ..ParseOptions::default() };
-    Parser::new(allocator, text, source_type).with_options(options).parse()
+    let options = ParseOptions {
+        allow_return_outside_function: source_type.is_commonjs(),
+        ..ParseOptions::default()
+    };
+    Parser::new(allocator, text, source_type)
+        .with_options(options)
+        .parse()
 }
 
-fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+fn lint_unchecked(
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    line_index: &LineIndex,
+    dispatch: Dispatch,
+) -> Vec<Diagnostic> {
     if bracket_depth(text) > MAX_DEPTH {
         return vec![internal_error(format!(
             "brackets nest deeper than {MAX_DEPTH} levels; restlint does not parse such a file"
@@ -127,16 +170,27 @@ fn lint_unchecked(path: &Path, text: &str, rules: &RuleSet, line_index: &LineInd
         } else {
             allocator.reset();
         }
-        lint_in(&allocator, path, text, rules, line_index)
+        lint_in(&allocator, path, text, rules, line_index, dispatch)
     })
 }
 
-fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line_index: &LineIndex) -> Vec<Diagnostic> {
+fn lint_in(
+    allocator: &Allocator,
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    line_index: &LineIndex,
+    dispatch: Dispatch,
+) -> Vec<Diagnostic> {
     let mut source_type = source_type_for(path);
     let mut ret = parse(allocator, text, source_type);
     // `.js` files often hold JSX; `SourceType::from_path` does not allow it there. Retry as JSX
     // only when the plain parse failed, so valid scripts keep their exact reading.
-    if !ret.diagnostics.is_empty() && source_type.is_javascript() && !source_type.is_jsx() && text.contains('<') {
+    if !ret.diagnostics.is_empty()
+        && source_type.is_javascript()
+        && !source_type.is_jsx()
+        && text.contains('<')
+    {
         let jsx = source_type.with_jsx(true);
         let retry = parse(allocator, text, jsx);
         if retry.diagnostics.is_empty() {
@@ -151,7 +205,10 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
     let panicked = ret.panicked;
 
     let needs_rest_checks = memchr::memmem::find(text.as_bytes(), b"...").is_some();
-    let active = rules.active_for_text(text);
+    let active = match dispatch {
+        Dispatch::Table => rules.active_for_text(text),
+        Dispatch::Everything => vec![true; rules.rules.len()],
+    };
     let any_rule = active.iter().any(|a| *a);
 
     let comments: Vec<(Span, Span)> = ret
@@ -163,7 +220,10 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
 
     if !panicked && (needs_rest_checks || any_rule) {
         let program = allocator.alloc(ret.program);
-        let sem = SemanticBuilder::new().with_build_nodes(true).with_check_syntax_error(true).build(program);
+        let sem = SemanticBuilder::new()
+            .with_build_nodes(true)
+            .with_check_syntax_error(true)
+            .build(program);
         // The semantic pass reports early errors the parser leaves to it (a rest parameter
         // in a function whose body says "use strict", duplicate arrow parameters, …).
         if ret.diagnostics.is_empty() {
@@ -173,14 +233,30 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
             let semantic = &sem.semantic;
             let mut rule_diags = Vec::new();
             {
-                let mut cx = Ctx { semantic, source: text, line_index, rule: "", diagnostics: &mut rule_diags };
+                let mut cx = Ctx {
+                    semantic,
+                    source: text,
+                    line_index,
+                    rule: "",
+                    diagnostics: &mut rule_diags,
+                };
                 for node in semantic.nodes().iter() {
-                    for &i in rules.for_type(node.kind().ty() as u8) {
-                        let i = i as usize;
-                        if active[i] {
-                            let r = &rules.rules[i];
-                            cx.rule = r.rule.meta().id;
-                            r.rule.check(node, &mut cx);
+                    match dispatch {
+                        Dispatch::Table => {
+                            for &i in rules.for_type(node.kind().ty() as u8) {
+                                let i = i as usize;
+                                if active[i] {
+                                    let r = &rules.rules[i];
+                                    cx.rule = r.rule.meta().id;
+                                    r.rule.check(node, &mut cx);
+                                }
+                            }
+                        }
+                        Dispatch::Everything => {
+                            for r in &rules.rules {
+                                cx.rule = r.rule.meta().id;
+                                r.rule.check(node, &mut cx);
+                            }
                         }
                     }
                 }
@@ -216,7 +292,14 @@ fn lint_in(allocator: &Allocator, path: &Path, text: &str, rules: &RuleSet, line
         }
     }
 
-    directives::apply(text, comments.into_iter(), line_index, &mut diags, !panicked, &|r| crate::rules::find(r).is_some());
+    directives::apply(
+        text,
+        comments.into_iter(),
+        line_index,
+        &mut diags,
+        !panicked,
+        &|r| crate::rules::find(r).is_some(),
+    );
     for d in &mut diags {
         if d.rule == crate::diagnostic::UNUSED_DISABLE_DIRECTIVE {
             d.severity = Severity::Warning;
@@ -231,10 +314,28 @@ mod tests {
 
     #[test]
     fn lintable_extensions() {
-        for ok in ["a.js", "a.mjs", "a.cjs", "a.jsx", "a.ts", "a.mts", "a.cts", "a.tsx", "x/y.test.ts"] {
+        for ok in [
+            "a.js",
+            "a.mjs",
+            "a.cjs",
+            "a.jsx",
+            "a.ts",
+            "a.mts",
+            "a.cts",
+            "a.tsx",
+            "x/y.test.ts",
+        ] {
             assert!(is_lintable(Path::new(ok)), "{ok}");
         }
-        for no in ["a.d.ts", "a.d.mts", "a.d.cts", "a.json", "a", "a.vue", "types.d.foo.ts"] {
+        for no in [
+            "a.d.ts",
+            "a.d.mts",
+            "a.d.cts",
+            "a.json",
+            "a",
+            "a.vue",
+            "types.d.foo.ts",
+        ] {
             assert!(!is_lintable(Path::new(no)), "{no}");
         }
     }

@@ -29,13 +29,23 @@ impl RuleSet {
                 table[*ty as usize].push(i as u16);
             }
         }
-        let severities = rules.iter().map(|r| (r.rule.meta().id, r.severity)).collect();
-        Self { rules, table, severities }
+        let severities = rules
+            .iter()
+            .map(|r| (r.rule.meta().id, r.severity))
+            .collect();
+        Self {
+            rules,
+            table,
+            severities,
+        }
     }
 
     /// The configured severity of a rule, `None` when it is off.
     pub fn severity(&self, id: &str) -> Option<Severity> {
-        self.severities.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+        self.severities
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, s)| *s)
     }
 
     /// Rules listening to AST type `ty`.
@@ -45,7 +55,10 @@ impl RuleSet {
 
     /// Whether any node rule (or file rule) may fire on this text, by the needles.
     pub fn active_for_text(&self, text: &str) -> Vec<bool> {
-        self.rules.iter().map(|r| needles_match(r.rule.meta(), text)).collect()
+        self.rules
+            .iter()
+            .map(|r| needles_match(r.rule.meta(), text))
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,5 +68,9 @@ impl RuleSet {
 
 /// True when one of the rule's needles occurs in the text (or it has none).
 pub fn needles_match(meta: &RuleMeta, text: &str) -> bool {
-    meta.needles.is_empty() || meta.needles.iter().any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+    meta.needles.is_empty()
+        || meta
+            .needles
+            .iter()
+            .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
 }

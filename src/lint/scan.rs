@@ -16,7 +16,10 @@ pub fn skip_trivia(src: &str, mut pos: usize) -> usize {
                 continue;
             }
             if rest.starts_with("/*") {
-                pos += rest.get(2..).and_then(|r| r.find("*/")).map_or(rest.len(), |i| i + 4);
+                pos += rest
+                    .get(2..)
+                    .and_then(|r| r.find("*/"))
+                    .map_or(rest.len(), |i| i + 4);
                 continue;
             }
             // Other Unicode whitespace (NBSP, BOM, line separators).
@@ -113,7 +116,11 @@ pub fn after_element(src: &str, end: usize) -> After {
         Some(b')' | b']' | b'}') => After::TrailingComma(comma, comma + 1),
         Some(_) => {
             let e = element_end(src, next);
-            if e > next { After::Element(next, e) } else { After::Nothing }
+            if e > next {
+                After::Element(next, e)
+            } else {
+                After::Nothing
+            }
         }
     }
 }
@@ -135,7 +142,9 @@ pub fn rest_start_before(src: &str, pos: usize) -> Option<usize> {
                 depth -= 1;
             }
             b',' if depth == 0 => return None,
-            b'.' if depth == 0 && i >= 2 && b[i - 1] == b'.' && b[i - 2] == b'.' => return Some(i - 2),
+            b'.' if depth == 0 && i >= 2 && b[i - 1] == b'.' && b[i - 2] == b'.' => {
+                return Some(i - 2);
+            }
             _ => {}
         }
     }
@@ -150,7 +159,9 @@ mod tests {
     fn finds_following_element() {
         let s = "function f(...a, b = [1, 2], c) {}";
         let end = s.find(", b").unwrap();
-        let After::Element(st, en) = after_element(s, end) else { panic!() };
+        let After::Element(st, en) = after_element(s, end) else {
+            panic!()
+        };
         assert_eq!(&s[st..en], "b = [1, 2]");
     }
 
@@ -165,7 +176,9 @@ mod tests {
     fn strings_and_comments_inside_elements() {
         let s = "[...a, b = ')', // x\n c] = y";
         let end = s.find(',').unwrap();
-        let After::Element(st, en) = after_element(s, end) else { panic!() };
+        let After::Element(st, en) = after_element(s, end) else {
+            panic!()
+        };
         assert_eq!(&s[st..en], "b = ')'");
     }
 

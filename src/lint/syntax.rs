@@ -7,6 +7,7 @@
 use oxc_diagnostics::OxcDiagnostic;
 
 use crate::diagnostic::{Diagnostic, PARSE_ERROR, Span};
+use crate::lint::scan;
 use crate::rules::{invalid_rest, rest_not_last};
 
 /// What an oxc error means to us.
@@ -25,18 +26,25 @@ pub fn classify(message: &str) -> SyntaxClass {
     use invalid_rest::Cause as I;
     use rest_not_last::Cause as R;
     match message {
-        "A rest parameter must be last in a parameter list" => SyntaxClass::RestNotLast(R::Parameter),
-        "A rest element must be last in a destructuring pattern" => SyntaxClass::RestNotLast(R::Pattern),
+        "A rest parameter must be last in a parameter list" => {
+            SyntaxClass::RestNotLast(R::Parameter)
+        }
+        "A rest element must be last in a destructuring pattern" => {
+            SyntaxClass::RestNotLast(R::Pattern)
+        }
         "Spread must be last element" => SyntaxClass::RestNotLast(R::Assignment),
         "A rest parameter or binding pattern may not have a trailing comma." => {
             SyntaxClass::RestNotLast(R::TrailingComma)
         }
-        "A rest element cannot have an initializer." | "A rest parameter cannot have an initializer." => {
+        "A rest element cannot have an initializer."
+        | "A rest parameter cannot have an initializer." => {
             SyntaxClass::InvalidRest(I::Initializer)
         }
         "A 'set' accessor cannot have rest parameter." => SyntaxClass::InvalidRest(I::Setter),
         "Invalid rest element target in destructuring pattern"
-        | "Invalid rest element target in destructuring assignment" => SyntaxClass::InvalidRest(I::Target),
+        | "Invalid rest element target in destructuring assignment" => {
+            SyntaxClass::InvalidRest(I::Target)
+        }
         _ => SyntaxClass::Other,
     }
 }
@@ -44,7 +52,10 @@ pub fn classify(message: &str) -> SyntaxClass {
 /// The primary span of an oxc diagnostic (its first primary label, else its first label).
 pub fn primary_span(d: &OxcDiagnostic) -> Option<Span> {
     let labels: &[oxc_span::LabeledSpan] = &d.labels;
-    let label = labels.iter().find(|l| l.primary()).or_else(|| labels.first())?;
+    let label = labels
+        .iter()
+        .find(|l| l.primary())
+        .or_else(|| labels.first())?;
     Some(Span::from(label.span()))
 }
 
@@ -54,7 +65,115 @@ pub fn convert(d: &OxcDiagnostic, source: &str) -> Diagnostic {
     match classify(&d.message) {
         SyntaxClass::RestNotLast(cause) => rest_not_last::from_syntax_error(cause, span, source),
         SyntaxClass::InvalidRest(cause) => invalid_rest::from_syntax_error(cause, span, source),
-        SyntaxClass::Other => parse_error(d, span),
+        SyntaxClass::Other => match arrow_rest_not_last(source, span) {
+            Some((rest, cause)) => rest_not_last::from_syntax_error(cause, rest, source),
+            None => parse_error(d, span),
+        },
+    }
+}
+
+/// oxc parses arrow parameters as a parenthesized expression first, so a rest that is not
+/// last there (`(a, ...b, c) => 1`, `([...x, y]) => {}`) comes out as "unexpected token" at
+/// the `...` or "expected a semicolon" at the `=>`. Recognise those and find the rest.
+fn arrow_rest_not_last(src: &str, err: Span) -> Option<(Span, rest_not_last::Cause)> {
+    let at = scan::skip_trivia(src, err.start as usize);
+    let rest_here = src.get(at..)?.starts_with("...");
+    let arrow_here = src.get(at..)?.starts_with("=>");
+    if !rest_here && !arrow_here {
+        return None;
+    }
+    // The parameter list: `(` … `)` followed by `=>`.
+    let (open, close) = if arrow_here {
+        let close = src.get(..at)?.trim_end().len().checked_sub(1)?;
+        if src.as_bytes().get(close) != Some(&b')') {
+            return None;
+        }
+        (matching_open(src, close)?, close)
+    } else {
+        let open = enclosing_open(src, at)?;
+        let close = matching_close(src, open)?;
+        (open, close)
+    };
+    if src.as_bytes().get(open) != Some(&b'(')
+        || !src
+            .get(scan::skip_trivia(src, close + 1)..)?
+            .starts_with("=>")
+    {
+        return None;
+    }
+    // The first rest inside it that something follows.
+    let inner = src.get(open + 1..close)?;
+    let mut from = 0;
+    while let Some(i) = inner.get(from..).and_then(|t| t.find("...")) {
+        let start = open + 1 + from + i;
+        let end = scan::element_end(src, start);
+        if !matches!(scan::after_element(src, end), scan::After::Nothing) {
+            let depth = bracket_depth_between(src, open + 1, start);
+            let cause = if depth == 0 {
+                rest_not_last::Cause::Parameter
+            } else {
+                rest_not_last::Cause::Pattern
+            };
+            return Some((Span::new(start as u32, end as u32), cause));
+        }
+        from += i + 3;
+    }
+    None
+}
+
+fn bracket_depth_between(src: &str, from: usize, to: usize) -> i32 {
+    src.as_bytes()[from..to].iter().fold(0, |d, b| match b {
+        b'(' | b'[' | b'{' => d + 1,
+        b')' | b']' | b'}' => d - 1,
+        _ => d,
+    })
+}
+
+fn matching_open(src: &str, close: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut depth = 0i32;
+    for i in (0..=close).rev() {
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn enclosing_open(src: &str, at: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut depth = 0i32;
+    for i in (0..at).rev() {
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn matching_close(src: &str, open: usize) -> Option<usize> {
+    let mut pos = open + 1;
+    loop {
+        let end = scan::element_end(src, scan::skip_trivia(src, pos));
+        match src.as_bytes().get(end) {
+            Some(b',') => pos = end + 1,
+            Some(b')') => return Some(end),
+            _ => return None,
+        }
     }
 }
 
@@ -67,7 +186,10 @@ pub fn parse_error(d: &OxcDiagnostic, span: Span) -> Diagnostic {
         if s == span && l.label().is_none() {
             continue;
         }
-        diag.labels.push(crate::diagnostic::Label::new(s, l.label().unwrap_or("here").to_string()));
+        diag.labels.push(crate::diagnostic::Label::new(
+            s,
+            l.label().unwrap_or("here").to_string(),
+        ));
     }
     if let Some(h) = d.help.as_ref() {
         diag.help = Some(h.to_string());
@@ -91,9 +213,16 @@ fn lowercase_first(s: &str) -> String {
 /// exact duplicate (same rule and span) is dropped.
 pub fn convert_all(errors: &[OxcDiagnostic], source: &str, out: &mut Vec<Diagnostic>) {
     let mut converted: Vec<Diagnostic> = errors.iter().map(|d| convert(d, source)).collect();
-    let rest_spans: Vec<Span> = converted.iter().filter(|d| d.rule != PARSE_ERROR).map(|d| d.span).collect();
+    let rest_spans: Vec<Span> = converted
+        .iter()
+        .filter(|d| d.rule != PARSE_ERROR)
+        .map(|d| d.span)
+        .collect();
     converted.retain(|d| {
-        d.rule != PARSE_ERROR || !rest_spans.iter().any(|r| d.span.start >= r.start && d.span.start < r.end.max(r.start + 1))
+        d.rule != PARSE_ERROR
+            || !rest_spans
+                .iter()
+                .any(|r| d.span.start >= r.start && d.span.start < r.end.max(r.start + 1))
     });
     for d in converted {
         if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
@@ -111,18 +240,42 @@ mod tests {
         use invalid_rest::Cause as I;
         use rest_not_last::Cause as R;
         let cases = [
-            ("A rest parameter must be last in a parameter list", SyntaxClass::RestNotLast(R::Parameter)),
-            ("A rest element must be last in a destructuring pattern", SyntaxClass::RestNotLast(R::Pattern)),
-            ("Spread must be last element", SyntaxClass::RestNotLast(R::Assignment)),
+            (
+                "A rest parameter must be last in a parameter list",
+                SyntaxClass::RestNotLast(R::Parameter),
+            ),
+            (
+                "A rest element must be last in a destructuring pattern",
+                SyntaxClass::RestNotLast(R::Pattern),
+            ),
+            (
+                "Spread must be last element",
+                SyntaxClass::RestNotLast(R::Assignment),
+            ),
             (
                 "A rest parameter or binding pattern may not have a trailing comma.",
                 SyntaxClass::RestNotLast(R::TrailingComma),
             ),
-            ("A rest element cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
-            ("A rest parameter cannot have an initializer.", SyntaxClass::InvalidRest(I::Initializer)),
-            ("A 'set' accessor cannot have rest parameter.", SyntaxClass::InvalidRest(I::Setter)),
-            ("Invalid rest element target in destructuring pattern", SyntaxClass::InvalidRest(I::Target)),
-            ("Invalid rest element target in destructuring assignment", SyntaxClass::InvalidRest(I::Target)),
+            (
+                "A rest element cannot have an initializer.",
+                SyntaxClass::InvalidRest(I::Initializer),
+            ),
+            (
+                "A rest parameter cannot have an initializer.",
+                SyntaxClass::InvalidRest(I::Initializer),
+            ),
+            (
+                "A 'set' accessor cannot have rest parameter.",
+                SyntaxClass::InvalidRest(I::Setter),
+            ),
+            (
+                "Invalid rest element target in destructuring pattern",
+                SyntaxClass::InvalidRest(I::Target),
+            ),
+            (
+                "Invalid rest element target in destructuring assignment",
+                SyntaxClass::InvalidRest(I::Target),
+            ),
             ("Unexpected token", SyntaxClass::Other),
         ];
         for (msg, want) in cases {

@@ -11,8 +11,16 @@ pub fn lint_with_rule(file: &str, code: &str, rule: &str) -> Vec<Diagnostic> {
 }
 
 /// Lints `code` as `file` with only `rule` on, with options.
-pub fn lint_with_rule_options(file: &str, code: &str, rule: &str, options: Option<&serde_json::Value>) -> Vec<Diagnostic> {
+pub fn lint_with_rule_options(
+    file: &str,
+    code: &str,
+    rule: &str,
+    options: Option<&serde_json::Value>,
+) -> Vec<Diagnostic> {
     let meta = crate::rules::find(rule).expect("rule exists");
-    let rules = RuleSet::new(vec![ActiveRule { rule: (meta.create)(options).expect("valid options"), severity: Severity::Error }]);
+    let rules = RuleSet::new(vec![ActiveRule {
+        rule: (meta.create)(options).expect("valid options"),
+        severity: Severity::Error,
+    }]);
     lint_text(Path::new(file), code, &rules)
 }

@@ -52,20 +52,32 @@ fn diagnostic<'r>(file: &'r str, d: &'r Diagnostic) -> JsonDiagnostic<'r> {
         start: d.start,
         end: d.end,
         labels: &d.labels,
-        fix: d.fix.as_ref().map(|f| JsonFix { message: &f.message, safe: f.safety == FixSafety::Safe, edits: &f.edits }),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            message: &f.message,
+            safe: f.safety == FixSafety::Safe,
+            edits: &f.edits,
+        }),
     }
 }
 
 /// Renders the whole run as one JSON document (with a final newline).
 pub fn render(files: usize, reports: &[FileReport], summary: Summary) -> String {
-    let diagnostics = reports.iter().flat_map(|r| r.diagnostics.iter().map(|d| diagnostic(&r.path, d))).collect();
+    let diagnostics = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|d| diagnostic(&r.path, d)))
+        .collect();
     let doc = Document {
         version: 1,
         files,
         diagnostics,
-        summary: JsonSummary { errors: summary.errors, warnings: summary.warnings, fixable: summary.fixable },
+        summary: JsonSummary {
+            errors: summary.errors,
+            warnings: summary.warnings,
+            fixable: summary.fixable,
+        },
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

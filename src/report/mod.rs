@@ -16,7 +16,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(files: usize, reports: &[FileReport]) -> Self {
-        let mut s = Summary { files, ..Summary::default() };
+        let mut s = Summary {
+            files,
+            ..Summary::default()
+        };
         for r in reports {
             s.errors += r.errors();
             s.warnings += r.warnings();

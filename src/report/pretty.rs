@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity as MSeverity};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity as MSeverity,
+};
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::report::Summary;
@@ -34,7 +36,9 @@ impl miette::Diagnostic for Adapter<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.src)
@@ -60,31 +64,72 @@ pub struct PrettyOptions {
 }
 
 /// Renders every diagnostic, then the summary line.
-pub fn render(reports: &[FileReport], summary: Summary, elapsed_ms: u128, opts: PrettyOptions) -> String {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+pub fn render(
+    reports: &[FileReport],
+    summary: Summary,
+    elapsed_ms: u128,
+    opts: PrettyOptions,
+) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
     let mut out = String::new();
     for r in reports {
         let text = r.source.clone().unwrap_or_default();
         for d in &r.diagnostics {
             let src = NamedSource::new(r.path.clone(), text.clone());
             let mut labels = Vec::new();
-            let (s, e) = (clamp(&text, d.span.start as usize), clamp(&text, d.span.end as usize));
-            let primary_label = d.labels.iter().find(|l| l.span == d.span).map(|l| l.message.clone());
-            labels.push(LabeledSpan::new_primary_with_span(primary_label, (s, e.saturating_sub(s))));
+            let (s, e) = (
+                clamp(&text, d.span.start as usize),
+                clamp(&text, d.span.end as usize),
+            );
+            let primary_label = d
+                .labels
+                .iter()
+                .find(|l| l.span == d.span)
+                .map(|l| l.message.clone());
+            labels.push(LabeledSpan::new_primary_with_span(
+                primary_label,
+                (s, e.saturating_sub(s)),
+            ));
             for l in d.labels.iter().filter(|l| l.span != d.span) {
-                let (ls, le) = (clamp(&text, l.span.start as usize), clamp(&text, l.span.end as usize));
-                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), (ls, le.saturating_sub(ls))));
+                let (ls, le) = (
+                    clamp(&text, l.span.start as usize),
+                    clamp(&text, l.span.end as usize),
+                );
+                labels.push(LabeledSpan::new_with_span(
+                    Some(l.message.clone()),
+                    (ls, le.saturating_sub(ls)),
+                ));
             }
             let help = match (&d.help, &d.fix) {
                 (Some(h), _) => Some(h.clone()),
                 (None, Some(f)) => Some(f.message.clone()),
                 _ => None,
             };
-            let adapter = Adapter { d, src, labels, help };
+            let adapter = Adapter {
+                d,
+                src,
+                labels,
+                help,
+            };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &adapter).is_err() {
-                let _ = writeln!(buf, "{}:{}:{}: {} {}: {}", r.path, d.start.line, d.start.column, d.severity.as_str(), d.rule, d.message);
+                let _ = writeln!(
+                    buf,
+                    "{}:{}:{}: {} {}: {}",
+                    r.path,
+                    d.start.line,
+                    d.start.column,
+                    d.severity.as_str(),
+                    d.rule,
+                    d.message
+                );
             }
             out.push_str(&buf);
             out.push('\n');

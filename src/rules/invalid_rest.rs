@@ -39,12 +39,19 @@ pub enum Cause {
 /// Builds the diagnostic for one of oxc's invalid-rest errors at `span`.
 pub fn from_syntax_error(cause: Cause, span: Span, src: &str) -> Diagnostic {
     // The diagnostic starts at the rest's `...`, found before oxc's span when needed.
-    let start = if src.get(span.start as usize..).is_some_and(|t| t.starts_with("...")) {
+    let start = if src
+        .get(span.start as usize..)
+        .is_some_and(|t| t.starts_with("..."))
+    {
         span.start as usize
     } else {
         let before = src.get(..span.start as usize).unwrap_or("");
         let trimmed = before.trim_end();
-        if trimmed.ends_with("...") { trimmed.len() - 3 } else { scan::rest_start_before(src, span.start as usize).unwrap_or(span.start as usize) }
+        if trimmed.ends_with("...") {
+            trimmed.len() - 3
+        } else {
+            scan::rest_start_before(src, span.start as usize).unwrap_or(span.start as usize)
+        }
     };
     let rest = Span::new(start as u32, span.end.max(start as u32));
     let name = rest_name(src, rest);
@@ -102,11 +109,20 @@ mod tests {
                 failures.push(format!("{code}: {got:?}"));
             }
         }
-        let pass = ["const [...[a, b]] = x;", "function f(...[a]) {}", "const {...a} = x;", "({...a.b} = x);", "const o = { set v(a) {} };"];
+        let pass = [
+            "const [...[a, b]] = x;",
+            "function f(...[a]) {}",
+            "const {...a} = x;",
+            "({...a.b} = x);",
+            "const o = { set v(a) {} };",
+        ];
         for code in pass {
             let d = lint_with_rule("a.js", code, "invalid-rest");
             if !d.is_empty() {
-                failures.push(format!("{code}: {:?}", d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{code}: {:?}",
+                    d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

@@ -24,7 +24,12 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 4] = [Category::Correctness, Category::Suspicious, Category::Perf, Category::Style];
+    pub const ALL: [Category; 4] = [
+        Category::Correctness,
+        Category::Suspicious,
+        Category::Perf,
+        Category::Style,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +72,9 @@ impl FixKind {
     }
 }
 
+/// Builds a rule from its options (`None` when the configuration gives none).
+pub type CreateRule = fn(Option<&serde_json::Value>) -> Result<Box<dyn Rule>, String>;
+
 /// Static facts about a rule.
 pub struct RuleMeta {
     /// The kebab-case id: a contract.
@@ -81,7 +89,7 @@ pub struct RuleMeta {
     /// `rules/<id>.md`.
     pub docs: &'static str,
     /// Builds the rule from its options (`None` when the configuration gives none).
-    pub create: fn(Option<&serde_json::Value>) -> Result<Box<dyn Rule>, String>,
+    pub create: CreateRule,
 }
 
 impl RuleMeta {
@@ -105,7 +113,9 @@ pub trait Rule: Send + Sync {
 }
 
 /// Parses a rule's options object with `deny_unknown_fields`-style strictness.
-pub fn parse_options<T: DeserializeOwned + Default>(value: Option<&serde_json::Value>) -> Result<T, String> {
+pub fn parse_options<T: DeserializeOwned + Default>(
+    value: Option<&serde_json::Value>,
+) -> Result<T, String> {
     match value {
         None => Ok(T::default()),
         Some(v) => serde_json::from_value(v.clone()).map_err(|e| e.to_string()),
@@ -124,7 +134,14 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 pub fn static_id(id: &str) -> Option<&'static str> {
     use crate::diagnostic::*;
     find(id).map(|m| m.id).or_else(|| {
-        [PARSE_ERROR, IO_ERROR, INTERNAL_ERROR, UNUSED_DISABLE_DIRECTIVE].into_iter().find(|s| *s == id)
+        [
+            PARSE_ERROR,
+            IO_ERROR,
+            INTERNAL_ERROR,
+            UNUSED_DISABLE_DIRECTIVE,
+        ]
+        .into_iter()
+        .find(|s| *s == id)
     })
 }
 
@@ -132,12 +149,12 @@ pub fn static_id(id: &str) -> Option<&'static str> {
 #[macro_export]
 macro_rules! no_options {
     ($ty:ident) => {
-        |opts: Option<&serde_json::Value>| {
-            match opts {
-                None => Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>),
-                Some(serde_json::Value::Object(m)) if m.is_empty() => Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>),
-                Some(_) => Err("this rule takes no options".to_string()),
+        |opts: Option<&serde_json::Value>| match opts {
+            None => Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>),
+            Some(serde_json::Value::Object(m)) if m.is_empty() => {
+                Ok(Box::new($ty) as Box<dyn $crate::rules::Rule>)
             }
+            Some(_) => Err("this rule takes no options".to_string()),
         }
     };
 }

@@ -36,7 +36,9 @@ pub enum Cause {
 /// How a rest is shown in a message: its text when short, else a description.
 pub(crate) fn rest_name(src: &str, span: Span) -> String {
     match src.get(span.start as usize..span.end as usize) {
-        Some(t) if t.len() <= 40 && !t.contains(['\n', '\r']) && t.starts_with("...") => format!("`{t}`"),
+        Some(t) if t.len() <= 40 && !t.contains(['\n', '\r']) && t.starts_with("...") => {
+            format!("`{t}`")
+        }
         _ => "this rest".to_string(),
     }
 }
@@ -90,10 +92,17 @@ fn not_last(cause: Cause, rest: Span, src: &str) -> Diagnostic {
 fn trailing_comma(comma: Span, src: &str) -> Diagnostic {
     let rest_start = scan::rest_start_before(src, comma.start as usize);
     let Some(start) = rest_start else {
-        return Diagnostic::new(META.id, comma, "a rest element may not be followed by a trailing comma")
-            .with_label(comma, "this comma")
-            .with_help("remove the trailing comma")
-            .with_fix(Fix::suggestion("remove the trailing comma", vec![Edit::delete(comma)]));
+        return Diagnostic::new(
+            META.id,
+            comma,
+            "a rest element may not be followed by a trailing comma",
+        )
+        .with_label(comma, "this comma")
+        .with_help("remove the trailing comma")
+        .with_fix(Fix::suggestion(
+            "remove the trailing comma",
+            vec![Edit::delete(comma)],
+        ));
     };
     let end = trim_end(src, start, comma.start as usize);
     let rest = Span::new(start as u32, end as u32);
@@ -144,21 +153,42 @@ mod tests {
             ("function f(...a,) {}", 11, 15),
             ("class C { m(...a, b) {} }", 12, 16),
             ("function f(...a: number[], b: string) {}", 11, 25),
+            // Arrow parameters: oxc reports these as other errors first.
+            ("f = ([...x, y]) => {};", 6, 10),
+            ("f = async ({...x, y}) => {};", 12, 16),
+            ("f = (a, ...[b, c], d) => 1;", 8, 17),
         ];
         let mut failures = Vec::new();
         for (code, start, end) in fail {
-            let file = if code.contains(": number") { "a.ts" } else { "a.js" };
+            let file = if code.contains(": number") {
+                "a.ts"
+            } else {
+                "a.js"
+            };
             let d = lint_with_rule(file, code, "rest-not-last");
-            let got: Vec<_> = d.iter().map(|d| (d.rule, d.span.start, d.span.end)).collect();
+            let got: Vec<_> = d
+                .iter()
+                .map(|d| (d.rule, d.span.start, d.span.end))
+                .collect();
             if got != vec![("rest-not-last", start, end)] {
                 failures.push(format!("{code}: {got:?}"));
             }
         }
-        let pass = ["function f(a, ...b) {}", "const [a, ...b] = x;", "const {a, ...b} = x;", "f(...a, b);", "[...a, b];", "({...a, b});"];
+        let pass = [
+            "function f(a, ...b) {}",
+            "const [a, ...b] = x;",
+            "const {a, ...b} = x;",
+            "f(...a, b);",
+            "[...a, b];",
+            "({...a, b});",
+        ];
         for code in pass {
             let d = lint_with_rule("a.js", code, "rest-not-last");
             if !d.is_empty() {
-                failures.push(format!("{code}: {:?}", d.iter().map(|d| d.rule).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{code}: {:?}",
+                    d.iter().map(|d| d.rule).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
