@@ -11,6 +11,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::cache::{self, Cache};
 use crate::config::{CliRules, Config, ConfigError, Resolver};
 use crate::diagnostic::{Diagnostic, FileReport, INTERNAL_ERROR, IO_ERROR, Severity, Span};
 use crate::lint;
@@ -82,6 +83,14 @@ pub struct Args {
     /// Do not honour .gitignore and .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
+
+    /// Reuse the results of files unchanged since the last `--cache` run.
+    #[arg(long)]
+    pub cache: bool,
+
+    /// The cache file, or a folder for it (default: node_modules/.cache/restlint/).
+    #[arg(long, value_name = "PATH", requires = "cache")]
+    pub cache_location: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -279,13 +288,19 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 threads,
             },
         );
+        // Clean files leave nothing behind: memory stays flat however many files there are.
+        let cache = args.cache.then(|| open_cache(args, &resolver));
         let mut reports: Vec<FileReport> = pool.install(|| {
             targets
                 .par_iter()
-                .map(|t| lint_target(t, &resolver))
+                .map(|t| lint_target(t, &resolver, cache.as_ref()))
+                .filter(|r| !r.diagnostics.is_empty())
                 .collect()
         });
-        let n = reports.len() + issues.len();
+        let n = targets.len() + issues.len();
+        if let Some(cache) = cache {
+            save_cache(cache);
+        }
         for issue in issues {
             reports.push(FileReport {
                 path: issue.display,
@@ -353,7 +368,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 }
 
 /// Reads and lints one file found by the walk.
-fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
+fn lint_target(t: &Target, resolver: &Resolver, cache: Option<&Cache>) -> FileReport {
     let text = match crate::source::read_text(&t.path) {
         Ok(text) => text,
         Err(e) => {
@@ -364,8 +379,11 @@ fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
             };
         }
     };
-    let rules = resolver.rules_for(&t.path);
-    let diagnostics = lint::lint_text(&t.path, &text, &rules);
+    let lint = || lint::lint_text(&t.path, &text, &resolver.rules_for(&t.path));
+    let diagnostics = match cache {
+        Some(cache) => cache.lint(&t.display, &text, lint),
+        None => lint(),
+    };
     let source = if diagnostics.is_empty() {
         None
     } else {
@@ -376,6 +394,35 @@ fn lint_target(t: &Target, resolver: &Resolver) -> FileReport {
         diagnostics,
         source,
     }
+}
+
+fn open_cache(args: &Args, resolver: &Resolver) -> Cache {
+    let file = cache::cache_file(args.cache_location.as_deref());
+    let key = cache::run_key(&resolver.fingerprint(), resolver.config.path.as_deref());
+    let cache = Cache::open(file, key);
+    if let (Some(why), true) = (&cache.rejected, debug_cache()) {
+        eprintln!("restlint: cache: not used ({why})");
+    }
+    cache
+}
+
+fn save_cache(cache: Cache) {
+    let stats = cache.stats();
+    if debug_cache() {
+        eprintln!(
+            "restlint: cache: {} reused, {} linted",
+            stats.reused, stats.linted
+        );
+    }
+    // A cache that cannot be written costs the next run time, not this run's result.
+    if let Err(e) = cache.save() {
+        eprintln!("restlint: warning: cannot write the cache: {e}");
+    }
+}
+
+/// `RESTLINT_DEBUG_CACHE=1` reports on stderr what the cache did (for tests and curious users).
+fn debug_cache() -> bool {
+    std::env::var_os("RESTLINT_DEBUG_CACHE").is_some_and(|v| !v.is_empty())
 }
 
 /// The path used for source-type detection of a target.

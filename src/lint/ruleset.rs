@@ -19,6 +19,33 @@ pub struct RuleSet {
     table: Vec<Vec<u16>>,
     /// Severity by rule id, for rules that are on (syntax rules included).
     severities: Vec<(&'static str, Severity)>,
+    /// Every distinct needle of the enabled rules, each searched for once per file.
+    needles: Vec<&'static str>,
+    /// Per rule, indices into `needles`; `None` when the rule has no needle (always runs).
+    rule_needles: Vec<Option<Vec<u8>>>,
+}
+
+/// What one cheap pass over a file's text found: which rules may fire, and whether the text
+/// has a `...` at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextScan {
+    /// Per enabled rule (same order as `RuleSet::rules`).
+    pub active: Vec<bool>,
+    pub has_spread: bool,
+}
+
+impl TextScan {
+    /// Every rule active (no pre-filter), for the dispatch comparison test.
+    pub fn everything(rules: &RuleSet, text: &str) -> Self {
+        Self {
+            active: vec![true; rules.rules.len()],
+            has_spread: find(text, "..."),
+        }
+    }
+}
+
+fn find(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
 }
 
 impl RuleSet {
@@ -33,10 +60,48 @@ impl RuleSet {
             .iter()
             .map(|r| (r.rule.meta().id, r.severity))
             .collect();
+        let mut needles: Vec<&'static str> = vec!["..."];
+        let mut rule_needles = Vec::with_capacity(rules.len());
+        for r in &rules {
+            let meta = r.rule.meta();
+            if meta.needles.is_empty() {
+                rule_needles.push(None);
+                continue;
+            }
+            let mut ids = Vec::new();
+            for n in meta.needles {
+                let i = needles.iter().position(|m| m == n).unwrap_or_else(|| {
+                    needles.push(n);
+                    needles.len() - 1
+                });
+                ids.push(u8::try_from(i).expect("fewer than 256 distinct needles"));
+            }
+            rule_needles.push(Some(ids));
+        }
         Self {
             rules,
             table,
             severities,
+            needles,
+            rule_needles,
+        }
+    }
+
+    /// Searches the text once for each distinct needle; see [`TextScan`].
+    pub fn scan_text(&self, text: &str) -> TextScan {
+        let found: Vec<bool> = self.needles.iter().map(|n| find(text, n)).collect();
+        let active = self
+            .rule_needles
+            .iter()
+            .map(|ids| {
+                ids.as_ref()
+                    .is_none_or(|ids| ids.iter().any(|&i| found[i as usize]))
+            })
+            .collect();
+        // `needles[0]` is always "...".
+        TextScan {
+            active,
+            has_spread: found[0],
         }
     }
 
@@ -55,10 +120,7 @@ impl RuleSet {
 
     /// Whether any node rule (or file rule) may fire on this text, by the needles.
     pub fn active_for_text(&self, text: &str) -> Vec<bool> {
-        self.rules
-            .iter()
-            .map(|r| needles_match(r.rule.meta(), text))
-            .collect()
+        self.scan_text(text).active
     }
 
     pub fn is_empty(&self) -> bool {
@@ -73,4 +135,39 @@ pub fn needles_match(meta: &RuleMeta, text: &str) -> bool {
             .needles
             .iter()
             .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_agrees_with_needles_match() {
+        let rules: Vec<ActiveRule> = crate::rules::RULES
+            .iter()
+            .map(|m| ActiveRule {
+                rule: (m.create)(None).expect("default options"),
+                severity: Severity::Warning,
+            })
+            .collect();
+        let set = RuleSet::new(rules);
+        for text in [
+            "",
+            "f(...a)",
+            "arguments",
+            "x.apply(y)",
+            "Object.assign({}, a)",
+            "nothing here",
+            "..arguments",
+        ] {
+            let scan = set.scan_text(text);
+            let each: Vec<bool> = set
+                .rules
+                .iter()
+                .map(|r| needles_match(r.rule.meta(), text))
+                .collect();
+            assert_eq!(scan.active, each, "{text:?}");
+            assert_eq!(scan.has_spread, text.contains("..."), "{text:?}");
+        }
+    }
 }
