@@ -288,14 +288,26 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 threads,
             },
         );
-        // Clean files leave nothing behind: memory stays flat however many files there are.
         let cache = args.cache.then(|| open_cache(args, &resolver));
+        // Clean files leave nothing behind: memory stays flat however many files there are.
+        let lint_one = |t: &&Target| {
+            Some(lint_target(t, &resolver, cache.as_ref())).filter(|r| !r.diagnostics.is_empty())
+        };
         let mut reports: Vec<FileReport> = pool.install(|| {
-            targets
-                .par_iter()
-                .map(|t| lint_target(t, &resolver, cache.as_ref()))
-                .filter(|r| !r.diagnostics.is_empty())
-                .collect()
+            // Big files one at a time beside the rest (see `lint::schedule`).
+            let lanes = lint::schedule::lanes(&targets, rayon::current_num_threads());
+            let (mut serial, parallel) = rayon::join(
+                || lanes.serial.iter().filter_map(lint_one).collect::<Vec<_>>(),
+                || {
+                    lanes
+                        .parallel
+                        .par_iter()
+                        .filter_map(lint_one)
+                        .collect::<Vec<_>>()
+                },
+            );
+            serial.extend(parallel);
+            serial
         });
         let n = targets.len() + issues.len();
         if let Some(cache) = cache {
