@@ -34,7 +34,7 @@ pub fn lanes(targets: &[Target], threads: usize) -> Lanes<'_> {
 
 fn split(mut sized: Vec<(u64, &Target)>, threads: usize) -> Lanes<'_> {
     // Largest first; equal sizes keep the walk's (path) order, so a run is repeatable.
-    sized.sort_by(|a, b| b.0.cmp(&a.0));
+    sized.sort_by_key(|s| std::cmp::Reverse(s.0));
     let total: u64 = sized.iter().map(|(s, _)| s).sum();
     let budget = total / threads.max(1) as u64;
     let mut serial_bytes = 0u64;
