@@ -324,7 +324,7 @@ fn empty_bom_only_and_deep_nesting() {
     .expect("write");
     std::fs::write(
         t.path().join("spread.js"),
-        format!("x = {}1{};\n", "[...".repeat(depth), "]".repeat(depth)),
+        format!("x = {}y{};\n", "[...".repeat(depth), "]".repeat(depth)),
     )
     .expect("write");
     let r = run_in(t.path(), &["--format", "json", "."], None);

@@ -3,6 +3,7 @@
 use oxc_semantic::{AstNodes, Scoping, Semantic};
 
 use crate::diagnostic::Diagnostic;
+use crate::kinds::Kinds;
 use crate::source::LazyLineIndex;
 
 /// The per-file context handed to rules.
@@ -13,6 +14,8 @@ pub struct Ctx<'a, 'c> {
     pub line_index: &'c LazyLineIndex<'a>,
     pub(crate) rule: &'static str,
     pub(crate) diagnostics: &'c mut Vec<Diagnostic>,
+    /// The value-kind inference, shared by every rule for this file (memoised per symbol).
+    pub(crate) kinds: Kinds<'a, 'c>,
 }
 
 impl<'a, 'c> Ctx<'a, 'c> {
@@ -20,6 +23,11 @@ impl<'a, 'c> Ctx<'a, 'c> {
     pub fn report(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.rule = self.rule;
         self.diagnostics.push(diagnostic);
+    }
+
+    /// What values are known to be: ask it instead of guessing; on `Kind::Unknown`, return.
+    pub fn kinds(&self) -> &Kinds<'a, 'c> {
+        &self.kinds
     }
 
     pub fn nodes(&self) -> &'c AstNodes<'a> {

@@ -294,6 +294,7 @@ fn lint_in(
                     line_index,
                     rule: "",
                     diagnostics: &mut rule_diags,
+                    kinds: crate::kinds::Kinds::new(semantic, text, line_index),
                 };
                 for node in semantic.nodes().iter() {
                     match dispatch {

@@ -12,7 +12,11 @@ use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
 pub mod invalid_rest;
+pub mod iterator_reuse;
+pub mod object_spread_indexed;
+pub mod object_spread_loses_data;
 pub mod rest_not_last;
+pub mod spread_non_iterable;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +127,14 @@ pub fn parse_options<T: DeserializeOwned + Default>(
 }
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&RuleMeta] = &[&rest_not_last::META, &invalid_rest::META];
+pub static RULES: &[&RuleMeta] = &[
+    &rest_not_last::META,
+    &invalid_rest::META,
+    &spread_non_iterable::META,
+    &object_spread_loses_data::META,
+    &iterator_reuse::META,
+    &object_spread_indexed::META,
+];
 
 /// Looks a rule up by id.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {

@@ -1,0 +1,164 @@
+//! TypeScript annotations: `x: Map<K, V>`, `xs: string[]`, `opts: { a: number }`, and the
+//! members of an object type literal for destructured bindings.
+//!
+//! A type counts only when it names a builtin the inference knows and that name is not
+//! declared in the file (a local `interface Map {}` or an imported type says nothing), a
+//! keyword (`string`, `number`, …), an array or tuple type, `Record<…>`, or an object type
+//! literal. `T | null | undefined` counts as `T` (the spread sits behind a narrowing check).
+
+use oxc_ast::ast::*;
+use oxc_semantic::IsGlobalReference;
+use oxc_span::GetSpan;
+
+use super::builtins;
+use super::kind::{Kind, Typed};
+use super::{Kinds, MAX_DEPTH};
+
+impl<'a> Kinds<'a, '_> {
+    /// The kind an annotation gives, with the annotation as origin.
+    pub(super) fn annotation(&self, ty: &TSType<'a>, depth: u32) -> Typed {
+        let kind = self.type_kind(ty, depth);
+        if !kind.is_known() {
+            return Typed::unknown();
+        }
+        let span = ty.span();
+        let text = self.text(span);
+        let shown = if text.len() <= 40 && !text.contains('\n') {
+            format!("`{text}`")
+        } else {
+            "with a type".to_string()
+        };
+        Typed::new(
+            kind,
+            span,
+            format!("annotated {shown} at line {}", self.line_of(span.start)),
+            "the annotation",
+        )
+    }
+
+    /// The kind of member `key` of an object type literal annotation
+    /// (`({ tabs }: { tabs: Map<K, V> })`).
+    pub(super) fn member_annotation(&self, ty: &TSType<'a>, key: &str, depth: u32) -> Typed {
+        let TSType::TSTypeLiteral(lit) = strip_parens(ty) else {
+            return Typed::unknown();
+        };
+        for member in &lit.members {
+            if let TSSignature::TSPropertySignature(p) = member
+                && !p.computed
+                && p.key.is_specific_static_name(key)
+                && let Some(ann) = &p.type_annotation
+            {
+                return self.annotation(&ann.type_annotation, depth + 1);
+            }
+        }
+        Typed::unknown()
+    }
+
+    fn type_kind(&self, ty: &TSType<'a>, depth: u32) -> Kind {
+        if depth > MAX_DEPTH {
+            return Kind::Unknown;
+        }
+        match ty {
+            TSType::TSStringKeyword(_) | TSType::TSTemplateLiteralType(_) => Kind::String,
+            TSType::TSNumberKeyword(_) => Kind::Number,
+            TSType::TSBooleanKeyword(_) => Kind::Boolean,
+            TSType::TSBigIntKeyword(_) => Kind::BigInt,
+            TSType::TSSymbolKeyword(_) => Kind::Symbol,
+            TSType::TSLiteralType(l) => match &l.literal {
+                TSLiteral::StringLiteral(_) | TSLiteral::TemplateLiteral(_) => Kind::String,
+                TSLiteral::NumericLiteral(_) => Kind::Number,
+                TSLiteral::BooleanLiteral(_) => Kind::Boolean,
+                TSLiteral::BigIntLiteral(_) => Kind::BigInt,
+                TSLiteral::UnaryExpression(_) => Kind::Number,
+            },
+            TSType::TSArrayType(_) => Kind::Array { bounded: false },
+            TSType::TSTupleType(t) => {
+                // `[...T[], U]` has no bound.
+                let open = t
+                    .element_types
+                    .iter()
+                    .any(|e| matches!(e, TSTupleElement::TSRestType(_)));
+                Kind::Array { bounded: !open }
+            }
+            TSType::TSTypeOperatorType(op) if op.operator == TSTypeOperatorOperator::Readonly => {
+                match self.type_kind(&op.type_annotation, depth + 1) {
+                    k @ Kind::Array { .. } => k,
+                    _ => Kind::Unknown,
+                }
+            }
+            TSType::TSFunctionType(_) => Kind::Function,
+            TSType::TSParenthesizedType(p) => self.type_kind(&p.type_annotation, depth + 1),
+            TSType::TSTypeLiteral(lit) => {
+                let mut iterable = false;
+                for m in &lit.members {
+                    match m {
+                        TSSignature::TSCallSignatureDeclaration(_)
+                        | TSSignature::TSConstructSignatureDeclaration(_) => {
+                            return Kind::Unknown;
+                        }
+                        TSSignature::TSMethodSignature(ms)
+                            if is_iterator_key(&ms.key, ms.computed) =>
+                        {
+                            iterable = true
+                        }
+                        TSSignature::TSPropertySignature(ps)
+                            if is_iterator_key(&ps.key, ps.computed) =>
+                        {
+                            iterable = true
+                        }
+                        _ => {}
+                    }
+                }
+                Kind::Object {
+                    iterable,
+                    open: false,
+                }
+            }
+            TSType::TSUnionType(u) => {
+                let mut kind: Option<Kind> = None;
+                for t in &u.types {
+                    if matches!(
+                        t,
+                        TSType::TSNullKeyword(_)
+                            | TSType::TSUndefinedKeyword(_)
+                            | TSType::TSVoidKeyword(_)
+                    ) {
+                        continue;
+                    }
+                    let k = self.type_kind(t, depth + 1);
+                    kind = Some(match kind {
+                        None => k,
+                        Some(prev) => prev.merge(k),
+                    });
+                }
+                kind.unwrap_or(Kind::Unknown)
+            }
+            TSType::TSTypeReference(r) => {
+                let TSTypeName::IdentifierReference(id) = &r.type_name else {
+                    return Kind::Unknown;
+                };
+                // A name declared in the file (interface, class, type alias, import, type
+                // parameter) is not the builtin.
+                if !id.is_global_reference(self.semantic.scoping()) {
+                    return Kind::Unknown;
+                }
+                builtins::type_name(id.name.as_str()).unwrap_or(Kind::Unknown)
+            }
+            _ => Kind::Unknown,
+        }
+    }
+}
+
+fn strip_parens<'t, 'a>(ty: &'t TSType<'a>) -> &'t TSType<'a> {
+    match ty {
+        TSType::TSParenthesizedType(p) => strip_parens(&p.type_annotation),
+        t => t,
+    }
+}
+
+fn is_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
+    computed
+        && key
+            .as_expression()
+            .is_some_and(|e| e.is_specific_member_access("Symbol", "iterator"))
+}

@@ -1,0 +1,231 @@
+//! What the global builtins make: constructors, functions, static methods, and methods on
+//! receivers of a known kind. Tables only; the caller checks that a name is the global.
+
+use super::kind::Kind;
+
+const OBJECT: Kind = Kind::Object {
+    iterable: false,
+    open: false,
+};
+const ARRAY: Kind = Kind::Array { bounded: false };
+
+/// The global `Error` constructor and its built-in subclasses.
+pub const ERROR_CLASSES: &[&str] = &[
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+    "AggregateError",
+];
+
+const TYPED_ARRAYS: &[&str] = &[
+    "Int8Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float16Array",
+    "Float32Array",
+    "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
+    "Buffer",
+];
+
+/// `new Name(…)` of a global constructor. `args` is the argument count (`new Object(x)`
+/// returns `x` when it is an object, so only the argument-less form is known).
+pub fn constructed(name: &str, args: usize) -> Option<Kind> {
+    Some(match name {
+        "Map" => Kind::Map,
+        "Set" => Kind::Set,
+        "WeakMap" => Kind::WeakMap,
+        "WeakSet" => Kind::WeakSet,
+        "Date" => Kind::Date,
+        "RegExp" => Kind::RegExp,
+        "Promise" => Kind::Promise,
+        "Object" if args == 0 => OBJECT,
+        "Array" => ARRAY,
+        "URL" => Kind::Url,
+        "URLSearchParams" => Kind::UrlSearchParams,
+        "Headers" => Kind::Headers,
+        "FormData" => Kind::FormData,
+        "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
+        "Function" => Kind::Function,
+        n if ERROR_CLASSES.contains(&n) => Kind::Error,
+        n if TYPED_ARRAYS.contains(&n) => Kind::TypedArray,
+        _ => return None,
+    })
+}
+
+/// `name(…)` of a global function.
+pub fn called(name: &str) -> Option<Kind> {
+    Some(match name {
+        "String" | "encodeURIComponent" | "encodeURI" | "decodeURIComponent" | "decodeURI"
+        | "escape" | "unescape" | "btoa" | "atob" | "Date" => Kind::String,
+        "Number" | "parseInt" | "parseFloat" => Kind::Number,
+        "Boolean" | "isNaN" | "isFinite" => Kind::Boolean,
+        "Symbol" => Kind::Symbol,
+        "BigInt" => Kind::BigInt,
+        "RegExp" => Kind::RegExp,
+        "Array" => ARRAY,
+        "fetch" => Kind::Promise,
+        n if ERROR_CLASSES.contains(&n) => Kind::Error,
+        _ => return None,
+    })
+}
+
+/// `Namespace.method(…)` of a global namespace or constructor. `Object.assign` is handled by
+/// the caller (its result is its first argument).
+pub fn static_call(namespace: &str, method: &str) -> Option<Kind> {
+    Some(match (namespace, method) {
+        (
+            "Object",
+            "keys" | "values" | "entries" | "getOwnPropertyNames" | "getOwnPropertySymbols",
+        ) => ARRAY,
+        ("Object", "fromEntries") => OBJECT,
+        ("Object", "is" | "isFrozen" | "isSealed" | "isExtensible" | "hasOwn") => Kind::Boolean,
+        ("Array", "from" | "of") => ARRAY,
+        ("Array", "isArray") => Kind::Boolean,
+        ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any") => Kind::Promise,
+        ("JSON", "stringify") => Kind::String,
+        ("Math", _) => Kind::Number,
+        ("Number", "isInteger" | "isNaN" | "isFinite" | "isSafeInteger") => Kind::Boolean,
+        ("Number", "parseInt" | "parseFloat") => Kind::Number,
+        ("String", "fromCharCode" | "fromCodePoint" | "raw") => Kind::String,
+        ("Date", "now" | "parse" | "UTC") => Kind::Number,
+        ("Iterator", "from") => Kind::Iterator,
+        ("Symbol", "for") => Kind::Symbol,
+        ("Buffer", "from" | "alloc" | "allocUnsafe" | "concat") => Kind::TypedArray,
+        ("Buffer", "isBuffer") => Kind::Boolean,
+        ("Reflect", "ownKeys") => ARRAY,
+        ("Reflect", "has") => Kind::Boolean,
+        ("URL", "createObjectURL") => Kind::String,
+        ("URL", "canParse") => Kind::Boolean,
+        _ => return None,
+    })
+}
+
+/// The kind of `receiver.method(…)` for a receiver of a known kind.
+pub fn method(receiver: Kind, method: &str) -> Option<Kind> {
+    use Kind::*;
+    Some(match (receiver, method) {
+        (String, "split") => ARRAY,
+        (String, "matchAll") => Iterator,
+        (
+            String,
+            "toUpperCase" | "toLowerCase" | "toLocaleUpperCase" | "toLocaleLowerCase" | "trim"
+            | "trimStart" | "trimEnd" | "slice" | "substring" | "substr" | "replace" | "replaceAll"
+            | "padStart" | "padEnd" | "repeat" | "concat" | "charAt" | "normalize" | "toString"
+            | "valueOf",
+        ) => String,
+        (
+            String,
+            "indexOf" | "lastIndexOf" | "charCodeAt" | "codePointAt" | "localeCompare" | "search",
+        ) => Number,
+        (String, "includes" | "startsWith" | "endsWith") => Boolean,
+
+        (
+            Array { bounded },
+            "map" | "filter" | "slice" | "toSorted" | "toReversed" | "with" | "sort" | "reverse"
+            | "fill",
+        ) => Array { bounded },
+        (Array { .. }, "concat" | "flat" | "flatMap" | "splice" | "toSpliced") => ARRAY,
+        (Array { .. } | TypedArray, "keys" | "values" | "entries") => Iterator,
+        (Array { .. } | TypedArray, "join" | "toString") => String,
+        (
+            Array { .. },
+            "indexOf" | "lastIndexOf" | "push" | "unshift" | "findIndex" | "findLastIndex",
+        ) => Number,
+        (Array { .. }, "includes" | "some" | "every") => Boolean,
+        (Array { .. }, "forEach") => Undefined,
+
+        (Map | Set, "keys" | "values" | "entries") => Iterator,
+        (Map | Set | WeakMap | WeakSet, "has" | "delete") => Boolean,
+        (Map | Set, "forEach" | "clear") => Undefined,
+        (Map, "set") => Map,
+        (Set, "add" | "union" | "intersection" | "difference" | "symmetricDifference") => Set,
+        (Set, "isSubsetOf" | "isSupersetOf" | "isDisjointFrom") => Boolean,
+        (WeakMap, "set") => WeakMap,
+        (WeakSet, "add") => WeakSet,
+
+        (Promise, "then" | "catch" | "finally") => Promise,
+
+        (Date, m) if m.starts_with("get") => Number,
+        (Date, "valueOf") => Number,
+        (
+            Date,
+            "toISOString" | "toString" | "toJSON" | "toDateString" | "toTimeString" | "toUTCString"
+            | "toLocaleString" | "toLocaleDateString" | "toLocaleTimeString",
+        ) => String,
+
+        (RegExp, "test") => Boolean,
+        (RegExp, "toString") => String,
+        (Number, "toFixed" | "toString" | "toPrecision" | "toExponential" | "toLocaleString") => {
+            String
+        }
+        (Boolean | BigInt | Symbol | Url | UrlSearchParams, "toString") => String,
+
+        (Iterator | Generator, "map" | "filter" | "take" | "drop" | "flatMap") => Iterator,
+        (Iterator | Generator, "toArray") => ARRAY,
+        (Iterator | Generator, "some" | "every") => Boolean,
+
+        (UrlSearchParams | Headers | FormData, "keys" | "values" | "entries") => Iterator,
+        (UrlSearchParams | Headers | FormData, "has") => Boolean,
+        (Url, "toJSON") => String,
+
+        (Function, "bind") => Function,
+        _ => return None,
+    })
+}
+
+/// The kind of `receiver.property` for a receiver of a known kind.
+pub fn property(receiver: Kind, property: &str) -> Option<Kind> {
+    use Kind::*;
+    Some(match (receiver, property) {
+        (String | Array { .. } | TypedArray | Function, "length") => Number,
+        (Map | Set, "size") => Number,
+        (ArrayBuffer | TypedArray, "byteLength") => Number,
+        (
+            Url,
+            "href" | "origin" | "protocol" | "host" | "hostname" | "port" | "pathname" | "search"
+            | "hash",
+        ) => String,
+        (Url, "searchParams") => UrlSearchParams,
+        (Error, "message") => String,
+        _ => return None,
+    })
+}
+
+/// The kind a TypeScript type reference to a global type names (`Map<K, V>`, `Date`, …).
+pub fn type_name(name: &str) -> Option<Kind> {
+    Some(match name {
+        "Map" | "ReadonlyMap" => Kind::Map,
+        "Set" | "ReadonlySet" => Kind::Set,
+        "WeakMap" => Kind::WeakMap,
+        "WeakSet" => Kind::WeakSet,
+        "Date" => Kind::Date,
+        "RegExp" => Kind::RegExp,
+        "Promise" => Kind::Promise,
+        "URL" => Kind::Url,
+        "URLSearchParams" => Kind::UrlSearchParams,
+        "Headers" => Kind::Headers,
+        "FormData" => Kind::FormData,
+        "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
+        "Array" | "ReadonlyArray" => ARRAY,
+        "Record" => OBJECT,
+        "Generator" => Kind::Generator,
+        "AsyncGenerator" => Kind::AsyncGenerator,
+        "String" => Kind::String,
+        "Number" => Kind::Number,
+        "Boolean" => Kind::Boolean,
+        "BigInt" => Kind::BigInt,
+        n if ERROR_CLASSES.contains(&n) => Kind::Error,
+        n if TYPED_ARRAYS.contains(&n) => Kind::TypedArray,
+        _ => return None,
+    })
+}

@@ -1,0 +1,1167 @@
+//! Value-kind inference: what an expression is known to be, and where that came from.
+//!
+//! Every kind-based rule asks [`Kinds`] (through [`crate::lint::Ctx::kinds`]) instead of
+//! guessing on its own. The inference knows literals, `new` of global builtins, calls of
+//! well-known builtins, calls of in-file async/generator functions, operators, `?:`/`||`/`??`
+//! branches, `const` and never-reassigned `let`/`var` bindings (through oxc_semantic's
+//! references, any number of hops), rest bindings, and TypeScript annotations on bindings and
+//! parameters. Everything else is [`Kind::Unknown`], and no rule judges an Unknown value.
+//!
+//! Invariants:
+//! - A builtin name counts only when it resolves to the global (no local binding): a local
+//!   `class Map {}`, an imported `Map` or a parameter named `Promise` give Unknown.
+//! - Recursion is bounded ([`MAX_DEPTH`]) and binding cycles (`const a = b; const b = a;`)
+//!   end in Unknown: a symbol being inferred is memoised as Unknown until it is done.
+//! - Results per symbol are memoised for the file; the memo lives as long as the [`Kinds`].
+
+mod annotation;
+mod builtins;
+mod kind;
+#[cfg(test)]
+mod tests;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use oxc_ast::AstKind;
+use oxc_ast::ast::*;
+use oxc_semantic::{IsGlobalReference, Semantic};
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
+use oxc_syntax::reference::ReferenceFlags;
+use oxc_syntax::symbol::{SymbolFlags, SymbolId};
+
+pub use builtins::ERROR_CLASSES;
+pub use kind::{Kind, Origin, Typed};
+
+use crate::diagnostic::Span;
+use crate::source::LineIndex;
+
+/// How many nested steps (expression nesting plus binding hops) one question may take.
+pub const MAX_DEPTH: u32 = 48;
+
+/// What the inference knows about a class declared in the file.
+#[derive(Clone, Debug, Default)]
+pub struct ClassInfo {
+    /// The class name (`anonymous class` when it has none).
+    pub name: String,
+    /// The class's span (for labels).
+    pub span: Span,
+    /// The class extends a class declared in the file (by node).
+    pub base: Option<NodeId>,
+    /// The class extends something not declared in the file (not an Error class).
+    pub extends_unknown: bool,
+    /// The class extends the global `Error` (or a subclass), directly or through in-file classes.
+    pub is_error: bool,
+    /// Some class in the chain has a `[Symbol.iterator]` member.
+    pub iterable: bool,
+    /// Some class in the chain has a `[Symbol.asyncIterator]` member.
+    pub async_iterable: bool,
+    /// Some class in the chain has a getter, setter or `accessor` field.
+    pub has_accessor: bool,
+    /// Some class in the chain has a `#private` field (not a `#private` method).
+    pub has_private_field: bool,
+    /// Instance methods and accessors of the chain (by name), with their spans.
+    pub methods: Vec<(String, Span)>,
+}
+
+/// The value-kind inference for one file. Cheap to create; memoises per symbol.
+pub struct Kinds<'a, 'c> {
+    semantic: &'c Semantic<'a>,
+    source: &'a str,
+    line_index: &'c LineIndex,
+    symbols: RefCell<HashMap<SymbolId, Typed>>,
+    classes: RefCell<HashMap<NodeId, Rc<ClassInfo>>>,
+}
+
+impl<'a, 'c> Kinds<'a, 'c> {
+    /// The inference over one file's semantic model.
+    pub fn new(semantic: &'c Semantic<'a>, source: &'a str, line_index: &'c LineIndex) -> Self {
+        Self {
+            semantic,
+            source,
+            line_index,
+            symbols: RefCell::default(),
+            classes: RefCell::default(),
+        }
+    }
+
+    /// What `expr` is known to be (parentheses and TS `as`/`!`/`satisfies` looked through).
+    pub fn of(&self, expr: &Expression<'a>) -> Typed {
+        self.infer(expr, 0)
+    }
+
+    /// What a binding is known to be (a `const`, a never-reassigned `let`/`var`, an annotated
+    /// parameter, a rest binding, a catch parameter…).
+    pub fn of_symbol(&self, symbol: SymbolId) -> Typed {
+        self.symbol(symbol, 0)
+    }
+
+    /// The values `expr` can evaluate to, for rules where any branch counts: the arms of
+    /// `c ? a : b`, both sides of `a || b` and `a ?? b` (a left side known to be `null` or
+    /// `undefined` is dropped: it is never the result), followed through `const` and
+    /// never-reassigned bindings whose initializer is such an expression. Otherwise one entry,
+    /// `of(expr)`. Each entry comes with the sub-expression it stands for.
+    pub fn branches(&self, expr: &Expression<'a>) -> Vec<(Span, Typed)> {
+        let mut out = Vec::new();
+        self.collect_branches(expr, &mut out, 0, false);
+        out
+    }
+
+    /// Like [`Kinds::branches`], but `a && b` gives the branches of `b`: the idiom
+    /// `{...(cond && obj)}` spreads `obj` or a falsy value that object spread ignores.
+    pub fn spread_branches(&self, expr: &Expression<'a>) -> Vec<(Span, Typed)> {
+        let mut out = Vec::new();
+        self.collect_branches(expr, &mut out, 0, true);
+        out
+    }
+
+    /// The kind as a noun with its article, naming in-file classes ("an instance of `Session`").
+    pub fn noun(&self, kind: Kind) -> String {
+        match kind {
+            Kind::Instance(node) => format!("an instance of `{}`", self.class_info(node).name),
+            k => k.noun().to_string(),
+        }
+    }
+
+    /// Whether the value can be iterated synchronously; `None` when that is not known.
+    /// In-file class instances are iterable when a class in their chain has `[Symbol.iterator]`.
+    pub fn is_iterable(&self, kind: Kind) -> Option<bool> {
+        match kind {
+            Kind::Instance(node) => {
+                let info = self.class_info(node);
+                if info.iterable {
+                    Some(true)
+                } else if info.extends_unknown || info.async_iterable {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            k => k.iterable(),
+        }
+    }
+
+    /// Facts about a class declared in the file (memoised). `node` is the class's node.
+    pub fn class_info(&self, node: NodeId) -> Rc<ClassInfo> {
+        if let Some(info) = self.classes.borrow().get(&node) {
+            return info.clone();
+        }
+        // Cycles (`class A extends B {}; class B extends A {}`) end at the placeholder.
+        self.classes.borrow_mut().insert(
+            node,
+            Rc::new(ClassInfo {
+                extends_unknown: true,
+                ..ClassInfo::default()
+            }),
+        );
+        let info = Rc::new(self.compute_class_info(node));
+        self.classes.borrow_mut().insert(node, info.clone());
+        info
+    }
+
+    /// A short name for an expression in messages: "`settings`", "`this.items`", or
+    /// "this value" when the text is long or spans lines.
+    pub fn subject(&self, expr: &Expression<'a>) -> String {
+        let text = self.text(expr.get_inner_expression().span());
+        if text.len() <= 40 && !text.contains('\n') && !text.is_empty() {
+            format!("`{text}`")
+        } else {
+            "this value".to_string()
+        }
+    }
+
+    /// "`settings` is a Map (created at line 3)": a subject, its kind and where that came
+    /// from; "can be" instead of "is" when `t` is one of several branches of the value.
+    pub fn describe(&self, subject: &str, t: &Typed, branching: bool) -> String {
+        let verb = if branching { "can be" } else { "is" };
+        let noun = self.noun(t.kind);
+        if t.origin.note.is_empty() {
+            format!("{subject} {verb} {noun}")
+        } else {
+            format!("{subject} {verb} {noun} ({})", t.origin.note)
+        }
+    }
+
+    /// The source text of a span.
+    pub fn text(&self, span: oxc_span::Span) -> &'a str {
+        self.source
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The 1-based line of an offset.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        self.line_index.line_of(offset)
+    }
+
+    /// The symbol an identifier reference resolves to (`None` for globals and unresolved names).
+    pub fn symbol_of(&self, ident: &IdentifierReference<'a>) -> Option<SymbolId> {
+        let reference = ident.reference_id.get()?;
+        self.semantic.scoping().get_reference(reference).symbol_id()
+    }
+
+    /// Whether `expr` is the global `name` (an identifier with no local binding).
+    pub fn is_global(&self, expr: &Expression<'a>, name: &str) -> bool {
+        match expr.get_inner_expression() {
+            Expression::Identifier(id) => {
+                id.name == name && id.is_global_reference(self.semantic.scoping())
+            }
+            _ => false,
+        }
+    }
+
+    /// The in-file function a callee resolves to: a function declaration, or a `const` (or
+    /// never-reassigned) binding of a function or arrow expression. Class methods are not followed.
+    pub fn callee_function(&self, callee: &Expression<'a>) -> Option<FunctionShape> {
+        let Expression::Identifier(id) = callee.get_inner_expression() else {
+            return None;
+        };
+        let symbol = self.symbol_of(id)?;
+        self.function_of_symbol(symbol, 0)
+    }
+
+    // ---- inference ------------------------------------------------------------------------
+
+    fn infer(&self, expr: &Expression<'a>, depth: u32) -> Typed {
+        if depth > MAX_DEPTH {
+            return Typed::unknown();
+        }
+        let d = depth + 1;
+        let expr = expr.get_inner_expression();
+        let span = expr.span();
+        match expr {
+            Expression::ObjectExpression(o) => {
+                let mut iterable = false;
+                let mut open = false;
+                for p in &o.properties {
+                    match p {
+                        ObjectPropertyKind::SpreadProperty(_) => open = true,
+                        ObjectPropertyKind::ObjectProperty(p) => {
+                            if is_symbol_iterator_key(&p.key, p.computed) {
+                                iterable = true;
+                            }
+                            // An async-iterable object: what consumes it decides; unknown here.
+                            if is_symbol_key(&p.key, p.computed, "asyncIterator") {
+                                open = true;
+                            }
+                            if !p.computed
+                                && p.key.is_specific_static_name("__proto__")
+                                && !p.shorthand
+                                && !p.method
+                            {
+                                open = true;
+                            }
+                        }
+                    }
+                }
+                self.created(Kind::Object { iterable, open }, span)
+            }
+            Expression::ArrayExpression(a) => {
+                let bounded = !a
+                    .elements
+                    .iter()
+                    .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)));
+                self.created(Kind::Array { bounded }, span)
+            }
+            Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => {
+                self.literal(Kind::String, span)
+            }
+            Expression::NumericLiteral(_) => self.literal(Kind::Number, span),
+            Expression::BigIntLiteral(_) => self.literal(Kind::BigInt, span),
+            Expression::BooleanLiteral(_) => self.literal(Kind::Boolean, span),
+            Expression::NullLiteral(_) => self.literal(Kind::Null, span),
+            Expression::RegExpLiteral(_) => self.created(Kind::RegExp, span),
+            Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_) => {
+                self.created(Kind::Function, span)
+            }
+            Expression::ClassExpression(_) => self.created(Kind::Class, span),
+            Expression::Identifier(id) => self.identifier(id, d),
+            Expression::UnaryExpression(u) => match u.operator {
+                UnaryOperator::Void => self.computed(Kind::Undefined, span),
+                UnaryOperator::Typeof => self.computed(Kind::String, span),
+                UnaryOperator::LogicalNot | UnaryOperator::Delete => {
+                    self.computed(Kind::Boolean, span)
+                }
+                UnaryOperator::UnaryPlus => self.computed(Kind::Number, span),
+                UnaryOperator::UnaryNegation | UnaryOperator::BitwiseNot => {
+                    let inner = self.infer(&u.argument, d).kind;
+                    self.computed(
+                        if inner == Kind::BigInt {
+                            Kind::BigInt
+                        } else {
+                            Kind::Number
+                        },
+                        span,
+                    )
+                }
+            },
+            Expression::UpdateExpression(_) => self.computed(Kind::Number, span),
+            Expression::BinaryExpression(b) => self.binary(b, d),
+            Expression::LogicalExpression(l) if l.operator != LogicalOperator::And => {
+                self.merged(expr, d)
+            }
+            Expression::ConditionalExpression(_) => self.merged(expr, d),
+            Expression::SequenceExpression(s) => s
+                .expressions
+                .last()
+                .map_or_else(Typed::unknown, |e| self.infer(e, d)),
+            Expression::AssignmentExpression(a) if a.operator.is_assign() => {
+                self.infer(&a.right, d)
+            }
+            Expression::NewExpression(n) => self.new_expression(n, d),
+            Expression::CallExpression(c) => self.call(c, d),
+            Expression::ImportExpression(_) => {
+                let mut t = Typed::new(
+                    Kind::Promise,
+                    span,
+                    format!(
+                        "returned by `import()` at line {}",
+                        self.line_of(span.start)
+                    ),
+                    "this `import()` returns a Promise",
+                );
+                t.origin.unawaited = true;
+                t
+            }
+            Expression::AwaitExpression(a) => {
+                let inner = self.infer(&a.argument, d);
+                // `await` of a non-thenable gives the value itself; what a Promise resolves to
+                // is not known.
+                match inner.kind {
+                    Kind::Promise
+                    | Kind::Unknown
+                    | Kind::Object { .. }
+                    | Kind::Instance(_)
+                    | Kind::CaughtError => Typed::unknown(),
+                    _ => inner,
+                }
+            }
+            Expression::StaticMemberExpression(m) => {
+                let receiver = self.infer(&m.object, d);
+                if !receiver.is_known() {
+                    return Typed::unknown();
+                }
+                match builtins::property(receiver.kind, m.property.name.as_str()) {
+                    Some(k) => self.computed(k, span),
+                    None => Typed::unknown(),
+                }
+            }
+            _ => Typed::unknown(),
+        }
+    }
+
+    fn identifier(&self, id: &IdentifierReference<'a>, depth: u32) -> Typed {
+        let span = id.span;
+        if id.is_global_reference(self.semantic.scoping()) {
+            return match id.name.as_str() {
+                "undefined" => self.literal(Kind::Undefined, span),
+                "NaN" | "Infinity" => self.literal(Kind::Number, span),
+                _ => Typed::unknown(),
+            };
+        }
+        match self.symbol_of(id) {
+            Some(symbol) => self.symbol(symbol, depth),
+            None => Typed::unknown(),
+        }
+    }
+
+    fn symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
+        if depth > MAX_DEPTH {
+            return Typed::unknown();
+        }
+        if let Some(t) = self.symbols.borrow().get(&symbol) {
+            return t.clone();
+        }
+        self.symbols.borrow_mut().insert(symbol, Typed::unknown());
+        let t = self.compute_symbol(symbol, depth + 1);
+        self.symbols.borrow_mut().insert(symbol, t.clone());
+        t
+    }
+
+    fn compute_symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
+        let scoping = self.semantic.scoping();
+        if !scoping.symbol_redeclarations(symbol).is_empty() {
+            return Typed::unknown();
+        }
+        let flags = scoping.symbol_flags(symbol);
+        let mutated = scoping.symbol_is_mutated(symbol);
+        let binding_span = scoping.symbol_span(symbol);
+        let decl = scoping.symbol_declaration(symbol);
+        match self.semantic.nodes().kind(decl) {
+            AstKind::VariableDeclarator(d) => {
+                let parent = self.semantic.nodes().parent_kind(decl);
+                let AstKind::VariableDeclaration(decl_stmt) = parent else {
+                    return Typed::unknown();
+                };
+                if matches!(
+                    decl_stmt.kind,
+                    VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing
+                ) || decl_stmt.declare
+                {
+                    return Typed::unknown();
+                }
+                // `for (const x of xs)`: the binding holds each element.
+                let in_loop_head = matches!(
+                    self.semantic
+                        .nodes()
+                        .parent_kind(self.semantic.nodes().parent_id(decl)),
+                    AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
+                );
+                if in_loop_head {
+                    return Typed::unknown();
+                }
+                match locate(&d.id, binding_span) {
+                    Some(Place::Whole) => {
+                        if !mutated && let Some(init) = &d.init {
+                            let t = self.infer(init, depth);
+                            if t.is_known() {
+                                return t;
+                            }
+                        }
+                        match &d.type_annotation {
+                            Some(ann) => self.annotation(&ann.type_annotation, depth),
+                            None => Typed::unknown(),
+                        }
+                    }
+                    Some(Place::ObjectRest) if !mutated => self.rest_binding(
+                        Kind::Object {
+                            iterable: false,
+                            open: false,
+                        },
+                        binding_span,
+                        "object rest",
+                    ),
+                    Some(Place::ArrayRest) if !mutated => self.rest_binding(
+                        Kind::Array { bounded: false },
+                        binding_span,
+                        "array rest",
+                    ),
+                    Some(Place::Property(key)) => match &d.type_annotation {
+                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                        None => Typed::unknown(),
+                    },
+                    _ => Typed::unknown(),
+                }
+            }
+            AstKind::FormalParameter(p) => {
+                if let BindingPattern::BindingIdentifier(_) = &p.pattern {
+                    let loose = p.type_annotation.as_ref().is_none_or(|a| {
+                        matches!(
+                            a.type_annotation,
+                            TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
+                        )
+                    });
+                    if loose
+                        && !mutated
+                        && let Some(t) = self.catch_callback_error(decl, depth)
+                    {
+                        return t;
+                    }
+                    return match &p.type_annotation {
+                        Some(ann) => self.annotation(&ann.type_annotation, depth),
+                        None => Typed::unknown(),
+                    };
+                }
+                match locate(&p.pattern, binding_span) {
+                    Some(Place::ObjectRest) if !mutated => self.rest_binding(
+                        Kind::Object {
+                            iterable: false,
+                            open: false,
+                        },
+                        binding_span,
+                        "object rest",
+                    ),
+                    Some(Place::ArrayRest) if !mutated => self.rest_binding(
+                        Kind::Array { bounded: false },
+                        binding_span,
+                        "array rest",
+                    ),
+                    Some(Place::Property(key)) => match &p.type_annotation {
+                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                        None => Typed::unknown(),
+                    },
+                    _ => Typed::unknown(),
+                }
+            }
+            AstKind::FormalParameterRest(r) => {
+                if mutated {
+                    return Typed::unknown();
+                }
+                match locate(&r.rest.argument, binding_span) {
+                    Some(Place::Whole) => self.rest_binding(
+                        Kind::Array { bounded: true },
+                        binding_span,
+                        "rest parameter",
+                    ),
+                    _ => Typed::unknown(),
+                }
+            }
+            AstKind::Function(f) if !mutated && f.body.is_some() => Typed::new(
+                Kind::Function,
+                f.id.as_ref().map_or(f.span, |i| i.span),
+                format!("declared at line {}", self.line_of(f.span.start)),
+                "the function declared here",
+            ),
+            AstKind::Class(c) if !mutated && !c.declare => Typed::new(
+                Kind::Class,
+                c.id.as_ref().map_or(c.span, |i| i.span),
+                format!("declared at line {}", self.line_of(c.span.start)),
+                "the class declared here",
+            ),
+            AstKind::CatchParameter(cp) => {
+                if mutated || !flags.contains(SymbolFlags::CatchVariable) {
+                    return Typed::unknown();
+                }
+                let BindingPattern::BindingIdentifier(_) = &cp.pattern else {
+                    return Typed::unknown();
+                };
+                let loose = cp.type_annotation.as_ref().is_none_or(|a| {
+                    matches!(
+                        a.type_annotation,
+                        TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
+                    )
+                });
+                if !loose {
+                    return Typed::unknown();
+                }
+                Typed::new(
+                    Kind::CaughtError,
+                    binding_span,
+                    format!("caught at line {}", self.line_of(binding_span.start)),
+                    "the caught error",
+                )
+            }
+            _ => Typed::unknown(),
+        }
+    }
+
+    fn rest_binding(&self, kind: Kind, span: oxc_span::Span, what: &str) -> Typed {
+        Typed::new(
+            kind,
+            span,
+            format!("the {what} at line {}", self.line_of(span.start)),
+            format!("this {what}"),
+        )
+    }
+
+    fn created(&self, kind: Kind, span: oxc_span::Span) -> Typed {
+        Typed::new(
+            kind,
+            span,
+            format!("created at line {}", self.line_of(span.start)),
+            format!("the {} created here", kind.name()),
+        )
+    }
+
+    fn literal(&self, kind: Kind, span: oxc_span::Span) -> Typed {
+        Typed::new(
+            kind,
+            span,
+            format!("the literal at line {}", self.line_of(span.start)),
+            format!("this {}", kind.name()),
+        )
+    }
+
+    fn computed(&self, kind: Kind, span: oxc_span::Span) -> Typed {
+        Typed::new(
+            kind,
+            span,
+            format!("computed at line {}", self.line_of(span.start)),
+            format!("this {}", kind.name()),
+        )
+    }
+
+    fn returned(&self, kind: Kind, span: oxc_span::Span, callee: &str) -> Typed {
+        Typed::new(
+            kind,
+            span,
+            format!(
+                "returned by `{callee}` at line {}",
+                self.line_of(span.start)
+            ),
+            format!("{} returned here", kind.noun()),
+        )
+    }
+
+    fn binary(&self, b: &BinaryExpression<'a>, depth: u32) -> Typed {
+        use BinaryOperator::*;
+        let span = b.span;
+        match b.operator {
+            Equality | Inequality | StrictEquality | StrictInequality | LessThan
+            | LessEqualThan | GreaterThan | GreaterEqualThan | In | Instanceof => {
+                self.computed(Kind::Boolean, span)
+            }
+            Addition => {
+                let l = self.infer(&b.left, depth).kind;
+                let r = self.infer(&b.right, depth).kind;
+                if l == Kind::String || r == Kind::String {
+                    self.computed(Kind::String, span)
+                } else if l == Kind::Number && r == Kind::Number {
+                    self.computed(Kind::Number, span)
+                } else if l == Kind::BigInt && r == Kind::BigInt {
+                    self.computed(Kind::BigInt, span)
+                } else {
+                    Typed::unknown()
+                }
+            }
+            _ => {
+                let l = self.infer(&b.left, depth).kind;
+                let r = self.infer(&b.right, depth).kind;
+                let bigint = l == Kind::BigInt || r == Kind::BigInt;
+                let kind = if bigint && b.operator != ShiftRightZeroFill {
+                    Kind::BigInt
+                } else {
+                    Kind::Number
+                };
+                self.computed(kind, span)
+            }
+        }
+    }
+
+    /// `c ? a : b`, `a || b`, `a ?? b`: the common kind of every branch.
+    fn merged(&self, expr: &Expression<'a>, depth: u32) -> Typed {
+        let mut branches = Vec::new();
+        self.collect_branches(expr, &mut branches, depth, false);
+        let mut iter = branches.into_iter();
+        let Some((_, first)) = iter.next() else {
+            return Typed::unknown();
+        };
+        let mut kind = first.kind;
+        for (_, t) in iter {
+            kind = kind.merge(t.kind);
+        }
+        first.with_kind(kind)
+    }
+
+    fn collect_branches(
+        &self,
+        expr: &Expression<'a>,
+        out: &mut Vec<(Span, Typed)>,
+        depth: u32,
+        and_right: bool,
+    ) {
+        if depth > MAX_DEPTH || out.len() > 16 {
+            out.push((expr.span().into(), Typed::unknown()));
+            return;
+        }
+        let d = depth + 1;
+        let expr = expr.get_inner_expression();
+        match expr {
+            Expression::ConditionalExpression(c) => {
+                self.collect_branches(&c.consequent, out, d, and_right);
+                self.collect_branches(&c.alternate, out, d, and_right);
+            }
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
+                if and_right {
+                    self.collect_branches(&l.right, out, d, and_right);
+                } else {
+                    out.push((l.span.into(), Typed::unknown()));
+                }
+            }
+            Expression::LogicalExpression(l) => {
+                let before = out.len();
+                self.collect_branches(&l.left, out, d, and_right);
+                // A nullish left side is never the value of `a || b` nor `a ?? b`, and `false`
+                // is never the value of `a || b`.
+                let or = l.operator == LogicalOperator::Or;
+                let mut i = before;
+                while i < out.len() {
+                    let drop = out[i].1.kind.is_nullish()
+                        || (or
+                            && matches!(out[i].1.kind, Kind::Boolean)
+                            && self.text(out[i].0.into_oxc()) == "false");
+                    if drop {
+                        out.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+                self.collect_branches(&l.right, out, d, and_right);
+            }
+            Expression::Identifier(id) => {
+                // Through a never-reassigned binding whose initializer branches.
+                if let Some(init) = self.branching_init(id) {
+                    let mut inner = Vec::new();
+                    self.collect_branches(init, &mut inner, d, and_right);
+                    if inner.len() > 1 {
+                        // A binding that can be a falsy placeholder (`const seen = dev ? new
+                        // Map() : undefined`) is used behind a check (`if (seen)`): those
+                        // branches are not what reaches the use.
+                        inner.retain(|(span, t)| !self.is_falsy_placeholder(*span, t.kind));
+                        if !inner.is_empty() {
+                            out.extend(inner);
+                            return;
+                        }
+                    }
+                }
+                out.push((expr.span().into(), self.infer(expr, d)));
+            }
+            _ => out.push((expr.span().into(), self.infer(expr, d))),
+        }
+    }
+
+    /// `null`, `undefined`, `void 0`, `false`, `0`, `''`: values a later truthiness check rules out.
+    fn is_falsy_placeholder(&self, span: Span, kind: Kind) -> bool {
+        kind.is_nullish()
+            || matches!(
+                self.text(span.into_oxc()),
+                "false" | "0" | "''" | "\"\"" | "``" | "!1"
+            )
+    }
+
+    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
+    /// initializer is a `?:`, `||` or `??` expression.
+    fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if scoping.symbol_is_mutated(symbol) || !scoping.symbol_redeclarations(symbol).is_empty() {
+            return None;
+        }
+        let decl = scoping.symbol_declaration(symbol);
+        let AstKind::VariableDeclarator(d) = self.semantic.nodes().kind(decl) else {
+            return None;
+        };
+        if !matches!(d.id, BindingPattern::BindingIdentifier(_)) {
+            return None;
+        }
+        let init = d.init.as_ref()?.get_inner_expression();
+        match init {
+            Expression::ConditionalExpression(_) => Some(init),
+            Expression::LogicalExpression(l) if l.operator != LogicalOperator::And => Some(init),
+            _ => None,
+        }
+    }
+
+    fn new_expression(&self, n: &NewExpression<'a>, depth: u32) -> Typed {
+        let span = n.span;
+        let callee = n.callee.get_inner_expression();
+        let Expression::Identifier(id) = callee else {
+            return Typed::unknown();
+        };
+        if id.is_global_reference(self.semantic.scoping()) {
+            return match builtins::constructed(id.name.as_str(), n.arguments.len()) {
+                Some(kind) => Typed::new(
+                    kind,
+                    span,
+                    format!("created at line {}", self.line_of(span.start)),
+                    format!("the {} created here", id.name),
+                ),
+                None => Typed::unknown(),
+            };
+        }
+        let Some(class) = self.class_of_callee(id, depth) else {
+            return Typed::unknown();
+        };
+        let info = self.class_info(class);
+        let kind = if info.is_error {
+            Kind::Error
+        } else if info.extends_unknown {
+            return Typed::unknown();
+        } else {
+            Kind::Instance(class)
+        };
+        Typed::new(
+            kind,
+            span,
+            format!("created at line {}", self.line_of(span.start)),
+            format!("the `{}` instance created here", info.name),
+        )
+    }
+
+    /// The in-file class a `new` callee names: a class declaration or a never-reassigned
+    /// binding of a class expression.
+    fn class_of_callee(&self, id: &IdentifierReference<'a>, depth: u32) -> Option<NodeId> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if scoping.symbol_is_mutated(symbol)
+            || !scoping.symbol_redeclarations(symbol).is_empty()
+            || depth > MAX_DEPTH
+        {
+            return None;
+        }
+        let decl = scoping.symbol_declaration(symbol);
+        match self.semantic.nodes().kind(decl) {
+            AstKind::Class(c) if !c.declare => Some(decl),
+            AstKind::VariableDeclarator(d)
+                if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                match d.init.as_ref()?.get_inner_expression() {
+                    Expression::ClassExpression(c) => Some(c.node_id()),
+                    Expression::Identifier(other) => self.class_of_callee(other, depth + 1),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn call(&self, c: &CallExpression<'a>, depth: u32) -> Typed {
+        if c.optional {
+            return Typed::unknown();
+        }
+        let span = c.span;
+        let callee = c.callee.get_inner_expression();
+        match callee {
+            Expression::Identifier(id) => {
+                if id.is_global_reference(self.semantic.scoping()) {
+                    let name = id.name.as_str();
+                    let Some(kind) = builtins::called(name) else {
+                        return Typed::unknown();
+                    };
+                    let mut t = self.returned(kind, span, &format!("{name}()"));
+                    if name == "fetch" {
+                        t.origin.note =
+                            format!("returned by `fetch()` at line {}", self.line_of(span.start));
+                        t.origin.label = "this `fetch()` call returns a Promise".to_string();
+                        t.origin.unawaited = true;
+                    }
+                    return t;
+                }
+                let Some(shape) = self.callee_function(callee) else {
+                    return Typed::unknown();
+                };
+                let (kind, what) = match (shape.is_async, shape.is_generator) {
+                    (true, true) => (Kind::AsyncGenerator, "async generator function"),
+                    (false, true) => (Kind::Generator, "generator function"),
+                    (true, false) => (Kind::Promise, "async function"),
+                    (false, false) => return Typed::unknown(),
+                };
+                let name = id.name.as_str();
+                let mut t = Typed::new(
+                    kind,
+                    span,
+                    format!("returned by the {what} `{name}`"),
+                    format!("`{name}` is an {what}: this call returns {}", kind.noun()),
+                );
+                if what == "generator function" {
+                    t.origin.label = format!(
+                        "`{name}` is a generator function: this call returns a generator object"
+                    );
+                }
+                t.origin.unawaited = kind == Kind::Promise;
+                t
+            }
+            Expression::StaticMemberExpression(m) => {
+                let method = m.property.name.as_str();
+                if let Expression::Identifier(ns) = m.object.get_inner_expression()
+                    && ns.is_global_reference(self.semantic.scoping())
+                {
+                    let ns_name = ns.name.as_str();
+                    if ns_name == "Object" && method == "assign" {
+                        // `Object.assign(target, …)` returns its target.
+                        return match c.arguments.first().and_then(Argument::as_expression) {
+                            Some(target) => self.infer(target, depth),
+                            None => Typed::unknown(),
+                        };
+                    }
+                    return match builtins::static_call(ns_name, method) {
+                        Some(kind) => self.returned(kind, span, &format!("{ns_name}.{method}()")),
+                        None => Typed::unknown(),
+                    };
+                }
+                let receiver = self.infer(&m.object, depth);
+                if !receiver.is_known() {
+                    return Typed::unknown();
+                }
+                let Some(kind) = builtins::method(receiver.kind, method) else {
+                    return Typed::unknown();
+                };
+                if receiver.kind == Kind::Promise && kind == Kind::Promise {
+                    // `.then()` of an un-awaited call is still an un-awaited Promise.
+                    let mut t = self.returned(kind, span, &format!(".{method}()"));
+                    t.origin.unawaited = receiver.origin.unawaited;
+                    return t;
+                }
+                self.returned(kind, span, &format!(".{method}()"))
+            }
+            // `xs[Symbol.iterator]()`: a fresh built-in iterator of a known iterable.
+            Expression::ComputedMemberExpression(m)
+                if m.expression.is_specific_member_access("Symbol", "iterator") =>
+            {
+                let receiver = self.infer(&m.object, depth);
+                match receiver.kind {
+                    Kind::Array { .. }
+                    | Kind::String
+                    | Kind::Map
+                    | Kind::Set
+                    | Kind::TypedArray => {
+                        self.returned(Kind::Iterator, span, "[Symbol.iterator]()")
+                    }
+                    Kind::Generator | Kind::Iterator => receiver,
+                    _ => Typed::unknown(),
+                }
+            }
+            _ => Typed::unknown(),
+        }
+    }
+
+    /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
+    fn catch_callback_error(&self, param_decl: NodeId, depth: u32) -> Option<Typed> {
+        let nodes = self.semantic.nodes();
+        let params_id = nodes.parent_id(param_decl);
+        let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
+            return None;
+        };
+        let first = params.items.first()?;
+        if first.node_id() != param_decl {
+            return None;
+        }
+        let function_id = nodes.parent_id(params_id);
+        let function_span = match nodes.kind(function_id) {
+            AstKind::ArrowFunctionExpression(f) => f.span,
+            AstKind::Function(f) => f.span,
+            _ => return None,
+        };
+        let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
+            return None;
+        };
+        if call.arguments.first().map(GetSpan::span) != Some(function_span) {
+            return None;
+        }
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return None;
+        };
+        if m.property.name != "catch" || self.infer(&m.object, depth).kind != Kind::Promise {
+            return None;
+        }
+        Some(Typed::new(
+            Kind::CaughtError,
+            first.span,
+            format!(
+                "the rejection caught at line {}",
+                self.line_of(first.span.start)
+            ),
+            "the caught error",
+        ))
+    }
+
+    fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {
+        let scoping = self.semantic.scoping();
+        if depth > MAX_DEPTH
+            || scoping.symbol_is_mutated(symbol)
+            || !scoping.symbol_redeclarations(symbol).is_empty()
+        {
+            return None;
+        }
+        let decl = scoping.symbol_declaration(symbol);
+        match self.semantic.nodes().kind(decl) {
+            AstKind::Function(f) if f.body.is_some() => Some(FunctionShape {
+                node: decl,
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: f.generator,
+            }),
+            AstKind::VariableDeclarator(d)
+                if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                match d.init.as_ref()?.get_inner_expression() {
+                    Expression::FunctionExpression(f) => Some(FunctionShape {
+                        node: f.node_id(),
+                        span: f.span.into(),
+                        is_async: f.r#async,
+                        is_generator: f.generator,
+                    }),
+                    Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
+                        node: f.node_id(),
+                        span: f.span.into(),
+                        is_async: f.r#async,
+                        is_generator: false,
+                    }),
+                    Expression::Identifier(other) => {
+                        let s = self.symbol_of(other)?;
+                        self.function_of_symbol(s, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    // ---- classes --------------------------------------------------------------------------
+
+    fn compute_class_info(&self, node: NodeId) -> ClassInfo {
+        let AstKind::Class(class) = self.semantic.nodes().kind(node) else {
+            return ClassInfo {
+                extends_unknown: true,
+                ..ClassInfo::default()
+            };
+        };
+        let mut info = ClassInfo {
+            name: class
+                .id
+                .as_ref()
+                .map_or_else(|| "anonymous class".to_string(), |i| i.name.to_string()),
+            span: class.span.into(),
+            ..ClassInfo::default()
+        };
+        // A class patched from outside (`C.prototype[Symbol.iterator] = …`, polyfills) or
+        // named like a builtin it stands in for (`class Map {…}`) may have more than its body.
+        let patched = class
+            .id
+            .as_ref()
+            .and_then(|id| id.symbol_id.get())
+            .is_some_and(|symbol| {
+                self.semantic
+                    .scoping()
+                    .get_resolved_references(symbol)
+                    .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+            });
+        if patched || builtins::constructed(&info.name, 0).is_some() {
+            info.extends_unknown = true;
+        }
+        for element in &class.body.body {
+            match element {
+                ClassElement::MethodDefinition(m) if !m.r#static => {
+                    if is_symbol_iterator_key(&m.key, m.computed) {
+                        info.iterable = true;
+                    }
+                    if is_symbol_key(&m.key, m.computed, "asyncIterator") {
+                        info.async_iterable = true;
+                    }
+                    if matches!(
+                        m.kind,
+                        MethodDefinitionKind::Get | MethodDefinitionKind::Set
+                    ) {
+                        info.has_accessor = true;
+                    }
+                    if m.kind != MethodDefinitionKind::Constructor
+                        && let Some(name) = m.key.static_name()
+                    {
+                        info.methods.push((name.to_string(), m.key.span().into()));
+                    }
+                }
+                ClassElement::PropertyDefinition(p) if !p.r#static => {
+                    if p.key.is_private_identifier() {
+                        info.has_private_field = true;
+                    }
+                    if is_symbol_iterator_key(&p.key, p.computed) {
+                        info.iterable = true;
+                    }
+                }
+                ClassElement::AccessorProperty(p) if !p.r#static => {
+                    info.has_accessor = true;
+                    if let Some(name) = p.key.static_name() {
+                        info.methods.push((name.to_string(), p.key.span().into()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(heritage) = &class.heritage {
+            let base = heritage.expression.get_inner_expression();
+            match base {
+                Expression::Identifier(id) if id.is_global_reference(self.semantic.scoping()) => {
+                    if ERROR_CLASSES.contains(&id.name.as_str()) {
+                        info.is_error = true;
+                    } else {
+                        info.extends_unknown = true;
+                    }
+                }
+                Expression::Identifier(id) => match self.class_of_callee(id, 0) {
+                    Some(base_node) => {
+                        let base = self.class_info(base_node);
+                        info.base = Some(base_node);
+                        info.extends_unknown = base.extends_unknown;
+                        info.is_error = base.is_error;
+                        info.iterable |= base.iterable;
+                        info.async_iterable |= base.async_iterable;
+                        info.has_accessor |= base.has_accessor;
+                        info.has_private_field |= base.has_private_field;
+                        info.methods.extend(base.methods.iter().cloned());
+                    }
+                    None => info.extends_unknown = true,
+                },
+                _ => info.extends_unknown = true,
+            }
+        }
+        info
+    }
+}
+
+/// An in-file function a call resolves to.
+#[derive(Clone, Copy, Debug)]
+pub struct FunctionShape {
+    /// The function's node (a `Function` or an `ArrowFunctionExpression`).
+    pub node: NodeId,
+    pub span: Span,
+    pub is_async: bool,
+    pub is_generator: bool,
+}
+
+/// Where a binding sits in its declaration's pattern.
+enum Place {
+    /// The pattern is the binding itself.
+    Whole,
+    /// `{ key }` or `{ key: name }` at the top level of an object pattern.
+    Property(String),
+    /// `{ ...name }` at the top level.
+    ObjectRest,
+    /// `[...name]` at the top level.
+    ArrayRest,
+    /// Deeper inside the pattern.
+    Nested,
+}
+
+fn binding_ident_span(p: &BindingPattern<'_>) -> Option<oxc_span::Span> {
+    match p {
+        BindingPattern::BindingIdentifier(b) => Some(b.span),
+        BindingPattern::AssignmentPattern(a) => binding_ident_span(&a.left),
+        _ => None,
+    }
+}
+
+fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place> {
+    match pattern {
+        BindingPattern::BindingIdentifier(b) => (b.span == binding).then_some(Place::Whole),
+        BindingPattern::ObjectPattern(o) => {
+            for p in &o.properties {
+                if binding_ident_span(&p.value) == Some(binding) {
+                    // A defaulted property (`{ a = 1 }`) can hold the default instead.
+                    if matches!(p.value, BindingPattern::AssignmentPattern(_)) || p.computed {
+                        return Some(Place::Nested);
+                    }
+                    return p.key.static_name().map(|k| Place::Property(k.to_string()));
+                }
+            }
+            if let Some(rest) = &o.rest
+                && binding_ident_span(&rest.argument) == Some(binding)
+            {
+                return Some(Place::ObjectRest);
+            }
+            Some(Place::Nested)
+        }
+        BindingPattern::ArrayPattern(a) => {
+            if let Some(rest) = &a.rest
+                && binding_ident_span(&rest.argument) == Some(binding)
+            {
+                return Some(Place::ArrayRest);
+            }
+            Some(Place::Nested)
+        }
+        BindingPattern::AssignmentPattern(_) => Some(Place::Nested),
+    }
+}
+
+/// Whether a property key is `[Symbol.iterator]` (or `[Symbol.asyncIterator]`, which makes a
+/// value async-iterable only: not counted).
+fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
+    is_symbol_key(key, computed, "iterator")
+}
+
+fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
+    computed
+        && key
+            .as_expression()
+            .is_some_and(|e| e.is_specific_member_access("Symbol", name))
+}
+
+impl Span {
+    /// The oxc span of the same range.
+    pub fn into_oxc(self) -> oxc_span::Span {
+        oxc_span::Span::new(self.start, self.end)
+    }
+}

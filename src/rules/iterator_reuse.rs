@@ -1,0 +1,641 @@
+//! `iterator-reuse`: a one-shot iterator consumed twice. A binding holding a generator
+//! object, a Map/Set/array `.keys()/.values()/.entries()` iterator, a `matchAll` iterator or an
+//! iterator-helper result, that is spread, destructured or iterated a second time: the second
+//! use gets nothing.
+//!
+//! A generator object is finished by any consumer (destructuring and `break` close it); a
+//! built-in iterator only by a full one (spread, `Array.from`, a `for…of` without
+//! `break`/`return`), so a partial use followed by another use is deliberate. Uses that cannot
+//! both run (exclusive branches, a first use whose branch ends in `return`/`throw`) are not two
+//! uses; one unconditional use inside a loop, of an iterator bound outside it, is.
+//! A binding used in any other way (passed to a function, returned, stored) is not judged.
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::*;
+use oxc_semantic::AstNode;
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::kinds::Kind;
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "iterator-reuse",
+    category: Category::Correctness,
+    fix: FixKind::None,
+    node_types: &[AstType::VariableDeclarator],
+    needles: &[
+        "function*",
+        "function *",
+        "keys(",
+        "values(",
+        "entries(",
+        "matchAll(",
+        "Iterator.",
+    ],
+    docs: include_str!("../../rules/iterator-reuse.md"),
+    create: crate::no_options!(IteratorReuse),
+};
+
+pub struct IteratorReuse;
+
+/// How one reference uses the iterator.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Use {
+    /// Reads it to the end: spread, `Array.from`, `new Set`, `yield*`, a `for…of` without exits.
+    Full(&'static str),
+    /// Reads some of it: array destructuring, a `for…of` with `break`/`return`/`throw`.
+    Partial(&'static str),
+    /// `it.next()` and kin: manual stepping, not judged.
+    Step,
+    /// Anything else: the iterator escapes and the rule says nothing.
+    Escape,
+}
+
+struct Found {
+    node: NodeId,
+    span: Span,
+    what: &'static str,
+    full: bool,
+}
+
+impl Rule for IteratorReuse {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::VariableDeclarator(d) = node.kind() else {
+            return;
+        };
+        let BindingPattern::BindingIdentifier(id) = &d.id else {
+            return;
+        };
+        if d.init.is_none() {
+            return;
+        }
+        let Some(symbol) = id.symbol_id.get() else {
+            return;
+        };
+        if cx.scoping().symbol_is_mutated(symbol) {
+            return;
+        }
+        let t = cx.kinds().of_symbol(symbol);
+        if !t.kind.is_one_shot() {
+            return;
+        }
+        let generator = matches!(t.kind, Kind::Generator | Kind::AsyncGenerator);
+        let decl_function = enclosing_function(cx, node.id());
+
+        let mut uses = Vec::new();
+        for r in cx.scoping().get_resolved_references(symbol) {
+            let ref_node = r.node_id();
+            let how = classify(cx, ref_node);
+            match how {
+                Use::Escape => return,
+                Use::Step => {}
+                Use::Full(what) | Use::Partial(what) => {
+                    // A use inside a callback or nested function may run any number of times,
+                    // or never: not judged.
+                    if enclosing_function(cx, ref_node) != decl_function {
+                        return;
+                    }
+                    let full = matches!(how, Use::Full(_));
+                    // A spread is reported at its `...`; other uses at the iterator.
+                    let (parent, _) = context(cx, ref_node);
+                    let span = match cx.nodes().kind(parent) {
+                        AstKind::SpreadElement(s) => s.span.into(),
+                        _ => cx.nodes().kind(ref_node).span().into(),
+                    };
+                    uses.push(Found {
+                        node: ref_node,
+                        span,
+                        what,
+                        full,
+                    });
+                }
+            }
+        }
+        uses.sort_by_key(|u| u.span.start);
+
+        let finishes = |u: &Found| generator || u.full;
+        // Two uses that both run.
+        for (i, second) in uses.iter().enumerate().skip(1) {
+            if let Some(first) = uses[..i]
+                .iter()
+                .find(|f| finishes(f) && both_run(cx, f.node, second.node))
+            {
+                let name = id.name.as_str();
+                let message = format!(
+                    "{}: it was already consumed at line {}, so {}",
+                    cx.kinds().describe(&format!("`{name}`"), &t, false),
+                    cx.line_of(first.span.start),
+                    second_effect(second.what),
+                );
+                let d = Diagnostic::new(META.id, second.span, message)
+                    .with_label(second.span, format!("second use: {}", second.what))
+                    .with_label(first.span, format!("first consumed here ({})", first.what))
+                    .with_label(t.origin.span, t.origin.label.clone())
+                    .with_help(help(name));
+                cx.report(d);
+                return;
+            }
+        }
+        // One use repeated by a loop around it.
+        for u in uses.iter().filter(|u| finishes(u)) {
+            if let Some(loop_span) = repeating_loop(cx, u.node, node.id()) {
+                let name = id.name.as_str();
+                let message = format!(
+                    "{}: it is consumed inside a loop, so every pass after the first gets nothing",
+                    cx.kinds().describe(&format!("`{name}`"), &t, false),
+                );
+                let d = Diagnostic::new(META.id, u.span, message)
+                    .with_label(u.span, format!("consumed here on every pass ({})", u.what))
+                    .with_label(loop_span, "the loop")
+                    .with_label(t.origin.span, t.origin.label.clone())
+                    .with_help(help(name));
+                cx.report(d);
+                return;
+            }
+        }
+    }
+}
+
+fn help(name: &str) -> String {
+    format!(
+        "collect the items once (`const items = [...{name}]`) and reuse the array, or create a fresh iterator for each use"
+    )
+}
+
+fn second_effect(what: &str) -> String {
+    match what {
+        "spread" => "this spread gets nothing".into(),
+        "destructuring" => "this destructuring gets only `undefined`".into(),
+        "for…of" => "this loop runs zero times".into(),
+        "yield*" => "this `yield*` yields nothing".into(),
+        "`Array.from`" => "this `Array.from` gets an empty array".into(),
+        "`Object.fromEntries`" => "this `Object.fromEntries` gets no entries".into(),
+        "`new` of a collection" => "the collection built here gets nothing".into(),
+        other => format!("this {other} gets nothing"),
+    }
+}
+
+/// The nearest function (or arrow) around a node, `None` at the top level.
+fn enclosing_function(cx: &Ctx<'_, '_>, node: NodeId) -> Option<NodeId> {
+    cx.nodes()
+        .ancestors(node)
+        .find(|n| {
+            matches!(
+                n.kind(),
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            )
+        })
+        .map(AstNode::id)
+}
+
+/// The first ancestor of `node` that is not a parenthesis or a TS wrapper, and the child below it.
+fn context(cx: &Ctx<'_, '_>, node: NodeId) -> (NodeId, NodeId) {
+    let mut child = node;
+    loop {
+        let parent = cx.nodes().parent_id(child);
+        match cx.nodes().kind(parent) {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSTypeAssertion(_) => child = parent,
+            _ => return (parent, child),
+        }
+        if parent == child {
+            return (parent, child);
+        }
+    }
+}
+
+fn classify(cx: &Ctx<'_, '_>, reference: NodeId) -> Use {
+    let (parent, child) = context(cx, reference);
+    let child_span = cx.nodes().kind(child).span();
+    match cx.nodes().kind(parent) {
+        AstKind::SpreadElement(_) => match cx.nodes().parent_kind(parent) {
+            AstKind::ArrayExpression(_)
+            | AstKind::CallExpression(_)
+            | AstKind::NewExpression(_) => Use::Full("spread"),
+            _ => Use::Escape,
+        },
+        AstKind::ForOfStatement(f) if f.right.span() == child_span => {
+            if has_exit(cx, parent, f.body.span()) {
+                Use::Partial("for…of")
+            } else {
+                Use::Full("for…of")
+            }
+        }
+        AstKind::VariableDeclarator(d)
+            if matches!(d.id, BindingPattern::ArrayPattern(_))
+                && d.init.as_ref().is_some_and(|i| i.span() == child_span) =>
+        {
+            Use::Partial("destructuring")
+        }
+        AstKind::AssignmentExpression(a)
+            if matches!(a.left, AssignmentTarget::ArrayAssignmentTarget(_))
+                && a.right.span() == child_span =>
+        {
+            Use::Partial("destructuring")
+        }
+        AstKind::YieldExpression(y) if y.delegate => Use::Full("yield*"),
+        AstKind::CallExpression(c) => {
+            if c.callee.span() == child_span {
+                return Use::Escape;
+            }
+            let first = c.arguments.first().is_some_and(|a| a.span() == child_span);
+            let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                return Use::Escape;
+            };
+            let kinds = cx.kinds();
+            match (member.static_property_name(), first) {
+                (Some("from"), true) if kinds.is_global(member.object(), "Array") => {
+                    Use::Full("`Array.from`")
+                }
+                (Some("fromEntries"), true) if kinds.is_global(member.object(), "Object") => {
+                    Use::Full("`Object.fromEntries`")
+                }
+                (Some("all" | "allSettled" | "race" | "any"), true)
+                    if kinds.is_global(member.object(), "Promise") =>
+                {
+                    Use::Full("`Promise` combinator")
+                }
+                _ => Use::Escape,
+            }
+        }
+        AstKind::NewExpression(n) => {
+            let first = n.arguments.first().is_some_and(|a| a.span() == child_span);
+            let kinds = cx.kinds();
+            let known = ["Map", "Set", "WeakMap", "WeakSet"]
+                .iter()
+                .any(|c| kinds.is_global(&n.callee, c));
+            if first && known {
+                Use::Full("`new` of a collection")
+            } else {
+                Use::Escape
+            }
+        }
+        AstKind::StaticMemberExpression(m)
+            if m.object.span() == child_span
+                && matches!(m.property.name.as_str(), "next" | "return" | "throw") =>
+        {
+            Use::Step
+        }
+        _ => Use::Escape,
+    }
+}
+
+/// Whether a loop body has a `break`, `return` or `throw` (outside nested functions): then the
+/// loop may stop early and leave a built-in iterator half read.
+fn has_exit(cx: &Ctx<'_, '_>, loop_node: NodeId, body: oxc_span::Span) -> bool {
+    let nodes = cx.nodes();
+    let start = loop_node.index() + 1;
+    for i in start..nodes.len() {
+        let n = nodes.get_node(NodeId::from_usize(i));
+        let s = n.kind().span();
+        if s.start >= body.end {
+            break;
+        }
+        if s.start < body.start {
+            continue;
+        }
+        if matches!(
+            n.kind(),
+            AstKind::BreakStatement(_) | AstKind::ReturnStatement(_) | AstKind::ThrowStatement(_)
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether two uses (`first` before `second` in the text) can both run.
+fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let second_ancestors: Vec<NodeId> = nodes.ancestor_ids(second).collect();
+    let first_span = nodes.kind(first).span();
+    let second_span = nodes.kind(second).span();
+    let mut below = first;
+    for a in nodes.ancestor_ids(first) {
+        if second_ancestors.contains(&a) {
+            // `a` is the lowest common ancestor: are the two on exclusive arms?
+            return match nodes.kind(a) {
+                AstKind::IfStatement(s) => {
+                    !(in_span(s.consequent.span(), first_span)
+                        && s.alternate
+                            .as_ref()
+                            .is_some_and(|e| in_span(e.span(), second_span)))
+                }
+                AstKind::ConditionalExpression(c) => {
+                    !(in_span(c.consequent.span(), first_span)
+                        && in_span(c.alternate.span(), second_span))
+                }
+                AstKind::SwitchStatement(_) | AstKind::TryStatement(_) => false,
+                // In one statement list, the statements between the two uses cannot end the
+                // path without making the second use dead code.
+                _ => true,
+            };
+        }
+        // Below the common ancestor: a `return`/`throw` on the way up ends the first use's path.
+        if matches!(
+            nodes.kind(a),
+            AstKind::ReturnStatement(_) | AstKind::ThrowStatement(_)
+        ) {
+            return false;
+        }
+        if ends_after(cx, below, a) {
+            return false;
+        }
+        below = a;
+    }
+    true
+}
+
+/// Whether `child` sits in a statement list of `parent` followed by an unconditional
+/// `return` or `throw`.
+fn ends_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
+    let child_end = cx.nodes().kind(child).span().end;
+    let later = |stmts: &[Statement<'_>]| {
+        stmts
+            .iter()
+            .filter(|s| s.span().start >= child_end)
+            .any(|s| {
+                matches!(
+                    s,
+                    Statement::ReturnStatement(_) | Statement::ThrowStatement(_)
+                )
+            })
+    };
+    match cx.nodes().kind(parent) {
+        AstKind::BlockStatement(b) => later(&b.body),
+        AstKind::FunctionBody(b) => later(&b.statements),
+        AstKind::SwitchCase(c) => later(&c.consequent),
+        _ => false,
+    }
+}
+
+fn in_span(outer: oxc_span::Span, inner: oxc_span::Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The loop that repeats a use, when the use sits unconditionally in the repeated part of a
+/// loop that does not also contain the declaration, and the pass does not end after it.
+fn repeating_loop(cx: &Ctx<'_, '_>, use_node: NodeId, decl: NodeId) -> Option<Span> {
+    let nodes = cx.nodes();
+    let use_span = nodes.kind(use_node).span();
+    let decl_ancestors: Vec<NodeId> = nodes.ancestor_ids(decl).collect();
+    let mut below = use_node;
+    for a in nodes.ancestor_ids(use_node) {
+        if decl_ancestors.contains(&a) {
+            return None;
+        }
+        let kind = nodes.kind(a);
+        let repeated = match kind {
+            AstKind::ForOfStatement(f) => in_span(f.body.span(), use_span),
+            AstKind::ForInStatement(f) => in_span(f.body.span(), use_span),
+            AstKind::ForStatement(f) => {
+                !f.init.as_ref().is_some_and(|i| in_span(i.span(), use_span))
+            }
+            AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => true,
+            _ => false,
+        };
+        if repeated {
+            return Some(kind.span().into());
+        }
+        match kind {
+            AstKind::IfStatement(_)
+            | AstKind::ConditionalExpression(_)
+            | AstKind::LogicalExpression(_)
+            | AstKind::SwitchCase(_)
+            | AstKind::TryStatement(_)
+            | AstKind::CatchClause(_)
+            | AstKind::ReturnStatement(_)
+            | AstKind::ThrowStatement(_)
+            | AstKind::BreakStatement(_)
+            | AstKind::Function(_)
+            | AstKind::ArrowFunctionExpression(_) => return None,
+            _ => {}
+        }
+        if ends_after(cx, below, a) || breaks_after(cx, below, a) {
+            return None;
+        }
+        below = a;
+    }
+    None
+}
+
+/// Whether `child` is followed in its statement list by a `break` or `continue`.
+fn breaks_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
+    let child_end = cx.nodes().kind(child).span().end;
+    let later = |stmts: &[Statement<'_>]| {
+        stmts
+            .iter()
+            .filter(|s| s.span().start >= child_end)
+            .any(|s| matches!(s, Statement::BreakStatement(_)))
+    };
+    match cx.nodes().kind(parent) {
+        AstKind::BlockStatement(b) => later(&b.body),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    const ID: &str = "iterator-reuse";
+
+    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (file, code, want) in cases {
+            let d = lint_with_rule(file, code, ID);
+            let got: Vec<(u32, u32)> = d
+                .iter()
+                .filter(|d| d.rule == ID)
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            let other: Vec<_> = d
+                .iter()
+                .filter(|d| d.rule != ID)
+                .map(|d| (d.rule, d.message.clone()))
+                .collect();
+            if got != *want || !other.is_empty() {
+                failures.push(format!(
+                    "{file}: {code}\n  want {want:?}\n  got  {got:?} {other:?}\n  {:#?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn fail() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
+                &[(4, 12)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst [first] = it;\nfor (const x of it) {}",
+                &[(4, 17)],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nconst keys = m.keys();\nconst a = Array.from(keys);\nconst s = new Set(keys);",
+                &[(4, 19)],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nlet it = m.values();\nfor (const v of it) {}\nconst all = [...it];",
+                &[(4, 14)],
+            ),
+            (
+                "a.js",
+                "const s = 'a1b2';\nconst ms = s.matchAll(/\\d/g);\nconst a = [...ms];\nconst b = [...ms];",
+                &[(4, 12)],
+            ),
+            (
+                "a.js",
+                "const gen = function* () {};\nconst it = gen();\nf(...it, ...it);",
+                &[(3, 10)],
+            ),
+            (
+                "a.js",
+                "const xs = [1];\nconst it = xs.entries();\nfor (const line of lines) {\n  const e = [...it];\n}",
+                &[(4, 14)],
+            ),
+            (
+                "a.js",
+                "async function* pages() {}\nasync function f() {\n  const p = pages();\n  for await (const x of p) {}\n  for await (const y of p) {}\n}",
+                &[(5, 25)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction g() {\n  const it = gen();\n  if (a) { [...it]; }\n  return [...it];\n}",
+                &[(5, 11)],
+            ),
+            (
+                "a.ts",
+                "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...it], b = [...it];",
+                &[(3, 25)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn pass() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            (
+                "a.js",
+                "function* gen() {}\nconst a = [...gen()];\nconst b = [...gen()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nconst it = m.keys();\nconst [first] = it;\nconst rest = [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nconst it = m.keys();\nfor (const k of it) { if (k) break; }\nfor (const k of it) {}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nif (c) { f([...it]); } else { g([...it]); }",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction h() {\n  const it = gen();\n  if (c) { return [...it]; }\n  return [...it];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst x = c ? [...it] : [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst a = [...it];\nconsume(it);",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nit.next();\nconst rest = [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const xs = [1, 2];\nconst a = [...xs];\nconst b = [...xs];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nconst a = [...m.keys()];\nconst b = [...m.keys()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nlet it = gen();\n[...it];\nit = gen();\n[...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nlist.forEach(() => [...it]);",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nfor (const x of xs) { if (!done) { [...it]; } }",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nwhile (true) { const all = [...it]; break; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfor (const x of xs) { const it = gen(); [...it]; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nconst it = m.keys();\nfor (const k of it) {}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn message() {
+        let d = lint_with_rule(
+            "a.js",
+            "function* gen() {}\nconst it = gen();\nconst a = [...it];\nconst b = [...it];",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "`it` is a generator object (returned by the generator function `gen`): it was already consumed at line 3, so this spread gets nothing"
+        );
+        assert_eq!(d[0].labels[1].message, "first consumed here (spread)");
+    }
+}

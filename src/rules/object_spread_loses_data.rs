@@ -1,0 +1,740 @@
+//! `object-spread-loses-data`: an object spread (`{...x}`, JSX `<C {...x} />`,
+//! `Object.assign(t, x)`) or an object rest (`const { a, ...rest } = x`) of a value whose data
+//! does not survive the copy: Maps, Sets, Weak collections, Promises, Dates, RegExps, Errors
+//! (caught errors too), functions, primitives, URL and kin, and in-file class instances that
+//! hold data in accessors or `#private` fields — or whose copy is then used for a method.
+//!
+//! Object spread copies own enumerable string- and symbol-keyed properties only; all of these
+//! keep their data elsewhere (internal slots, the prototype, non-enumerable properties).
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::*;
+use oxc_semantic::AstNode;
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+use oxc_syntax::reference::ReferenceFlags;
+use oxc_syntax::symbol::SymbolId;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::kinds::{Kind, Typed};
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta, parse_options};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "object-spread-loses-data",
+    category: Category::Correctness,
+    fix: FixKind::None,
+    node_types: &[
+        AstType::SpreadElement,
+        AstType::JSXSpreadAttribute,
+        AstType::CallExpression,
+        AstType::ObjectPattern,
+        AstType::ObjectAssignmentTarget,
+    ],
+    needles: &["...", "assign"],
+    docs: include_str!("../../rules/object-spread-loses-data.md"),
+    create: |opts| Ok(Box::new(parse_options::<Options>(opts)?) as Box<dyn Rule>),
+};
+
+/// Options of `object-spread-loses-data`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "camelCase")]
+pub struct Options {
+    /// Treat `catch (err)` bindings (and `.catch(err => …)` parameters) as Errors.
+    pub caught_errors: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            caught_errors: true,
+        }
+    }
+}
+
+/// How a value is copied.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    Spread,
+    Jsx,
+    Assign,
+    Rest,
+}
+
+impl Copy {
+    fn action(self) -> &'static str {
+        match self {
+            Copy::Spread => "spreading it into an object",
+            Copy::Jsx => "spreading it as JSX props",
+            Copy::Assign => "copying it with `Object.assign`",
+            Copy::Rest => "copying it with an object rest",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Copy::Spread | Copy::Jsx => "this spread",
+            Copy::Assign => "this source",
+            Copy::Rest => "this rest",
+        }
+    }
+}
+
+impl Options {
+    /// What is lost, when `kind` loses data in an object copy.
+    fn loss(&self, cx: &Ctx<'_, '_>, kind: Kind) -> Option<&'static str> {
+        Some(match kind {
+            Kind::Map => "copies none of its entries",
+            Kind::Set => "copies none of its elements",
+            Kind::WeakMap | Kind::WeakSet => "copies none of its entries",
+            Kind::Promise => "copies nothing (the value it resolves to is not a property)",
+            Kind::Date => "copies nothing (a Date keeps its time in an internal slot)",
+            Kind::RegExp => "copies nothing (the pattern and flags are not own properties)",
+            Kind::Error => "drops `message` and `stack` (they are not enumerable)",
+            Kind::CaughtError if self.caught_errors => {
+                "drops `message` and `stack` (they are not enumerable)"
+            }
+            Kind::Function => "copies nothing but the function's own enumerable properties",
+            Kind::Number | Kind::Boolean | Kind::BigInt | Kind::Symbol => "copies nothing",
+            Kind::Url => "copies nothing (its fields are accessors on the prototype)",
+            Kind::UrlSearchParams | Kind::Headers | Kind::FormData => "copies none of its entries",
+            Kind::Instance(node) => {
+                let info = cx.kinds().class_info(node);
+                if info.extends_unknown {
+                    return None;
+                }
+                match (info.has_accessor, info.has_private_field) {
+                    (true, true) => "drops what its getters return and its `#private` fields",
+                    (true, false) => "drops what its getters return (they live on the prototype)",
+                    (false, true) => "drops its `#private` fields",
+                    (false, false) => return None,
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+fn help_for(kind: Kind, subject: &str) -> String {
+    let s = subject.trim_matches('`');
+    match kind {
+        Kind::Map => format!("use `Object.fromEntries({s})` to turn the Map into an object"),
+        Kind::Set => format!("use `[...{s}]` to copy the elements into an array"),
+        Kind::WeakMap | Kind::WeakSet => "a WeakMap or WeakSet cannot be copied; keep a reference to it".into(),
+        Kind::Promise => format!("`await` it first: `{{ ...(await {s}) }}`"),
+        Kind::Date => format!("copy it with `new Date({s})`, or store `{s}.getTime()`"),
+        Kind::RegExp => format!("copy it with `new RegExp({s})`"),
+        Kind::Error | Kind::CaughtError => {
+            format!("copy the fields by name: `{{ message: {s}.message, stack: {s}.stack, ...{s} }}`")
+        }
+        Kind::Function => "call it and spread what it returns, or spread an object".into(),
+        Kind::Url => format!("copy it with `new URL({s})`, or store `{s}.href`"),
+        Kind::UrlSearchParams | Kind::Headers | Kind::FormData => {
+            format!("use `Object.fromEntries({s})` to turn its entries into an object")
+        }
+        Kind::Instance(_) => "build the copy from the fields by name, or give the class a method that returns a plain object".into(),
+        _ => format!("put the value under a key: `{{ value: {s} }}`"),
+    }
+}
+
+/// Whether a function binding has properties written onto it (`fn.displayName = …`): then
+/// spreading it copies those on purpose.
+fn has_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
+    cx.scoping()
+        .get_resolved_references(symbol)
+        .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+}
+
+impl Options {
+    /// `spread` is the spread element's node, for the copy-used-for-a-method check.
+    fn check_value<'a>(
+        &self,
+        cx: &mut Ctx<'a, '_>,
+        how: Copy,
+        expr: &Expression<'a>,
+        span: Span,
+        spread: Option<NodeId>,
+    ) {
+        let branches = cx.kinds().spread_branches(expr);
+        let branching = branches.len() > 1
+            || matches!(
+                expr.get_inner_expression(),
+                Expression::LogicalExpression(_)
+            );
+        let found = branches
+            .into_iter()
+            .find_map(|(s, t)| self.loss(cx, t.kind).map(|l| (s, t, l)));
+        if let Some((branch_span, t, loss)) = found {
+            if t.kind == Kind::Function
+                && let Expression::Identifier(id) = expr.get_inner_expression()
+                && let Some(symbol) = cx.kinds().symbol_of(id)
+                && has_member_writes(cx, symbol)
+            {
+                return;
+            }
+            let d = self.build(cx, how, expr, span, branch_span, &t, loss, branching);
+            cx.report(d);
+            return;
+        }
+        // A copy of an in-file class instance later used for a method the class defines.
+        if let Some(spread) = spread {
+            self.check_copy_used_for_method(cx, expr, span, spread);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build<'a>(
+        &self,
+        cx: &Ctx<'a, '_>,
+        how: Copy,
+        expr: &Expression<'a>,
+        span: Span,
+        branch_span: Span,
+        t: &Typed,
+        loss: &str,
+        branching: bool,
+    ) -> Diagnostic {
+        let kinds = cx.kinds();
+        let subject = kinds.subject(expr);
+        let mut message = format!(
+            "{}: {} {loss}",
+            kinds.describe(&subject, t, branching),
+            how.action()
+        );
+        if t.kind == Kind::Promise && t.origin.unawaited {
+            message.push_str("; did you forget `await`?");
+        }
+        let mut d = Diagnostic::new(META.id, span, message).with_label(span, how.label());
+        if branching && branch_span != span {
+            d = d.with_label(
+                branch_span,
+                format!("this branch is {}", kinds.noun(t.kind)),
+            );
+        }
+        let labelled = if branching { branch_span } else { span };
+        if t.origin.span != labelled
+            && !t.origin.label.is_empty()
+            && !span_contains(span, t.origin.span)
+        {
+            d = d.with_label(t.origin.span, t.origin.label.clone());
+        }
+        d.with_help(help_for(t.kind, &subject))
+    }
+
+    /// `const copy = {...session}; copy.isValid()`: the copy has no prototype, so the method
+    /// is not there.
+    fn check_copy_used_for_method<'a>(
+        &self,
+        cx: &mut Ctx<'a, '_>,
+        expr: &Expression<'a>,
+        span: Span,
+        spread: NodeId,
+    ) {
+        let t = cx.kinds().of(expr);
+        let Kind::Instance(class) = t.kind else {
+            return;
+        };
+        let info = cx.kinds().class_info(class);
+        if info.extends_unknown || info.methods.is_empty() {
+            return;
+        }
+        // The spread must be the whole source of a binding: `const copy = { ...session, x }`.
+        let Some(copy) = copy_binding_of_spread(cx, spread) else {
+            return;
+        };
+        if let Some((member, name)) = method_use(cx, copy, &info.methods) {
+            let kinds = cx.kinds();
+            let subject = kinds.subject(expr);
+            let copy_name = cx.scoping().symbol_name(copy).to_string();
+            let message = format!(
+                "{}: the copy `{copy_name}` made by spreading it has no prototype, so `{copy_name}.{name}` is not the method the class defines",
+                kinds.describe(&subject, &t, false)
+            );
+            let d = Diagnostic::new(META.id, span, message)
+                .with_label(span, "this spread drops the prototype")
+                .with_label(member, format!("`{name}` is looked up on the copy here"))
+                .with_help(format!(
+                    "call the method on the original, or make the copy with `Object.assign(Object.create(Object.getPrototypeOf({0})), {0})`",
+                    subject.trim_matches('`')
+                ));
+            cx.report(d);
+        }
+    }
+
+    fn check_rest<'a>(
+        &self,
+        cx: &mut Ctx<'a, '_>,
+        rest_span: Span,
+        names_message: bool,
+        source: Option<&Expression<'a>>,
+        caught: Option<Typed>,
+    ) {
+        let t = match (source, caught) {
+            (Some(e), _) => cx.kinds().of(e),
+            (None, Some(t)) => t,
+            (None, None) => return,
+        };
+        let Some(loss) = self.loss(cx, t.kind) else {
+            return;
+        };
+        // `const { message, ...rest } = err` keeps the message on purpose.
+        if names_message && matches!(t.kind, Kind::Error | Kind::CaughtError) {
+            return;
+        }
+        let kinds = cx.kinds();
+        let subject = source.map_or_else(|| "the caught error".to_string(), |e| kinds.subject(e));
+        let message = format!(
+            "{}: {} {loss}",
+            kinds.describe(&subject, &t, false),
+            Copy::Rest.action()
+        );
+        let mut d =
+            Diagnostic::new(META.id, rest_span, message).with_label(rest_span, Copy::Rest.label());
+        if t.origin.span != rest_span && !t.origin.label.is_empty() {
+            d = d.with_label(t.origin.span, t.origin.label.clone());
+        }
+        cx.report(d.with_help(help_for(t.kind, &subject)));
+    }
+}
+
+fn span_contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && outer != inner
+}
+
+/// The binding a spread's object literal initializes: `const copy = { ...x }` (never reassigned).
+fn copy_binding_of_spread(cx: &Ctx<'_, '_>, spread: NodeId) -> Option<SymbolId> {
+    let object = cx.nodes().parent_node(spread);
+    let AstKind::ObjectExpression(_) = object.kind() else {
+        return None;
+    };
+    let mut parent = cx.nodes().parent_node(object.id());
+    while let AstKind::ParenthesizedExpression(_) = parent.kind() {
+        parent = cx.nodes().parent_node(parent.id());
+    }
+    let AstKind::VariableDeclarator(d) = parent.kind() else {
+        return None;
+    };
+    let BindingPattern::BindingIdentifier(id) = &d.id else {
+        return None;
+    };
+    let symbol = id.symbol_id.get()?;
+    (!cx.scoping().symbol_is_mutated(symbol)).then_some(symbol)
+}
+
+/// The first `copy.method` access where `method` is a method or accessor of the class.
+fn method_use(
+    cx: &Ctx<'_, '_>,
+    copy: SymbolId,
+    methods: &[(String, Span)],
+) -> Option<(Span, String)> {
+    for r in cx.scoping().get_resolved_references(copy) {
+        let parent = cx.nodes().parent_kind(r.node_id());
+        if let AstKind::StaticMemberExpression(m) = parent
+            && m.object.get_inner_expression().span() == cx.nodes().kind(r.node_id()).span()
+        {
+            let name = m.property.name.as_str();
+            if methods.iter().any(|(n, _)| n == name) {
+                return Some((m.span.into(), name.to_string()));
+            }
+        }
+    }
+    None
+}
+
+impl Rule for Options {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        match node.kind() {
+            AstKind::SpreadElement(spread) => {
+                if !matches!(
+                    cx.nodes().parent_kind(node.id()),
+                    AstKind::ObjectExpression(_)
+                ) {
+                    return;
+                }
+                self.check_value(
+                    cx,
+                    Copy::Spread,
+                    &spread.argument,
+                    spread.span.into(),
+                    Some(node.id()),
+                );
+            }
+            AstKind::JSXSpreadAttribute(attr) => {
+                self.check_value(cx, Copy::Jsx, &attr.argument, attr.span.into(), None);
+            }
+            AstKind::CallExpression(call) => {
+                let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+                    return;
+                };
+                if member.static_property_name() != Some("assign")
+                    || !cx.kinds().is_global(member.object(), "Object")
+                {
+                    return;
+                }
+                for arg in call.arguments.iter().skip(1) {
+                    if let Some(e) = arg.as_expression() {
+                        self.check_value(cx, Copy::Assign, e, e.span().into(), None);
+                    }
+                }
+            }
+            AstKind::ObjectPattern(pattern) => {
+                let Some(rest) = &pattern.rest else { return };
+                let named = pattern
+                    .properties
+                    .iter()
+                    .any(|p| p.key.is_specific_static_name("message"));
+                match cx.nodes().parent_kind(node.id()) {
+                    AstKind::VariableDeclarator(d) => {
+                        let in_loop_head = matches!(
+                            cx.nodes()
+                                .parent_kind(cx.nodes().parent_id(cx.nodes().parent_id(node.id()))),
+                            AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
+                        );
+                        if let (Some(init), false) = (&d.init, in_loop_head) {
+                            self.check_rest(cx, rest.span.into(), named, Some(init), None);
+                        }
+                    }
+                    AstKind::CatchParameter(cp) => {
+                        let loose = cp.type_annotation.as_ref().is_none_or(|a| {
+                            matches!(
+                                a.type_annotation,
+                                TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_)
+                            )
+                        });
+                        if loose {
+                            let t = Typed::new(
+                                Kind::CaughtError,
+                                cp.span,
+                                format!("caught at line {}", cx.line_of(cp.span.start)),
+                                "the caught error",
+                            );
+                            self.check_rest(cx, rest.span.into(), named, None, Some(t));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            AstKind::ObjectAssignmentTarget(target) => {
+                let Some(rest) = &target.rest else { return };
+                let named = target.properties.iter().any(|p| match p {
+                    AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(i) => {
+                        i.binding.name == "message"
+                    }
+                    AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
+                        p.name.is_specific_static_name("message")
+                    }
+                });
+                if let AstKind::AssignmentExpression(a) = cx.nodes().parent_kind(node.id()) {
+                    self.check_rest(cx, rest.span.into(), named, Some(&a.right), None);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::{lint_with_rule, lint_with_rule_options};
+
+    const ID: &str = "object-spread-loses-data";
+
+    fn run(
+        cases: &[(&str, &str, &[(u32, u32)])],
+        options: Option<&serde_json::Value>,
+    ) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (file, code, want) in cases {
+            let d = lint_with_rule_options(file, code, ID, options);
+            let got: Vec<(u32, u32)> = d
+                .iter()
+                .filter(|d| d.rule == ID)
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            let other: Vec<_> = d
+                .iter()
+                .filter(|d| d.rule != ID)
+                .map(|d| (d.rule, d.message.clone()))
+                .collect();
+            if got != *want || !other.is_empty() {
+                failures.push(format!(
+                    "{file}: {code}\n  want {want:?}\n  got  {got:?} {other:?}\n  {:#?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn fail() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            // literal / builtins
+            ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
+            ("a.js", "const o = { ...5 };", &[(1, 13)]),
+            ("a.js", "const o = { .../re/ };", &[(1, 13)]),
+            ("a.js", "const o = { ...(() => 1) };", &[(1, 13)]),
+            // const chain
+            (
+                "a.js",
+                "const settings = new Map();\nconst s = settings;\nconst o = { ...s };",
+                &[(3, 13)],
+            ),
+            // never-reassigned let
+            (
+                "a.js",
+                "let when = new Date();\nconst o = { ...when };",
+                &[(2, 13)],
+            ),
+            // async call
+            (
+                "a.js",
+                "async function load() { return {}; }\nconst o = { ...load() };",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "async function load() { return {}; }\nfunction f() { const p = load(); return { a: 1, ...p }; }",
+                &[(2, 49)],
+            ),
+            // in-file class
+            (
+                "a.js",
+                "class S { #token = 1; get token() { return this.#token; } }\nconst o = { ...new S() };",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "class S { #token = 1; }\nconst s = new S();\nconst o = { ...s };",
+                &[(3, 13)],
+            ),
+            (
+                "a.js",
+                "class E extends Error {}\nconst o = { ...new E('x') };",
+                &[(2, 13)],
+            ),
+            // TS annotation
+            (
+                "a.ts",
+                "function f(m: Map<string, number>) { return { ...m }; }",
+                &[(1, 47)],
+            ),
+            (
+                "a.ts",
+                "function f({ tabs }: { tabs: Set<string> }) { return { ...tabs }; }",
+                &[(1, 56)],
+            ),
+            // fallback branch
+            (
+                "a.js",
+                "function f(c) { return { ...(c ? new Set() : {}) }; }",
+                &[(1, 26)],
+            ),
+            (
+                "a.js",
+                "function f(c) { const m = new Map(); return { ...(c && m) }; }",
+                &[(1, 47)],
+            ),
+            // JSX and Object.assign
+            (
+                "a.jsx",
+                "const m = new Map();\nconst el = <C {...m} />;",
+                &[(2, 15)],
+            ),
+            (
+                "a.js",
+                "const m = new Map();\nObject.assign({}, m);",
+                &[(2, 19)],
+            ),
+            (
+                "a.js",
+                "Object.assign(target, a, new URLSearchParams(q));",
+                &[(1, 26)],
+            ),
+            // caught errors
+            (
+                "a.js",
+                "try { f(); } catch (err) { log({ ...err }); }",
+                &[(1, 34)],
+            ),
+            (
+                "a.js",
+                "try { f(); } catch (err) { const { code, ...rest } = err; }",
+                &[(1, 42)],
+            ),
+            (
+                "a.js",
+                "try { f(); } catch ({ code, ...rest }) {}",
+                &[(1, 29)],
+            ),
+            (
+                "a.ts",
+                "try { f(); } catch (err: unknown) { log({ ...err }); }",
+                &[(1, 43)],
+            ),
+            (
+                "a.js",
+                "async function load() {}\nload().catch((err) => report({ ...err }));",
+                &[(2, 32)],
+            ),
+            // object rest
+            ("a.js", "const { size, ...rest } = new Map();", &[(1, 15)]),
+            ("a.js", "let rest; ({ ...rest } = new Date());", &[(1, 14)]),
+            // a copy later used for a method
+            (
+                "a.js",
+                "class Session { isValid() { return true; } }\nconst session = new Session();\nconst copy = { ...session };\ncopy.isValid();",
+                &[(3, 16)],
+            ),
+            (
+                "a.js",
+                "class Base { check() {} }\nclass Session extends Base {}\nconst copy = { ...new Session(), x: 1 };\nif (copy.check()) {}",
+                &[(3, 16)],
+            ),
+        ];
+        let failures = run(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn pass() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            ("a.js", "const o = { ...maybeUndefined };", &[]),
+            ("a.js", "const o = { ...null, ...undefined };", &[]),
+            (
+                "a.js",
+                "let m = new Map(); m = {}; const o = { ...m };",
+                &[],
+            ),
+            ("a.js", "class Map {} const o = { ...new Map() };", &[]),
+            (
+                "a.js",
+                "import { Map } from 'immutable'; const o = { ...new Map() };",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(Promise) { return { ...new Promise(r) }; }",
+                &[],
+            ),
+            ("a.js", "function f(props) { return { ...props }; }", &[]),
+            (
+                "a.js",
+                "function f(props) { Object.assign(this, props); }",
+                &[],
+            ),
+            (
+                "a.jsx",
+                "function C(props) { return <D {...props} />; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = { ...{ a: 1 }, ...[1, 2], ...'ab' };",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(c, obj) { return { ...(c && obj), ...(c ? obj : null) }; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "class P { constructor() { this.x = 1; } }\nconst o = { ...new P() };",
+                &[],
+            ),
+            (
+                "a.js",
+                "class P { #run() {} }\nconst o = { ...new P() };",
+                &[],
+            ),
+            (
+                "a.js",
+                "class P extends Base { get x() { return 1; } }\nconst o = { ...new P() };",
+                &[],
+            ),
+            (
+                "a.js",
+                "try { f(); } catch (err) { const { message, ...rest } = err; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "try { f(); } catch (err: MyError) { log({ ...err }); }",
+                &[],
+            ),
+            (
+                "a.js",
+                "function handler() {}\nhandler.displayName = 'h';\nconst o = { ...handler };",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function load() {} async function f() { return { ...(await load()) }; }",
+                &[],
+            ),
+            ("a.js", "const { a, ...rest } = { a: 1, b: 2 };", &[]),
+            ("a.js", "for (const { a, ...rest } of list) {}", &[]),
+            (
+                "a.js",
+                "class Session { isValid() { return true; } }\nconst session = new Session();\nconst copy = { ...session };\nsession.isValid();",
+                &[],
+            ),
+            (
+                "a.ts",
+                "type T = { a: number }; function f(t: T) { return { ...t }; }",
+                &[],
+            ),
+        ];
+        let failures = run(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn caught_errors_option() {
+        let off = serde_json::json!({ "caughtErrors": false });
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            ("a.js", "try { f(); } catch (err) { log({ ...err }); }", &[]),
+            (
+                "a.js",
+                "try { f(); } catch (err) { const { code, ...rest } = err; }",
+                &[],
+            ),
+            ("a.js", "const o = { ...new TypeError('x') };", &[(1, 13)]),
+        ];
+        let failures = run(cases, Some(&off));
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn messages() {
+        let d = lint_with_rule(
+            "a.js",
+            "const settings = new Map();\nconst o = { ...settings };",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "`settings` is a Map (created at line 1): spreading it into an object copies none of its entries"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("use `Object.fromEntries(settings)` to turn the Map into an object")
+        );
+        assert_eq!(d[0].labels[1].message, "the Map created here");
+        let d = lint_with_rule(
+            "a.js",
+            "async function load() { return {}; }\nconst o = { ...load() };",
+            ID,
+        );
+        assert!(
+            d[0].message.ends_with("did you forget `await`?"),
+            "{}",
+            d[0].message
+        );
+    }
+}

@@ -1,0 +1,612 @@
+//! `spread-non-iterable`: a value known not to be iterable where an iterable is required —
+//! array spread, argument spread, array destructuring, `for…of`, `yield*`, and the
+//! iterable-taking builtins (`new Map/Set/WeakMap/WeakSet(x)`, `Promise.all` and kin,
+//! `Object.fromEntries(x)`, `Array.from(x)` with `x` nullish).
+//!
+//! Every branch of `?:`, `||` and `??` counts (`[...(xs || {})]` throws when `xs` is falsy).
+//! Unknown values are never judged.
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::*;
+use oxc_semantic::AstNode;
+use oxc_span::GetSpan;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::kinds::{Kind, Typed};
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "spread-non-iterable",
+    category: Category::Correctness,
+    fix: FixKind::None,
+    node_types: &[
+        AstType::SpreadElement,
+        AstType::ForOfStatement,
+        AstType::YieldExpression,
+        AstType::VariableDeclarator,
+        AstType::AssignmentExpression,
+        AstType::NewExpression,
+        AstType::CallExpression,
+    ],
+    needles: &[
+        "...", "for", "yield", "Map", "Set", "Promise", "from", "] =", "]=", "]:",
+    ],
+    docs: include_str!("../../rules/spread-non-iterable.md"),
+    create: crate::no_options!(SpreadNonIterable),
+};
+
+pub struct SpreadNonIterable;
+
+/// Where an iterable is required, and what happens there.
+#[derive(Clone, Copy)]
+enum Site {
+    ArraySpread,
+    ArgumentSpread,
+    Destructuring,
+    ForOf,
+    ForAwait,
+    YieldStar {
+        in_async: bool,
+    },
+    /// `new Map(x)` and kin: `null`/`undefined` are allowed.
+    Constructor(&'static str),
+    /// `Promise.all(x)` and kin: rejects rather than throws.
+    PromiseCombinator(&'static str),
+    FromEntries,
+    /// `Array.from(x)`: only `null`/`undefined` throw (array-likes are fine).
+    ArrayFrom,
+}
+
+impl Site {
+    fn action(self) -> String {
+        match self {
+            Site::ArraySpread => "spreading it into an array throws a TypeError".into(),
+            Site::ArgumentSpread => "spreading it into call arguments throws a TypeError".into(),
+            Site::Destructuring => "destructuring it as an array throws a TypeError".into(),
+            Site::ForOf => "iterating it with `for…of` throws a TypeError".into(),
+            Site::ForAwait => "iterating it with `for await…of` throws a TypeError".into(),
+            Site::YieldStar { .. } => "delegating to it with `yield*` throws a TypeError".into(),
+            Site::Constructor(name) => format!("passing it to `new {name}()` throws a TypeError"),
+            Site::PromiseCombinator(name) => {
+                format!(
+                    "passing it to `Promise.{name}()` gives a Promise rejected with a TypeError"
+                )
+            }
+            Site::FromEntries => "passing it to `Object.fromEntries()` throws a TypeError".into(),
+            Site::ArrayFrom => "passing it to `Array.from()` throws a TypeError".into(),
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Site::ArraySpread | Site::ArgumentSpread => "this spread",
+            Site::Destructuring => "the destructured value",
+            Site::ForOf | Site::ForAwait => "the iterated value",
+            Site::YieldStar { .. } => "the delegated value",
+            _ => "the argument",
+        }
+    }
+
+    /// Whether this site throws on the kind: `Some(reason)` when it does.
+    fn rejects(self, cx: &Ctx<'_, '_>, kind: Kind) -> Option<&'static str> {
+        if !kind.is_known() {
+            return None;
+        }
+        match self {
+            Site::ArrayFrom => kind
+                .is_nullish()
+                .then_some("it is not an array-like nor iterable"),
+            Site::Constructor(_) if kind.is_nullish() => None,
+            Site::ForAwait | Site::YieldStar { in_async: true } if kind == Kind::AsyncGenerator => {
+                None
+            }
+            _ => (cx.kinds().is_iterable(kind) == Some(false)).then_some("it is not iterable"),
+        }
+    }
+}
+
+fn help_for(kind: Kind, subject: &str, unawaited: bool) -> String {
+    match kind {
+        Kind::Promise if unawaited => format!("`await` it first: `await {}`", subject.trim_matches('`')),
+        Kind::Promise => "`await` the Promise first, then iterate its value".into(),
+        Kind::Object { .. } => {
+            "iterate `Object.entries(…)`, `Object.values(…)` or `Object.keys(…)` of the object instead".into()
+        }
+        Kind::Null | Kind::Undefined => "fall back to an empty array: `value ?? []`".into(),
+        Kind::Number => "to make n elements, use `Array.from({ length: n })`".into(),
+        Kind::AsyncGenerator => "iterate it with `for await (… of …)` inside an async function".into(),
+        Kind::WeakMap | Kind::WeakSet => {
+            "a WeakMap or WeakSet cannot be listed; keep a Map or Set when you need to iterate".into()
+        }
+        Kind::Instance(_) => "give the class a `[Symbol.iterator]()` method, or iterate a property that holds the items".into(),
+        Kind::Function | Kind::Class => "call it and iterate what it returns".into(),
+        _ => "pass an array or another iterable here".into(),
+    }
+}
+
+fn check_value<'a>(cx: &mut Ctx<'a, '_>, site: Site, expr: &Expression<'a>, span: Span) {
+    let branches = cx.kinds().branches(expr);
+    let branching = branches.len() > 1;
+    let Some((branch_span, t, reason)) = branches
+        .into_iter()
+        .find_map(|(s, t)| site.rejects(cx, t.kind).map(|r| (s, t, r)))
+    else {
+        return;
+    };
+    let diagnostic = build(cx, site, expr, span, branch_span, &t, reason, branching);
+    cx.report(diagnostic);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build<'a>(
+    cx: &Ctx<'a, '_>,
+    site: Site,
+    expr: &Expression<'a>,
+    span: Span,
+    branch_span: Span,
+    t: &Typed,
+    reason: &str,
+    branching: bool,
+) -> Diagnostic {
+    let kinds = cx.kinds();
+    let subject = kinds.subject(expr);
+    let mut message = format!(
+        "{}: {} because {reason}",
+        kinds.describe(&subject, t, branching),
+        site.action()
+    );
+    if t.kind == Kind::Promise && t.origin.unawaited {
+        message.push_str("; did you forget `await`?");
+    }
+    let mut d = Diagnostic::new(META.id, span, message).with_label(span, site.label());
+    if branching && branch_span != span {
+        d = d.with_label(
+            branch_span,
+            format!("this branch is {}", kinds.noun(t.kind)),
+        );
+    }
+    let labelled = if branching { branch_span } else { span };
+    if t.origin.span != labelled && !t.origin.label.is_empty() {
+        d = d.with_label(t.origin.span, t.origin.label.clone());
+    }
+    let help = match (site, t.kind) {
+        (Site::Constructor(_) | Site::FromEntries, Kind::Object { .. }) => {
+            "pass `Object.entries(…)` of the object to build from its entries".to_string()
+        }
+        _ => help_for(t.kind, &subject, t.origin.unawaited),
+    };
+    d.with_help(help)
+}
+
+/// The enclosing non-arrow function of a node: whether it is an async generator.
+fn in_async_generator(cx: &Ctx<'_, '_>, node: &AstNode<'_>) -> bool {
+    for kind in cx.nodes().ancestor_kinds(node.id()) {
+        if let AstKind::Function(f) = kind {
+            return f.r#async && f.generator;
+        }
+    }
+    false
+}
+
+impl Rule for SpreadNonIterable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        match node.kind() {
+            AstKind::SpreadElement(spread) => {
+                let site = match cx.nodes().parent_kind(node.id()) {
+                    AstKind::ArrayExpression(_) => Site::ArraySpread,
+                    AstKind::CallExpression(_) | AstKind::NewExpression(_) => Site::ArgumentSpread,
+                    _ => return,
+                };
+                check_value(cx, site, &spread.argument, spread.span.into());
+            }
+            AstKind::ForOfStatement(f) => {
+                let site = if f.r#await {
+                    Site::ForAwait
+                } else {
+                    Site::ForOf
+                };
+                check_value(cx, site, &f.right, f.right.span().into());
+            }
+            AstKind::YieldExpression(y) if y.delegate => {
+                if let Some(arg) = &y.argument {
+                    let site = Site::YieldStar {
+                        in_async: in_async_generator(cx, node),
+                    };
+                    check_value(cx, site, arg, arg.span().into());
+                }
+            }
+            AstKind::VariableDeclarator(d) => {
+                if let (BindingPattern::ArrayPattern(_), Some(init)) = (&d.id, &d.init) {
+                    check_value(cx, Site::Destructuring, init, init.span().into());
+                }
+            }
+            AstKind::AssignmentExpression(a) => {
+                if matches!(a.left, AssignmentTarget::ArrayAssignmentTarget(_)) {
+                    check_value(cx, Site::Destructuring, &a.right, a.right.span().into());
+                }
+            }
+            AstKind::NewExpression(n) => {
+                let Expression::Identifier(id) = n.callee.get_inner_expression() else {
+                    return;
+                };
+                let name = match id.name.as_str() {
+                    "Map" => "Map",
+                    "Set" => "Set",
+                    "WeakMap" => "WeakMap",
+                    "WeakSet" => "WeakSet",
+                    _ => return,
+                };
+                if !cx.kinds().is_global(&n.callee, name) {
+                    return;
+                }
+                if let Some(arg) = n.arguments.first().and_then(Argument::as_expression) {
+                    check_value(cx, Site::Constructor(name), arg, arg.span().into());
+                }
+            }
+            AstKind::CallExpression(c) => {
+                let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                    return;
+                };
+                let Some(method) = member.static_property_name() else {
+                    return;
+                };
+                let site = match (method, member.object()) {
+                    ("all" | "allSettled" | "race" | "any", o)
+                        if cx.kinds().is_global(o, "Promise") =>
+                    {
+                        Site::PromiseCombinator(match method {
+                            "all" => "all",
+                            "allSettled" => "allSettled",
+                            "race" => "race",
+                            _ => "any",
+                        })
+                    }
+                    ("fromEntries", o) if cx.kinds().is_global(o, "Object") => Site::FromEntries,
+                    ("from", o) if cx.kinds().is_global(o, "Array") => Site::ArrayFrom,
+                    _ => return,
+                };
+                if let Some(arg) = c.arguments.first().and_then(Argument::as_expression) {
+                    check_value(cx, site, arg, arg.span().into());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    const ID: &str = "spread-non-iterable";
+
+    /// (file, code, expected (line, column) of each diagnostic).
+    fn run(cases: &[(&str, &str, &[(u32, u32)])]) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (file, code, want) in cases {
+            let d = lint_with_rule(file, code, ID);
+            let got: Vec<(u32, u32)> = d
+                .iter()
+                .filter(|d| d.rule == ID)
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            let other: Vec<_> = d
+                .iter()
+                .filter(|d| d.rule != ID)
+                .map(|d| (d.rule, d.message.clone()))
+                .collect();
+            if got != *want || !other.is_empty() {
+                failures.push(format!(
+                    "{file}: {code}\n  want {want:?}\n  got  {got:?} {other:?}\n  {:#?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn fail() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            // literal
+            ("a.js", "const a = [...{ a: 1 }];", &[(1, 12)]),
+            ("a.js", "f(...5);", &[(1, 3)]),
+            ("a.js", "new C(...null);", &[(1, 7)]),
+            // const chain
+            (
+                "a.js",
+                "const o = {};\nconst p = o;\nconst xs = [...p];",
+                &[(3, 13)],
+            ),
+            // never-reassigned let
+            (
+                "a.js",
+                "let opts = { a: 1 };\nfor (const x of opts) {}",
+                &[(2, 17)],
+            ),
+            // async call, with and without a binding
+            (
+                "a.js",
+                "async function load() { return []; }\nconst xs = [...load()];",
+                &[(2, 13)],
+            ),
+            (
+                "a.js",
+                "const load = async () => [];\nasync function f() { const p = load(); for (const x of p) {} }",
+                &[(2, 56)],
+            ),
+            (
+                "a.js",
+                "async function load() {}\nPromise.all(load());",
+                &[(2, 13)],
+            ),
+            // async generator
+            (
+                "a.js",
+                "async function* gen() {}\nfor (const x of gen()) {}",
+                &[(2, 17)],
+            ),
+            (
+                "a.js",
+                "async function* gen() {}\nfunction* g() { yield* gen(); }",
+                &[(2, 24)],
+            ),
+            // in-file class
+            (
+                "a.js",
+                "class Bag { constructor() { this.items = []; } }\nconst b = new Bag();\nconst xs = [...b];",
+                &[(3, 13)],
+            ),
+            // TS annotation
+            (
+                "a.ts",
+                "function f(opts: { a: number }) { return [...opts]; }",
+                &[(1, 43)],
+            ),
+            (
+                "a.ts",
+                "function f(p: Promise<string[]>) { for (const x of p) {} }",
+                &[(1, 52)],
+            ),
+            // fallback branch
+            (
+                "a.js",
+                "function f(xs) { return [...(xs || {})]; }",
+                &[(1, 26)],
+            ),
+            (
+                "a.js",
+                "function f(xs) { const list = xs ?? {}; return [...list]; }",
+                &[(1, 49)],
+            ),
+            (
+                "a.js",
+                "function f(c) { return [...(c ? [1] : 0)]; }",
+                &[(1, 25)],
+            ),
+            // destructuring
+            ("a.js", "const [a, b] = { a: 1, b: 2 };", &[(1, 16)]),
+            ("a.js", "let a, b; [a, ...b] = 42;", &[(1, 23)]),
+            // builtins taking iterables
+            ("a.js", "const m = new Map({ a: 1 });", &[(1, 19)]),
+            ("a.js", "const s = new Set(7);", &[(1, 19)]),
+            ("a.js", "const w = new WeakSet(new WeakMap());", &[(1, 23)]),
+            ("a.js", "Object.fromEntries({ a: 1 });", &[(1, 20)]),
+            ("a.js", "Array.from(null);", &[(1, 12)]),
+            ("a.js", "const n = 3; const xs = [...n];", &[(1, 26)]),
+            ("a.js", "const d = new Date(); f(...d);", &[(1, 25)]),
+            (
+                "a.js",
+                "const w = new WeakMap(); for (const e of w) {}",
+                &[(1, 42)],
+            ),
+            ("a.js", "function* g() { yield* {}; }", &[(1, 24)]),
+            ("a.js", "const re = /a/; [...re];", &[(1, 18)]),
+            (
+                "a.js",
+                "function f(c, xs) { for (const x of (c ? xs : null)) {} }",
+                &[(1, 37)],
+            ),
+            (
+                "a.js",
+                "function f(c) { const o = c ? {} : null; return [...o]; }",
+                &[(1, 50)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn pass() {
+        let cases: &[(&str, &str, &[(u32, u32)])] = &[
+            ("a.js", "const xs = [...new Set(ys)];", &[]),
+            (
+                "a.js",
+                "const m = new Map(); const ks = [...m.keys()];",
+                &[],
+            ),
+            ("a.js", "const cs = [...'str'];", &[]),
+            ("a.js", "function f() { return [...arguments]; }", &[]),
+            ("a.js", "const o = { ...maybeUndefined };", &[]),
+            ("a.js", "const o = { ...null };", &[]),
+            ("a.js", "let o = {}; o = [1]; const xs = [...o];", &[]),
+            (
+                "a.js",
+                "class Map {} const m = new Map(); const xs = [...m];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Bag {} Bag.prototype[Symbol.iterator] = function* () {}; [...new Bag()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "import { Set } from 'immutable'; for (const x of new Set()) {}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(Promise) { return [...Promise.all(x)]; }",
+                &[],
+            ),
+            ("a.js", "function f(xs) { return [...xs]; }", &[]),
+            (
+                "a.js",
+                "function f(props) { Object.assign(this, props); }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "type T = [...string[], number]; type U = [...T, string];",
+                &[],
+            ),
+            ("a.jsx", "const el = <C {...props} />;", &[]),
+            (
+                "a.js",
+                "const it = { [Symbol.iterator]() { return [][Symbol.iterator](); } }; [...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Bag { *[Symbol.iterator]() {} } const xs = [...new Bag()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Bag extends Base {} const xs = [...new Bag()];",
+                &[],
+            ),
+            ("a.js", "function* gen() {} const xs = [...gen()];", &[]),
+            (
+                "a.js",
+                "async function* gen() {} async function f() { for await (const x of gen()) {} }",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function* gen() {} async function* g() { yield* gen(); }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const m = new Map(null); const s = new Set(undefined);",
+                &[],
+            ),
+            ("a.js", "const xs = Array.from({ length: 3 });", &[]),
+            (
+                "a.js",
+                "async function load() {} async function f() { const xs = [...(await load())]; }",
+                &[],
+            ),
+            ("a.js", "function f(xs) { return [...(xs || [])]; }", &[]),
+            ("a.js", "function f(xs) { return [...(xs ?? [])]; }", &[]),
+            ("a.js", "const o = { a: 1, ...rest };", &[]),
+            ("a.js", "const o = { ...x }; const xs = [...o];", &[]),
+            ("a.js", "function f(...args) { return [...args]; }", &[]),
+            ("a.js", "const [a, ...rest] = [1, 2, 3];", &[]),
+            ("a.js", "const { a, ...rest } = { a: 1 };", &[]),
+            ("a.js", "const m = new Map(Object.entries(o));", &[]),
+            (
+                "a.js",
+                "const s = 'abc'.split(''); for (const c of s) {}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(m: Map<string, number>) { return [...m]; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "interface Opts {} function f(o: Opts) { return [...o]; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(xs: string[] | undefined) { return [...(xs ?? [])]; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const params = new URLSearchParams(q); const e = [...params];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const o = { [Symbol.asyncIterator]() {} }; async function f() { for await (const x of o) {} }",
+                &[],
+            ),
+            ("a.js", "try {} catch (e) { const xs = [...e]; }", &[]),
+            // corpus: a falsy placeholder behind a check (angular, typescript, pdf.js, webpack)
+            (
+                "a.js",
+                "const dup = dev ? new Map() : undefined;\nif (dev) { for (const [k] of dup) {} }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const ann = (_a = f()) == null ? void 0 : _a.nodes;\nif (ann) { for (const n of ann) {} }",
+                &[],
+            ),
+            (
+                "a.js",
+                "var allow = o === void 0 ? false : o;\nvar s = allow ? new Set(allow) : null;",
+                &[],
+            ),
+            (
+                "a.js",
+                "const c = ok ? parse(x) : null;\nif (c) draw(...c);",
+                &[],
+            ),
+            // corpus: Effect's `yield* Tag` of a class with an inherited static iterator
+            (
+                "a.js",
+                "class Server extends Context.Tag('S')() {}\nfunction* g() { yield* Server; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Tag { static *[Symbol.iterator]() {} }\nfunction* g() { yield* Tag; }",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn messages() {
+        let d = lint_with_rule(
+            "a.js",
+            "async function load() { return []; }\nconst xs = [...load()];",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "`load()` is a Promise (returned by the async function `load`): spreading it into an array throws a TypeError because it is not iterable; did you forget `await`?"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("`await` it first: `await load()`")
+        );
+        let d = lint_with_rule("a.js", "const opts = { a: 1 };\nconst xs = [...opts];", ID);
+        assert_eq!(
+            d[0].message,
+            "`opts` is an object (created at line 1): spreading it into an array throws a TypeError because it is not iterable"
+        );
+        assert_eq!(d[0].labels.len(), 2);
+        assert_eq!(d[0].labels[1].message, "the object created here");
+        let d = lint_with_rule("a.js", "function f(xs) { return [...(xs || {})]; }", ID);
+        assert_eq!(
+            d[0].message,
+            "`xs || {}` can be an object (created at line 1): spreading it into an array throws a TypeError because it is not iterable"
+        );
+    }
+}
