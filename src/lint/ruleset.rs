@@ -1,6 +1,7 @@
 //! A resolved set of rules for one file: which rules run, at which severity, and the
 //! dispatch table from AST node type to the rules that asked for it.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use oxc_ast::ast_kind::AST_TYPE_MAX;
 
 use crate::diagnostic::Severity;
@@ -19,10 +20,21 @@ pub struct RuleSet {
     table: Vec<Vec<u16>>,
     /// Severity by rule id, for rules that are on (syntax rules included).
     severities: Vec<(&'static str, Severity)>,
-    /// Every distinct needle of the enabled rules, each searched for once per file.
-    needles: Vec<&'static str>,
-    /// Per rule, indices into `needles`; `None` when the rule has no needle (always runs).
-    rule_needles: Vec<Option<Vec<u8>>>,
+    /// One searcher per distinct needle list of the enabled rules.
+    matchers: Vec<Matcher>,
+    /// Per rule, an index into `matchers`; `None` when the rule has no needle (always runs).
+    rule_matcher: Vec<Option<usize>>,
+}
+
+/// The needles of one or more rules, found in one pass over the text (SIMD, stopping at the
+/// first hit) instead of one pass per needle: most files contain none of a rule's needles,
+/// and then every needle would be a full scan.
+struct Matcher {
+    needles: &'static [&'static str],
+    /// Whether `...` is among the needles (then a file with a spread needs no search).
+    has_spread_needle: bool,
+    /// The needles other than `...`; `None` when there are none.
+    others: Option<AhoCorasick>,
 }
 
 /// What one cheap pass over a file's text found: which rules may fire, and whether the text
@@ -60,49 +72,62 @@ impl RuleSet {
             .iter()
             .map(|r| (r.rule.meta().id, r.severity))
             .collect();
-        let mut needles: Vec<&'static str> = vec!["..."];
-        let mut rule_needles = Vec::with_capacity(rules.len());
+        let mut matchers: Vec<Matcher> = Vec::new();
+        let mut rule_matcher = Vec::with_capacity(rules.len());
         for r in &rules {
-            let meta = r.rule.meta();
-            if meta.needles.is_empty() {
-                rule_needles.push(None);
+            let needles = r.rule.meta().needles;
+            if needles.is_empty() {
+                rule_matcher.push(None);
                 continue;
             }
-            let mut ids = Vec::new();
-            for n in meta.needles {
-                let i = needles.iter().position(|m| m == n).unwrap_or_else(|| {
-                    needles.push(n);
-                    needles.len() - 1
+            let i = matchers
+                .iter()
+                .position(|m| m.needles == needles)
+                .unwrap_or_else(|| {
+                    let others: Vec<&str> =
+                        needles.iter().copied().filter(|n| *n != "...").collect();
+                    let others = (!others.is_empty()).then(|| {
+                        AhoCorasick::builder()
+                            // Leftmost semantics let the SIMD (Teddy) prefilter do the scanning.
+                            .match_kind(MatchKind::LeftmostFirst)
+                            .build(&others)
+                            .expect("needles are short literal strings")
+                    });
+                    matchers.push(Matcher {
+                        needles,
+                        has_spread_needle: needles.contains(&"..."),
+                        others,
+                    });
+                    matchers.len() - 1
                 });
-                ids.push(u8::try_from(i).expect("fewer than 256 distinct needles"));
-            }
-            rule_needles.push(Some(ids));
+            rule_matcher.push(Some(i));
         }
         Self {
             rules,
             table,
             severities,
-            needles,
-            rule_needles,
+            matchers,
+            rule_matcher,
         }
     }
 
-    /// Searches the text once for each distinct needle; see [`TextScan`].
+    /// Searches the text for `...` and for each distinct needle list; see [`TextScan`].
     pub fn scan_text(&self, text: &str) -> TextScan {
-        let found: Vec<bool> = self.needles.iter().map(|n| find(text, n)).collect();
-        let active = self
-            .rule_needles
+        let has_spread = find(text, "...");
+        let found: Vec<bool> = self
+            .matchers
             .iter()
-            .map(|ids| {
-                ids.as_ref()
-                    .is_none_or(|ids| ids.iter().any(|&i| found[i as usize]))
+            .map(|m| {
+                (m.has_spread_needle && has_spread)
+                    || m.others.as_ref().is_some_and(|ac| ac.is_match(text))
             })
             .collect();
-        // `needles[0]` is always "...".
-        TextScan {
-            active,
-            has_spread: found[0],
-        }
+        let active = self
+            .rule_matcher
+            .iter()
+            .map(|m| m.is_none_or(|i| found[i]))
+            .collect();
+        TextScan { active, has_spread }
     }
 
     /// The configured severity of a rule, `None` when it is off.
