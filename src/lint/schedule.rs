@@ -7,7 +7,8 @@
 //! With the serial lane the peak is one big file plus one ordinary file per other worker,
 //! whatever the number of files, and the big files start first. The serial lane takes the
 //! largest files above [`SERIAL_MIN_BYTES`] while it holds at most a `1 / threads` share of
-//! the bytes, so it never becomes the critical path.
+//! the bytes, so it never becomes the critical path. Building the lanes also fixes glibc's
+//! mmap threshold (see [`fix_mmap_threshold`]).
 
 use rayon::prelude::*;
 
@@ -25,6 +26,7 @@ pub struct Lanes<'t> {
 /// Splits `targets` into lanes for `threads` workers, by file size (a file whose size
 /// cannot be read counts as empty: reading it will report the trouble).
 pub fn lanes(targets: &[Target], threads: usize) -> Lanes<'_> {
+    fix_mmap_threshold();
     let sized: Vec<(u64, &Target)> = targets
         .par_iter()
         .map(|t| (std::fs::metadata(&t.path).map_or(0, |m| m.len()), t))
@@ -49,6 +51,20 @@ fn split(mut sized: Vec<(u64, &Target)>, threads: usize) -> Lanes<'_> {
         }
     }
     Lanes { serial, parallel }
+}
+
+/// Fixes glibc's mmap threshold at 4 MiB. By default glibc raises it (up to 32 MiB) after
+/// the first big block is freed, so the tables of later big files come from the heap and
+/// the space they free stays resident between live blocks: the peak then grows with the
+/// number of big files linted (measured: 4x the corpus, 1.6x the peak; with the fixed
+/// threshold 1.17x, for a few percent more page faults).
+pub fn fix_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only changes an allocator tuning value; glibc documents it as safe
+    // to call at any time, from any thread.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
+    }
 }
 
 #[cfg(test)]
