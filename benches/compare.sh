@@ -32,7 +32,8 @@
 #      control-flow graph), alternating, for N rounds; wall time from the shell's clock, peak
 #      memory from GNU time's maximum resident set size;
 #   4. then restlint with 1 and 2 threads (alternating), restlint on the 1x and 4x trees
-#      (alternating), the 2 KB file with hyperfine, and Biome;
+#      (alternating), Biome, the 2 KB file with hyperfine, and `--cache` (a first run without
+#      a cache file, then a second run over the unchanged files);
 #   5. prints medians, paired ratios (the median over rounds of the per-round ratio) and
 #      ratios of medians, peak memory, and writes a Markdown table, the raw numbers (TSV) and
 #      an SVG bar chart of wall times to the output folder.
@@ -234,9 +235,24 @@ if ((BIOME_ROUNDS > 0)); then
 fi
 
 say "the 2 KB file ($SINGLE_BYTES bytes, $(cat "$BENCH/single/.chosen")) with hyperfine"
-(cd "$BENCH/single" && hyperfine -N --warmup 10 --runs 100 --style none --export-csv "$BENCH/single.csv" \
-  -n restlint "$RL --threads $THREADS --config $BENCH/restlint.default.json file.js" \
-  -n oxlint "${OXLINT_CMD% .} file.js" >/dev/null 2>&1) || echo "warning: hyperfine failed on the 2 KB file" >&2
+(cd "$BENCH/single" &&
+  hyperfine -N --warmup 10 --runs 100 --style none --export-csv "$BENCH/single.csv" \
+    -n restlint "$RL --threads $THREADS --config $BENCH/restlint.default.json file.js" >/dev/null 2>&1 &&
+  hyperfine -N --warmup 2 --runs 10 --style none --export-csv "$BENCH/single-oxlint.csv" \
+    -n oxlint "${OXLINT_CMD% .} file.js" >/dev/null 2>&1 &&
+  tail -n +2 "$BENCH/single-oxlint.csv" >>"$BENCH/single.csv") || echo "warning: hyperfine failed on the 2 KB file" >&2
+
+# --cache: a first run (no cache file) and a second one over the unchanged corpus, per round.
+say "--cache: first run and second run ($SIDE_ROUNDS rounds)"
+CACHE_FILE="$BENCH/restlint.cache"
+for ((r = 1; r <= SIDE_ROUNDS; r++)); do
+  rm -f "$CACHE_FILE"
+  for k in cache-first cache-second; do
+    # shellcheck disable=SC2086
+    run_one cache "$r" "$k" "$T1X" $RL --threads "$THREADS" --config "$BENCH/restlint.default.json" --cache --cache-location "$CACHE_FILE" .
+  done
+done
+rm -f "$CACHE_FILE"
 
 # ---------------------------------------------------------------- 4. summary
 median() { LC_ALL=C sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -300,6 +316,8 @@ rl=$(med_wall main restlint)
   r=$(paired scale restlint-4x restlint); echo "| 4× corpus / 1×, wall | $(fmt2 "$r") | ≤ 4.20 | $(verdict "$r" "<=" 4.2) |"
   m=$(awk -v a="$(max_mem scale restlint-4x)" -v b="$(max_mem scale restlint)" 'BEGIN { print a / b }')
   echo "| 4× corpus / 1×, peak memory ($(mib "$(max_mem scale restlint-4x)") vs $(mib "$(max_mem scale restlint)") MiB) | $(fmt2 "$m") | ≈ 1 (≤ 1.10) | $(verdict "$m" "<=" 1.1) |"
+  r=$(paired cache cache-second cache-first)
+  echo "| \`--cache\`: second run / first run (medians $(fmt2 "$(med_wall cache cache-second)") s / $(fmt2 "$(med_wall cache cache-first)") s) | $(fmt2 "$r") | ≤ 0.15 | $(verdict "$r" "<=" 0.15) |"
   echo
   echo "Other ratios (paired medians): restlint default / floor parse+semantic $(fmt2 "$(paired main restlint floor-semantic)"),"
   echo "/ floor parse+semantic without CFG $(fmt2 "$(paired main restlint floor-semantic-nocfg)");"
