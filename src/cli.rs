@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::cache::{self, Cache};
 use crate::config::{CliRules, Config, ConfigError, Resolver};
 use crate::diagnostic::{Diagnostic, FileReport, INTERNAL_ERROR, IO_ERROR, Severity, Span};
+use crate::fix::{self, FixMode};
 use crate::lint;
 use crate::report::{self, Summary};
 use crate::rules;
@@ -22,9 +23,22 @@ use crate::walk::{self, Target, WalkOptions};
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Code frames with labels and help, then a summary (the default).
     Pretty,
+    /// One JSON document, schema version 1 (`restlint-output.schema.json`).
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `file:line:col: severity rule: message`, one per line.
+    Compact,
 }
+
+/// The project's home page, named in SARIF output.
+pub const HOMEPAGE: &str = "https://github.com/restlint/restlint";
+/// Where the rule pages are published; a rule's page is this followed by `<id>.md`.
+pub const RULES_BASE_URI: &str = "https://github.com/restlint/restlint/blob/main/rules/";
 
 /// When to colour pretty output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -91,6 +105,28 @@ pub struct Args {
     /// The cache file, or a folder for it (default: node_modules/.cache/restlint/).
     #[arg(long, value_name = "PATH", requires = "cache")]
     pub cache_location: Option<PathBuf>,
+
+    /// Apply safe fixes in place, then report what is left. With `-` (standard input), print
+    /// the fixed source to standard output and the report to standard error.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Apply suggested fixes too (they may change behaviour); implies --fix.
+    #[arg(long)]
+    pub fix_suggestions: bool,
+}
+
+impl Args {
+    /// The fixes this run applies, if any.
+    pub fn fix_mode(&self) -> Option<FixMode> {
+        if self.fix_suggestions {
+            Some(FixMode::Suggestions)
+        } else if self.fix {
+            Some(FixMode::Safe)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +276,8 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         .build()
         .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
 
+    // With `--fix` on standard input, the fixed source goes to stdout and the report to stderr.
+    let mut fixed_stdin: Option<Vec<u8>> = None;
     let (mut reports, files) = if stdin {
         let name = args
             .stdin_filename
@@ -250,7 +288,16 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .stdin_filename
             .as_deref()
             .map_or_else(|| "-".to_string(), walk::display_path);
-        if resolver.config.is_ignored(&name) {
+        // As on disk: a declaration file is skipped, and so is a path the config ignores.
+        let file_name = name.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let declaration = [".d.ts", ".d.mts", ".d.cts"]
+            .iter()
+            .any(|s| file_name.ends_with(s));
+        if declaration || resolver.config.is_ignored(&name) {
+            // Nothing to fix: an editor still gets its buffer back.
+            if args.fix_mode().is_some() && std::io::stdin().read_to_end(&mut bytes).is_ok() {
+                fixed_stdin = Some(bytes);
+            }
             (Vec::new(), 0)
         } else {
             let report = match std::io::stdin().read_to_end(&mut bytes) {
@@ -268,10 +315,23 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                     Ok(text) => {
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
-                        FileReport {
-                            path: display,
-                            diagnostics,
-                            source: Some(text),
+                        match args.fix_mode() {
+                            Some(mode) => {
+                                let outcome = pool.install(|| {
+                                    fix::fix_text(&name, &text, diagnostics, &rules, mode)
+                                });
+                                fixed_stdin = Some(outcome.text.clone().into_bytes());
+                                FileReport {
+                                    path: display,
+                                    diagnostics: outcome.diagnostics,
+                                    source: Some(outcome.text),
+                                }
+                            }
+                            None => FileReport {
+                                path: display,
+                                diagnostics,
+                                source: Some(text),
+                            },
                         }
                     }
                 },
@@ -291,7 +351,8 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         let cache = args.cache.then(|| open_cache(args, &resolver));
         // Clean files leave nothing behind: memory stays flat however many files there are.
         let lint_one = |t: &&Target| {
-            Some(lint_target(t, &resolver, cache.as_ref())).filter(|r| !r.diagnostics.is_empty())
+            Some(lint_target(t, &resolver, args.fix_mode(), cache.as_ref()))
+                .filter(|r| !r.diagnostics.is_empty())
         };
         let mut reports: Vec<FileReport> = pool.install(|| {
             // Big files one at a time beside the rest (see `lint::schedule`).
@@ -339,6 +400,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 
     let output = match args.format {
         Format::Json => report::json::render(files, &reports, summary),
+        Format::Sarif => report::sarif::render(&reports, sarif_tool(), &sarif_rules()),
+        Format::Github => report::github::render(&reports),
+        Format::Compact => report::compact::render(&reports),
         Format::Pretty => {
             let color = match args.color {
                 Color::Always => true,
@@ -360,10 +424,23 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             )
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|_| stdout.flush())
+    let written = match &fixed_stdin {
+        Some(source) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr
+                .write_all(output.as_bytes())
+                .and_then(|_| stderr.flush());
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(source).and_then(|_| stdout.flush())
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(output.as_bytes())
+                .and_then(|_| stdout.flush())
+        }
+    };
+    if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("restlint: cannot write the output: {e}");
@@ -379,8 +456,80 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     })
 }
 
-/// Reads and lints one file found by the walk.
-fn lint_target(t: &Target, resolver: &Resolver, cache: Option<&Cache>) -> FileReport {
+fn sarif_tool() -> report::sarif::ToolInfo<'static> {
+    report::sarif::ToolInfo {
+        name: "restlint",
+        version: env!("CARGO_PKG_VERSION"),
+        information_uri: HOMEPAGE,
+        rules_base_uri: RULES_BASE_URI,
+    }
+}
+
+/// Every rule, then the ids that are not rules, as the SARIF log describes them.
+fn sarif_rules() -> Vec<report::sarif::RuleInfo<'static>> {
+    use crate::diagnostic::{PARSE_ERROR, UNUSED_DISABLE_DIRECTIVE};
+    use report::sarif::RuleInfo;
+    let mut out: Vec<RuleInfo> = rules::RULES
+        .iter()
+        .map(|m| RuleInfo {
+            id: m.id,
+            summary: first_sentence(m.docs),
+            docs: Some(m.docs),
+            default: m.category.default_severity(),
+        })
+        .collect();
+    out.extend([
+        RuleInfo {
+            id: PARSE_ERROR,
+            summary: "The file has a syntax error.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: IO_ERROR,
+            summary: "The file could not be read as UTF-8 text.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: INTERNAL_ERROR,
+            summary: "restlint failed on this file; please report it.".into(),
+            docs: None,
+            default: Some(Severity::Error),
+        },
+        RuleInfo {
+            id: UNUSED_DISABLE_DIRECTIVE,
+            summary: "A restlint-disable directive suppresses nothing.".into(),
+            docs: None,
+            default: Some(Severity::Warning),
+        },
+    ]);
+    out
+}
+
+/// The first sentence of a rule page's first paragraph (the lines after the title and the
+/// metadata line, joined), with its period.
+fn first_sentence(docs: &str) -> String {
+    let paragraph: Vec<&str> = docs
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with('#') || l.starts_with("Category:"))
+        .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let text = paragraph.join(" ");
+    match text.find(". ") {
+        Some(i) => text[..=i].to_string(),
+        None => text,
+    }
+}
+
+/// Reads and lints one file found by the walk; with a fix mode, fixes it and writes it back.
+fn lint_target(
+    t: &Target,
+    resolver: &Resolver,
+    fix_mode: Option<FixMode>,
+    cache: Option<&Cache>,
+) -> FileReport {
     let text = match crate::source::read_text(&t.path) {
         Ok(text) => text,
         Err(e) => {
@@ -391,11 +540,33 @@ fn lint_target(t: &Target, resolver: &Resolver, cache: Option<&Cache>) -> FileRe
             };
         }
     };
-    let lint = || lint::lint_text(&t.path, &text, &resolver.rules_for(&t.path));
-    let diagnostics = match cache {
+    let rules = resolver.rules_for(&t.path);
+    let lint = || lint::lint_text(&t.path, &text, &rules);
+    let mut diagnostics = match cache {
         Some(cache) => cache.lint(&t.display, &text, lint),
         None => lint(),
     };
+    let mut text = text;
+    if let Some(mode) = fix_mode
+        && fix::has_fixes(&diagnostics, mode)
+    {
+        let outcome = fix::fix_text(&t.path, &text, diagnostics.clone(), &rules, mode);
+        if outcome.changed(&text) {
+            match fix::write_atomic(&t.path, &text, &outcome.text, fix::hooks().as_ref()) {
+                Ok(()) => {
+                    diagnostics = outcome.diagnostics;
+                    text = outcome.text;
+                }
+                // The file is as it was: report its own diagnostics and why it was not fixed.
+                Err(e) => {
+                    diagnostics.push(io_error(e.to_string()));
+                    crate::diagnostic::sort_diagnostics(&mut diagnostics);
+                }
+            }
+        } else {
+            diagnostics = outcome.diagnostics;
+        }
+    }
     let source = if diagnostics.is_empty() {
         None
     } else {

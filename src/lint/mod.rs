@@ -204,14 +204,25 @@ fn lint_unchecked(
             "brackets nest deeper than {MAX_DEPTH} levels; restlint does not parse such a file"
         ))];
     }
-    ALLOCATOR.with(|cell| {
-        let mut allocator = cell.borrow_mut();
-        if allocator.capacity() > ALLOCATOR_KEEP_BYTES {
-            *allocator = Allocator::default();
-        } else {
-            allocator.reset();
+    ALLOCATOR.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut allocator) => {
+            if allocator.capacity() > ALLOCATOR_KEEP_BYTES {
+                *allocator = Allocator::default();
+            } else {
+                allocator.reset();
+            }
+            lint_in(&allocator, path, text, rules, line_index, dispatch)
         }
-        lint_in(&allocator, path, text, rules, line_index, dispatch)
+        // Called while this thread's allocator holds another file's AST (fix verification
+        // from inside a lint): use a second allocator rather than reset the first.
+        Err(_) => lint_in(
+            &Allocator::default(),
+            path,
+            text,
+            rules,
+            line_index,
+            dispatch,
+        ),
     })
 }
 

@@ -1,7 +1,10 @@
 //! Output formats. Reporters see only diagnostics and sources, never rules or the CLI.
 
+pub mod compact;
+pub mod github;
 pub mod json;
 pub mod pretty;
+pub mod sarif;
 
 use crate::diagnostic::FileReport;
 

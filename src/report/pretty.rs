@@ -3,17 +3,60 @@
 use std::fmt::Write as _;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity as MSeverity,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    Severity as MSeverity, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::report::Summary;
+use crate::source::LineIndex;
+
+/// One file's text for miette, shared by its diagnostics. The `[file:line:col]` header
+/// miette prints would count the column in bytes; it gets our position instead (UTF-16
+/// columns, ECMAScript line breaks, the BOM not counted), so it matches the other formats.
+#[derive(Debug)]
+struct Source<'r> {
+    name: &'r str,
+    text: &'r str,
+    index: &'r LineIndex,
+}
+
+impl SourceCode for Source<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        // With no context lines miette asks for the position of the span itself (the header).
+        let (line, column) = if before == 0 {
+            let p = self
+                .index
+                .position(self.text, u32::try_from(span.offset()).unwrap_or(u32::MAX));
+            (
+                p.line.saturating_sub(1) as usize,
+                p.column.saturating_sub(1) as usize,
+            )
+        } else {
+            (inner.line(), inner.column())
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
 
 /// Adapts one of our diagnostics to `miette::Diagnostic` at render time.
 #[derive(Debug)]
 struct Adapter<'r> {
     d: &'r Diagnostic,
-    src: NamedSource<String>,
+    src: &'r Source<'r>,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
 }
@@ -41,7 +84,7 @@ impl miette::Diagnostic for Adapter<'_> {
             .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.src)
+        Some(self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
@@ -80,13 +123,18 @@ pub fn render(
         .with_links(false);
     let mut out = String::new();
     for r in reports {
-        let text = r.source.clone().unwrap_or_default();
+        let text = r.source.as_deref().unwrap_or_default();
+        let index = LineIndex::new(text);
+        let src = Source {
+            name: &r.path,
+            text,
+            index: &index,
+        };
         for d in &r.diagnostics {
-            let src = NamedSource::new(r.path.clone(), text.clone());
             let mut labels = Vec::new();
             let (s, e) = (
-                clamp(&text, d.span.start as usize),
-                clamp(&text, d.span.end as usize),
+                clamp(text, d.span.start as usize),
+                clamp(text, d.span.end as usize),
             );
             let primary_label = d
                 .labels
@@ -99,8 +147,8 @@ pub fn render(
             ));
             for l in d.labels.iter().filter(|l| l.span != d.span) {
                 let (ls, le) = (
-                    clamp(&text, l.span.start as usize),
-                    clamp(&text, l.span.end as usize),
+                    clamp(text, l.span.start as usize),
+                    clamp(text, l.span.end as usize),
                 );
                 labels.push(LabeledSpan::new_with_span(
                     Some(l.message.clone()),
@@ -114,7 +162,7 @@ pub fn render(
             };
             let adapter = Adapter {
                 d,
-                src,
+                src: &src,
                 labels,
                 help,
             };

@@ -11,12 +11,23 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
 
+pub mod accumulating_spread;
+#[cfg(test)]
+pub mod fix_test_util;
 pub mod invalid_rest;
 pub mod iterator_reuse;
+pub mod object_assign_mutates_target;
 pub mod object_spread_indexed;
 pub mod object_spread_loses_data;
+pub mod prefer_object_spread;
+pub mod prefer_rest_params;
+pub mod prefer_spread;
 pub mod rest_not_last;
+pub mod shallow_copy_mutation;
+pub mod spread_args_overflow;
 pub mod spread_non_iterable;
+pub mod spread_overrides_property;
+pub mod useless_spread;
 
 /// A rule's family; each has a default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,6 +145,15 @@ pub static RULES: &[&RuleMeta] = &[
     &object_spread_loses_data::META,
     &iterator_reuse::META,
     &object_spread_indexed::META,
+    &shallow_copy_mutation::META,
+    &spread_overrides_property::META,
+    &object_assign_mutates_target::META,
+    &spread_args_overflow::META,
+    &accumulating_spread::META,
+    &useless_spread::META,
+    &prefer_rest_params::META,
+    &prefer_spread::META,
+    &prefer_object_spread::META,
 ];
 
 /// Looks a rule up by id.

@@ -120,8 +120,8 @@ fn trim_end(src: &str, start: usize, end: usize) -> usize {
 }
 
 /// Suggests moving the rest after the element that follows it, when that is the only element
-/// after it and moving cannot change what runs: the element has no default value and no
-/// computed key (a default or a computed key is evaluated in order).
+/// after it and moving cannot change what runs: neither has a default value, a computed key or
+/// a call (those are evaluated in order).
 fn move_rest_to_end(src: &str, rest: Span, next: Span) -> Option<Fix> {
     let next_text = src.get(next.start as usize..next.end as usize)?;
     // Only one element may follow, or the order of several would have to be kept too.
@@ -132,6 +132,11 @@ fn move_rest_to_end(src: &str, rest: Span, next: Span) -> Option<Fix> {
         return None;
     }
     let rest_text = src.get(rest.start as usize..rest.end as usize)?;
+    // The rest moves too: a call or a computed member in it (`...a[f()]` as an assignment
+    // target) would then be evaluated after the other element.
+    if rest_text.contains(['=', '(', '`']) || rest_text.contains("?.") {
+        return None;
+    }
     Some(Fix::suggestion(
         "move the rest to the end",
         vec![Edit::new(rest, next_text), Edit::new(next, rest_text)],

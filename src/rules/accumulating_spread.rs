@@ -1,0 +1,550 @@
+//! `accumulating-spread`: an accumulator re-spread on every step, which makes building it
+//! quadratic: a `reduce`/`reduceRight` callback returning `{...acc, …}` or `[...acc, …]`, and
+//! `acc = {...acc, …}` / `acc = [...acc, x]` inside a loop or a `forEach` callback over a
+//! binding declared outside it.
+//!
+//! Purely syntactic: the accumulator is a binding (the callback's first parameter, or the
+//! assigned variable) and the copy is the literal that spreads it. A callback that pushes into
+//! the accumulator and returns it is the linear form and is never flagged. An object copy
+//! counts only when it can gain keys (a computed key or another spread): `{...state, a: 1}`
+//! in a loop rewrites the same keys and stays linear.
+
+use oxc_ast::AstKind;
+use oxc_ast::ast::{
+    ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression,
+    ObjectPropertyKind, Statement,
+};
+use oxc_semantic::{AstNode, NodeId, SymbolId};
+use oxc_span::{GetSpan, Span as OxcSpan};
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "accumulating-spread",
+    category: Category::Perf,
+    fix: FixKind::None,
+    node_types: &[oxc_ast::AstType::SpreadElement],
+    needles: &["..."],
+    docs: include_str!("../../rules/accumulating-spread.md"),
+    create: crate::no_options!(AccumulatingSpread),
+};
+
+pub struct AccumulatingSpread;
+
+/// What the spread copies into.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Array,
+    Object,
+}
+
+impl Container {
+    fn noun(self) -> &'static str {
+        match self {
+            Container::Array => "array",
+            Container::Object => "object",
+        }
+    }
+    fn help(self, name: &str) -> String {
+        match self {
+            Container::Array => format!(
+                "push into `{name}` and keep it (`{name}.push(x)`), or build the array once with `map`/`filter`/`flatMap`"
+            ),
+            Container::Object => format!(
+                "write into `{name}` and keep it (`{name}[key] = value`), or build the object once with `Object.fromEntries`"
+            ),
+        }
+    }
+}
+
+fn reduce_step(
+    name: &str,
+    method: &str,
+    c: Container,
+    spread: OxcSpan,
+    call: OxcSpan,
+    param: OxcSpan,
+) -> Diagnostic {
+    Diagnostic::new(
+        META.id,
+        spread,
+        format!(
+            "the accumulator `{name}` is copied into a new {} on every `{method}` step: the copies make this quadratic in the input's length",
+            c.noun()
+        ),
+    )
+    .with_label(spread, "the copy of the accumulator")
+    .with_label(param, "the accumulator")
+    .with_label(call, format!("the `{method}` call"))
+    .with_help(c.help(name))
+}
+
+fn loop_step(
+    name: &str,
+    where_: &str,
+    c: Container,
+    spread: OxcSpan,
+    lp: OxcSpan,
+    decl: OxcSpan,
+) -> Diagnostic {
+    Diagnostic::new(
+        META.id,
+        spread,
+        format!(
+            "`{name}` is copied into a new {} on every {} of this {where_}: the copies make the loop quadratic",
+            c.noun(),
+            if where_ == "loop" { "iteration" } else { "call" }
+        ),
+    )
+    .with_label(spread, "the copy of the accumulator")
+    .with_label(decl, format!("`{name}` is declared outside the {where_}"))
+    .with_label(lp, format!("the {where_}"))
+    .with_help(c.help(name))
+}
+
+impl Rule for AccumulatingSpread {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::SpreadElement(spread) = node.kind() else {
+            return;
+        };
+        let Expression::Identifier(ident) = spread.argument.get_inner_expression() else {
+            return;
+        };
+        let Some(symbol) = symbol_of(cx, ident) else {
+            return;
+        };
+        let nodes = cx.nodes();
+        let container_node = nodes.parent_node(node.id());
+        // The copy must add something: `[...acc]` alone is a plain copy, not accumulation.
+        let container = match container_node.kind() {
+            AstKind::ArrayExpression(a) if a.elements.len() > 1 => Container::Array,
+            // Only a copy that can gain keys grows: `{ ...state, weight: 'bold' }` in a loop
+            // keeps the same few keys and stays linear; `{ ...acc, [k]: v }` and
+            // `{ ...acc, ...other }` grow.
+            AstKind::ObjectExpression(o)
+                if o.properties.iter().any(|p| match p {
+                    ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
+                    ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                }) =>
+            {
+                Container::Object
+            }
+            _ => return,
+        };
+        let (value, holder) = climb_value(cx, container_node.id());
+        let holder_node = nodes.get_node(holder);
+        match holder_node.kind() {
+            AstKind::ArrowFunctionExpression(arrow) => {
+                if matches!(&arrow.body, ArrowFunctionBody::FunctionBody(_)) {
+                    return;
+                }
+                check_reduce(
+                    cx,
+                    holder,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
+            }
+            AstKind::ReturnStatement(_) => {
+                let Some(func) = enclosing_function(cx, holder) else {
+                    return;
+                };
+                check_reduce(
+                    cx,
+                    func,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
+            }
+            AstKind::AssignmentExpression(assign) => {
+                if assign.operator != AssignmentOperator::Assign || assign.right.span() != value {
+                    return;
+                }
+                let AssignmentTarget::AssignmentTargetIdentifier(target) = &assign.left else {
+                    return;
+                };
+                if symbol_of(cx, target) != Some(symbol) {
+                    return;
+                }
+                check_loop(
+                    cx,
+                    holder,
+                    symbol,
+                    ident.name.as_str(),
+                    container,
+                    spread.span,
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Walks up from a value through parentheses, TS wrappers, the branches of `?:`, `||`/`&&`/`??`
+/// and the last expression of a sequence; returns the outermost value's span and its holder.
+fn climb_value(cx: &Ctx<'_, '_>, start: NodeId) -> (OxcSpan, NodeId) {
+    let nodes = cx.nodes();
+    let mut cur = start;
+    loop {
+        let cur_span = nodes.get_node(cur).kind().span();
+        let parent = nodes.parent_node(cur);
+        let up = match parent.kind() {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSTypeAssertion(_)
+            | AstKind::LogicalExpression(_) => true,
+            AstKind::ConditionalExpression(c) => c.test.span() != cur_span,
+            AstKind::SequenceExpression(s) => {
+                s.expressions.last().is_some_and(|e| e.span() == cur_span)
+            }
+            _ => false,
+        };
+        if !up {
+            return (cur_span, parent.id());
+        }
+        cur = parent.id();
+    }
+}
+
+/// The function (or arrow) a statement belongs to.
+fn enclosing_function(cx: &Ctx<'_, '_>, id: NodeId) -> Option<NodeId> {
+    for a in cx.nodes().ancestors(id) {
+        match a.kind() {
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => return Some(a.id()),
+            AstKind::StaticBlock(_) | AstKind::Program(_) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reports when `func` is the callback of a `reduce`/`reduceRight` call and `symbol` is its
+/// first parameter.
+fn check_reduce(
+    cx: &mut Ctx<'_, '_>,
+    func: NodeId,
+    symbol: SymbolId,
+    name: &str,
+    c: Container,
+    spread: OxcSpan,
+) {
+    let nodes = cx.nodes();
+    let func_node = nodes.get_node(func);
+    let (params, func_span) = match func_node.kind() {
+        AstKind::Function(f) => (&f.params, f.span),
+        AstKind::ArrowFunctionExpression(a) => (&a.params, a.span),
+        _ => return,
+    };
+    let Some(first) = params.items.first() else {
+        return;
+    };
+    let BindingPattern::BindingIdentifier(binding) = &first.pattern else {
+        return;
+    };
+    if binding.symbol_id.get() != Some(symbol) {
+        return;
+    }
+    let Some(call_id) = callee_of_callback(cx, func, func_span) else {
+        return;
+    };
+    let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
+        return;
+    };
+    let Some(method) = member_name(&call.callee) else {
+        return;
+    };
+    if !matches!(method, "reduce" | "reduceRight") {
+        return;
+    }
+    cx.report(reduce_step(
+        name,
+        method,
+        c,
+        spread,
+        member_property(&call.callee).map_or(call.span, |(_, span)| span),
+        binding.span,
+    ));
+}
+
+/// The call a function expression is the first argument of (parentheses allowed).
+fn callee_of_callback(cx: &Ctx<'_, '_>, func: NodeId, func_span: OxcSpan) -> Option<NodeId> {
+    let nodes = cx.nodes();
+    let mut cur = func;
+    let mut cur_span = func_span;
+    loop {
+        let parent = nodes.parent_node(cur);
+        match parent.kind() {
+            AstKind::ParenthesizedExpression(p) => {
+                cur_span = p.span;
+                cur = parent.id();
+            }
+            AstKind::CallExpression(call) => {
+                let first = call.arguments.first()?;
+                return (first.span() == cur_span).then_some(parent.id());
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `x.name` or `x?.name`: the property name.
+fn member_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+    member_property(callee).map(|(name, _)| name)
+}
+
+/// `x.name` or `x?.name`: the property name and its span (what a label points at: the whole
+/// call may span a hundred lines).
+fn member_property<'a>(callee: &'a Expression<'a>) -> Option<(&'a str, OxcSpan)> {
+    match callee.get_inner_expression() {
+        Expression::StaticMemberExpression(m) => Some((m.property.name.as_str(), m.property.span)),
+        Expression::ChainExpression(chain) => match &chain.expression {
+            oxc_ast::ast::ChainElement::StaticMemberExpression(m) => {
+                Some((m.property.name.as_str(), m.property.span))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The head of a loop statement (`for (const x of xs)`, `while (c)`, `do`), for its label.
+fn loop_head(kind: &AstKind<'_>) -> OxcSpan {
+    let whole = kind.span();
+    let body_start = match kind {
+        AstKind::ForStatement(f) => f.body.span().start,
+        AstKind::ForOfStatement(f) => f.body.span().start,
+        AstKind::ForInStatement(f) => f.body.span().start,
+        AstKind::WhileStatement(w) => w.body.span().start,
+        AstKind::DoWhileStatement(_) => whole.start + 2,
+        _ => whole.end,
+    };
+    OxcSpan::new(whole.start, body_start.max(whole.start))
+}
+
+/// Reports when the assignment at `assign` runs once per iteration of a loop (or a `forEach`
+/// callback) and the accumulator is declared outside that loop.
+fn check_loop(
+    cx: &mut Ctx<'_, '_>,
+    assign: NodeId,
+    symbol: SymbolId,
+    name: &str,
+    c: Container,
+    spread: OxcSpan,
+) {
+    let decl = cx.scoping().symbol_span(symbol);
+    let nodes = cx.nodes();
+    let assign_span = nodes.get_node(assign).kind().span();
+    if exits_right_after(cx, assign) {
+        return;
+    }
+    for a in nodes.ancestors(assign) {
+        let (repeated, what) = match a.kind() {
+            AstKind::ForStatement(f) => {
+                let in_body = f.body.span().contains_inclusive(assign_span);
+                let in_update = f
+                    .update
+                    .as_ref()
+                    .is_some_and(|u| u.span().contains_inclusive(assign_span));
+                (in_body || in_update, "loop")
+            }
+            AstKind::ForOfStatement(f) => (f.body.span().contains_inclusive(assign_span), "loop"),
+            AstKind::ForInStatement(f) => (f.body.span().contains_inclusive(assign_span), "loop"),
+            AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => (true, "loop"),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
+                let span = a.kind().span();
+                let Some(call_id) = callee_of_callback(cx, a.id(), span) else {
+                    return;
+                };
+                let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
+                    return;
+                };
+                if member_name(&call.callee) != Some("forEach") {
+                    return;
+                }
+                if !span.contains_inclusive(decl) {
+                    cx.report(loop_step(
+                        name,
+                        "`forEach` callback",
+                        c,
+                        spread,
+                        member_property(&call.callee).map_or(call.span, |(_, span)| span),
+                        decl,
+                    ));
+                }
+                return;
+            }
+            AstKind::StaticBlock(_) | AstKind::Program(_) => return,
+            _ => (false, ""),
+        };
+        if repeated {
+            let kind = a.kind();
+            if !kind.span().contains_inclusive(decl) {
+                let head = loop_head(&kind);
+                let head = OxcSpan::new(
+                    head.start,
+                    head.start + cx.text(head).trim_end().len() as u32,
+                );
+                cx.report(loop_step(name, what, c, spread, head, decl));
+            }
+            return;
+        }
+    }
+}
+
+/// `acc = [...acc, x]; break;` (or `return`, `throw`): the copy is made once, on the way out
+/// of the loop, not on every iteration.
+fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let statement = nodes.parent_node(assign);
+    let AstKind::ExpressionStatement(stmt) = statement.kind() else {
+        return false;
+    };
+    let statements = match nodes.parent_kind(statement.id()) {
+        AstKind::BlockStatement(b) => &b.body,
+        AstKind::SwitchCase(c) => &c.consequent,
+        _ => return false,
+    };
+    let Some(i) = statements.iter().position(|s| s.span() == stmt.span) else {
+        return false;
+    };
+    matches!(
+        statements.get(i + 1),
+        Some(
+            Statement::BreakStatement(_)
+                | Statement::ReturnStatement(_)
+                | Statement::ThrowStatement(_)
+        )
+    )
+}
+
+fn symbol_of(cx: &Ctx<'_, '_>, ident: &oxc_ast::ast::IdentifierReference<'_>) -> Option<SymbolId> {
+    let reference = ident.reference_id.get()?;
+    cx.scoping().get_reference(reference).symbol_id()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    const RULE: &str = "accumulating-spread";
+
+    #[test]
+    fn fail_and_pass() {
+        let fail: &[(&str, &str)] = &[
+            ("xs.reduce((acc, x) => [...acc, x], []);", "...acc"),
+            (
+                "xs.reduce((acc, x) => ({ ...acc, [x.id]: x }), {});",
+                "...acc",
+            ),
+            (
+                "xs.reduceRight(function (acc, x) { return [...acc, x]; }, []);",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => { if (x) return { ...acc, [x]: x }; return acc; }, {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => x ? [...acc, x] : acc, []);",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc: Record<string, number>, x) => ({ ...acc, [x]: 1 }) as Record<string, number>, {});",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (const x of xs) { acc = [...acc, x]; }",
+                "...acc",
+            ),
+            (
+                "let acc = {}; for (const k in o) acc = { ...acc, [k]: o[k] };",
+                "...acc",
+            ),
+            (
+                "let acc = []; let i = 0; while (i < 3) { acc = [...acc, i++]; }",
+                "...acc",
+            ),
+            (
+                "let acc = {}; xs.forEach((x) => { acc = { ...acc, [x]: true }; });",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (let i = 0; i < n; i++) { if (i % 2) acc = [i, ...acc]; }",
+                "...acc",
+            ),
+        ];
+        let pass = [
+            "xs.reduce((acc, x) => { acc.push(x); return acc; }, []);",
+            "xs.reduce((acc, x) => { acc[x.id] = x; return acc; }, {});",
+            "xs.reduce((acc, x) => acc + x, 0);",
+            "xs.map((acc, x) => [...acc, x]);",
+            "xs.reduce((acc, x) => [...x, acc], []);",
+            "xs.reduce((acc, x) => [...acc], []);",
+            "xs.reduce((acc, x) => { const f = () => [...acc, x]; return f; }, []);",
+            "let acc = []; acc = [...acc, 1];",
+            "for (const x of xs) { let acc = []; acc = [...acc, x]; }",
+            "let acc = []; for (const x of xs) { const next = [...acc, x]; use(next); }",
+            "let acc = []; for (const x of xs) { other = [...acc, x]; }",
+            "let acc = []; xs.map((x) => { acc = [...acc, x]; });",
+            "let acc = []; for (const x of [...acc, 1]) {}",
+            // Once, on the way out of the loop.
+            "let found = []; for (const x of xs) { if (x.ok) { found = [...found, x]; break; } }",
+            "function f(xs) { let r = {}; for (const x of xs) { if (x) { r = { ...r, [x]: 1 }; return r; } } }",
+            "let a = {}; for (const x of xs) { a = { ...defaults, x }; }",
+            "xs.reduce(({ acc }, x) => [...acc, x], []);",
+            // The same few keys each time: the copy does not grow (tldraw's richText.ts).
+            "function f(node, state) { for (const mark of node.marks) { if (mark.bold) state = { ...state, weight: 'bold' }; } }",
+            "xs.reduce((acc, x) => ({ ...acc, count: acc.count + 1 }), { count: 0 });",
+        ];
+        let mut failures = Vec::new();
+        for (code, spread) in fail {
+            let file = if code.contains(": Record") {
+                "a.ts"
+            } else {
+                "a.js"
+            };
+            let d = lint_with_rule(file, code, RULE);
+            let got: Vec<_> = d
+                .iter()
+                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
+                .collect();
+            if got != vec![(RULE, *spread)] {
+                failures.push(format!("fail {code}: {got:?}"));
+            }
+        }
+        for code in pass {
+            let d = lint_with_rule("a.js", code, RULE);
+            if !d.is_empty() {
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn message_names_the_accumulator() {
+        let d = lint_with_rule(
+            "a.js",
+            "xs.reduce((memo, x) => ({ ...memo, [x]: 1 }), {});",
+            RULE,
+        );
+        insta::assert_snapshot!(d.iter().map(|d| format!("{}\nhelp: {}\n", d.message, d.help.as_deref().unwrap_or(""))).collect::<String>(), @r"
+        the accumulator `memo` is copied into a new object on every `reduce` step: the copies make this quadratic in the input's length
+        help: write into `memo` and keep it (`memo[key] = value`), or build the object once with `Object.fromEntries`
+        ");
+    }
+}

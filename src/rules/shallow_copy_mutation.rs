@@ -1,0 +1,1505 @@
+//! `shallow-copy-mutation`: a binding made by a shallow copy (`{...src}`, `[...src]`,
+//! `Object.assign({}, src)`, `src.slice()`, `Array.from(src)`, `src.concat()`, an object rest)
+//! that is then written to below its top level (`copy.a.b = v`, `copy.list.push(v)`,
+//! `copy[0].done = true`): the nested object is still the original's, so the write reaches it.
+//!
+//! Invariants, all for precision:
+//! - the copy must have at least one source that is an existing object (a parameter, an
+//!   import, a member, `this`, a binding used elsewhere); a fresh literal or a call result
+//!   nobody else holds shares nothing worth reporting, and any source we cannot judge (a
+//!   call spread into the copy) makes the whole copy unknown;
+//! - a binding that is ever reassigned is skipped;
+//! - a level the copy defines itself, or that was replaced on the copy earlier in source order
+//!   (anywhere, for writes inside closures), is never reported; so is everything after the copy
+//!   escapes to code we cannot see (passed to a function, aliased);
+//! - one diagnostic per copy and level: the first write.
+
+use std::borrow::Cow;
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::{
+    Argument, ArrayExpressionElement, BindingPattern, Expression, ObjectPropertyKind, PropertyKind,
+    UnaryOperator,
+};
+use oxc_semantic::{IsGlobalReference, NodeId, SymbolId};
+use oxc_span::{GetSpan, Span as OxcSpan};
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "shallow-copy-mutation",
+    category: Category::Suspicious,
+    fix: FixKind::None,
+    node_types: &[AstType::VariableDeclarator],
+    needles: &[
+        "...",
+        "Object.assign",
+        ".slice",
+        ".concat",
+        "Array.from",
+        // Compiled spreads.
+        "_objectSpread",
+        "__assign",
+        "_extends",
+        "__spreadValues",
+        "_toConsumableArray",
+        "__spreadArray",
+    ],
+    docs: include_str!("../../rules/shallow-copy-mutation.md"),
+    create: crate::no_options!(ShallowCopyMutation),
+};
+
+pub struct ShallowCopyMutation;
+
+impl Rule for ShallowCopyMutation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &oxc_semantic::AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::VariableDeclarator(decl) = node.kind() else {
+            return;
+        };
+        let (BindingPattern::BindingIdentifier(id), Some(init)) = (&decl.id, &decl.init) else {
+            return;
+        };
+        let found = copy_of(init, node.id(), cx, 0).map(|c| (id.symbol_id.get(), c));
+        let Some((Some(symbol), copy)) = found else {
+            return;
+        };
+        check_uses(symbol, node.id(), &copy, cx);
+    }
+}
+
+/// Array or object copy: which levels the copy has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Levels are property names.
+    Object,
+    /// Levels are the elements, all treated alike.
+    Array,
+}
+
+/// What a shallow copy is made of.
+#[derive(Debug)]
+struct Copy {
+    shape: Shape,
+    /// The source's text as shown in messages (empty: the function's argument).
+    source: String,
+    /// The other shared sources (`{ ...defaults, ...options }`).
+    others: Vec<String>,
+    /// Levels the copy defines as shallow copies themselves (`{ ...s, todos: [...s.todos] }`):
+    /// their own nested objects are still shared.
+    subs: Vec<(String, Copy)>,
+    /// Property names the copy defines itself (its own nested levels are fresh).
+    own: Vec<String>,
+    /// The copy defines a computed property: any level may be its own.
+    own_dynamic: bool,
+    /// Where the copy is made (label).
+    made: OxcSpan,
+}
+
+/// What an expression spread or copied into the copy is.
+#[derive(Debug)]
+enum Source {
+    /// An object that others hold too; its text.
+    Shared(String),
+    /// A fresh literal, with the static keys it defines (and whether it has computed keys).
+    Fresh(Vec<String>, bool),
+    /// Something we cannot judge (a call result spread in, …).
+    Unknown,
+}
+
+const MAX_DEPTH: u32 = 8;
+/// A copy (or alias) with more references than this is not followed.
+const MAX_REFERENCES: usize = 1024;
+
+fn display(text: &str) -> String {
+    let t = text.trim();
+    if t.len() <= 40 && !t.contains(['\n', '\r']) {
+        t.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Judges a value copied into the copy.
+fn classify<'a>(expr: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) -> Source {
+    if depth > MAX_DEPTH {
+        return Source::Unknown;
+    }
+    let expr = expr.get_inner_expression();
+    match expr {
+        Expression::ThisExpression(_)
+        | Expression::StaticMemberExpression(_)
+        | Expression::ComputedMemberExpression(_)
+        | Expression::PrivateFieldExpression(_) => Source::Shared(cx.text(expr.span()).to_string()),
+        Expression::Identifier(ident) => {
+            if ident.name == "undefined" && ident.is_global_reference(cx.scoping()) {
+                return Source::Fresh(Vec::new(), false);
+            }
+            if owned_local(ident, at, cx) {
+                Source::Fresh(Vec::new(), false)
+            } else {
+                Source::Shared(ident.name.to_string())
+            }
+        }
+        Expression::ObjectExpression(obj) => {
+            let mut keys = Vec::new();
+            let mut dynamic = false;
+            for p in &obj.properties {
+                match p {
+                    ObjectPropertyKind::ObjectProperty(p) => match p.key.static_name() {
+                        Some(k) if !p.computed || p.key.is_literal_key() => {
+                            keys.push(k.into_owned())
+                        }
+                        _ => dynamic = true,
+                    },
+                    ObjectPropertyKind::SpreadProperty(s) => {
+                        match classify(&s.argument, at, cx, depth + 1) {
+                            Source::Fresh(k, d) => {
+                                keys.extend(k);
+                                dynamic |= d;
+                            }
+                            other => return other,
+                        }
+                    }
+                }
+            }
+            Source::Fresh(keys, dynamic)
+        }
+        Expression::NullLiteral(_)
+        | Expression::BooleanLiteral(_)
+        | Expression::NumericLiteral(_)
+        | Expression::StringLiteral(_) => Source::Fresh(Vec::new(), false),
+        Expression::ConditionalExpression(c) => combine(
+            classify(&c.consequent, at, cx, depth + 1),
+            classify(&c.alternate, at, cx, depth + 1),
+        ),
+        Expression::LogicalExpression(l) => combine(
+            classify(&l.left, at, cx, depth + 1),
+            classify(&l.right, at, cx, depth + 1),
+        ),
+        _ => Source::Unknown,
+    }
+}
+
+trait LiteralKey {
+    fn is_literal_key(&self) -> bool;
+}
+
+impl LiteralKey for oxc_ast::ast::PropertyKey<'_> {
+    fn is_literal_key(&self) -> bool {
+        matches!(
+            self,
+            oxc_ast::ast::PropertyKey::StringLiteral(_)
+                | oxc_ast::ast::PropertyKey::NumericLiteral(_)
+        )
+    }
+}
+
+fn combine(a: Source, b: Source) -> Source {
+    match (a, b) {
+        (Source::Shared(t), _) | (_, Source::Shared(t)) => Source::Shared(t),
+        (Source::Unknown, _) | (_, Source::Unknown) => Source::Unknown,
+        (Source::Fresh(mut k1, d1), Source::Fresh(k2, d2)) => {
+            k1.extend(k2);
+            Source::Fresh(k1, d1 || d2)
+        }
+    }
+}
+
+/// A local binding to a call result (`const data = await load()`) that nothing but this
+/// copy reads, in the same function run and outside any loop the binding is not in: changing
+/// its nested objects is unobservable.
+fn owned_local<'a>(
+    ident: &oxc_ast::ast::IdentifierReference<'a>,
+    at: NodeId,
+    cx: &Ctx<'a, '_>,
+) -> bool {
+    let scoping = cx.scoping();
+    let Some(symbol) = ident
+        .reference_id
+        .get()
+        .and_then(|r| scoping.get_reference(r).symbol_id())
+    else {
+        return false;
+    };
+    let decl_id = scoping.symbol_declaration(symbol);
+    let AstKind::VariableDeclarator(decl) = cx.nodes().kind(decl_id) else {
+        return false;
+    };
+    if !matches!(decl.id, BindingPattern::BindingIdentifier(_)) {
+        return false;
+    }
+    let Some(init) = &decl.init else { return false };
+    // A named literal is copied to keep it intact (`const original = {…}; const copy =
+    // {...original}`): only a call result nobody else reads is taken as owned.
+    if !matches!(
+        init.get_inner_expression(),
+        Expression::CallExpression(_)
+            | Expression::NewExpression(_)
+            | Expression::AwaitExpression(_)
+    ) {
+        return false;
+    }
+    let mut refs = scoping.get_resolved_references(symbol);
+    if refs.next().is_none() || refs.next().is_some() {
+        return false;
+    }
+    if function_of(decl_id, cx) != function_of(at, cx) {
+        return false;
+    }
+    let decl_span = decl.span;
+    !cx.nodes().ancestors(at).any(|n| {
+        let loop_stmt = matches!(
+            n.kind(),
+            AstKind::ForStatement(_)
+                | AstKind::ForInStatement(_)
+                | AstKind::ForOfStatement(_)
+                | AstKind::WhileStatement(_)
+                | AstKind::DoWhileStatement(_)
+        );
+        loop_stmt && !contains(n.kind().span(), decl_span)
+    })
+}
+
+/// The function (or program) a node runs in.
+fn function_of(id: NodeId, cx: &Ctx<'_, '_>) -> NodeId {
+    for n in cx.nodes().ancestors(id) {
+        if matches!(
+            n.kind(),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) | AstKind::Program(_)
+        ) {
+            return n.id();
+        }
+    }
+    id
+}
+
+fn outer_loop(id: NodeId, decl_start: u32, cx: &Ctx<'_, '_>) -> Option<OxcSpan> {
+    let mut found = None;
+    for n in cx.nodes().ancestors(id) {
+        match n.kind() {
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => break,
+            AstKind::ForStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_) => {
+                let span = n.kind().span();
+                if span.start <= decl_start && decl_start < span.end {
+                    break;
+                }
+                found = Some(span);
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn contains(outer: OxcSpan, inner: OxcSpan) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn is_global_call(callee: &Expression<'_>, object: &str, property: &str, cx: &Ctx) -> bool {
+    let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
+        return false;
+    };
+    m.property.name == property
+        && matches!(m.object.get_inner_expression(), Expression::Identifier(id)
+            if id.name == object && id.is_global_reference(cx.scoping()))
+}
+
+/// Recognises a shallow copy expression with a shared source.
+fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) -> Option<Copy> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let init = init.get_inner_expression();
+    let made = init.span();
+    match init {
+        Expression::ObjectExpression(obj) => {
+            let mut sources = Vec::new();
+            let mut own = Vec::new();
+            let mut own_dynamic = false;
+            for p in &obj.properties {
+                if let ObjectPropertyKind::SpreadProperty(s) = p {
+                    match classify(&s.argument, at, cx, 0) {
+                        Source::Shared(t) => sources.push(t),
+                        Source::Fresh(k, d) => {
+                            own.extend(k);
+                            own_dynamic |= d;
+                        }
+                        Source::Unknown => return None,
+                    }
+                }
+            }
+            if sources.is_empty() {
+                return None;
+            }
+            let mut subs = Vec::new();
+            for p in &obj.properties {
+                if let ObjectPropertyKind::ObjectProperty(p) = p {
+                    match p.key.static_name() {
+                        Some(k) if !p.computed || p.key.is_literal_key() => {
+                            // `{ ...state, items: state.items }` keeps the shared level.
+                            if !is_member_of_source(&p.value, &k, &sources, cx) {
+                                if p.kind == PropertyKind::Init
+                                    && !p.method
+                                    && let Some(sub) = copy_of(&p.value, at, cx, depth + 1)
+                                {
+                                    subs.push((k.to_string(), sub));
+                                }
+                                own.push(k.into_owned());
+                            }
+                        }
+                        _ => own_dynamic = true,
+                    }
+                }
+            }
+            Some(Copy {
+                shape: Shape::Object,
+                subs,
+                source: sources.remove(0),
+                others: sources,
+                own,
+                own_dynamic,
+                made,
+            })
+        }
+        Expression::ArrayExpression(arr) => {
+            let mut sources = Vec::new();
+            for e in &arr.elements {
+                // `[...prev, item]`: an element index may be the new item; stay quiet.
+                let ArrayExpressionElement::SpreadElement(s) = e else {
+                    return None;
+                };
+                match classify(&s.argument, at, cx, 0) {
+                    Source::Shared(t) => sources.push(t),
+                    _ => return None,
+                }
+            }
+            if sources.is_empty() {
+                return None;
+            }
+            Some(array_copy_of(sources, made))
+        }
+        Expression::CallExpression(call) => {
+            if call.optional {
+                return None;
+            }
+            if let Some((mut sources, own, own_dynamic)) = assign_parts(call, at, cx, depth) {
+                if sources.is_empty() {
+                    return None;
+                }
+                return Some(Copy {
+                    shape: Shape::Object,
+                    source: sources.remove(0),
+                    others: sources,
+                    subs: Vec::new(),
+                    own,
+                    own_dynamic,
+                    made,
+                });
+            }
+            // Compiled array spreads: `_toConsumableArray(src)`, `__spreadArray([], src, true)`.
+            match helper_name(&call.callee) {
+                Some("_toConsumableArray") if call.arguments.len() == 1 => {
+                    let arg = call.arguments.first()?.as_expression()?;
+                    return match classify(arg, at, cx, 0) {
+                        Source::Shared(t) => Some(array_copy(t, made)),
+                        _ => None,
+                    };
+                }
+                Some("__spreadArray") => {
+                    let first = call.arguments.first()?.as_expression()?;
+                    let arg = call.arguments.get(1)?.as_expression()?;
+                    let empty = matches!(first.get_inner_expression(), Expression::ArrayExpression(a) if a.elements.is_empty());
+                    return match classify(arg, at, cx, 0) {
+                        Source::Shared(t) if empty => Some(array_copy(t, made)),
+                        _ => None,
+                    };
+                }
+                _ => {}
+            }
+            if is_global_call(&call.callee, "Array", "from", cx) {
+                if call.arguments.len() != 1 {
+                    return None;
+                }
+                let arg = call.arguments.first()?.as_expression()?;
+                return match classify(arg, at, cx, 0) {
+                    Source::Shared(t) => Some(array_copy(t, made)),
+                    _ => None,
+                };
+            }
+            let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+                return None;
+            };
+            if m.optional {
+                return None;
+            }
+            match m.property.name.as_str() {
+                "slice" if call.arguments.len() <= 2 => match classify(&m.object, at, cx, 0) {
+                    Source::Shared(t) => Some(array_copy(t, made)),
+                    _ => None,
+                },
+                "concat" => {
+                    let mut sources = Vec::new();
+                    let receiver = m.object.get_inner_expression();
+                    let empty_literal = |e: &Expression| matches!(e.get_inner_expression(), Expression::ArrayExpression(a) if a.elements.is_empty());
+                    if !empty_literal(receiver) {
+                        match classify(receiver, at, cx, 0) {
+                            Source::Shared(t) => sources.push(t),
+                            _ => return None,
+                        }
+                    }
+                    for a in &call.arguments {
+                        let Argument::SpreadElement(_) = a else {
+                            let a = a.as_expression()?;
+                            if empty_literal(a) {
+                                continue;
+                            }
+                            match classify(a, at, cx, 0) {
+                                Source::Shared(t) => sources.push(t),
+                                _ => return None,
+                            }
+                            continue;
+                        };
+                        return None;
+                    }
+                    if sources.is_empty() {
+                        return None;
+                    }
+                    Some(array_copy_of(sources, made))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The name of a compiled object-spread or `Object.assign` helper a call goes to, without a
+/// bundler's `$1` suffix: `_objectSpread2(…)`, `(0, _objectSpread2.default)(…)`,
+/// `tslib.__assign(…)`.
+fn helper_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+    let callee = match callee.get_inner_expression() {
+        Expression::SequenceExpression(seq) => seq.expressions.last()?.get_inner_expression(),
+        other => other,
+    };
+    let name = match callee {
+        Expression::Identifier(id) => id.name.as_str(),
+        Expression::StaticMemberExpression(m) if m.property.name == "default" => {
+            match m.object.get_inner_expression() {
+                Expression::Identifier(id) => id.name.as_str(),
+                _ => return None,
+            }
+        }
+        Expression::StaticMemberExpression(m) => m.property.name.as_str(),
+        _ => return None,
+    };
+    let base = match name.rfind('$') {
+        Some(i) if i > 0 && name[i + 1..].bytes().all(|b| b.is_ascii_digit()) => &name[..i],
+        _ => name,
+    };
+    Some(base)
+}
+
+const ASSIGN_HELPERS: &[&str] = &[
+    "_objectSpread",
+    "_objectSpread2",
+    "__assign",
+    "_extends",
+    "__spreadValues",
+    "__spreadProps",
+];
+
+/// `Object.assign({}, …)` or a compiled spread helper (`_objectSpread2({}, state)`, nested as
+/// Babel writes `{ ...state, a }`): the shared sources and the keys the copy defines itself.
+fn assign_parts<'a>(
+    call: &oxc_ast::ast::CallExpression<'a>,
+    at: NodeId,
+    cx: &Ctx<'a, '_>,
+    depth: u32,
+) -> Option<(Vec<String>, Vec<String>, bool)> {
+    if depth > MAX_DEPTH || call.optional {
+        return None;
+    }
+    let helper = helper_name(&call.callee).is_some_and(|n| ASSIGN_HELPERS.contains(&n));
+    if !helper && !is_global_call(&call.callee, "Object", "assign", cx) {
+        return None;
+    }
+    let first = call.arguments.first()?.as_expression()?;
+    let mut sources = Vec::new();
+    let mut own = Vec::new();
+    let mut own_dynamic = false;
+    match first.get_inner_expression() {
+        Expression::ObjectExpression(_) => match classify(first, at, cx, 0) {
+            Source::Fresh(k, d) => {
+                own.extend(k);
+                own_dynamic |= d;
+            }
+            Source::Shared(t) => sources.push(t),
+            Source::Unknown => return None,
+        },
+        Expression::CallExpression(inner) if helper => {
+            let (s, o, d) = assign_parts(inner, at, cx, depth + 1)?;
+            sources.extend(s);
+            own.extend(o);
+            own_dynamic |= d;
+        }
+        _ => return None,
+    }
+    for a in call.arguments.iter().skip(1) {
+        let a = a.as_expression()?;
+        match classify(a, at, cx, 0) {
+            Source::Shared(t) => sources.push(t),
+            Source::Fresh(k, d) => {
+                own.extend(k);
+                own_dynamic |= d;
+            }
+            Source::Unknown => return None,
+        }
+    }
+    Some((sources, own, own_dynamic))
+}
+
+fn array_copy(source: String, made: OxcSpan) -> Copy {
+    array_copy_of(vec![source], made)
+}
+
+fn array_copy_of(mut sources: Vec<String>, made: OxcSpan) -> Copy {
+    Copy {
+        shape: Shape::Array,
+        source: sources.remove(0),
+        others: sources,
+        subs: Vec::new(),
+        own: Vec::new(),
+        own_dynamic: false,
+        made,
+    }
+}
+
+/// `state.items` as the value of `items` in `{ ...state, items: state.items }`.
+fn is_member_of_source(value: &Expression, key: &str, sources: &[String], cx: &Ctx) -> bool {
+    match value.get_inner_expression() {
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == key
+                && sources
+                    .iter()
+                    .any(|s| s == cx.text(m.object.get_inner_expression().span()))
+        }
+        _ => false,
+    }
+}
+
+/// One step below the copy: a property name or a computed key we cannot read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Dynamic,
+}
+
+fn step_of(expr: &Expression) -> Step {
+    match expr.get_inner_expression() {
+        Expression::StringLiteral(s) => Step::Key(s.value.to_string()),
+        Expression::NumericLiteral(n) => Step::Key(n.value.to_string()),
+        Expression::TemplateLiteral(t) => match t.single_quasi() {
+            Some(q) => Step::Key(q.to_string()),
+            None => Step::Dynamic,
+        },
+        _ => Step::Dynamic,
+    }
+}
+
+/// What one reference to the copy does.
+#[derive(Clone, Debug)]
+enum Action {
+    /// Replaces (or removes) one top-level property of the copy.
+    Replace(Step),
+    /// Replaces levels we cannot name, or hands the copy to code we cannot see.
+    ReplaceAll,
+    /// A binding to a level of the copy (an element, for an array copy).
+    Alias {
+        symbol: SymbolId,
+        prefix: Vec<Step>,
+    },
+    /// Writes below the top level, through the level `Step`.
+    Nested {
+        level: Step,
+        span: OxcSpan,
+        /// The written object's path, e.g. `copy.a` for `copy.a.b = 1`.
+        path: Vec<Step>,
+        /// The property written (`b`), `None` for a method call or `Object.assign`.
+        prop: Option<Step>,
+        /// The write is an array method call (for the help's example).
+        array_method: bool,
+    },
+    None,
+}
+
+const ARRAY_MUTATORS: &[&str] = &[
+    "push",
+    "pop",
+    "shift",
+    "unshift",
+    "splice",
+    "sort",
+    "reverse",
+    "fill",
+    "copyWithin",
+];
+const COLLECTION_MUTATORS: &[&str] = &["set", "add", "delete", "clear"];
+/// Array methods that change which object an index holds.
+const INDEX_CHANGERS: &[&str] = &[
+    "push",
+    "pop",
+    "shift",
+    "unshift",
+    "splice",
+    "sort",
+    "reverse",
+    "fill",
+    "copyWithin",
+];
+
+/// Calls that read the copy and keep nothing of it.
+fn is_pure_reader(callee: &Expression, cx: &Ctx) -> bool {
+    let callee = callee.get_inner_expression();
+    if let Expression::Identifier(id) = callee {
+        return id.is_global_reference(cx.scoping())
+            && matches!(id.name.as_str(), "structuredClone" | "String" | "Boolean");
+    }
+    let Expression::StaticMemberExpression(m) = callee else {
+        return false;
+    };
+    let Expression::Identifier(obj) = m.object.get_inner_expression() else {
+        return false;
+    };
+    if !obj.is_global_reference(cx.scoping()) {
+        return false;
+    }
+    match obj.name.as_str() {
+        "console" => true,
+        "JSON" => m.property.name == "stringify",
+        "Object" => matches!(
+            m.property.name.as_str(),
+            "keys" | "values" | "entries" | "isFrozen" | "getOwnPropertyNames"
+        ),
+        "Array" => m.property.name == "isArray",
+        _ => false,
+    }
+}
+
+/// What the reference `ref_node` does; `prefix` is the path from the copy to the binding
+/// referenced (empty for the copy itself, `[items]` for `const items = copy.items`).
+fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[Step]) -> Action {
+    let nodes = cx.nodes();
+    let mut cur_id = ref_node;
+    let mut cur_span = nodes.kind(ref_node).span();
+    let mut path: Vec<Step> = prefix.to_vec();
+    loop {
+        let pid = nodes.parent_id(cur_id);
+        if pid == cur_id {
+            return Action::None;
+        }
+        let parent = nodes.kind(pid);
+        match parent {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSTypeAssertion(_)
+            | AstKind::ChainExpression(_) => {}
+            AstKind::StaticMemberExpression(m) if contains(m.object.span(), cur_span) => {
+                path.push(Step::Key(m.property.name.to_string()));
+            }
+            AstKind::ComputedMemberExpression(m) if contains(m.object.span(), cur_span) => {
+                path.push(step_of(&m.expression));
+            }
+            AstKind::PrivateFieldExpression(m) if contains(m.object.span(), cur_span) => {
+                path.push(Step::Key(format!("#{}", m.field.name)));
+            }
+            AstKind::CallExpression(call) if contains(call.callee.span(), cur_span) => {
+                let Some(Step::Key(method)) = path.last().cloned() else {
+                    return if path.is_empty() {
+                        Action::ReplaceAll
+                    } else {
+                        Action::None
+                    };
+                };
+                if path.len() == 1 {
+                    if shape == Shape::Array {
+                        // `copy.find(f).done = true`: the call gives an element.
+                        if matches!(method.as_str(), "find" | "findLast" | "at") {
+                            path = vec![Step::Dynamic];
+                            cur_id = pid;
+                            cur_span = parent.span();
+                            continue;
+                        }
+                        if INDEX_CHANGERS.contains(&method.as_str()) {
+                            return Action::ReplaceAll;
+                        }
+                    }
+                    return Action::None;
+                }
+                let array_method = ARRAY_MUTATORS.contains(&method.as_str());
+                if !array_method && !COLLECTION_MUTATORS.contains(&method.as_str()) {
+                    return Action::None;
+                }
+                path.pop();
+                return Action::Nested {
+                    level: path[0].clone(),
+                    span: call.span,
+                    path,
+                    prop: None,
+                    array_method,
+                };
+            }
+            AstKind::CallExpression(call) => {
+                // An argument.
+                let first = call
+                    .arguments
+                    .first()
+                    .is_some_and(|a| contains(a.span(), cur_span));
+                if is_global_call(&call.callee, "Object", "assign", cx) && first {
+                    if path.is_empty() {
+                        // `Object.assign(copy, { a: … })` replaces `a`; anything else, all.
+                        let mut keys = Vec::new();
+                        for a in call.arguments.iter().skip(1) {
+                            let Some(Expression::ObjectExpression(o)) =
+                                a.as_expression().map(Expression::get_inner_expression)
+                            else {
+                                return Action::ReplaceAll;
+                            };
+                            for p in &o.properties {
+                                match p {
+                                    ObjectPropertyKind::ObjectProperty(p)
+                                        if !p.computed || p.key.is_literal_key() =>
+                                    {
+                                        match p.key.static_name() {
+                                            Some(k) => keys.push(k.into_owned()),
+                                            None => return Action::ReplaceAll,
+                                        }
+                                    }
+                                    _ => return Action::ReplaceAll,
+                                }
+                            }
+                        }
+                        return match keys.len() {
+                            0 => Action::None,
+                            1 => Action::Replace(Step::Key(keys.swap_remove(0))),
+                            _ => Action::ReplaceAll,
+                        };
+                    }
+                    if call.arguments.len() < 2 {
+                        return Action::None;
+                    }
+                    return Action::Nested {
+                        level: path[0].clone(),
+                        span: call.span,
+                        path,
+                        prop: None,
+                        array_method: false,
+                    };
+                }
+                // Spread into a compiled spread helper other than as its target: a read.
+                let helper = helper_name(&call.callee).is_some_and(|n| ASSIGN_HELPERS.contains(&n));
+                if path.is_empty() && (first || !helper) && !is_pure_reader(&call.callee, cx) {
+                    return Action::ReplaceAll;
+                }
+                return Action::None;
+            }
+            AstKind::AssignmentExpression(a) if contains(a.left.span(), cur_span) => {
+                return write(path, a.span);
+            }
+            AstKind::UpdateExpression(u) => return write(path, u.span),
+            // `const items = copy.items` or `const todo = copy.find(f)`: follow `items`.
+            AstKind::VariableDeclarator(d)
+                if !path.is_empty()
+                    && d.init
+                        .as_ref()
+                        .is_some_and(|i| contains(i.span(), cur_span)) =>
+            {
+                return match &d.id {
+                    BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
+                        Some(symbol) => Action::Alias {
+                            symbol,
+                            prefix: path,
+                        },
+                        None => Action::None,
+                    },
+                    _ => Action::None,
+                };
+            }
+            AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
+                return write(path, u.span);
+            }
+            _ => {
+                if !path.is_empty() {
+                    return Action::None;
+                }
+                // The copy itself used as a value: reads that keep nothing are fine.
+                return match parent {
+                    AstKind::SpreadElement(_)
+                    | AstKind::ReturnStatement(_)
+                    | AstKind::BinaryExpression(_)
+                    | AstKind::UnaryExpression(_)
+                    | AstKind::IfStatement(_)
+                    | AstKind::ExpressionStatement(_)
+                    | AstKind::TemplateLiteral(_)
+                    | AstKind::ForOfStatement(_)
+                    | AstKind::ForInStatement(_)
+                    | AstKind::SwitchStatement(_)
+                    | AstKind::WhileStatement(_) => Action::None,
+                    AstKind::ConditionalExpression(c) if contains(c.test.span(), cur_span) => {
+                        Action::None
+                    }
+                    AstKind::LogicalExpression(l) if contains(l.left.span(), cur_span) => {
+                        // `copy && …` as a test is a read; as a value, it may alias.
+                        match nodes.parent_kind(pid) {
+                            AstKind::IfStatement(_)
+                            | AstKind::ExpressionStatement(_)
+                            | AstKind::ReturnStatement(_) => Action::None,
+                            _ => Action::ReplaceAll,
+                        }
+                    }
+                    _ => Action::ReplaceAll,
+                };
+            }
+        }
+        cur_id = pid;
+        cur_span = parent.span();
+    }
+}
+
+/// A write through `path` (assignment, update, `delete`).
+fn write(mut path: Vec<Step>, span: OxcSpan) -> Action {
+    match path.len() {
+        0 => Action::ReplaceAll,
+        1 => Action::Replace(path.swap_remove(0)),
+        // `copy.inputRef.current = el`: a React ref is a box meant to be shared and written.
+        _ if path.last() == Some(&Step::Key("current".to_string())) => Action::None,
+        _ => {
+            let prop = path.pop();
+            Action::Nested {
+                level: path[0].clone(),
+                span,
+                path,
+                prop,
+                array_method: false,
+            }
+        }
+    }
+}
+
+fn is_index(step: &Step) -> bool {
+    match step {
+        Step::Dynamic => true,
+        Step::Key(k) => !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()),
+    }
+}
+
+struct Use {
+    start: u32,
+    func: NodeId,
+    /// The outermost loop around the use (in its function) that the copy was made before:
+    /// a replacement anywhere in it may run before the use, in an earlier iteration.
+    loop_span: Option<OxcSpan>,
+    action: Action,
+}
+
+fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx<'a, '_>) {
+    let scoping = cx.scoping();
+    // Generated code can use one binding thousands of times; the judgement is quadratic in
+    // the writes, so such a copy is not followed.
+    if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
+        return;
+    }
+    let refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
+    // A copy binding that is ever reassigned is not followed.
+    if refs.iter().any(|r| r.is_write()) {
+        return;
+    }
+    let decl_start = cx.nodes().kind(decl_node).span().start;
+    let decl_func = function_of(decl_node, cx);
+    // An array copied only to be walked (`const items = [...set]; for (…) items[i].x = …`)
+    // changes its elements on purpose. Element writes count when the copy is kept as a new
+    // array (returned, stored, passed on) or the original is read again afterwards.
+    if copy.shape == Shape::Array
+        && !refs.iter().any(|r| kept_as_value(r.node_id(), cx))
+        && !source_read_after(copy, decl_node, cx)
+    {
+        return;
+    }
+    let mut uses: Vec<Use> = Vec::new();
+    for r in &refs {
+        let node = r.node_id();
+        let start = cx.nodes().kind(node).span().start;
+        if start < decl_start {
+            continue;
+        }
+        let action = classify_use(node, copy.shape, cx, &[]);
+        match action {
+            Action::None => continue,
+            Action::Alias { symbol, prefix } => {
+                // Writes through the alias are writes below the copy's top level.
+                if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
+                    continue;
+                }
+                let alias_refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
+                if alias_refs.iter().any(|r| r.is_write()) {
+                    continue;
+                }
+                for ar in alias_refs {
+                    let node = ar.node_id();
+                    let start = cx.nodes().kind(node).span().start;
+                    let action = classify_use(node, copy.shape, cx, &prefix);
+                    if matches!(action, Action::Nested { .. }) {
+                        uses.push(Use {
+                            start,
+                            func: function_of(node, cx),
+                            loop_span: outer_loop(node, decl_start, cx),
+                            action,
+                        });
+                    }
+                }
+            }
+            action => uses.push(Use {
+                start,
+                func: function_of(node, cx),
+                loop_span: outer_loop(node, decl_start, cx),
+                action,
+            }),
+        }
+    }
+    uses.sort_by_key(|u| u.start);
+    let name = cx.scoping().symbol_name(symbol).to_string();
+    let mut diags = Vec::new();
+    judge(copy, &[], &name, &uses, decl_func, cx, &mut diags);
+    for d in diags {
+        cx.report(d);
+    }
+}
+
+/// Whether a reference hands the copy itself on as a value (not a member access, a test or
+/// an iteration).
+fn kept_as_value(id: NodeId, cx: &Ctx) -> bool {
+    let nodes = cx.nodes();
+    let mut cur = id;
+    loop {
+        let pid = nodes.parent_id(cur);
+        if pid == cur {
+            return false;
+        }
+        let cur_span = nodes.kind(cur).span();
+        match nodes.kind(pid) {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSTypeAssertion(_) => cur = pid,
+            AstKind::StaticMemberExpression(_)
+            | AstKind::ComputedMemberExpression(_)
+            | AstKind::PrivateFieldExpression(_)
+            | AstKind::BinaryExpression(_)
+            | AstKind::UnaryExpression(_)
+            | AstKind::IfStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::SwitchStatement(_) => return false,
+            AstKind::ConditionalExpression(c) if contains(c.test.span(), cur_span) => return false,
+            AstKind::CallExpression(call) if contains(call.callee.span(), cur_span) => {
+                return false;
+            }
+            AstKind::ExpressionStatement(_) => return false,
+            _ => return true,
+        }
+    }
+}
+
+/// Whether the copy's source is a binding read again after the copy is made.
+fn source_read_after(copy: &Copy, decl_node: NodeId, cx: &Ctx) -> bool {
+    let name = copy.source.as_str();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    let scoping = cx.scoping();
+    let scope = cx.nodes().get_node(decl_node).scope_id();
+    let Some(symbol) = scoping.find_binding(scope, name.into()) else {
+        return false;
+    };
+    scoping
+        .get_resolved_references(symbol)
+        .any(|r| cx.nodes().kind(r.node_id()).span().start > copy.made.end)
+}
+
+/// A use seen from the level `base` of the copy (empty: the copy itself): `None` when it
+/// does not touch that level.
+fn relative(action: &Action, base: &[Step]) -> Option<Action> {
+    if base.is_empty() {
+        return Some(action.clone());
+    }
+    match action {
+        Action::ReplaceAll => Some(Action::ReplaceAll),
+        Action::Replace(step) => {
+            (*step == Step::Dynamic || *step == base[0]).then_some(Action::ReplaceAll)
+        }
+        Action::Nested {
+            span,
+            path,
+            prop,
+            array_method,
+            ..
+        } => {
+            if path.len() < base.len() {
+                // A write above this level (`copy.a = …` is a Replace; this is not reached).
+                return None;
+            }
+            if path.iter().zip(base).any(|(a, b)| a != b) {
+                return None;
+            }
+            let rel = &path[base.len()..];
+            if rel.is_empty() {
+                // A write to the level's own properties: a replacement there, or, for a
+                // method call, anything.
+                return Some(match prop {
+                    Some(p) => Action::Replace(p.clone()),
+                    None => Action::ReplaceAll,
+                });
+            }
+            Some(Action::Nested {
+                level: rel[0].clone(),
+                span: *span,
+                path: rel.to_vec(),
+                prop: prop.clone(),
+                array_method: *array_method,
+            })
+        }
+        Action::Alias { .. } | Action::None => None,
+    }
+}
+
+/// Reports the first unblocked write per level of `copy`, seen from `base`, then does the
+/// same for the levels the copy made as shallow copies themselves.
+fn judge(
+    copy: &Copy,
+    base: &[Step],
+    name: &str,
+    all: &[Use],
+    decl_func: NodeId,
+    cx: &Ctx,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let uses: Vec<(&Use, Action)> = all
+        .iter()
+        .filter_map(|u| relative(&u.action, base).map(|a| (u, a)))
+        .collect();
+    let mut reported: Vec<Step> = Vec::new();
+    for (i, (u, action)) in uses.iter().enumerate() {
+        let Action::Nested {
+            level,
+            span,
+            path,
+            array_method,
+            ..
+        } = action
+        else {
+            continue;
+        };
+        let level_class = match copy.shape {
+            Shape::Array if is_index(level) => Step::Dynamic,
+            // `copy.foo.bar` on an array copy: not an element.
+            Shape::Array => continue,
+            Shape::Object => level.clone(),
+        };
+        if reported.contains(&level_class) {
+            continue;
+        }
+        if copy.shape == Shape::Object {
+            if copy.own_dynamic {
+                continue;
+            }
+            match &level_class {
+                Step::Key(k) if copy.own.iter().any(|o| o == k) => continue,
+                Step::Dynamic if !copy.own.is_empty() => continue,
+                _ => {}
+            }
+        }
+        // A write in a closure may run after any replacement; one in the copy's own
+        // function body only after the replacements before it in source order.
+        let in_closure = u.func != decl_func;
+        let blocked = uses.iter().enumerate().any(|(j, (other, other_action))| {
+            let earlier = other.start < u.start
+                || u.loop_span
+                    .is_some_and(|l| l.start <= other.start && other.start < l.end);
+            if j == i || (!in_closure && !earlier) {
+                return false;
+            }
+            match other_action {
+                Action::ReplaceAll => true,
+                Action::Replace(step) => match copy.shape {
+                    Shape::Array => true,
+                    Shape::Object => {
+                        level_class == Step::Dynamic
+                            || *step == Step::Dynamic
+                            || *step == level_class
+                    }
+                },
+                _ => false,
+            }
+        });
+        if blocked {
+            continue;
+        }
+        reported.push(level_class);
+        diags.push(diagnostic(copy, name, *span, path, *array_method, cx));
+    }
+    if base.len() >= MAX_DEPTH as usize {
+        return;
+    }
+    for (key, sub) in &copy.subs {
+        let mut sub_base = base.to_vec();
+        let step = Step::Key(key.clone());
+        let sub_name = format!("{name}{}", step_text(&step));
+        sub_base.push(step);
+        judge(sub, &sub_base, &sub_name, all, decl_func, cx, diags);
+    }
+}
+
+fn step_text(step: &Step) -> Cow<'_, str> {
+    match step {
+        Step::Key(k)
+            if !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '#')
+                && !k.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Cow::Owned(format!(".{k}"))
+        }
+        Step::Key(k) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) => {
+            Cow::Owned(format!("[{k}]"))
+        }
+        Step::Key(k) => Cow::Owned(format!("[{k:?}]")),
+        Step::Dynamic => Cow::Borrowed("[…]"),
+    }
+}
+
+fn diagnostic(
+    copy: &Copy,
+    name: &str,
+    span: OxcSpan,
+    path: &[Step],
+    array_method: bool,
+    cx: &Ctx,
+) -> Diagnostic {
+    let line = cx.line_of(copy.made.start);
+    let src = display(&copy.source);
+    let many = !copy.others.is_empty();
+    let of = if src.is_empty() {
+        "its source".to_string()
+    } else {
+        match copy.others.as_slice() {
+            [] => format!("`{src}`"),
+            [b] if !display(b).is_empty() => format!("`{src}` and `{}`", display(b)),
+            [_] => format!("`{src}` and another object"),
+            more => format!("`{src}` and {} other objects", more.len()),
+        }
+    };
+    let how = "made at line";
+    let written: String = std::iter::once(name.to_string())
+        .chain(path.iter().map(|s| step_text(s).into_owned()))
+        .collect();
+    let (message, label, help) = match copy.shape {
+        Shape::Object => {
+            let p: String = path.iter().map(|s| step_text(s).into_owned()).collect();
+            let original = if src.is_empty() || many {
+                "the same object as in the source it came from".to_string()
+            } else {
+                format!("the same object as `{src}{p}`")
+            };
+            let level = path.first().map(step_text).unwrap_or(Cow::Borrowed(""));
+            let key = level.trim_start_matches('.');
+            let nested_of = |s: &str| {
+                if array_method {
+                    format!("[...{s}{level}]")
+                } else {
+                    format!("{{ ...{s}{level} }}")
+                }
+            };
+            let help = if src.is_empty() || many {
+                format!(
+                    "copy that level before writing to it (`{name}{level} = {}`), or deep-copy with `structuredClone`",
+                    nested_of(name)
+                )
+            } else {
+                let nested = nested_of(&src);
+                let example = if key.starts_with('[') {
+                    format!("{{ ...{src}, [key]: {nested} }}")
+                } else {
+                    format!("{{ ...{src}, {key}: {nested} }}")
+                };
+                format!(
+                    "copy that level too (`{example}`), or deep-copy with `structuredClone({src})`"
+                )
+            };
+            let reaches = if src.is_empty() || many {
+                "one of its sources".to_string()
+            } else {
+                format!("`{src}{p}`")
+            };
+            (
+                format!(
+                    "`{name}` is a shallow copy of {of} ({how} {line}): this write changes `{written}`, which is {original}"
+                ),
+                format!("this write reaches {reaches}"),
+                help,
+            )
+        }
+        Shape::Array => {
+            let s = if src.is_empty() { "src" } else { src.as_str() };
+            (
+                format!(
+                    "`{name}` is a shallow copy of {of} ({how} {line}): this write changes an element of `{name}`, which is the same object as in {}",
+                    if many { "one of them" } else { of.as_str() }
+                ),
+                format!("this write reaches an element of {of}"),
+                format!(
+                    "replace the element with a copy before changing it (`{name}[i] = {{ ...{name}[i], … }}`), or deep-copy with `structuredClone({s})`"
+                ),
+            )
+        }
+    };
+    Diagnostic::new(META.id, span, message)
+        .with_label(copy.made, "the shallow copy")
+        .with_label(span, label)
+        .with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    const ID: &str = "shallow-copy-mutation";
+
+    fn positions(code: &str) -> Vec<(u32, u32)> {
+        lint_with_rule("a.js", code, ID)
+            .iter()
+            .filter(|d| d.rule == ID)
+            .map(|d| (d.start.line, d.start.column))
+            .collect()
+    }
+
+    #[test]
+    fn fail_and_pass() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            (
+                "function f(state) {\n  const next = { ...state };\n  next.user.name = 'x';\n  return next;\n}",
+                &[(3, 3)],
+            ),
+            (
+                "function f(state) {\n  const next = { ...state };\n  next.items.push(1);\n}",
+                &[(3, 3)],
+            ),
+            (
+                "function f(s) { const c = {...s}; c.a.b += 1; }",
+                &[(1, 35)],
+            ),
+            ("function f(s) { const c = {...s}; c.a.b++; }", &[(1, 35)]),
+            (
+                "function f(s) { const c = {...s}; delete c.a.b; }",
+                &[(1, 35)],
+            ),
+            (
+                "function f(s) { const c = {...s}; c.m.set(1, 2); }",
+                &[(1, 35)],
+            ),
+            (
+                "function f(s) { const c = {...s}; Object.assign(c.a, { b: 1 }); }",
+                &[(1, 35)],
+            ),
+            (
+                "function f(xs) { const c = [...xs]; c[0].done = true; return c; }",
+                &[(1, 37)],
+            ),
+            (
+                "function f(xs) { const c = xs.slice(); c[i].done = true; return c; }",
+                &[(1, 40)],
+            ),
+            (
+                "function f(xs) { const c = Array.from(xs); c[0].n++; return c; }",
+                &[(1, 44)],
+            ),
+            (
+                "function f(xs) { const c = xs.concat(); c[0].n = 1; return c; }",
+                &[(1, 41)],
+            ),
+            (
+                "function f(s) { const c = Object.assign({}, s); c.a.b = 1; }",
+                &[(1, 49)],
+            ),
+            // Compiled spreads (Babel, tslib, esbuild helpers).
+            (
+                "function f(s) { const c = _objectSpread2({}, s); c.a.b = 1; }",
+                &[(1, 50)],
+            ),
+            (
+                "function f(s) { const c = (0, _objectSpread2.default)({}, s); c.a.b = 1; }",
+                &[(1, 63)],
+            ),
+            (
+                "function f(s) { const c = __assign({}, s); c.list.push(1); }",
+                &[(1, 44)],
+            ),
+            (
+                "function f(xs) { const c = _toConsumableArray(xs); c[0].n = 1; return c; }",
+                &[(1, 52)],
+            ),
+            (
+                "class A { m() { const s = { ...this.state }; s.list.sort(); this.setState(s); } }",
+                &[(1, 46)],
+            ),
+            (
+                "const c = { ...defaults };\nexport function set(v) { c.opts.v = v; }",
+                &[(2, 26)],
+            ),
+            // Across `if` and loops, source order.
+            (
+                "function f(s, xs) {\n  const c = { ...s };\n  for (const x of xs) {\n    if (x) c.list.push(x);\n  }\n  return c;\n}",
+                &[(4, 12)],
+            ),
+            // A replacement of another level does not help.
+            (
+                "function f(s) { const c = {...s}; c.b = {}; c.a.x = 1; }",
+                &[(1, 45)],
+            ),
+            // One diagnostic per level.
+            (
+                "function f(s) { const c = {...s}; c.a.x = 1; c.a.y = 2; c.b.z = 3; }",
+                &[(1, 35), (1, 57)],
+            ),
+            (
+                "function f(xs) { const c = [...xs]; c.find(x => x.on).on = false; return c; }",
+                &[(1, 37)],
+            ),
+            // A binding to a literal used elsewhere too: the write is observable.
+            (
+                "const base = { a: {} };\nconst c = { ...base };\nc.a.x = 1;\nuse(base);",
+                &[(3, 1)],
+            ),
+            (
+                "function f(s) { const c = { ...s, items: s.items }; c.items.push(1); }",
+                &[(1, 53)],
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (code, want) in fail {
+            let got = positions(code);
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}, got {got:?}"));
+            }
+        }
+        let pass = [
+            // Top-level writes to the copy.
+            "function f(s) { const c = { ...s }; c.a = 1; c.b += 2; delete c.x; return c; }",
+            "function f(xs) { const c = [...xs]; c.push(1); c[0] = 2; c.sort(); return c; }",
+            // The copy replaced the level itself.
+            "function f(s) { const c = { ...s, a: { ...s.a } }; c.a.b = 1; }",
+            "function f(s) { const c = { ...s, a: [...s.a] }; c.a.push(1); }",
+            "function f(s, v) { const c = { ...s, a: v }; c.a.b = 1; }",
+            "function f(s) { const c = Object.assign({}, s, { a: {} }); c.a.b = 1; }",
+            // Replaced on the copy before the write.
+            "function f(s) { const c = { ...s }; c.a = { ...c.a }; c.a.b = 1; }",
+            "function f(s, x) { const c = { ...s }; c.a = x; c.a.b = 1; }",
+            "function f(s) { const c = { ...s }; Object.assign(c, { a: {} }); c.a.b = 1; }",
+            "function f(xs, i) { const c = [...xs]; c[i] = { ...c[i] }; c[i].done = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.splice(0, 1, {}); c[0].done = true; }",
+            // Replaced anywhere, and the write is in a callback.
+            "function f(s, xs) { const c = { ...s }; const add = (x) => c.list.push(x); c.list = []; xs.forEach(add); }",
+            // Fresh sources share nothing.
+            "const c = { ...{ a: { b: 1 } } }; c.a.b = 2;",
+            "function f() { const base = make(); const c = { ...base }; c.a.x = 1; return c; }",
+            "async function f() { const base = await load(); const c = [...base]; c[0].x = 1; return c; }",
+            // Sub-copies: writes to their own top level, levels they replaced themselves.
+            "function f(s, x) { const next = { ...s, todos: [...s.todos] }; next.todos.push(x); next.todos[0] = x; }",
+            "function f(s) { const next = { ...s, user: { ...s.user, address: { ...s.user.address } } }; next.user.address.city = 'x'; }",
+            "function f(s, k) { const next = { ...s, todos: [...s.todos] }; next[k].x.y = 1; }",
+            "function f(s, t) { const next = { ...s, todos: [...s.todos] }; next.todos = t; next.todos[0].done = true; }",
+            // An array copied to be walked: changing its elements is the point.
+            "function reload(record) {\n  const instances = [...record.instances];\n  for (let i = 0; i < instances.length; i++) {\n    const instance = instances[i];\n    instance.dirty = true;\n  }\n}",
+            "function f(el) { const kids = Array.from(el.children); kids[0].hidden = true; }",
+            // An alias made after the level was replaced.
+            "function f(s) { const c = { ...s, items: [] }; const items = c.items; items.push(1); }",
+            "function f(xs) { const c = [...xs]; c[0] = { ...c[0] }; const t = c[0]; t.done = true; }",
+            "function f() { const c = { ...make() }; c.a.x = 1; }",
+            "function f(s) { const c = { ...s, ...make() }; c.a.x = 1; }",
+            "function f(xs) { const c = [...xs, item]; c[0].done = true; }",
+            // The copy is reassigned, or escapes before the write.
+            "function f(s) { let c = { ...s }; c = { ...c, a: {} }; c.a.b = 1; }",
+            "function f(s) { const c = { ...s }; normalize(c); c.a.b = 1; }",
+            "function f(s) { const c = { ...s }; const d = c; c.a.b = 1; }",
+            // A computed key the copy defines may be the written level.
+            "function f(s, k) { const c = { ...s, [k]: {} }; c.a.b = 1; }",
+            // Reads, and mutations of other objects.
+            "function f(s) { const c = { ...s }; const n = c.a.b; other.a.b = 1; console.log(c); return n; }",
+            "function f(s) { const c = { ...s }; c.a.toString(); c.a.map(x => x); }",
+            // Writes before the copy is made.
+            "function f(s) { g(); function g() {} const c = { ...s }; return c; }",
+            // An object rest is not one of the copies this rule follows: a callback's
+            // `({ value, ...ctx }) => ctx.issues.push(…)` writes where its caller wants.
+            "function f({ id, ...rest }) { rest.style.color = 'red'; }",
+            "function f(s) { const { id, ...rest } = s; rest.a.b = 1; }",
+            "const check = ({ value, ...ctx }) => { ctx.issues.push({ value }); };",
+            // A replacement later in the loop body runs before the next iteration's write.
+            "function f(heads, xs) {\n  const tails = heads.slice();\n  for (const x of xs) {\n    if (tails[x.i]) tails[x.i].next = x;\n    tails[x.i] = x;\n  }\n}",
+            // Babel's `{ ...s, a: {} }`.
+            "function f(s) { const c = _objectSpread(_objectSpread({}, s), {}, { a: {} }); c.a.b = 1; }",
+            "function f(s) { const c = _objectSpread2({}, s); const d = _objectSpread2({}, c); c.a = {}; c.a.b = 1; }",
+            // React refs are shared boxes by design.
+            "function F({ a, ...props }) { props.inputRef.current = null; }",
+            // A copy made of something that is not a shared object.
+            "function f() { const c = Array.from({ length: 3 }); c[0].x = 1; }",
+        ];
+        for code in pass {
+            let d = lint_with_rule("a.js", code, ID);
+            if !d.is_empty() {
+                failures.push(format!(
+                    "{code}: {:?}",
+                    d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn messages() {
+        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\nfunction merge(options) {\n  const c = { ...defaults, ...options };\n  c.headers.accept = 'json';\n}\n";
+        let d = lint_with_rule("a.js", code, ID);
+        let text: String = d
+            .iter()
+            .map(|d| {
+                let mut s = format!("{}:{} {}\n", d.start.line, d.start.column, d.message);
+                for l in &d.labels {
+                    s.push_str(&format!(
+                        "  label {}: {}\n",
+                        &code[l.span.start as usize..l.span.end as usize],
+                        l.message
+                    ));
+                }
+                s.push_str(&format!("  help: {}\n", d.help.as_deref().unwrap_or("")));
+                s
+            })
+            .collect();
+        insta::assert_snapshot!("shallow-copy-mutation", text);
+    }
+}

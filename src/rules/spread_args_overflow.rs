@@ -1,0 +1,1023 @@
+//! `spread-args-overflow`: an array of unbounded length spread as call arguments where the
+//! engine turns every element into one argument and throws `RangeError` past its argument
+//! limit (about 10^5 in V8 and JavaScriptCore): `Math.max(...xs)`, `Math.min(...xs)`,
+//! `String.fromCharCode(...xs)`, `String.fromCodePoint(...xs)`, their `.apply(null, xs)` forms,
+//! and with the `methods` option `arr.push(...xs)`, `arr.unshift(...xs)`, `arr.splice(i, n, ...xs)`.
+//!
+//! Fires on values the inference knows to be arrays (or typed arrays, as long as their
+//! buffer) whose length is not bounded. An array literal without spreads, a rest parameter and
+//! an array mapped, filtered or sliced from one are bounded, and so are arrays whose source
+//! is small after all (`Object.values` of an enum-like literal, a two-ended `slice` window).
+//! With `"unknown": true` the rule also fires on Unknown values and on a literal that keeps
+//! growing: a binding pushed into inside a loop or inside another function
+//! (`const xs = []; for (…) xs.push(v); Math.max(...xs)`); the default stays with what the
+//! inference knows, because such loops are often short for reasons the code does not show.
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::{
+    Argument, ArrayExpressionElement, AssignmentTarget, CallExpression, Expression,
+    MemberExpression, ObjectPropertyKind, SimpleAssignmentTarget,
+};
+use oxc_semantic::{AstNode, IsGlobalReference};
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+use oxc_syntax::operator::BinaryOperator;
+use oxc_syntax::symbol::SymbolId;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::kinds::{Kind, Typed};
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta, parse_options};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "spread-args-overflow",
+    category: Category::Suspicious,
+    fix: FixKind::None,
+    node_types: &[AstType::CallExpression],
+    needles: &["...", "apply"],
+    docs: include_str!("../../rules/spread-args-overflow.md"),
+    create: |opts| {
+        let options: Options = parse_options(opts)?;
+        Ok(Box::new(SpreadArgsOverflow { options }))
+    },
+};
+
+/// An array method whose spread arguments the `methods` option adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Push,
+    Unshift,
+    Splice,
+}
+
+impl Method {
+    fn name(self) -> &'static str {
+        match self {
+            Method::Push => "push",
+            Method::Unshift => "unshift",
+            Method::Splice => "splice",
+        }
+    }
+}
+
+/// The rule's options.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Array methods whose spread arguments are checked too.
+    pub methods: Vec<Method>,
+    /// Also flag values whose kind is not known.
+    pub unknown: bool,
+}
+
+pub struct SpreadArgsOverflow {
+    options: Options,
+}
+
+/// The function that receives the spread elements as arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Callee {
+    /// `Math.max` / `Math.min`.
+    Math(&'static str),
+    /// `String.fromCharCode` / `String.fromCodePoint`.
+    FromChar(&'static str),
+    /// `arr.push` and kin (with the `methods` option).
+    Method(Method),
+}
+
+impl Callee {
+    fn display(self) -> String {
+        match self {
+            Callee::Math(m) => format!("Math.{m}"),
+            Callee::FromChar(m) => format!("String.{m}"),
+            Callee::Method(m) => format!(".{}", m.name()),
+        }
+    }
+
+    fn help(self, subject: &str) -> String {
+        match self {
+            Callee::Math(m) => format!(
+                "use a loop or `reduce` instead, e.g. `{subject}.reduce((a, b) => Math.{m}(a, b), {})`",
+                if m == "max" { "-Infinity" } else { "Infinity" }
+            ),
+            Callee::FromChar(_) => {
+                "convert in chunks of a few thousand elements, or decode with `TextDecoder`"
+                    .to_string()
+            }
+            Callee::Method(_) => format!(
+                "add the elements in a loop (`for (const x of {subject}) arr.push(x)`), or build a new array with `concat`"
+            ),
+        }
+    }
+}
+
+impl Rule for SpreadArgsOverflow {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::CallExpression(call) = node.kind() else {
+            return;
+        };
+        let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+            return;
+        };
+        // `Math.max.apply(null, xs)` and kin.
+        if member.static_property_name() == Some("apply") {
+            let Some(inner) = member
+                .object()
+                .get_inner_expression()
+                .as_member_expression()
+            else {
+                return;
+            };
+            let Some(callee) = self.callee_of(inner, cx) else {
+                return;
+            };
+            if !apply_receiver_ok(callee, inner, call, cx) {
+                return;
+            }
+            if let Some(Argument::SpreadElement(_)) | None = call.arguments.get(1) {
+                return;
+            }
+            if let Some(array) = call.arguments.get(1).and_then(Argument::as_expression) {
+                self.judge(array, array.span().into(), callee, true, cx);
+            }
+            return;
+        }
+        // `Math.max.call(null, ...xs)`: the spread arguments after the receiver.
+        if member.static_property_name() == Some("call")
+            && let Some(inner) = member
+                .object()
+                .get_inner_expression()
+                .as_member_expression()
+            && let Some(callee) = self.callee_of(inner, cx)
+        {
+            if apply_receiver_ok(callee, inner, call, cx) {
+                for arg in call.arguments.iter().skip(1) {
+                    if let Argument::SpreadElement(spread) = arg {
+                        self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+                    }
+                }
+            }
+            return;
+        }
+        let Some(callee) = self.callee_of(member, cx) else {
+            return;
+        };
+        for arg in &call.arguments {
+            if let Argument::SpreadElement(spread) = arg {
+                self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+            }
+        }
+    }
+}
+
+impl SpreadArgsOverflow {
+    /// Which watched function `member` is (`Math.max`, `String.fromCharCode`, `.push` …).
+    fn callee_of(&self, member: &MemberExpression<'_>, cx: &Ctx<'_, '_>) -> Option<Callee> {
+        let name = member.static_property_name()?;
+        let object = member.object().get_inner_expression();
+        let global = |n: &str| {
+            matches!(object, Expression::Identifier(id)
+                if id.name == n && id.is_global_reference(cx.scoping()))
+        };
+        match name {
+            "max" if global("Math") => Some(Callee::Math("max")),
+            "min" if global("Math") => Some(Callee::Math("min")),
+            "fromCharCode" if global("String") => Some(Callee::FromChar("fromCharCode")),
+            "fromCodePoint" if global("String") => Some(Callee::FromChar("fromCodePoint")),
+            _ => self
+                .options
+                .methods
+                .iter()
+                .copied()
+                .find(|m| m.name() == name)
+                .map(Callee::Method),
+        }
+    }
+
+    fn judge<'a>(
+        &self,
+        value: &Expression<'a>,
+        span: Span,
+        callee: Callee,
+        apply: bool,
+        cx: &mut Ctx<'a, '_>,
+    ) {
+        let typed = cx.kinds().of(value);
+        let unbounded = match typed.kind {
+            Kind::Array { bounded: false } => !stays_small(value, cx, 0),
+            Kind::Array { bounded: true } => self.options.unknown && grows(value, cx, 0),
+            // `String.fromCharCode(...new Uint8Array(buffer))`: as long as the buffer.
+            Kind::TypedArray => !small_typed_array(value, cx, 0),
+            Kind::Unknown => {
+                if !self.options.unknown || is_bounded_syntax(value, cx) {
+                    return;
+                }
+                let d = unknown_diagnostic(value, span, callee, apply, cx);
+                cx.report(d);
+                return;
+            }
+            _ => false,
+        };
+        if unbounded {
+            let d = known_diagnostic(value, &typed, span, callee, apply, cx);
+            cx.report(d);
+        }
+    }
+}
+
+/// The `this` argument of an `.apply` form must be what the plain call would use (`null`,
+/// `undefined`, or the namespace itself); otherwise it is another call altogether.
+fn apply_receiver_ok(
+    callee: Callee,
+    inner: &MemberExpression<'_>,
+    call: &CallExpression<'_>,
+    cx: &Ctx<'_, '_>,
+) -> bool {
+    let Some(this) = call.arguments.first().and_then(Argument::as_expression) else {
+        return false;
+    };
+    let this = this.get_inner_expression();
+    match callee {
+        Callee::Math(_) | Callee::FromChar(_) => {
+            this.is_null()
+                || this.is_void_0()
+                || matches!(this, Expression::Identifier(id)
+                    if (id.name == "undefined" || id.name == "Math" || id.name == "String")
+                        && id.is_global_reference(cx.scoping()))
+        }
+        // `arr.push.apply(arr, xs)`, `Array.prototype.push.apply(arr, xs)`: any receiver.
+        Callee::Method(_) => {
+            let _ = inner;
+            true
+        }
+    }
+}
+
+/// Syntax that cannot be long whatever the inference says: an array literal without spreads,
+/// `arguments`, a rest parameter.
+fn is_bounded_syntax(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match value.get_inner_expression() {
+        Expression::ArrayExpression(a) => !a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))),
+        Expression::Identifier(id) => {
+            id.name == "arguments"
+                || id
+                    .reference_id
+                    .get()
+                    .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+                    .is_some_and(|s| {
+                        matches!(
+                            cx.nodes().kind(cx.scoping().symbol_declaration(s)),
+                            AstKind::FormalParameterRest(_)
+                        )
+                    })
+        }
+        _ => false,
+    }
+}
+
+/// How many bindings and receivers [`grows`] and [`stays_small`] follow.
+const MAX_HOPS: u32 = 8;
+
+/// Loop bounds and chunk sizes up to this count as small (well below the argument limit).
+const SMALL: f64 = 65_536.0;
+
+/// Whether an array the inference calls bounded (made from an array literal) keeps growing:
+/// the binding it comes from gets elements (`push`, `unshift`, `splice`, `x[i] = …`) inside a
+/// loop that is not itself small, or inside another function than the one that declared it,
+/// and no chunking guard (`if (x.length >= 1024) flush()`) keeps it short.
+/// Follows `const` initializers and `.map`/`.filter`/`.slice`/… receivers.
+fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if symbol_grows(symbol, ARRAY_GROWTH, cx, hops) {
+                return true;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| grows(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::CallExpression(c) => c
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .is_some_and(|m| grows(m.object(), cx, hops + 1)),
+        _ => false,
+    }
+}
+
+/// Whether an array the inference calls unbounded is small after all because of where it
+/// comes from: `Object.keys/values/entries` of an object literal nobody adds keys to (an
+/// enum-like table), the keys of a Map or Set built from an array literal and never added
+/// to, and arrays mapped, filtered or sliced from those.
+fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if cx.scoping().symbol_is_mutated(symbol)
+                || symbol_grows(symbol, ARRAY_GROWTH, cx, hops)
+            {
+                return false;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| stays_small(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::ArrayExpression(a) => a.elements.iter().all(|e| match e {
+            ArrayExpressionElement::SpreadElement(s) => small_iterable(&s.argument, cx, hops + 1),
+            _ => true,
+        }),
+        Expression::CallExpression(c) => {
+            let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                return false;
+            };
+            let Some(method) = member.static_property_name() else {
+                return false;
+            };
+            if is_chunk_slice(c) {
+                return true;
+            }
+            let object = member.object().get_inner_expression();
+            if matches!(object, Expression::Identifier(ns) if ns.name == "Object" && ns.is_global_reference(cx.scoping()))
+            {
+                return matches!(method, "keys" | "values" | "entries")
+                    && c.arguments
+                        .first()
+                        .and_then(Argument::as_expression)
+                        .is_some_and(|o| fixed_object(o, cx));
+            }
+            matches!(
+                method,
+                "map"
+                    | "filter"
+                    | "slice"
+                    | "toSorted"
+                    | "toReversed"
+                    | "with"
+                    | "sort"
+                    | "reverse"
+                    | "fill"
+            ) && stays_small(object, cx, hops + 1)
+        }
+        _ => false,
+    }
+}
+
+/// An iterable that cannot be long: a small array, or `.keys()/.values()/.entries()` of a
+/// Map or Set built from an array literal and never added to.
+fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    if matches!(cx.kinds().of(value).kind, Kind::Array { bounded: true }) && !grows(value, cx, hops)
+    {
+        return true;
+    }
+    if stays_small(value, cx, hops) {
+        return true;
+    }
+    let Expression::CallExpression(c) = value.get_inner_expression() else {
+        return false;
+    };
+    let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+        return false;
+    };
+    if !matches!(
+        member.static_property_name(),
+        Some("keys" | "values" | "entries")
+    ) {
+        return false;
+    }
+    let Expression::Identifier(id) = member.object().get_inner_expression() else {
+        return false;
+    };
+    let Some(symbol) = symbol_of(id, cx) else {
+        return false;
+    };
+    if cx.scoping().symbol_is_mutated(symbol) || symbol_grows(symbol, COLLECTION_GROWTH, cx, hops) {
+        return false;
+    }
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
+    else {
+        return false;
+    };
+    let Some(Expression::NewExpression(n)) = d.init.as_ref().map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    let is_collection = matches!(n.callee.get_inner_expression(), Expression::Identifier(c)
+        if (c.name == "Map" || c.name == "Set") && c.is_global_reference(cx.scoping()));
+    is_collection
+        && match n.arguments.first() {
+            None => true,
+            Some(Argument::SpreadElement(_)) => false,
+            Some(arg) => arg
+                .as_expression()
+                .is_some_and(|a| stays_small(a, cx, hops + 1)),
+        }
+}
+
+/// `xs.slice(i, i + CHUNK)`, `bytes.subarray(p, p + 128)`: a window with both ends given is
+/// how code splits long data into chunks.
+fn is_chunk_slice(call: &CallExpression<'_>) -> bool {
+    call.arguments.len() == 2
+        && !call
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)))
+        && call
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .and_then(MemberExpression::static_property_name)
+            .is_some_and(|m| m == "slice" || m == "subarray")
+}
+
+/// A typed array made with a small literal length or from a small array literal:
+/// `new Uint8Array(16)`, `new Uint16Array([1, 2])`.
+fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if cx.scoping().symbol_is_mutated(symbol) {
+                return false;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| small_typed_array(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        Expression::NewExpression(n) => match n.arguments.first() {
+            Some(Argument::NumericLiteral(len)) => len.value <= SMALL,
+            Some(Argument::CallExpression(c)) => is_chunk_slice(c),
+            Some(Argument::ArrayExpression(a)) => !a
+                .elements
+                .iter()
+                .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// An object literal binding (no spreads) that nothing adds keys to: an enum-like table.
+fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    let Expression::Identifier(id) = value.get_inner_expression() else {
+        return false;
+    };
+    let Some(symbol) = symbol_of(id, cx) else {
+        return false;
+    };
+    if cx.scoping().symbol_is_mutated(symbol) {
+        return false;
+    }
+    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
+    else {
+        return false;
+    };
+    let Some(Expression::ObjectExpression(o)) =
+        d.init.as_ref().map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    if o.properties
+        .iter()
+        .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
+    {
+        return false;
+    }
+    // `table[key] = v` or `table.key = v` anywhere: keys may be added.
+    !cx.scoping()
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .any(|&r| member_written(cx.scoping().get_reference(r).node_id(), cx))
+}
+
+/// Whether the identifier at `node` is the object of an assigned member (`x.a = …`, `x[k] = …`).
+fn member_written(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let parent = cx.nodes().parent_node(node);
+    match parent.kind() {
+        AstKind::StaticMemberExpression(m) => is_assigned(parent.id(), m.span, cx),
+        AstKind::ComputedMemberExpression(m) => is_assigned(parent.id(), m.span, cx),
+        _ => false,
+    }
+}
+
+fn symbol_of(id: &oxc_ast::ast::IdentifierReference<'_>, cx: &Ctx<'_, '_>) -> Option<SymbolId> {
+    id.reference_id
+        .get()
+        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+}
+
+/// Methods that add elements to an array.
+const ARRAY_GROWTH: &[&str] = &["push", "unshift", "splice"];
+/// Methods that add entries to a Map or Set.
+const COLLECTION_GROWTH: &[&str] = &["set", "add"];
+
+/// Whether some reference to `symbol` adds elements (through one of `methods`, or an indexed
+/// write) in a loop that is not small, or in another function than the declaration's.
+fn symbol_grows(symbol: SymbolId, methods: &[&str], cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    let scoping = cx.scoping();
+    let nodes = cx.nodes();
+    let references = scoping.get_resolved_reference_ids(symbol);
+    if references
+        .iter()
+        .any(|&r| is_chunk_guard(scoping.get_reference(r).node_id(), cx))
+    {
+        return false;
+    }
+    let decl = scoping.symbol_declaration(symbol);
+    let decl_function = enclosing_function(decl, cx);
+    for &reference_id in references {
+        let ref_node = scoping.get_reference(reference_id).node_id();
+        if !adds_elements(ref_node, methods, cx) {
+            continue;
+        }
+        if enclosing_function(ref_node, cx) != decl_function {
+            return true;
+        }
+        // A loop between the reference and the declaration, unless it is small.
+        for ancestor in nodes.ancestors(ref_node) {
+            if Some(ancestor.id()) == decl_function {
+                break;
+            }
+            let is_loop = matches!(
+                ancestor.kind(),
+                AstKind::ForStatement(_)
+                    | AstKind::ForInStatement(_)
+                    | AstKind::ForOfStatement(_)
+                    | AstKind::WhileStatement(_)
+                    | AstKind::DoWhileStatement(_)
+            );
+            if is_loop
+                && !ancestor_contains(ancestor.id(), decl, cx)
+                && !small_loop(ancestor.kind(), cx, hops)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A loop that runs a small number of times: `for (…; i < 16; …)` with a numeric bound, or
+/// `for (… of xs)` over a small array.
+fn small_loop(kind: AstKind<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    match kind {
+        AstKind::ForStatement(f) => match f.test.as_ref().map(Expression::get_inner_expression) {
+            Some(Expression::BinaryExpression(b)) => {
+                matches!(
+                    b.operator,
+                    BinaryOperator::LessThan | BinaryOperator::LessEqualThan
+                ) && small_number(&b.right)
+                    || matches!(
+                        b.operator,
+                        BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan
+                    ) && small_number(&b.left)
+            }
+            _ => false,
+        },
+        AstKind::ForOfStatement(f) => small_iterable(&f.right, cx, hops + 1),
+        _ => false,
+    }
+}
+
+fn small_number(expr: &Expression<'_>) -> bool {
+    matches!(expr.get_inner_expression(), Expression::NumericLiteral(n) if n.value <= SMALL)
+}
+
+/// `if (x.length >= 1024) flush()`: the array is emptied in chunks, so it stays short.
+fn is_chunk_guard(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let parent = nodes.parent_node(node);
+    let AstKind::StaticMemberExpression(m) = parent.kind() else {
+        return false;
+    };
+    if m.property.name != "length" {
+        return false;
+    }
+    let AstKind::BinaryExpression(b) = nodes.parent_kind(parent.id()) else {
+        return false;
+    };
+    let chunk = |e: &Expression<'_>| {
+        matches!(e.get_inner_expression(), Expression::NumericLiteral(n)
+            if n.value >= 16.0 && n.value <= SMALL)
+    };
+    let length_left = b.left.span() == m.span;
+    match b.operator {
+        BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan => {
+            length_left && chunk(&b.right)
+        }
+        BinaryOperator::LessThan | BinaryOperator::LessEqualThan => !length_left && chunk(&b.left),
+        BinaryOperator::StrictEquality | BinaryOperator::Equality => {
+            chunk(&b.left) || chunk(&b.right)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the node `outer` contains the node `inner`.
+fn ancestor_contains(outer: NodeId, inner: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    cx.nodes().ancestor_ids(inner).any(|a| a == outer)
+}
+
+/// The nearest function or arrow around a node (`None` at the top level).
+fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
+    cx.nodes().ancestors(node).find_map(|a| {
+        matches!(
+            a.kind(),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        )
+        .then(|| a.id())
+    })
+}
+
+/// Whether the identifier reference at `node` is used to add elements: `x.push(…)` (one of
+/// `methods`), `x[i] = …`, `x.length = …`.
+fn adds_elements(node: NodeId, methods: &[&str], cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let mut current = node;
+    let mut parent = nodes.parent_node(current);
+    while matches!(
+        parent.kind(),
+        AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSNonNullExpression(_)
+    ) {
+        current = parent.id();
+        parent = nodes.parent_node(current);
+    }
+    let member_span = match parent.kind() {
+        AstKind::StaticMemberExpression(m) => {
+            let name = m.property.name.as_str();
+            if name == "length" {
+                return is_assigned(parent.id(), m.span, cx);
+            }
+            if !methods.contains(&name) {
+                return false;
+            }
+            m.span
+        }
+        AstKind::ComputedMemberExpression(m) => return is_assigned(parent.id(), m.span, cx),
+        _ => return false,
+    };
+    matches!(nodes.parent_kind(parent.id()), AstKind::CallExpression(c) if c.callee.span() == member_span)
+}
+
+/// Whether the member expression at `node` is the target of an assignment.
+fn is_assigned(node: NodeId, span: oxc_span::Span, cx: &Ctx<'_, '_>) -> bool {
+    match cx.nodes().parent_kind(node) {
+        AstKind::AssignmentExpression(a) => match &a.left {
+            AssignmentTarget::StaticMemberExpression(m) => m.span == span,
+            AssignmentTarget::ComputedMemberExpression(m) => m.span == span,
+            _ => false,
+        },
+        AstKind::UpdateExpression(u) => matches!(
+            &u.argument,
+            SimpleAssignmentTarget::StaticMemberExpression(m) if m.span == span
+        ),
+        _ => false,
+    }
+}
+
+fn where_(callee: Callee, apply: bool) -> String {
+    if apply {
+        format!("passing it to `{}.apply`", callee.display())
+    } else {
+        format!("spreading it into `{}`", callee.display())
+    }
+}
+
+fn known_diagnostic<'a>(
+    value: &Expression<'a>,
+    typed: &Typed,
+    span: Span,
+    callee: Callee,
+    apply: bool,
+    cx: &Ctx<'a, '_>,
+) -> Diagnostic {
+    let kinds = cx.kinds();
+    let subject = kinds.subject(value);
+    let growth = if matches!(typed.kind, Kind::Array { bounded: true }) {
+        " that keeps growing"
+    } else {
+        " of unbounded length"
+    };
+    let described = kinds.describe(&subject, typed, false);
+    let mut d = Diagnostic::new(
+        META.id,
+        span,
+        format!(
+            "{described}{growth}: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
+            where_(callee, apply)
+        ),
+    )
+    .with_label(span, "every element becomes an argument");
+    let origin = &typed.origin;
+    if origin.span != span && origin.span != Span::default() && !origin.label.is_empty() {
+        d = d.with_label(origin.span, origin.label.clone());
+    }
+    d.with_help(callee.help(&help_subject(&subject)))
+}
+
+fn unknown_diagnostic<'a>(
+    value: &Expression<'a>,
+    span: Span,
+    callee: Callee,
+    apply: bool,
+    cx: &Ctx<'a, '_>,
+) -> Diagnostic {
+    let subject = cx.kinds().subject(value);
+    Diagnostic::new(
+        META.id,
+        span,
+        format!(
+            "{subject} may be a long array: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
+            where_(callee, apply)
+        ),
+    )
+    .with_label(span, "every element becomes an argument")
+    .with_help(callee.help(&help_subject(&subject)))
+}
+
+/// The subject without its backquotes, for code in help lines.
+fn help_subject(subject: &str) -> String {
+    subject
+        .strip_prefix('`')
+        .and_then(|s| s.strip_suffix('`'))
+        .map_or_else(|| "xs".to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::lint::test_util::lint_with_rule_options;
+
+    const ID: &str = "spread-args-overflow";
+
+    fn check(cases: &[(&str, &[(u32, u32)])], options: Option<serde_json::Value>) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let d = lint_with_rule_options("a.ts", code, ID, options.as_ref());
+            let got: Vec<(u32, u32)> = d.iter().map(|d| (d.start.line, d.start.column)).collect();
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}, got {d:#?}"));
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn default_options() {
+        let cases: &[(&str, &[(u32, u32)])] = &[
+            // Fails.
+            (
+                "const xs = Object.values(scores);\nconst top = Math.max(...xs);",
+                &[(2, 22)],
+            ),
+            ("const m = Math.min(...Array.from(set));", &[(1, 20)]),
+            (
+                "const s = String.fromCharCode(...str.split('').map(Number));",
+                &[],
+            ),
+            (
+                "const codes = 'abc'.split('');\nconst s = String.fromCodePoint(...codes);",
+                &[(2, 32)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max(...xs); }",
+                &[(1, 44)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max.apply(null, xs); }",
+                &[(1, 56)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.max.apply(Math, xs); }",
+                &[(1, 56)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.min.call(null, ...xs); }",
+                &[(1, 55)],
+            ),
+            (
+                "function f(xs: number[]) { return Math.min.call(ctx, ...xs); }",
+                &[],
+            ),
+            (
+                "function f(b: Array<number>) { return String.fromCharCode.apply(undefined, b.map(x => x)); }",
+                &[(1, 76)],
+            ),
+            (
+                "const xs = [];\nfor (const r of rows) xs.push(r.n);\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "const xs = [];\nexport function add(v) { xs.push(v); }\nexport const top = () => Math.max(...xs.map(Math.abs));",
+                &[],
+            ),
+            (
+                "const xs = [];\nlet i = 0;\nwhile (i < n) { xs[i] = i; i++; }\nMath.min(...xs.slice(1));",
+                &[],
+            ),
+            (
+                "const keys = Object.keys(obj);\nconst m = Math.max(0, ...keys.map(Number), 1);",
+                &[(2, 23)],
+            ),
+            // Passes.
+            ("Math.max(...[1, 2, 3]);", &[]),
+            ("const pair = [a, b];\nMath.max(...pair);", &[]),
+            ("const xs = [];\nxs.push(1, 2);\nMath.max(...xs);", &[]),
+            ("function f(...xs) { return Math.max(...xs); }", &[]),
+            (
+                "function f(...xs) { return Math.max(...xs.map((x) => x * 2)); }",
+                &[],
+            ),
+            ("function f(xs) { return Math.max(...xs); }", &[]),
+            ("Math.max(...unknown);", &[]),
+            (
+                "const Math = lib;\nconst xs = Object.values(o);\nMath.max(...xs);",
+                &[],
+            ),
+            ("const xs = Object.values(o);\nfoo.max(...xs);", &[]),
+            (
+                "const xs = Object.values(o);\nMath.max.apply(ctx, xs);",
+                &[],
+            ),
+            ("const xs = Object.values(o);\narr.push(...xs);", &[]),
+            ("const s = new Set(x);\nMath.max(...s);", &[]),
+            // Typed arrays are as long as their buffer.
+            (
+                "const b64 = btoa(String.fromCharCode(...new Uint8Array(buffer)));",
+                &[(1, 38)],
+            ),
+            (
+                "const bytes = new Uint8Array(await file.arrayBuffer());\nString.fromCharCode.apply(null, bytes);",
+                &[(2, 33)],
+            ),
+            (
+                "const h = new Uint8Array(32);\nString.fromCharCode(...h);",
+                &[],
+            ),
+            ("String.fromCharCode(...new Uint8Array([104, 105]));", &[]),
+            (
+                "const b = new Uint8Array(buffer);\nString.fromCharCode.apply(null, new Uint16Array(b.subarray(p, p + 128)));",
+                &[],
+            ),
+            (
+                "const xs = Object.values(o);\nfor (let i = 0; i < xs.length; i += 1000) out.push(Math.max(...xs.slice(i, i + 1000)));",
+                &[],
+            ),
+            ("const s = 'abc';\nString.fromCharCode(...s);", &[]),
+            // Enum-like tables, keyword maps, small loops and chunked buffers stay small.
+            (
+                "const Versions = { A: 1, B: 2 } as const;\nconst v = Math.max(...Object.values(Versions));",
+                &[],
+            ),
+            (
+                "const Ids = { a: { id: 1 }, b: { id: 2 } };\nconst n = Math.max(...Object.values(Ids).map(({ id }) => id));",
+                &[],
+            ),
+            (
+                "const V = { A: 1 };\nV[k] = 2;\nMath.max(...Object.values(V));",
+                &[(3, 10)],
+            ),
+            (
+                "const m = new Map([['a', 1], ['b', 2]]);\nconst ks = [...m.keys()].map((k) => k.length);\nMath.min(...ks);",
+                &[],
+            ),
+            (
+                "const m = new Map();\nfor (const r of rows) m.set(r.k, r);\nconst ks = [...m.keys()];\nMath.min(...ks);",
+                &[(4, 10)],
+            ),
+            (
+                "const s = [];\nfor (let j = 0; j < 16; j++) s[j] = read(j);\nString.fromCharCode.apply(null, s);",
+                &[],
+            ),
+            (
+                "var codes = [];\nfunction add(c) { codes.push(c); if (codes.length >= 1024) flush(); }\nfunction flush() { out += String.fromCharCode.apply(undefined, codes); codes.length = 0; }",
+                &[],
+            ),
+            (
+                "const NAMES = ['a', 'b'];\nconst idx = [];\nfor (const n of NAMES) idx.push(n.length);\nMath.min(...idx);",
+                &[],
+            ),
+        ];
+        let failures = check(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn methods_and_unknown_options() {
+        let with_methods: &[(&str, &[(u32, u32)])] = &[
+            ("const xs = Object.values(o);\narr.push(...xs);", &[(2, 10)]),
+            ("const xs = Object.values(o);\narr.unshift(...xs);", &[]),
+            (
+                "const xs = Object.values(o);\narr.splice(0, 0, ...xs);",
+                &[(2, 18)],
+            ),
+            (
+                "const xs = Object.values(o);\nArray.prototype.push.apply(arr, xs);",
+                &[(2, 33)],
+            ),
+            ("arr.push(...[1, 2]);", &[]),
+            ("arr.push(...unknown);", &[]),
+        ];
+        let mut failures = check(with_methods, Some(json!({ "methods": ["push", "splice"] })));
+        let with_unknown: &[(&str, &[(u32, u32)])] = &[
+            ("Math.max(...unknown);", &[(1, 10)]),
+            (
+                "function f(xs) { return Math.min.apply(null, xs); }",
+                &[(1, 46)],
+            ),
+            ("Math.max(...[1, 2, 3]);", &[]),
+            ("function f(...xs) { return Math.max(...xs); }", &[]),
+            (
+                "function f() { return Math.max.apply(null, arguments); }",
+                &[],
+            ),
+            ("const pair = [a, b];\nMath.max(...pair);", &[]),
+            ("arr.push(...unknown);", &[]),
+            // Growing literals count with `unknown`.
+            (
+                "const xs = [];\nfor (const r of rows) xs.push(r.n);\nMath.max(...xs);",
+                &[(3, 10)],
+            ),
+            (
+                "const xs = [];\nexport function add(v) { xs.push(v); }\nexport const top = () => Math.max(...xs.map(Math.abs));",
+                &[(3, 35)],
+            ),
+            (
+                "const xs = [];\nlet i = 0;\nwhile (i < n) { xs[i] = i; i++; }\nMath.min(...xs.slice(1));",
+                &[(4, 10)],
+            ),
+            (
+                "const s = [];\nfor (let j = 0; j < 16; j++) s[j] = read(j);\nString.fromCharCode.apply(null, s);",
+                &[],
+            ),
+            (
+                "var codes = [];\nfunction add(c) { codes.push(c); if (codes.length >= 1024) flush(); }\nfunction flush() { out += String.fromCharCode.apply(undefined, codes); codes.length = 0; }",
+                &[],
+            ),
+            (
+                "const NAMES = ['a', 'b'];\nconst idx = [];\nfor (const n of NAMES) idx.push(n.length);\nMath.min(...idx);",
+                &[],
+            ),
+        ];
+        failures.extend(check(with_unknown, Some(json!({ "unknown": true }))));
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        let meta = crate::rules::find(ID).expect("registered");
+        assert!((meta.create)(Some(&json!({ "methods": ["pop"] }))).is_err());
+        assert!((meta.create)(Some(&json!({ "other": 1 }))).is_err());
+        assert!((meta.create)(Some(&json!({ "unknown": true, "methods": [] }))).is_ok());
+    }
+
+    #[test]
+    fn messages() {
+        let code = "const xs = Object.values(scores);\nMath.max(...xs);\nconst ys = [];\nfor (const r of rows) ys.push(r);\nString.fromCharCode.apply(null, ys);\n";
+        let d = lint_with_rule_options("a.js", code, ID, Some(&json!({ "unknown": true })));
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, crate::rules::fix_test_util::render_all(&d, code));
+        });
+    }
+}

@@ -1,0 +1,1342 @@
+//! `useless-spread`: a spread that copies for nothing.
+//!
+//! - An array literal spread into an array literal or into call arguments (`[a, ...[b, c]]`,
+//!   `f(...[a, b])`), and an object literal spread into an object literal (`{...{a: 1}}`),
+//!   wherever they stand.
+//! - A new array (of known kind: `xs.map(f)` on a known array, `Object.keys(o)`,
+//!   `Array.from(x)` …) spread as the sole element of an array literal: `[...xs.filter(f)]`.
+//! - `[...x]` passed where any iterable is taken: `new Set([...x])`, `new Map([...x])`,
+//!   `Array.from([...x])`, `Promise.all([...x])` and kin, `yield* [...x]`, and
+//!   `for (const y of [...x])` when the loop cannot change `x`.
+//! - The empty fallback of an object spread: `{...(x || {})}`, `{...(x ?? {})}`,
+//!   `{...(c ? x : {})}` (spreading `null`, `undefined` or any falsy value adds nothing).
+//!
+//! Not flagged, because the spread does something: an inner literal with holes
+//! (`[...[, a]]` turns the hole into `undefined`), with its own spreads, with a `__proto__: p`
+//! entry (it sets the inner object's prototype, which a spread does not copy) or with
+//! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
+//! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
+//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from, awaits, or
+//! calls functions while `xs` is shared (a member, a closure variable, a value handed out).
+//!
+//! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
+//! comments, and are left out whenever the result could behave differently.
+
+use oxc_ast::AstKind;
+use oxc_ast::AstType;
+use oxc_ast::ast::{
+    Argument, ArrayExpression, ArrayExpressionElement, Expression, ForOfStatement,
+    LogicalExpression, ObjectExpression, ObjectPropertyKind, PropertyKind, SpreadElement,
+};
+use oxc_semantic::{AstNode, IsGlobalReference};
+use oxc_span::GetSpan;
+use oxc_syntax::node::NodeId;
+use oxc_syntax::operator::LogicalOperator;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+use crate::kinds::Kind;
+use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "useless-spread",
+    category: Category::Perf,
+    fix: FixKind::Safe,
+    node_types: &[AstType::SpreadElement],
+    needles: &["..."],
+    docs: include_str!("../../rules/useless-spread.md"),
+    create: crate::no_options!(UselessSpread),
+};
+
+pub struct UselessSpread;
+
+impl Rule for UselessSpread {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
+        let AstKind::SpreadElement(spread) = node.kind() else {
+            return;
+        };
+        let parent = cx.nodes().parent_node(node.id());
+        let d = match parent.kind() {
+            AstKind::ArrayExpression(outer) => in_array(spread, outer, parent.id(), cx),
+            AstKind::CallExpression(call) => {
+                let callee = callee_name(&call.callee, cx);
+                in_arguments(spread, &call.arguments, call.span, &callee, cx)
+            }
+            AstKind::NewExpression(new) => {
+                let callee = format!("new {}", callee_name(&new.callee, cx));
+                in_arguments(spread, &new.arguments, new.span, &callee, cx)
+            }
+            AstKind::ObjectExpression(outer) => in_object(spread, outer, cx),
+            _ => None,
+        };
+        if let Some(d) = d {
+            cx.report(d);
+        }
+    }
+}
+
+// ---- array literal into array literal or arguments -------------------------------------------
+
+/// The siblings of a spread element, for removing an empty spread with its comma.
+struct List {
+    /// The spans of every element (holes included: their span is empty).
+    items: Vec<oxc_span::Span>,
+    /// Where the list's closing bracket or parenthesis is.
+    close: u32,
+    /// The list has a hole (`[a, , b]`): commas matter, leave it alone.
+    has_hole: bool,
+}
+
+fn in_array<'a>(
+    spread: &SpreadElement<'a>,
+    outer: &ArrayExpression<'a>,
+    outer_id: NodeId,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let inner = without_parens(&spread.argument);
+    if let Expression::ArrayExpression(literal) = inner {
+        let list = List {
+            items: outer.elements.iter().map(GetSpan::span).collect(),
+            close: outer.span.end.saturating_sub(1),
+            has_hole: outer
+                .elements
+                .iter()
+                .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
+        };
+        return literal_array(spread, literal, &list, "an array literal", None, cx);
+    }
+    if outer.elements.len() != 1 {
+        return None;
+    }
+    if let Some(d) = consumed_copy(spread, outer, outer_id, cx) {
+        return Some(d);
+    }
+    fresh_copy(spread, outer, cx)
+}
+
+fn in_arguments<'a>(
+    spread: &SpreadElement<'a>,
+    arguments: &[Argument<'a>],
+    call_span: oxc_span::Span,
+    callee: &str,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let Expression::ArrayExpression(literal) = without_parens(&spread.argument) else {
+        return None;
+    };
+    let list = List {
+        items: arguments.iter().map(GetSpan::span).collect(),
+        close: call_span.end.saturating_sub(1),
+        has_hole: false,
+    };
+    let target = format!("the arguments of `{callee}`");
+    literal_array(spread, literal, &list, &target, Some(callee), cx)
+}
+
+/// `[...[a, b]]`, `f(...[a, b])`: the inner literal's elements can stand in its place.
+fn literal_array<'a>(
+    spread: &SpreadElement<'a>,
+    literal: &ArrayExpression<'a>,
+    list: &List,
+    target: &str,
+    callee: Option<&str>,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    // `[...[, a]]` makes `[undefined, a]`, a dense array; `[, a]` has a hole.
+    // `[...[a, ...b]]`: left alone (the inner literal is a copy of `b` already).
+    if literal.elements.iter().any(|e| {
+        matches!(
+            e,
+            ArrayExpressionElement::Elision(_) | ArrayExpressionElement::SpreadElement(_)
+        )
+    }) {
+        return None;
+    }
+    let inner_text = short(cx.text(literal.span));
+    let message = format!(
+        "spreading the array literal {inner_text} into {target} passes its elements one by one: the literal and the spread are useless"
+    );
+    let help = match callee {
+        Some(c) => format!("pass the elements as arguments of `{c}` directly"),
+        None => "write the elements in place".to_string(),
+    };
+    let elements: Vec<oxc_span::Span> = literal.elements.iter().map(GetSpan::span).collect();
+    let fix = unwrap_fix(spread, literal.span, &elements, list, cx.source)
+        .map(|edits| Fix::safe("inline the elements", edits));
+    let mut d = Diagnostic::new(META.id, spread.span, message)
+        .with_label(literal.span, "this array literal")
+        .with_help(help);
+    if let Some(f) = fix {
+        d = d.with_fix(f);
+    }
+    Some(d)
+}
+
+/// Edits that replace `...[a, b]` (or `...{a, b}`) with `a, b`. `literal` is the inner
+/// literal's span, `elements` its elements. `None` when comments or odd punctuation make
+/// the edit unsure.
+fn unwrap_fix(
+    spread: &SpreadElement<'_>,
+    literal: oxc_span::Span,
+    elements: &[oxc_span::Span],
+    list: &List,
+    src: &str,
+) -> Option<Vec<Edit>> {
+    // Between `...` and the opening bracket only parentheses and whitespace; the same after
+    // the closing bracket.
+    let before = src.get(spread.span.start as usize + 3..literal.start as usize)?;
+    let after = src.get(literal.end as usize..spread.span.end as usize)?;
+    if !before.chars().all(|c| c == '(' || c.is_whitespace())
+        || !after.chars().all(|c| c == ')' || c.is_whitespace())
+    {
+        return None;
+    }
+    let Some(last) = elements.last() else {
+        return remove_empty(spread, literal, list, src);
+    };
+    // The tail after the last element: whitespace and an optional trailing comma go with the
+    // bracket; comments stay (then only a tail without a comma is handled).
+    let tail = src.get(last.end as usize..literal.end as usize - 1)?;
+    let close_edit = if tail.trim().is_empty() || tail.trim() == "," {
+        Edit::delete(Span::new(last.end, spread.span.end))
+    } else if !tail.contains(',') {
+        Edit::delete(Span::new(literal.end - 1, spread.span.end))
+    } else {
+        return None;
+    };
+    // Whitespace between the opening bracket and the first element goes with the bracket.
+    let first = elements[0];
+    let lead = src.get(literal.start as usize + 1..first.start as usize)?;
+    let open_end = if lead.trim().is_empty() {
+        first.start
+    } else {
+        literal.start + 1
+    };
+    Some(vec![
+        Edit::delete(Span::new(spread.span.start, open_end)),
+        close_edit,
+    ])
+}
+
+/// Edits that remove `...[]` (or `...{}`) with one neighbouring comma.
+fn remove_empty(
+    spread: &SpreadElement<'_>,
+    literal: oxc_span::Span,
+    list: &List,
+    src: &str,
+) -> Option<Vec<Edit>> {
+    let inside = src.get(literal.start as usize + 1..literal.end as usize - 1)?;
+    if !inside.trim().is_empty() || list.has_hole {
+        return None;
+    }
+    let index = list.items.iter().position(|s| *s == spread.span)?;
+    let blank_or_comma = |a: u32, b: u32| {
+        src.get(a as usize..b as usize)
+            .is_some_and(|t| t.chars().all(|c| c == ',' || c.is_whitespace()))
+    };
+    if let Some(next) = list.items.get(index + 1) {
+        // `[...[], b]` → `[b]`
+        if !blank_or_comma(spread.span.end, next.start) {
+            return None;
+        }
+        return Some(vec![Edit::delete(Span::new(spread.span.start, next.start))]);
+    }
+    if index > 0 {
+        // `[a, ...[]]` → `[a]`, keeping a trailing comma if there was one.
+        let prev = list.items[index - 1];
+        if !blank_or_comma(prev.end, spread.span.start) {
+            return None;
+        }
+        return Some(vec![Edit::delete(Span::new(prev.end, spread.span.end))]);
+    }
+    // The only element: `f(...[],)` → `f()`.
+    if !blank_or_comma(spread.span.end, list.close) {
+        return None;
+    }
+    Some(vec![Edit::delete(Span::new(spread.span.start, list.close))])
+}
+
+// ---- object literal into object literal, and empty fallbacks ---------------------------------
+
+fn in_object<'a>(
+    spread: &SpreadElement<'a>,
+    outer: &ObjectExpression<'a>,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    match without_parens(&spread.argument) {
+        Expression::ObjectExpression(literal) => literal_object(spread, literal, outer, cx),
+        Expression::LogicalExpression(logical) => logical_fallback(spread, logical, cx),
+        Expression::ConditionalExpression(cond) => {
+            let consequent_empty = is_empty_object(&cond.consequent);
+            let alternate_empty = is_empty_object(&cond.alternate);
+            if consequent_empty == alternate_empty {
+                return None;
+            }
+            conditional_fallback(spread, cond, consequent_empty, cx)
+        }
+        _ => None,
+    }
+}
+
+/// `{...{a: 1}}`: the inner literal's properties can stand in its place.
+fn literal_object<'a>(
+    spread: &SpreadElement<'a>,
+    literal: &ObjectExpression<'a>,
+    outer: &ObjectExpression<'a>,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let mut methods = false;
+    for p in &literal.properties {
+        match p {
+            // `{...{...a}}` is left alone, like `[...[...a]]`.
+            ObjectPropertyKind::SpreadProperty(_) => return None,
+            ObjectPropertyKind::ObjectProperty(p) => {
+                // A getter runs when spread; inlined it would stay an accessor.
+                if p.kind != PropertyKind::Init {
+                    return None;
+                }
+                // `{ __proto__: p }` sets the inner object's prototype, which the spread does
+                // not copy; inlined, it would set the outer object's prototype.
+                if !p.computed && !p.shorthand && p.key.is_specific_static_name("__proto__") {
+                    return None;
+                }
+                // A method's `super` depends on the object it is defined in.
+                methods |= p.method;
+            }
+        }
+    }
+    let inner_text = short(cx.text(literal.span));
+    let mut d = Diagnostic::new(
+        META.id,
+        spread.span,
+        format!(
+            "spreading the object literal {inner_text} into an object literal copies its properties one by one: the literal and the spread are useless"
+        ),
+    )
+    .with_label(literal.span, "this object literal")
+    .with_help("write the properties in place");
+    if !methods {
+        let list = List {
+            items: outer.properties.iter().map(GetSpan::span).collect(),
+            close: outer.span.end.saturating_sub(1),
+            has_hole: false,
+        };
+        let props: Vec<oxc_span::Span> = literal.properties.iter().map(GetSpan::span).collect();
+        if let Some(edits) = unwrap_fix(spread, literal.span, &props, &list, cx.source) {
+            d = d.with_fix(Fix::safe("inline the properties", edits));
+        }
+    }
+    Some(d)
+}
+
+fn is_empty_object(expr: &Expression<'_>) -> bool {
+    matches!(without_parens(expr), Expression::ObjectExpression(o) if o.properties.is_empty())
+}
+
+/// The text of an empty `{}` has no comment to lose.
+fn is_bare_braces(expr: &Expression<'_>, src: &str) -> bool {
+    let span = without_parens(expr).span();
+    src.get(span.start as usize..span.end as usize)
+        .is_some_and(|t| t.chars().filter(|c| !c.is_whitespace()).eq("{}".chars()))
+}
+
+/// `{...(x || {})}`, `{...(x ?? {})}`: spreading `null`, `undefined` or another falsy value
+/// adds nothing, so `{...x}` does the same.
+fn logical_fallback<'a>(
+    spread: &SpreadElement<'a>,
+    logical: &LogicalExpression<'a>,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    if logical.operator == LogicalOperator::And || !is_empty_object(&logical.right) {
+        return None;
+    }
+    let op = logical.operator.as_str();
+    let left_text = cx.text(logical.left.span());
+    let message = format!(
+        "the fallback `{{}}` in {} is useless: spreading `null` or `undefined`{} into an object literal adds nothing",
+        short(&format!("{} {op} {{}}", one_line(left_text))),
+        if logical.operator == LogicalOperator::Or {
+            " (or any falsy value)"
+        } else {
+            ""
+        }
+    );
+    let mut d = Diagnostic::new(META.id, spread.span, message)
+        .with_label(logical.right.span(), "this fallback")
+        .with_help(format!(
+            "spread the value directly: `...{}`",
+            short_code(left_text)
+        ));
+    if is_bare_braces(&logical.right, cx.source) {
+        d = d.with_fix(Fix::safe(
+            "remove the fallback",
+            vec![Edit::new(
+                spread.argument.span(),
+                spread_operand(&logical.left, cx),
+            )],
+        ));
+    }
+    Some(d)
+}
+
+/// `{...(c ? x : {})}`: the empty branch adds nothing; `{...(c && x)}` does the same
+/// (a falsy `c` spreads nothing).
+fn conditional_fallback<'a>(
+    spread: &SpreadElement<'a>,
+    cond: &oxc_ast::ast::ConditionalExpression<'a>,
+    consequent_empty: bool,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let (value, empty) = if consequent_empty {
+        (&cond.alternate, &cond.consequent)
+    } else {
+        (&cond.consequent, &cond.alternate)
+    };
+    // In TypeScript, `n && x` with a number or string `n` may not type-check as a spread:
+    // offer the rewrite only for a test that is a boolean.
+    let typescript = cx.semantic.source_type().is_typescript();
+    let replacement = (!typescript || is_boolean(&cond.test, cx, 0)).then(|| {
+        let test = if consequent_empty {
+            format!("!{}", operand(&cond.test, cx, true))
+        } else {
+            operand(&cond.test, cx, false)
+        };
+        format!("({test} && {})", operand(value, cx, false))
+    });
+    let suggestion = replacement.clone().map_or_else(
+        || "`...(cond && value)`".to_string(),
+        |r| short(&format!("...{r}")),
+    );
+    let mut d = Diagnostic::new(
+        META.id,
+        spread.span,
+        format!(
+            "the empty branch `{{}}` of {} is useless: spreading a falsy value into an object literal adds nothing",
+            short(&one_line(cx.text(cond.span)))
+        ),
+    )
+    .with_label(empty.span(), "this empty branch")
+    .with_help(format!("spread the value under a condition: {suggestion}"));
+    if let Some(r) = replacement
+        && is_bare_braces(empty, cx.source)
+    {
+        d = d.with_fix(Fix::safe(
+            "replace the conditional with `&&`",
+            vec![Edit::new(spread.argument.span(), r)],
+        ));
+    }
+    Some(d)
+}
+
+/// The text of `expr` as an operand of `&&` (or of `!` when `negated`), in parentheses when
+/// it binds more loosely.
+fn operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>, negated: bool) -> String {
+    let text = cx.text(expr.span());
+    let bare = if negated {
+        is_tight(expr) || matches!(expr, Expression::UnaryExpression(_))
+    } else {
+        is_tight(expr)
+            || matches!(
+                expr,
+                Expression::UnaryExpression(_) | Expression::BinaryExpression(_)
+            )
+            || matches!(expr, Expression::LogicalExpression(l) if l.operator == LogicalOperator::And)
+    };
+    if bare {
+        text.to_string()
+    } else {
+        format!("({text})")
+    }
+}
+
+/// A test known to give a boolean: a comparison, `!x`, `Boolean(x)`, `Array.isArray(x)`, a
+/// logical of those, or a value the inference knows to be a boolean.
+fn is_boolean(expr: &Expression<'_>, cx: &Ctx<'_, '_>, depth: u32) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    match without_parens(expr) {
+        Expression::BooleanLiteral(_) => true,
+        Expression::UnaryExpression(u) => {
+            u.operator == oxc_syntax::operator::UnaryOperator::LogicalNot
+        }
+        Expression::BinaryExpression(b) => {
+            b.operator.is_equality()
+                || b.operator.is_compare()
+                || matches!(
+                    b.operator,
+                    oxc_syntax::operator::BinaryOperator::In
+                        | oxc_syntax::operator::BinaryOperator::Instanceof
+                )
+        }
+        Expression::LogicalExpression(l) => {
+            is_boolean(&l.left, cx, depth + 1) && is_boolean(&l.right, cx, depth + 1)
+        }
+        e => cx.kinds().of(e).kind == Kind::Boolean,
+    }
+}
+
+/// Expressions that need no parentheses as an operand of `&&` or `!`.
+fn is_tight(expr: &Expression<'_>) -> bool {
+    matches!(
+        expr,
+        Expression::Identifier(_)
+            | Expression::ThisExpression(_)
+            | Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::PrivateFieldExpression(_)
+            | Expression::CallExpression(_)
+            | Expression::ChainExpression(_)
+            | Expression::ParenthesizedExpression(_)
+            | Expression::BooleanLiteral(_)
+            | Expression::NumericLiteral(_)
+            | Expression::StringLiteral(_)
+            | Expression::NullLiteral(_)
+            | Expression::ObjectExpression(_)
+            | Expression::ArrayExpression(_)
+    )
+}
+
+/// The text to spread in place of `(x || {})`: `x`, parenthesized unless it is tight.
+fn spread_operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> String {
+    let text = cx.text(expr.span());
+    if is_tight(expr) {
+        text.to_string()
+    } else {
+        format!("({text})")
+    }
+}
+
+// ---- `[...x]` where an iterable is taken ------------------------------------------------------
+
+/// Where a sole-spread array literal `[...x]` is passed.
+enum Consumer<'a> {
+    /// `new Set(…)`, `Array.from(…)`, `Promise.all(…)`: iterated at once, synchronously.
+    Call(String),
+    /// `yield* […]`.
+    YieldStar,
+    /// `for (… of […])`.
+    ForOf(&'a ForOfStatement<'a>),
+}
+
+fn consumer<'a>(outer_id: NodeId, cx: &Ctx<'a, '_>) -> Option<(Consumer<'a>, oxc_span::Span)> {
+    let nodes = cx.nodes();
+    let mut child = nodes.kind(outer_id).span();
+    for parent in nodes.ancestors(outer_id) {
+        match parent.kind() {
+            AstKind::ParenthesizedExpression(p) => child = p.span,
+            AstKind::NewExpression(n) => {
+                let first = n.arguments.first().map(GetSpan::span);
+                let name = global_name(&n.callee, cx)?;
+                return (first == Some(child) && matches!(name, "Set" | "Map"))
+                    .then(|| (Consumer::Call(format!("new {name}()")), child));
+            }
+            AstKind::CallExpression(c) => {
+                let first = c.arguments.first().map(GetSpan::span);
+                if first != Some(child) {
+                    return None;
+                }
+                let member = c.callee.get_inner_expression().as_member_expression()?;
+                let method = member.static_property_name()?;
+                let ns = global_name(member.object(), cx)?;
+                let ok = matches!(
+                    (ns, method),
+                    ("Array", "from") | ("Promise", "all" | "allSettled" | "race" | "any")
+                );
+                return ok.then(|| (Consumer::Call(format!("{ns}.{method}()")), child));
+            }
+            AstKind::YieldExpression(y) => {
+                return y.delegate.then_some((Consumer::YieldStar, child));
+            }
+            AstKind::ForOfStatement(f) => {
+                return (f.right.span() == child && !f.r#await)
+                    .then_some((Consumer::ForOf(f), child));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn consumed_copy<'a>(
+    spread: &SpreadElement<'a>,
+    outer: &ArrayExpression<'a>,
+    outer_id: NodeId,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let (consumer, _) = consumer(outer_id, cx)?;
+    let value = &spread.argument;
+    let kinds = cx.kinds();
+    let typed = kinds.of(value);
+    let fresh = is_fresh_array(value, cx);
+    let subject = kinds.subject(value);
+    let stable_kind = matches!(
+        typed.kind,
+        Kind::Array { .. } | Kind::String | Kind::Set | Kind::Map | Kind::TypedArray
+    );
+    let (message, help, safe) = match &consumer {
+        Consumer::Call(name) => (
+            format!(
+                "`{name}` takes any iterable: copying {subject} into an array first with `[...]` is useless"
+            ),
+            format!("pass {subject} to `{name}` directly"),
+            stable_kind,
+        ),
+        Consumer::YieldStar => (
+            format!(
+                "`yield*` delegates to any iterable: copying {subject} into an array first with `[...]` is useless"
+            ),
+            format!("delegate to {subject} directly"),
+            // The consumer runs between steps and could change a shared `x`.
+            fresh || typed.kind == Kind::String,
+        ),
+        Consumer::ForOf(f) => {
+            let check = loop_check(f, value, cx, fresh)?;
+            (
+                format!(
+                    "`for…of` can iterate {subject} itself: copying it into an array first is useless, since the loop does not change it"
+                ),
+                format!("iterate {subject} directly"),
+                (stable_kind || fresh) && check.simple_body,
+            )
+        }
+    };
+    let mut d = Diagnostic::new(META.id, spread.span, message)
+        .with_label(outer.span, "this copy")
+        .with_help(help);
+    if safe && outer_is_bare(outer, spread, cx.source) {
+        d = d.with_fix(Fix::safe(
+            "remove the copy",
+            vec![Edit::new(outer.span, cx.text(value.span()).to_string())],
+        ));
+    }
+    Some(d)
+}
+
+/// The outer `[...x]` holds nothing but the spread (no comments to lose).
+fn outer_is_bare(outer: &ArrayExpression<'_>, spread: &SpreadElement<'_>, src: &str) -> bool {
+    let before = src.get(outer.span.start as usize + 1..spread.span.start as usize);
+    let after = src.get(spread.span.end as usize..outer.span.end as usize - 1);
+    before.is_some_and(|t| t.trim().is_empty())
+        && after.is_some_and(|t| t.trim().is_empty() || t.trim() == ",")
+}
+
+/// What [`loop_check`] learnt about a `for…of` body.
+struct LoopCheck {
+    /// The body calls nothing that could reach the iterated value.
+    simple_body: bool,
+}
+
+/// Whether `for (const y of [...x])` can iterate `x` itself: `x` is a binding or a member
+/// chain, the body never mentions `x` nor what it is read from, never awaits or yields (other
+/// code could change `x` meanwhile), and calls functions only when `x` is a binding of the
+/// function running the loop. A fresh array (`[...Object.keys(o)]`) is nobody else's.
+fn loop_check<'a>(
+    f: &ForOfStatement<'a>,
+    value: &Expression<'a>,
+    cx: &Ctx<'a, '_>,
+    fresh: bool,
+) -> Option<LoopCheck> {
+    let body_span = f.body.span();
+    let body_id = statement_node_id(f, cx)?;
+    let mut calls = false;
+    let mut roots: Option<Root> = None;
+    if !fresh {
+        roots = Some(root_of(value)?);
+    }
+    for node in subtree(body_id, body_span, cx) {
+        match node.kind() {
+            AstKind::AwaitExpression(_) | AstKind::YieldExpression(_) => return None,
+            AstKind::ForOfStatement(inner) if inner.r#await => return None,
+            AstKind::CallExpression(c) if !is_harmless_call(&c.callee, cx) => calls = true,
+            AstKind::NewExpression(_) | AstKind::TaggedTemplateExpression(_) => calls = true,
+            AstKind::IdentifierReference(id) => {
+                if let Some(Root::Name(name)) = &roots
+                    && id.name == *name
+                {
+                    return None;
+                }
+            }
+            AstKind::ThisExpression(_) | AstKind::Super(_) => {
+                if matches!(roots, Some(Root::This)) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if calls && !fresh && !is_unshared_binding(value, f, cx) {
+        return None;
+    }
+    Some(LoopCheck {
+        simple_body: !calls,
+    })
+}
+
+/// The name a member chain is read from (`a` for `a.b[0].c`), or `this`.
+enum Root<'s> {
+    Name(&'s str),
+    This,
+}
+
+fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
+    let mut current = without_parens(expr);
+    loop {
+        match current {
+            Expression::Identifier(id) => return Some(Root::Name(id.name.as_str())),
+            Expression::ThisExpression(_) => return Some(Root::This),
+            Expression::StaticMemberExpression(m) => current = without_parens(&m.object),
+            Expression::ComputedMemberExpression(m) => {
+                // `a[i]`: the key could be anything the body changes; keep it to literals.
+                if !matches!(
+                    m.expression,
+                    Expression::StringLiteral(_) | Expression::NumericLiteral(_)
+                ) {
+                    return None;
+                }
+                current = without_parens(&m.object);
+            }
+            Expression::PrivateFieldExpression(m) => current = without_parens(&m.object),
+            // `[...map.keys()]`: read from `map`.
+            Expression::CallExpression(c) if c.arguments.is_empty() => {
+                let member = c.callee.get_inner_expression().as_member_expression()?;
+                if !matches!(
+                    member.static_property_name(),
+                    Some("keys" | "values" | "entries")
+                ) {
+                    return None;
+                }
+                current = without_parens(member.object());
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `x` is an identifier bound in the function (or module) that runs the loop and never
+/// shared: no closure reads it and it is never handed to anything (passed, assigned,
+/// returned, stored), so a function the loop body calls cannot reach it.
+fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
+    let Expression::Identifier(id) = without_parens(value) else {
+        return false;
+    };
+    let Some(symbol) = id
+        .reference_id
+        .get()
+        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+    else {
+        return false;
+    };
+    let loop_function = enclosing_function(f.node_id.get(), cx);
+    // A parameter's declaration node sits inside its function, like a local's.
+    if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
+        return false;
+    }
+    let nodes = cx.nodes();
+    cx.scoping()
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .all(|&r| {
+            let node = cx.scoping().get_reference(r).node_id();
+            if enclosing_function(node, cx) != loop_function {
+                return false;
+            }
+            let span = nodes.kind(node).span();
+            match nodes.parent_kind(node) {
+                AstKind::StaticMemberExpression(m) => m.object.span() == span,
+                AstKind::ComputedMemberExpression(m) => m.object.span() == span,
+                AstKind::AssignmentExpression(a) => a.left.span() == span,
+                AstKind::SpreadElement(_)
+                | AstKind::ForOfStatement(_)
+                | AstKind::ForInStatement(_)
+                | AstKind::UnaryExpression(_)
+                | AstKind::BinaryExpression(_)
+                | AstKind::TemplateLiteral(_)
+                | AstKind::IfStatement(_) => true,
+                _ => false,
+            }
+        })
+}
+
+/// Calls that cannot change the iterated value: `console.*`, `Math.*`, `JSON.stringify`,
+/// `String(…)`, `Number(…)`, `Boolean(…)`, `parseInt`, `parseFloat`.
+fn is_harmless_call(callee: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match callee.get_inner_expression() {
+        Expression::Identifier(id) => {
+            matches!(
+                id.name.as_str(),
+                "String" | "Number" | "Boolean" | "parseInt" | "parseFloat"
+            ) && id.is_global_reference(cx.scoping())
+        }
+        Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
+            Expression::Identifier(ns) if ns.is_global_reference(cx.scoping()) => {
+                matches!(ns.name.as_str(), "console" | "Math")
+                    || (ns.name == "JSON" && m.property.name == "stringify")
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The node id of a `for…of` statement's body.
+fn statement_node_id(f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> Option<NodeId> {
+    let body_span = f.body.span();
+    // The body is the last child of the loop; find it among the nodes after the loop's own.
+    let loop_id = f.node_id.get();
+    let nodes = cx.nodes();
+    let mut id = loop_id.index() + 1;
+    while id < nodes.len() {
+        let node_id = NodeId::from_usize(id);
+        let node = nodes.get_node(node_id);
+        let span = node.kind().span();
+        if span.start >= f.span.end {
+            return None;
+        }
+        if span == body_span && nodes.parent_id(node_id) == loop_id {
+            return Some(node_id);
+        }
+        id += 1;
+    }
+    None
+}
+
+/// The nodes below `root` (pre-order ids are contiguous; they stop where the spans leave it).
+fn subtree<'c, 'a>(
+    root: NodeId,
+    span: oxc_span::Span,
+    cx: &Ctx<'a, 'c>,
+) -> impl Iterator<Item = &'c AstNode<'a>> + 'c {
+    let nodes = cx.nodes();
+    (root.index() + 1..nodes.len())
+        .map(move |i| nodes.get_node(NodeId::from_usize(i)))
+        .take_while(move |n| n.kind().span().start < span.end)
+}
+
+/// The nearest function or arrow around a node (`None` at the top level).
+fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
+    cx.nodes().ancestors(node).find_map(|a| {
+        matches!(
+            a.kind(),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        )
+        .then(|| a.id())
+    })
+}
+
+// ---- `[...fresh]` ---------------------------------------------------------------------------
+
+/// Array methods that return a new array with no holes.
+const DENSE_METHODS: &[&str] = &[
+    "filter",
+    "flat",
+    "flatMap",
+    "toSorted",
+    "toReversed",
+    "toSpliced",
+    "with",
+    "split",
+    "toArray",
+];
+/// Array methods that return a new array but keep the holes of a sparse receiver.
+const HOLEY_METHODS: &[&str] = &["map", "slice", "concat", "splice"];
+
+/// Whether `expr` makes a new array nobody else holds: a known array returned by
+/// `Array.from/of`, `Object.keys/values/entries`, or an array method that copies.
+/// `[...new Array(n)]` and `[...Array(n)]` are excluded: they turn holes into `undefined`.
+fn is_fresh_array(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    fresh_kind(expr, cx).is_some()
+}
+
+/// `Some(true)` for a fresh array without holes, `Some(false)` for one that may have holes.
+fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
+    let Expression::CallExpression(call) = without_parens(expr) else {
+        return None;
+    };
+    if call.optional || !matches!(cx.kinds().of(expr).kind, Kind::Array { .. }) {
+        return None;
+    }
+    let member = call.callee.get_inner_expression().as_member_expression()?;
+    let method = member.static_property_name()?;
+    if let Some(ns) = global_name(member.object(), cx) {
+        return match (ns, method) {
+            ("Array", "from" | "of")
+            | (
+                "Object",
+                "keys" | "values" | "entries" | "getOwnPropertyNames" | "getOwnPropertySymbols",
+            )
+            | ("Reflect", "ownKeys") => Some(true),
+            _ => None,
+        };
+    }
+    if DENSE_METHODS.contains(&method) {
+        Some(true)
+    } else if HOLEY_METHODS.contains(&method) {
+        // `map` and `slice` of an array known to have no holes have none either.
+        let receiver = member.object();
+        let dense = matches!(method, "map" | "slice") && is_dense(receiver, cx, 0);
+        Some(dense)
+    } else {
+        None
+    }
+}
+
+/// An array known to have no holes: a literal without holes (spreads make none), a fresh
+/// dense array, or a `const` binding to one that is never written by index, resized or
+/// `delete`d from.
+fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > 8 {
+        return false;
+    }
+    match without_parens(expr) {
+        Expression::ArrayExpression(a) => !a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
+        Expression::CallExpression(_) => fresh_kind(expr, cx) == Some(true),
+        Expression::Identifier(id) => {
+            let scoping = cx.scoping();
+            let Some(symbol) = id
+                .reference_id
+                .get()
+                .and_then(|r| scoping.get_reference(r).symbol_id())
+            else {
+                return false;
+            };
+            if scoping.symbol_is_mutated(symbol) {
+                return false;
+            }
+            let nodes = cx.nodes();
+            // `xs[9] = v`, `xs.length = n`, `delete xs[i]` can make holes.
+            let punched = scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                let parent = nodes.parent_node(scoping.get_reference(r).node_id());
+                matches!(
+                    parent.kind(),
+                    AstKind::ComputedMemberExpression(_) | AstKind::StaticMemberExpression(_)
+                ) && matches!(
+                    nodes.parent_kind(parent.id()),
+                    AstKind::AssignmentExpression(_)
+                        | AstKind::UpdateExpression(_)
+                        | AstKind::UnaryExpression(_)
+                )
+            });
+            if punched {
+                return false;
+            }
+            match nodes.kind(scoping.symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| is_dense(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn fresh_copy<'a>(
+    spread: &SpreadElement<'a>,
+    outer: &ArrayExpression<'a>,
+    cx: &Ctx<'a, '_>,
+) -> Option<Diagnostic> {
+    let dense = fresh_kind(&spread.argument, cx)?;
+    let kinds = cx.kinds();
+    let typed = kinds.of(&spread.argument);
+    let subject = kinds.subject(&spread.argument);
+    let origin = if typed.origin.note.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", typed.origin.note)
+    };
+    let mut d = Diagnostic::new(
+        META.id,
+        spread.span,
+        format!(
+            "{subject} is already a new array{origin}: copying it again with `[...]` is useless"
+        ),
+    )
+    .with_label(outer.span, "this copy")
+    .with_help(format!("use {subject} directly"));
+    // `map`, `slice` and `concat` keep holes, which the copy turns into `undefined`.
+    if dense && outer_is_bare(outer, spread, cx.source) {
+        d = d.with_fix(Fix::safe(
+            "remove the copy",
+            vec![Edit::new(
+                outer.span,
+                cx.text(spread.argument.span()).to_string(),
+            )],
+        ));
+    }
+    Some(d)
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+fn without_parens<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
+    let mut e = expr;
+    while let Expression::ParenthesizedExpression(p) = e {
+        e = &p.expression;
+    }
+    e
+}
+
+/// The name of a global identifier (`Set`, `Array`…), `None` when shadowed or not a name.
+fn global_name<'a>(expr: &Expression<'a>, cx: &Ctx<'a, '_>) -> Option<&'a str> {
+    match expr.get_inner_expression() {
+        Expression::Identifier(id) if id.is_global_reference(cx.scoping()) => {
+            Some(id.name.as_str())
+        }
+        _ => None,
+    }
+}
+
+fn callee_name(callee: &Expression<'_>, cx: &Ctx<'_, '_>) -> String {
+    let text = one_line(cx.text(callee.span()));
+    if text.chars().count() <= 30 {
+        text
+    } else {
+        "the callee".to_string()
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A short rendering of a source text in backquotes for messages.
+fn short(text: &str) -> String {
+    let text = one_line(text);
+    if text.chars().count() <= 40 {
+        format!("`{text}`")
+    } else {
+        let cut: String = text.chars().take(37).collect();
+        format!("`{cut}…`")
+    }
+}
+
+/// Code for a help line, without backquotes (the caller adds them).
+fn short_code(text: &str) -> String {
+    let text = one_line(text);
+    if text.chars().count() <= 40 {
+        text
+    } else {
+        "value".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::test_util::lint_with_rule;
+    use crate::rules::fix_test_util::{apply, render};
+
+    const ID: &str = "useless-spread";
+
+    /// (code, expected (line, column) of each diagnostic).
+    const CASES: &[(&str, &[(u32, u32)])] = &[
+        // Array literal into array literal or arguments.
+        ("const a = [...[1, 2]];", &[(1, 12)]),
+        ("const a = [x, ...[y, z], w];", &[(1, 15)]),
+        ("f(...[a, b]);", &[(1, 3)]),
+        ("new C(x, ...[a]);", &[(1, 10)]),
+        ("Math.max(...[1, 2, 3]);", &[(1, 10)]),
+        ("f(...[]);", &[(1, 3)]),
+        ("const a = [...([1])];", &[(1, 12)]),
+        // Object literal into object literal.
+        ("const o = {...{a: 1}};", &[(1, 12)]),
+        ("const o = { x, ...{ y: 2, z }, w };", &[(1, 16)]),
+        ("const o = {...{ m() { return 1; } }};", &[(1, 12)]),
+        // Fallbacks.
+        ("const o = {...(x || {})};", &[(1, 12)]),
+        ("const o = { a: 1, ...(opts ?? {}) };", &[(1, 19)]),
+        ("const o = {...(c ? x : {})};", &[(1, 12)]),
+        ("const o = {...(c ? {} : x)};", &[(1, 12)]),
+        // Fresh arrays, sole element.
+        ("const xs = [1, 2];\nconst ys = [...xs.map(f)];", &[(2, 13)]),
+        ("const ys = [...Object.keys(o)];", &[(1, 13)]),
+        ("const ys = [...Array.from(s)];", &[(1, 13)]),
+        ("const ys = [...'a,b'.split(',')];", &[(1, 13)]),
+        // Iterable-taking builtins.
+        ("const s = new Set([...xs]);", &[(1, 20)]),
+        ("const m = new Map([...entries]);", &[(1, 20)]),
+        ("const a = Array.from([...xs], f);", &[(1, 23)]),
+        ("Promise.all([...tasks]);", &[(1, 14)]),
+        ("function* g(xs) { yield* [...xs]; }", &[(1, 27)]),
+        // for…of.
+        ("for (const x of [...xs]) total += x;", &[(1, 18)]),
+        (
+            "for (const x of [...this.items]) console.log(x);",
+            &[(1, 18)],
+        ),
+        (
+            "function f(list) { for (const x of [...list]) out.push(x); }",
+            &[(1, 37)],
+        ),
+        (
+            "for (const k of [...Object.keys(o)]) delete o[k];",
+            &[(1, 18)],
+        ),
+        ("for (const k of [...m.keys()]) n += k;", &[(1, 18)]),
+        ("for (const k of [...m.keys()]) m.delete(k);", &[]),
+        // Passing: the spread does something.
+        ("const a = [...iterator.map(f)];", &[]),
+        ("for (const x of [...list]) list.push(x);", &[]),
+        ("for (const x of [...a.b]) a.c = x;", &[]),
+        ("for (const x of [...this.items]) this.remove(x);", &[]),
+        ("for (const x of [...items]) await save(x);", &[]),
+        ("for (const x of [...items]) handle(x);", &[]),
+        ("for (const c of [...el.children]) c.remove();", &[]),
+        (
+            "const q = [1];\nfor (const j of [...q]) run(j);",
+            &[(2, 18)],
+        ),
+        (
+            "const q = [1];\nconst drain = () => q.shift();\nfor (const j of [...q]) drain();",
+            &[],
+        ),
+        (
+            "const q = [1];\nregister(q);\nfor (const j of [...q]) run(j);",
+            &[],
+        ),
+        (
+            "function f(q) { const r = q; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(q) { for (const j of [...q]) run(j); return q.length; }",
+            &[(1, 34)],
+        ),
+        ("for (const x of [...getItems()]) use(x);", &[]),
+        (
+            "async function f() { for await (const x of [...xs]) use(x); }",
+            &[],
+        ),
+        ("xs.forEach((x) => out.push(x));\nconst c = [...xs];", &[]),
+        ("const o = {...{__proto__: p}};", &[]),
+        ("const o = {...{'__proto__': p}};", &[]),
+        ("const o = {...{ get a() { return 1; } }};", &[]),
+        ("const o = {...{...a, b}};", &[]),
+        ("const a = [...[, a]];", &[]),
+        ("const a = [...[a, , b]];", &[]),
+        ("f(...[a, ...b]);", &[]),
+        ("const a = [...new Array(n)];", &[]),
+        ("const a = [...Array(n)];", &[]),
+        ("const xs = [1];\nconst ys = [...xs];", &[]),
+        ("const ys = [...xs];", &[]),
+        ("const xs = [1, 2];\nconst ys = [0, ...xs.map(f)];", &[]),
+        ("const xs = [1, 2];\nconst ys = [...xs.sort()];", &[]),
+        ("f(...xs);", &[]),
+        ("const o = {...x};", &[]),
+        ("const o = {...(x && {})};", &[]),
+        ("const o = {...(x || { a: 1 })};", &[]),
+        ("const a = [...(x || [])];", &[]),
+        ("const s = new WeakSet([...xs]);", &[]),
+        ("const s = new Set([...xs, y]);", &[]),
+        ("const s = new Set([0, ...xs]);", &[]),
+        ("class Set {}\nconst s = new Set([...xs]);", &[]),
+        ("const f = (Array) => Array.from([...xs]);", &[]),
+        ("function* g(xs) { yield [...xs]; }", &[]),
+        ("const o = <div {...{ a: 1 }} />;", &[]),
+    ];
+
+    #[test]
+    fn pass_and_fail() {
+        let mut failures = Vec::new();
+        for (code, want) in CASES {
+            let file = if code.contains("<div") {
+                "a.jsx"
+            } else {
+                "a.js"
+            };
+            let d = lint_with_rule(file, code, ID);
+            let got: Vec<(u32, u32)> = d.iter().map(|d| (d.start.line, d.start.column)).collect();
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}, got {d:#?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn fixes() {
+        let cases = [
+            ("const a = [...[1, 2]];", "const a = [1, 2];"),
+            ("const a = [...[a, b], c];", "const a = [a, b, c];"),
+            ("const a = [x, ...[y, z,], w];", "const a = [x, y, z, w];"),
+            (
+                "const a = [x, ...[ y /* last */ ], w];",
+                "const a = [x, y /* last */ , w];",
+            ),
+            (
+                "const a = [...[ /* first */ y]];",
+                "const a = [ /* first */ y];",
+            ),
+            ("const a = [...([1])];", "const a = [1];"),
+            ("f(...[a, b]);", "f(a, b);"),
+            ("f(...[]);", "f();"),
+            ("f(...[],);", "f();"),
+            ("f(a, ...[]);", "f(a);"),
+            ("f(...[], a);", "f(a);"),
+            ("const a = [x, ...[], y];", "const a = [x, y];"),
+            ("const a = [...[]];", "const a = [];"),
+            ("const a = [x, , ...[]];", "const a = [x, , ...[]];"),
+            ("f(...[/* none */]);", "f(...[/* none */]);"),
+            ("Math.max(...[1, 2, 3]);", "Math.max(1, 2, 3);"),
+            ("const o = {...{a: 1}};", "const o = {a: 1};"),
+            (
+                "const o = { x, ...{ y: 2, z, }, w };",
+                "const o = { x, y: 2, z, w };",
+            ),
+            ("const o = { x, ...{} };", "const o = { x };"),
+            (
+                "const o = {...{ m() { return 1; } }};",
+                "const o = {...{ m() { return 1; } }};",
+            ),
+            ("const o = {...(x || {})};", "const o = {...x};"),
+            ("const o = {...(a.b ?? {})};", "const o = {...a.b};"),
+            ("const o = {...(a || b || {})};", "const o = {...(a || b)};"),
+            (
+                "const o = {...(x || { /* keep */ })};",
+                "const o = {...(x || { /* keep */ })};",
+            ),
+            ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
+            ("const o = {...(c ? {} : x)};", "const o = {...(!c && x)};"),
+            (
+                "const xs = [1, 2];\nconst ys = [...xs.filter(f)];",
+                "const xs = [1, 2];\nconst ys = xs.filter(f);",
+            ),
+            (
+                "const xs = [1, 2];\nconst ys = [...xs.map(f)];",
+                "const xs = [1, 2];\nconst ys = xs.map(f);",
+            ),
+            (
+                "const ys = [...Object.keys(o)];",
+                "const ys = Object.keys(o);",
+            ),
+            (
+                "const ys = [...Object.entries(o).filter(f).map(g)];",
+                "const ys = Object.entries(o).filter(f).map(g);",
+            ),
+            (
+                "const ys = [...[...s].map(g)];",
+                "const ys = [...s].map(g);",
+            ),
+            (
+                "const ys = [...[1, , 2].map(g)];",
+                "const ys = [...[1, , 2].map(g)];",
+            ),
+            (
+                "const ps = [...s].map(f);\nconst ys = [...ps.map(g)];",
+                "const ps = [...s].map(f);\nconst ys = ps.map(g);",
+            ),
+            (
+                "const ps = [...s].map(f);\nps[9] = 1;\nconst ys = [...ps.map(g)];",
+                "const ps = [...s].map(f);\nps[9] = 1;\nconst ys = [...ps.map(g)];",
+            ),
+            (
+                "const ps = [1, 2];\nps.length = 5;\nconst ys = [...ps.slice()];",
+                "const ps = [1, 2];\nps.length = 5;\nconst ys = [...ps.slice()];",
+            ),
+            (
+                "const xs = [1];\nconst ys = [...xs.concat(zs)];",
+                "const xs = [1];\nconst ys = [...xs.concat(zs)];",
+            ),
+            ("const o = {...(a?.b ?? {})};", "const o = {...a?.b};"),
+            (
+                "const o = {...(a < b ? x : {})};",
+                "const o = {...(a < b && x)};",
+            ),
+            (
+                "const o = {...(a < b ? {} : x)};",
+                "const o = {...(!(a < b) && x)};",
+            ),
+            (
+                "const o = {...(c ? a || b : {})};",
+                "const o = {...(c && (a || b))};",
+            ),
+            (
+                "const o = {...(a || b ? x : {})};",
+                "const o = {...((a || b) && x)};",
+            ),
+            (
+                "const xs = [1];\nconst s = new Set([...xs]);",
+                "const xs = [1];\nconst s = new Set(xs);",
+            ),
+            // Unknown `x`: `new Set(null)` is empty where `[...null]` throws: no fix.
+            ("const s = new Set([...xs]);", "const s = new Set([...xs]);"),
+            (
+                "const m = new Map([[1, 2]]);\nfor (const [k] of [...m]) total += k;",
+                "const m = new Map([[1, 2]]);\nfor (const [k] of m) total += k;",
+            ),
+            (
+                "const xs = [1];\nfor (const x of [...xs]) out.push(x);",
+                "const xs = [1];\nfor (const x of [...xs]) out.push(x);",
+            ),
+            (
+                "function* g() { const xs = [1]; yield* [...xs]; }",
+                "function* g() { const xs = [1]; yield* [...xs]; }",
+            ),
+            (
+                "function* g() { yield* [...'ab']; }",
+                "function* g() { yield* 'ab'; }",
+            ),
+            ("const a = [...[...[1, 2]]];", "const a = [1, 2];"),
+        ];
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let got = apply(code, ID);
+            if got != want {
+                failures.push(format!("{code}\n  want {want}\n  got  {got}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn typescript_fixes() {
+        let cases = [
+            (
+                "const o = {...(n ? x : {})};",
+                "const o = {...(n ? x : {})};",
+            ),
+            (
+                "const o = {...(n > 0 ? x : {})};",
+                "const o = {...(n > 0 && x)};",
+            ),
+            ("const o = {...(!n ? x : {})};", "const o = {...(!n && x)};"),
+            (
+                "const o = {...(a === b || c instanceof D ? x : {})};",
+                "const o = {...((a === b || c instanceof D) && x)};",
+            ),
+            ("const o = {...(m || {})};", "const o = {...m};"),
+            // A parameter may be sparse: `map` keeps its holes, the copy fills them.
+            (
+                "function f(xs: number[]) { return [...xs.map(g)]; }",
+                "function f(xs: number[]) { return [...xs.map(g)]; }",
+            ),
+            (
+                "function f(xs: number[]) { return [...xs.filter(g)]; }",
+                "function f(xs: number[]) { return xs.filter(g); }",
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let got = crate::rules::fix_test_util::apply_in("a.ts", code, ID, None);
+            if got != want {
+                failures.push(format!("{code}\n  want {want}\n  got  {got}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn messages() {
+        let code = "const a = [x, ...[y, z]];\nf(...[a, b]);\nconst o = {...{ a: 1 }};\nconst p = {...(opts || {})};\nconst q = {...(c ? x : {})};\nconst xs = [1, 2];\nconst ys = [...xs.filter(Boolean)];\nconst s = new Set([...xs]);\nfor (const y of [...xs]) total += y;\nfunction* g() { yield* [...xs]; }\n";
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(ID, render(code, ID));
+        });
+    }
+}

@@ -1,0 +1,270 @@
+//! Every fixable rule: input → output snapshots, idempotence (fixing twice equals fixing once),
+//! and the fixed text still parses.
+
+use std::path::Path;
+
+use restlint::diagnostic::{FixSafety, Severity};
+use restlint::fix::{FixMode, fix_text};
+use restlint::lint::{ActiveRule, RuleSet, lint_text};
+use restlint::rules::FixKind;
+
+fn rules(ids: &[&str]) -> RuleSet {
+    RuleSet::new(
+        ids.iter()
+            .map(|id| {
+                let meta = restlint::rules::find(id).expect("rule exists");
+                ActiveRule {
+                    rule: (meta.create)(None).expect("no options"),
+                    severity: Severity::Warning,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn fix_once(file: &str, code: &str, rules: &RuleSet, mode: FixMode) -> String {
+    let path = Path::new(file);
+    let diags = lint_text(path, code, rules);
+    fix_text(path, code, diags, rules, mode).text
+}
+
+/// (rule, file, input) cases; the snapshot shows each input and its output.
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        "prefer-spread",
+        "a.js",
+        "function f() { return g.apply(null, arguments); }",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "function f(...xs) { obj.m.apply(obj, xs); this.h.apply(this, xs); }",
+    ),
+    ("prefer-spread", "a.js", "run.apply(undefined, list);"),
+    (
+        "prefer-spread",
+        "a.js",
+        "run.apply(void 0, Array.from(set));",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "const xs = [1, 2];\nf.apply(null, xs,);",
+    ),
+    ("prefer-spread", "a.js", "a['b'].apply(a, args);"),
+    (
+        "prefer-spread",
+        "a.js",
+        "f?.apply(null, args); (f.apply)(null, args);",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "x = [].concat.apply([], [a].concat(b));",
+    ),
+    (
+        "prefer-spread",
+        "a.js",
+        "class C { #f; m(...xs) { this.#f.apply(this, xs); } }",
+    ),
+    ("prefer-spread", "a.js", "g.apply(null, /* keep */ args);"),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, a);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "Object.assign({ a: 1 }); x = globalThis.Object.assign({}, y);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({ a: 1, }, b, c);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "Object.assign({}, a).b = 1;",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const f = (x) => Object.assign({}, x);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "export default Object.assign({}, base, { extra: true });",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, a, Object.assign({}, b));",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, cond ? a : b, (x, y));",
+    ),
+    (
+        "prefer-object-spread",
+        "a.ts",
+        "const c = Object.assign({}, a as A);",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, { get x() { return 1; } }, { __proto__: p, y: 1 }, ({ z }), {});",
+    ),
+    (
+        "prefer-object-spread",
+        "a.js",
+        "const c = Object.assign({}, {});",
+    ),
+    (
+        "prefer-object-spread",
+        "a.jsx",
+        "const el = <C {...Object.assign({}, props)} />;",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f() { return arguments[0] + arguments.length; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f() { const args = 1; return [...arguments, args]; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "const o = { m() { return () => arguments[0]; } };",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "function f(a) { return arguments[1]; }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.ts",
+        "class C { pipe() { return pipeArguments(this, arguments); } }",
+    ),
+    (
+        "prefer-rest-params",
+        "a.js",
+        "class C extends B { constructor() { super(...arguments); } get x() { return arguments.length ? arguments[0] : 1; } }",
+    ),
+    ("rest-not-last", "a.js", "function f(...rest, last) {}"),
+    ("rest-not-last", "a.js", "const [...init, last] = xs;"),
+    ("rest-not-last", "a.js", "const { ...others, id } = obj;"),
+    ("rest-not-last", "a.js", "function f(a, ...rest,) {}"),
+    ("rest-not-last", "a.js", "function f(...rest, last = 1) {}"),
+    ("rest-not-last", "a.js", "[...a[f()], b] = xs;"),
+    (
+        "rest-not-last",
+        "a.ts",
+        "function f(...xs: number[], y: string) {}",
+    ),
+];
+
+#[test]
+fn fixes_snapshot_and_idempotence() {
+    let mut out = String::new();
+    let mut failures = Vec::new();
+    for (rule, file, code) in CASES {
+        let set = rules(&[rule]);
+        // A rule declared `suggestion` never offers a safe fix; a rule without fixes offers none.
+        for d in lint_text(Path::new(file), code, &set) {
+            let Some(meta) = restlint::rules::find(d.rule) else {
+                continue;
+            };
+            let ok = match (&d.fix, meta.fix) {
+                (None, _) => true,
+                (Some(_), FixKind::None) => false,
+                (Some(f), FixKind::Suggestion) => f.safety == FixSafety::Suggestion,
+                (Some(_), FixKind::Safe) => true,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{rule} offers a fix its metadata does not allow: {code:?}"
+                ));
+            }
+        }
+        let once = fix_once(file, code, &set, FixMode::Suggestions);
+        let twice = fix_once(file, &once, &set, FixMode::Suggestions);
+        if once != twice {
+            failures.push(format!(
+                "{rule} not idempotent: {code:?} -> {once:?} -> {twice:?}"
+            ));
+        }
+        let parse = lint_text(Path::new(file), &once, &rules(&[]));
+        if once != *code && parse.iter().any(|d| d.rule == "parse-error") {
+            failures.push(format!("{rule} fixed text does not parse: {once:?}"));
+        }
+        let safe = fix_once(file, code, &set, FixMode::Safe);
+        out.push_str(&format!(
+            "## {rule} ({file})\n{code}\n--fix:\n{safe}\n--fix-suggestions:\n{once}\n\n"
+        ));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    insta::assert_snapshot!("fixes", out);
+}
+
+#[test]
+fn all_rules_together_converge() {
+    let all: Vec<&str> = restlint::rules::RULES.iter().map(|m| m.id).collect();
+    let set = rules(&all);
+    let code = "function f() {\n  return g.apply(null, arguments);\n}\nconst o = Object.assign({}, Object.assign({}, a), b);\n";
+    let once = fix_once("a.js", code, &set, FixMode::Suggestions);
+    let twice = fix_once("a.js", &once, &set, FixMode::Suggestions);
+    assert_eq!(once, twice);
+    assert_eq!(
+        once,
+        "function f(...args) {\n  return g(...args);\n}\nconst o = { ...{ ...a }, ...b };\n"
+    );
+}
+
+#[test]
+fn crlf_and_bom_survive() {
+    let set = rules(&["prefer-object-spread"]);
+    let code = "\u{feff}const c = Object.assign({}, a);\r\nconst d = 1;\r\n";
+    let once = fix_once("a.js", code, &set, FixMode::Safe);
+    assert_eq!(once, "\u{feff}const c = { ...a };\r\nconst d = 1;\r\n");
+}
+
+#[test]
+fn a_file_with_a_parse_error_is_not_fixed() {
+    let set = rules(&["prefer-object-spread"]);
+    let code = "const c = Object.assign({}, a);\nconst = ;\n";
+    assert_eq!(fix_once("a.js", code, &set, FixMode::Safe), code);
+}
+
+#[test]
+fn a_fix_that_would_add_a_diagnostic_is_withheld_with_a_note() {
+    // The spread the fix writes would be an accumulating spread: a new diagnostic.
+    let set = rules(&["prefer-object-spread", "accumulating-spread"]);
+    let code = "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = Object.assign({}, a);\n";
+    let path = Path::new("a.js");
+    let out = fix_text(path, code, lint_text(path, code, &set), &set, FixMode::Safe);
+    assert_eq!(
+        out.text,
+        "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = { ...a };\n"
+    );
+    let notes: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("was not applied"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:#?}", out.diagnostics);
+    assert_eq!(notes[0].rule, "prefer-object-spread");
+    assert!(
+        notes[0].message.contains("accumulating-spread"),
+        "{}",
+        notes[0].message
+    );
+    assert_eq!(notes[0].start.line, 1);
+}
