@@ -19,6 +19,55 @@ struct Source<'r> {
     name: &'r str,
     text: &'r str,
     index: &'r LineIndex,
+    /// Where miette's lines start (it breaks at `\n`, `\r\n` and `\r`), built on first use.
+    miette_lines: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl Source<'_> {
+    /// miette's `read_span` for `[u8]` scans from the start of the text on every call: a few
+    /// hundred findings in a large bundle made rendering cost more than linting. This gives
+    /// miette only the lines from the first context line on, and shifts its answer back:
+    /// the same contents, at the cost of the window.
+    fn read_window(
+        &self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<MietteSpanContents<'_>, MietteError> {
+        let starts = self.miette_lines.get_or_init(|| {
+            let b = self.text.as_bytes();
+            let mut starts = vec![0];
+            for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+                // `\r\n` is one break, at its `\n`.
+                if !(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            starts
+        });
+        let line = starts
+            .partition_point(|&s| s <= span.offset())
+            .saturating_sub(1);
+        // One line more than needed: miette's scan treats a span ending at offset 0 specially
+        // (`saturating_sub`), so the window must not start right at the span.
+        let first = line.saturating_sub(before).saturating_sub(1);
+        let from = starts[first];
+        let window = self
+            .text
+            .as_bytes()
+            .get(from..)
+            .ok_or(MietteError::OutOfBounds)?;
+        let shifted = SourceSpan::new((span.offset() - from).into(), span.len());
+        let inner = window.read_span(&shifted, before, after)?;
+        let inner_span = inner.span();
+        Ok(MietteSpanContents::new(
+            inner.data(),
+            SourceSpan::new((inner_span.offset() + from).into(), inner_span.len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        ))
+    }
 }
 
 impl SourceCode for Source<'_> {
@@ -28,7 +77,7 @@ impl SourceCode for Source<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let inner = self.read_window(span, before, after)?;
         // With no context lines miette asks for the position of the span itself (the header).
         let (line, column) = if before == 0 {
             let p = self
@@ -129,6 +178,7 @@ pub fn render(
             name: &r.path,
             text,
             index: &index,
+            miette_lines: std::sync::OnceLock::new(),
         };
         for d in &r.diagnostics {
             let mut labels = Vec::new();
@@ -199,4 +249,59 @@ pub fn render(
 
 fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
     if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window gives miette exactly what a scan of the whole text gives.
+    #[test]
+    fn windowed_read_span_matches_the_full_scan() {
+        let texts = [
+            "a\nbb\nccc\ndddd\neeeee\nf",
+            "x\r\ny\r\nzz\r\n\r\nw",
+            "one\rtwo\rthree\r\rfour",
+            "mixed\n\r\n\rend\n",
+            "single line only",
+            "é😀\nß\r\n€x\n",
+        ];
+        for text in texts {
+            let index = LineIndex::new(text);
+            let src = Source {
+                name: "a.js",
+                text,
+                index: &index,
+                miette_lines: std::sync::OnceLock::new(),
+            };
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &boundaries {
+                for &end in boundaries.iter().filter(|&&e| e >= start).take(4) {
+                    for (before, after) in [(0, 0), (1, 1), (2, 3), (5, 0)] {
+                        let span = SourceSpan::new(start.into(), end - start);
+                        let full = text.as_bytes().read_span(&span, before, after);
+                        let window = src.read_window(&span, before, after);
+                        match (full, window) {
+                            (Ok(f), Ok(w)) => {
+                                let what = format!("{text:?} {start}..{end} ({before}, {after})");
+                                assert_eq!(f.data(), w.data(), "{what}");
+                                assert_eq!(f.span(), w.span(), "{what}");
+                                assert_eq!(f.line(), w.line(), "{what}");
+                                assert_eq!(f.column(), w.column(), "{what}");
+                                assert_eq!(f.line_count(), w.line_count(), "{what}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (f, w) => panic!(
+                                "{text:?} {start}..{end}: {:?} vs {:?}",
+                                f.is_ok(),
+                                w.is_ok()
+                            ),
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
