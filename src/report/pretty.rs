@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     Severity as MSeverity, SourceCode, SourceSpan, SpanContents,
@@ -170,8 +172,10 @@ pub fn render(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false);
-    let mut out = String::new();
-    for r in reports {
+    // Files are rendered in parallel (miette's layout work is per diagnostic), then joined
+    // in their sorted order.
+    let render_file = |r: &FileReport| -> String {
+        let mut out = String::new();
         let text = r.source.as_deref().unwrap_or_default();
         let index = LineIndex::new(text);
         let src = Source {
@@ -232,7 +236,10 @@ pub fn render(
             out.push_str(&buf);
             out.push('\n');
         }
-    }
+        out
+    };
+    let files: Vec<String> = reports.par_iter().map(render_file).collect();
+    let mut out = files.concat();
     let _ = writeln!(
         out,
         "{} {}, {} {} in {} {} ({} ms)",
