@@ -150,6 +150,9 @@ fn clamp(src: &str, mut off: usize) -> usize {
     off
 }
 
+/// Past this byte column a finding is printed on one line, without a code frame.
+const MAX_FRAME_COLUMN: usize = 10_000;
+
 /// Options for the pretty format.
 #[derive(Clone, Copy, Debug)]
 pub struct PrettyOptions {
@@ -220,8 +223,18 @@ pub fn render(
                 labels,
                 help,
             };
+            // miette pads with `{:width$}` up to the label's column, and a width past 65,535
+            // panics: a finding deep in a minified one-line bundle gets the one-line form.
+            let too_wide = adapter.labels.iter().any(|l| {
+                let end = l.offset() + l.len();
+                let line_start = index
+                    .line_start(index.line_of(u32::try_from(end).unwrap_or(u32::MAX)))
+                    .unwrap_or(0) as usize;
+                end.saturating_sub(line_start) > MAX_FRAME_COLUMN
+            });
             let mut buf = String::new();
-            if handler.render_report(&mut buf, &adapter).is_err() {
+            if too_wide || handler.render_report(&mut buf, &adapter).is_err() {
+                buf.clear();
                 let _ = writeln!(
                     buf,
                     "{}:{}:{}: {} {}: {}",
@@ -310,5 +323,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_finding_far_along_a_long_line_renders_on_one_line() {
+        let text = format!("{}f(...x)\n", " ".repeat(70_000));
+        let d = Diagnostic::new(
+            "spread-non-iterable",
+            crate::diagnostic::Span::new(70_002, 70_006),
+            "a message",
+        )
+        .with_label(crate::diagnostic::Span::new(70_000, 70_001), "a label");
+        let reports = vec![FileReport {
+            path: "a.js".into(),
+            diagnostics: vec![d],
+            source: Some(text),
+        }];
+        let summary = Summary::of(1, &reports);
+        let out = render(
+            &reports,
+            summary,
+            0,
+            PrettyOptions {
+                color: false,
+                width: 80,
+            },
+        );
+        assert!(out.starts_with("a.js:"), "{out}");
+        assert!(out.contains("spread-non-iterable: a message"), "{out}");
     }
 }
