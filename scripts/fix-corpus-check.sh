@@ -2,7 +2,7 @@
 # `--fix` over a temporary copy of a corpus (default /tmp/restlint-corpus/large): every run
 # finishes, every written file still parses, a second run changes nothing, a file made
 # read-only is reported and intact, no temporary file is left. Numbers for
-# CORPUS-FINDINGS-issue5.md. Needs `cargo build --release` first.
+# docs/corpus/CORPUS-FINDINGS-issue5.md. Needs `cargo build --release` first.
 set -u
 cd "$(dirname "$0")/.."
 R="$PWD/target/release/restlint"

@@ -11,6 +11,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::cache::{self, Cache};
 use crate::config::{CliRules, Config, ConfigError, Resolver};
 use crate::diagnostic::{Diagnostic, FileReport, INTERNAL_ERROR, IO_ERROR, Severity, Span};
 use crate::fix::{self, FixMode};
@@ -96,6 +97,14 @@ pub struct Args {
     /// Do not honour .gitignore and .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
+
+    /// Reuse the results of files unchanged since the last `--cache` run.
+    #[arg(long)]
+    pub cache: bool,
+
+    /// The cache file, or a folder for it (default: node_modules/.cache/restlint/).
+    #[arg(long, value_name = "PATH", requires = "cache")]
+    pub cache_location: Option<PathBuf>,
 
     /// Apply safe fixes in place, then report what is left. With `-` (standard input), print
     /// the fixed source to standard output and the report to standard error.
@@ -346,19 +355,42 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 threads,
             },
         );
+        let cache = args.cache.then(|| open_cache(args, &resolver));
         // Clean files are dropped as they finish: memory then grows with the findings, not
         // with the number of files. Only the formats that quote the code (frames, SARIF
         // snippets) keep the text of a file with findings; for the others a report holds
         // just its diagnostics (on the 4x corpus, 200 MB of sources not kept).
         let keep_source = matches!(args.format, Format::Pretty | Format::Sarif);
+        let lint_one = |t: &&Target| {
+            Some(lint_target(
+                t,
+                &resolver,
+                args.fix_mode(),
+                keep_source,
+                cache.as_ref(),
+            ))
+            .filter(|r| !r.diagnostics.is_empty())
+        };
         let mut reports: Vec<FileReport> = pool.install(|| {
-            targets
-                .par_iter()
-                .map(|t| lint_target(t, &resolver, args.fix_mode(), keep_source))
-                .filter(|r| !r.diagnostics.is_empty())
-                .collect()
+            // Big files one at a time beside the rest (see `lint::schedule`).
+            let lanes = lint::schedule::lanes(&targets, rayon::current_num_threads());
+            let (mut serial, parallel) = rayon::join(
+                || lanes.serial.iter().filter_map(lint_one).collect::<Vec<_>>(),
+                || {
+                    lanes
+                        .parallel
+                        .par_iter()
+                        .filter_map(lint_one)
+                        .collect::<Vec<_>>()
+                },
+            );
+            serial.extend(parallel);
+            serial
         });
         let n = targets.len() + issues.len();
+        if let Some(cache) = cache {
+            save_cache(cache);
+        }
         for issue in issues {
             reports.push(FileReport {
                 path: issue.display,
@@ -515,6 +547,7 @@ fn lint_target(
     resolver: &Resolver,
     fix_mode: Option<FixMode>,
     keep_source: bool,
+    cache: Option<&Cache>,
 ) -> FileReport {
     let text = match crate::source::read_text(&t.path) {
         Ok(text) => text,
@@ -527,7 +560,11 @@ fn lint_target(
         }
     };
     let rules = resolver.rules_for(&t.path);
-    let mut diagnostics = lint::lint_text(&t.path, &text, &rules);
+    let lint = || lint::lint_text(&t.path, &text, &rules);
+    let mut diagnostics = match cache {
+        Some(cache) => cache.lint(&t.display, &text, lint),
+        None => lint(),
+    };
     let mut text = text;
     if let Some(mode) = fix_mode
         && fix::has_fixes(&diagnostics, mode)
@@ -559,6 +596,35 @@ fn lint_target(
         diagnostics,
         source,
     }
+}
+
+fn open_cache(args: &Args, resolver: &Resolver) -> Cache {
+    let file = cache::cache_file(args.cache_location.as_deref());
+    let key = cache::run_key(&resolver.fingerprint(), resolver.config.path.as_deref());
+    let cache = Cache::open(file, key);
+    if let (Some(why), true) = (&cache.rejected, debug_cache()) {
+        eprintln!("restlint: cache: not used ({why})");
+    }
+    cache
+}
+
+fn save_cache(cache: Cache) {
+    let stats = cache.stats();
+    if debug_cache() {
+        eprintln!(
+            "restlint: cache: {} reused, {} linted",
+            stats.reused, stats.linted
+        );
+    }
+    // A cache that cannot be written costs the next run time, not this run's result.
+    if let Err(e) = cache.save() {
+        eprintln!("restlint: warning: cannot write the cache: {e}");
+    }
+}
+
+/// `RESTLINT_DEBUG_CACHE=1` reports on stderr what the cache did (for tests and curious users).
+fn debug_cache() -> bool {
+    std::env::var_os("RESTLINT_DEBUG_CACHE").is_some_and(|v| !v.is_empty())
 }
 
 /// The path used for source-type detection of a target.

@@ -3,7 +3,7 @@
 //! Everything here is owned: nothing from the oxc arena escapes a file's worker.
 //! Spans are UTF-8 byte offsets into the file as read from disk (a BOM included), end exclusive.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The special ids that are not rules.
 pub const PARSE_ERROR: &str = "parse-error";
@@ -12,7 +12,7 @@ pub const INTERNAL_ERROR: &str = "internal-error";
 pub const UNUSED_DISABLE_DIRECTIVE: &str = "unused-disable-directive";
 
 /// How serious a diagnostic is once the configuration has spoken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -29,7 +29,9 @@ impl Severity {
 }
 
 /// A byte range, end exclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -51,7 +53,7 @@ impl From<oxc_span::Span> for Span {
 }
 
 /// A secondary place in the source with a noun phrase.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub span: Span,
     pub message: String,
@@ -67,7 +69,7 @@ impl Label {
 }
 
 /// One text replacement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub text: String,
@@ -86,7 +88,7 @@ impl Edit {
 }
 
 /// Whether a fix may be applied without a human looking at it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FixSafety {
     /// Applied by `--fix`: behaviour is unchanged.
     Safe,
@@ -95,7 +97,7 @@ pub enum FixSafety {
 }
 
 /// A set of edits that together fix one diagnostic.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub message: String,
     pub safety: FixSafety,
@@ -120,14 +122,15 @@ impl Fix {
 }
 
 /// A 1-based line and a 1-based column counted in UTF-16 code units.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Default, Deserialize)]
 pub struct Position {
     pub line: u32,
     pub column: u32,
 }
 
-/// One finding in one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One finding in one file. (Serde is for the result cache; the JSON report has its own
+/// schema structs.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
@@ -139,6 +142,39 @@ pub struct Diagnostic {
     /// Filled by the pipeline from the file's line index.
     pub start: Position,
     pub end: Position,
+}
+
+/// Reads a diagnostic back; its rule id becomes the registry's `&'static str`, and an id this
+/// build does not know is an error (a cache written by another version is not trusted).
+impl<'de> Deserialize<'de> for Diagnostic {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Repr {
+            rule: String,
+            severity: Severity,
+            message: String,
+            span: Span,
+            labels: Vec<Label>,
+            help: Option<String>,
+            fix: Option<Fix>,
+            start: Position,
+            end: Position,
+        }
+        let r = Repr::deserialize(d)?;
+        let rule = crate::rules::static_id(&r.rule)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule id `{}`", r.rule)))?;
+        Ok(Diagnostic {
+            rule,
+            severity: r.severity,
+            message: r.message,
+            span: r.span,
+            labels: r.labels,
+            help: r.help,
+            fix: r.fix,
+            start: r.start,
+            end: r.end,
+        })
+    }
 }
 
 impl Diagnostic {

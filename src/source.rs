@@ -96,6 +96,28 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
 
 const BOM: &str = "\u{feff}";
 
+/// A [`LineIndex`] built on first use: most files get no diagnostic and never need one.
+pub struct LazyLineIndex<'t> {
+    text: &'t str,
+    index: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'t> LazyLineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for LazyLineIndex<'_> {
+    type Target = LineIndex;
+    fn deref(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(self.text))
+    }
+}
+
 /// Past this many bytes between a line's start and an offset, columns come from the
 /// wide-character index instead of a scan of the line: a 10 MB minified line with thousands
 /// of diagnostics must not cost a scan of the line per diagnostic.
@@ -115,27 +137,34 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0u32];
-        let mut i = 0usize;
-        while i < bytes.len() {
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0u32);
+        // Jump from one candidate byte to the next (SIMD) instead of matching every byte:
+        // most of a file is neither a line break nor the lead byte of U+2028/U+2029.
+        let mut skip_to = 0usize;
+        for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+            if i < skip_to {
+                continue;
+            }
             match bytes[i] {
                 b'\n' => line_starts.push((i + 1) as u32),
                 b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push((i + 1) as u32);
+                    let end = if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    line_starts.push(end as u32);
+                    skip_to = end;
                 }
                 // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                _ if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
                 {
-                    i += 2;
-                    line_starts.push((i + 1) as u32);
+                    line_starts.push((i + 3) as u32);
                 }
                 _ => {}
             }
-            i += 1;
         }
         let bom = if text.starts_with(BOM) {
             BOM.len() as u32
@@ -240,6 +269,61 @@ mod tests {
         assert_eq!(pos(t, 3), (2, 1));
         assert_eq!(pos(t, 5), (3, 1));
         assert_eq!(LineIndex::new(t).line_count(), 3);
+    }
+
+    /// The byte-at-a-time definition the memchr version must agree with.
+    fn naive_line_starts(text: &str) -> Vec<u32> {
+        let b = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                0xE2 if b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    i += 2;
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        starts
+    }
+
+    #[test]
+    fn fast_scan_matches_the_definition() {
+        for t in [
+            "",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "\r\r\n",
+            "\r\n\r",
+            "a\r\n\nb\r",
+            "\u{2028}\r\n\u{2029}",
+            "\u{2027}\u{20ac}x\u{2028}",
+            "\u{feff}a\rb\r\n",
+            "é😀\n\u{2029}\u{2029}\r",
+        ] {
+            assert_eq!(LineIndex::new(t).line_starts, naive_line_starts(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lazy_index_is_the_same() {
+        let t = "a\nb\r\nc";
+        let lazy = LazyLineIndex::new(t);
+        assert_eq!(lazy.line_of(5), LineIndex::new(t).line_of(5));
+        assert_eq!(lazy.position(t, 5), LineIndex::new(t).position(t, 5));
     }
 
     #[test]

@@ -34,8 +34,14 @@ pub struct WalkOptions {
 
 /// How a path is shown: relative to the cwd when under it, `/`-separated, else as given.
 pub fn display_path(path: &Path) -> String {
-    let shown = match std::env::current_dir() {
-        Ok(cwd) if path.is_absolute() => path
+    // Only absolute paths need the cwd (a walk from `.` gives relative ones: no syscall).
+    let cwd = if path.is_absolute() {
+        std::env::current_dir().ok()
+    } else {
+        None
+    };
+    let shown = match cwd {
+        Some(cwd) => path
             .strip_prefix(&cwd)
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| path.to_path_buf()),

@@ -57,7 +57,7 @@ pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
 
 use crate::diagnostic::Span;
-use crate::source::LineIndex;
+use crate::source::LazyLineIndex;
 
 /// How many nested steps (expression nesting plus binding hops) one question may take.
 pub const MAX_DEPTH: u32 = 48;
@@ -91,7 +91,7 @@ pub struct ClassInfo {
 pub struct Kinds<'a, 'c> {
     semantic: &'c Semantic<'a>,
     source: &'a str,
-    line_index: &'c LineIndex,
+    line_index: &'c LazyLineIndex<'a>,
     symbols: RefCell<HashMap<SymbolId, Typed>>,
     classes: RefCell<HashMap<NodeId, Rc<ClassInfo>>>,
     /// `Scoping::symbol_is_mutated` scans every reference of the symbol; asked once per use,
@@ -107,7 +107,11 @@ pub struct Kinds<'a, 'c> {
 
 impl<'a, 'c> Kinds<'a, 'c> {
     /// The inference over one file's semantic model.
-    pub fn new(semantic: &'c Semantic<'a>, source: &'a str, line_index: &'c LineIndex) -> Self {
+    pub fn new(
+        semantic: &'c Semantic<'a>,
+        source: &'a str,
+        line_index: &'c LazyLineIndex<'a>,
+    ) -> Self {
         Self {
             semantic,
             source,

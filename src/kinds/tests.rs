@@ -8,7 +8,7 @@ use oxc_semantic::SemanticBuilder;
 use oxc_span::{GetSpan, SourceType};
 
 use super::{Kind, Kinds, Typed};
-use crate::source::LineIndex;
+use crate::source::LazyLineIndex;
 
 /// The kind of the argument of the last `probe(…)` call, with the branches' kinds.
 fn probe(file: &str, code: &str) -> (Typed, Vec<Kind>) {
@@ -18,7 +18,7 @@ fn probe(file: &str, code: &str) -> (Typed, Vec<Kind>) {
     assert!(ret.diagnostics.is_empty(), "{code}: {:?}", ret.diagnostics);
     let program = allocator.alloc(ret.program);
     let sem = SemanticBuilder::new().with_build_nodes(true).build(program);
-    let line_index = LineIndex::new(code);
+    let line_index = LazyLineIndex::new(code);
     let kinds = Kinds::new(&sem.semantic, code, &line_index);
     let mut found = None;
     for node in sem.semantic.nodes().iter() {
@@ -582,7 +582,7 @@ fn binding_initializers() {
     let ret = Parser::new(&allocator, code, SourceType::mjs()).parse();
     let program = allocator.alloc(ret.program);
     let sem = SemanticBuilder::new().with_build_nodes(true).build(program);
-    let line_index = LineIndex::new(code);
+    let line_index = LazyLineIndex::new(code);
     let kinds = Kinds::new(&sem.semantic, code, &line_index);
     let mut seen = Vec::new();
     for node in sem.semantic.nodes().iter() {

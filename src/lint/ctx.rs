@@ -4,13 +4,14 @@ use oxc_semantic::{AstNodes, Scoping, Semantic};
 
 use crate::diagnostic::Diagnostic;
 use crate::kinds::Kinds;
-use crate::source::LineIndex;
+use crate::source::LazyLineIndex;
 
 /// The per-file context handed to rules.
 pub struct Ctx<'a, 'c> {
     pub semantic: &'c Semantic<'a>,
     pub source: &'a str,
-    pub line_index: &'c LineIndex,
+    /// Built on first use (it derefs to a `LineIndex`).
+    pub line_index: &'c LazyLineIndex<'a>,
     pub(crate) rule: &'static str,
     pub(crate) diagnostics: &'c mut Vec<Diagnostic>,
     /// The value-kind inference, shared by every rule for this file (memoised per symbol).
