@@ -25,6 +25,37 @@ pub fn lint_with_rule_options(
     lint_text(Path::new(file), code, &rules)
 }
 
+/// A unit-test case: (file name, code, the (line, column) where each diagnostic of the rule
+/// starts).
+pub type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+
+/// Lints every case with only `rule` on (and `options`), and returns a description of each
+/// case whose diagnostics start elsewhere than it says, or that gets another rule's
+/// diagnostic. Tests gather these and assert once, so one run shows every failure.
+pub fn check_cases(rule: &str, cases: &[Case], options: Option<&serde_json::Value>) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (file, code, want) in cases {
+        let d = lint_with_rule_options(file, code, rule, options);
+        let got: Vec<(u32, u32)> = d
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| (d.start.line, d.start.column))
+            .collect();
+        let other: Vec<_> = d
+            .iter()
+            .filter(|d| d.rule != rule)
+            .map(|d| (d.rule, d.message.clone()))
+            .collect();
+        if got != *want || !other.is_empty() {
+            failures.push(format!(
+                "{file}: {code}\n  want {want:?}\n  got  {got:?} {other:?}\n  {:#?}",
+                d.iter().map(|d| &d.message).collect::<Vec<_>>()
+            ));
+        }
+    }
+    failures
+}
+
 /// Renders diagnostics for a snapshot: position, rule, message, labels (with their text)
 /// and help, one case after another.
 pub fn render(code: &str, diagnostics: &[Diagnostic]) -> String {

@@ -133,35 +133,12 @@ impl Rule for ObjectSpreadIndexed {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::test_util::lint_with_rule;
-
-    /// (file name, code, the (line, column) where each diagnostic starts).
-    type Case = (&'static str, &'static str, &'static [(u32, u32)]);
+    use crate::lint::test_util::{Case, check_cases, lint_with_rule};
 
     const ID: &str = "object-spread-indexed";
 
     fn run(cases: &[Case]) -> Vec<String> {
-        let mut failures = Vec::new();
-        for (file, code, want) in cases {
-            let d = lint_with_rule(file, code, ID);
-            let got: Vec<(u32, u32)> = d
-                .iter()
-                .filter(|d| d.rule == ID)
-                .map(|d| (d.start.line, d.start.column))
-                .collect();
-            let other: Vec<_> = d
-                .iter()
-                .filter(|d| d.rule != ID)
-                .map(|d| (d.rule, d.message.clone()))
-                .collect();
-            if got != *want || !other.is_empty() {
-                failures.push(format!(
-                    "{file}: {code}\n  want {want:?}\n  got  {got:?} {other:?}\n  {:#?}",
-                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
-                ));
-            }
-        }
-        failures
+        check_cases(ID, cases, None)
     }
 
     #[test]
