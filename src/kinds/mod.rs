@@ -134,6 +134,45 @@ impl<'a, 'c> Kinds<'a, 'c> {
         m
     }
 
+    /// The diagnostic every kind-based rule starts from: "`x` is a Map (created at line 3):
+    /// {consequence}", with "did you forget `await`?" for an un-awaited Promise; labels on the
+    /// flagged place (`place_label`), on the branch that has the kind (when `branching`), and
+    /// on the kind's origin — unless the origin is the labelled place itself or, with
+    /// `skip_inner_origin`, lies inside the span. The rule adds its help.
+    #[allow(clippy::too_many_arguments)]
+    pub fn diagnostic(
+        &self,
+        rule: &'static str,
+        expr: &Expression<'a>,
+        span: Span,
+        branch_span: Span,
+        t: &Typed,
+        consequence: &str,
+        place_label: &str,
+        branching: bool,
+        skip_inner_origin: bool,
+    ) -> (crate::diagnostic::Diagnostic, String) {
+        let subject = self.subject(expr);
+        let mut message = format!("{}: {consequence}", self.describe(&subject, t, branching));
+        if t.kind == Kind::Promise && t.origin.unawaited {
+            message.push_str("; did you forget `await`?");
+        }
+        let mut d =
+            crate::diagnostic::Diagnostic::new(rule, span, message).with_label(span, place_label);
+        if branching && branch_span != span {
+            d = d.with_label(branch_span, format!("this branch is {}", self.noun(t.kind)));
+        }
+        let labelled = if branching { branch_span } else { span };
+        let inner = t.origin.span != span
+            && span.start <= t.origin.span.start
+            && t.origin.span.end <= span.end;
+        if t.origin.span != labelled && !t.origin.label.is_empty() && !(skip_inner_origin && inner)
+        {
+            d = d.with_label(t.origin.span, t.origin.label.clone());
+        }
+        (d, subject)
+    }
+
     /// What `expr` is known to be (parentheses and TS `as`/`!`/`satisfies` looked through).
     pub fn of(&self, expr: &Expression<'a>) -> Typed {
         self.infer(expr, 0)

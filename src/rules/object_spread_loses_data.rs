@@ -231,30 +231,17 @@ impl Options {
         loss: &str,
         branching: bool,
     ) -> Diagnostic {
-        let kinds = cx.kinds();
-        let subject = kinds.subject(expr);
-        let mut message = format!(
-            "{}: {} {loss}",
-            kinds.describe(&subject, t, branching),
-            how.action()
+        let (d, subject) = cx.kinds().diagnostic(
+            META.id,
+            expr,
+            span,
+            branch_span,
+            t,
+            &format!("{} {loss}", how.action()),
+            how.label(),
+            branching,
+            true,
         );
-        if t.kind == Kind::Promise && t.origin.unawaited {
-            message.push_str("; did you forget `await`?");
-        }
-        let mut d = Diagnostic::new(META.id, span, message).with_label(span, how.label());
-        if branching && branch_span != span {
-            d = d.with_label(
-                branch_span,
-                format!("this branch is {}", kinds.noun(t.kind)),
-            );
-        }
-        let labelled = if branching { branch_span } else { span };
-        if t.origin.span != labelled
-            && !t.origin.label.is_empty()
-            && !span_contains(span, t.origin.span)
-        {
-            d = d.with_label(t.origin.span, t.origin.label.clone());
-        }
         d.with_help(help_for(t.kind, &subject))
     }
 
@@ -351,10 +338,6 @@ impl Options {
         }
         cx.report(d.with_help(help_for(t.kind, &subject)));
     }
-}
-
-fn span_contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end && outer != inner
 }
 
 /// The binding a spread's object literal initializes: `const copy = { ...x }` (never reassigned).

@@ -168,27 +168,17 @@ fn build<'a>(
     reason: &str,
     branching: bool,
 ) -> Diagnostic {
-    let kinds = cx.kinds();
-    let subject = kinds.subject(expr);
-    let mut message = format!(
-        "{}: {} because {reason}",
-        kinds.describe(&subject, t, branching),
-        site.action()
+    let (d, subject) = cx.kinds().diagnostic(
+        META.id,
+        expr,
+        span,
+        branch_span,
+        t,
+        &format!("{} because {reason}", site.action()),
+        site.label(),
+        branching,
+        false,
     );
-    if t.kind == Kind::Promise && t.origin.unawaited {
-        message.push_str("; did you forget `await`?");
-    }
-    let mut d = Diagnostic::new(META.id, span, message).with_label(span, site.label());
-    if branching && branch_span != span {
-        d = d.with_label(
-            branch_span,
-            format!("this branch is {}", kinds.noun(t.kind)),
-        );
-    }
-    let labelled = if branching { branch_span } else { span };
-    if t.origin.span != labelled && !t.origin.label.is_empty() {
-        d = d.with_label(t.origin.span, t.origin.label.clone());
-    }
     let help = match (site, t.kind) {
         (Site::Constructor(_) | Site::FromEntries, Kind::Object { .. }) => {
             "pass `Object.entries(…)` of the object to build from its entries".to_string()
