@@ -35,7 +35,7 @@
 //! - Results per symbol are memoised for the file; the memo lives as long as the [`Kinds`].
 
 mod annotation;
-mod builtins;
+pub(crate) mod builtins;
 mod kind;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@
 pub mod ctx;
 pub mod depth;
 pub mod directives;
+pub mod gate;
 pub mod ruleset;
 pub mod scan;
 pub mod schedule;
@@ -24,6 +25,7 @@ use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 
 pub use ctx::Ctx;
+pub use gate::GateSpec;
 pub use ruleset::{ActiveRule, RuleSet, TextScan};
 
 use crate::diagnostic::{
@@ -251,11 +253,41 @@ fn lint_in(
         Vec::new()
     };
 
+    // The gate (see `gate.rs`) decides, from the AST alone, whether any rule can fire here and
+    // whether the file has a construct whose early errors only the semantic checks report.
+    // Without it (`Dispatch::Everything`) the model is built wherever a rule is on or a `...`
+    // is written, as the gate's soundness tests compare.
+    let program = allocator.alloc(ret.program);
+    // Per enabled rule: whether it runs on this file (its needles matched and the gate let it
+    // through).
+    let mut run: Vec<bool> = active.clone();
+    let mut syntax_checks = scan.has_spread;
+    if panicked || !(scan.has_spread || any_rule) {
+        run.iter_mut().for_each(|r| *r = false);
+        syntax_checks = false;
+    } else if dispatch == Dispatch::Table {
+        let specs: Vec<GateSpec> = rules
+            .rules
+            .iter()
+            .zip(active)
+            .filter(|(_, a)| **a)
+            .map(|(r, _)| r.rule.gate())
+            .collect();
+        let verdict = gate::decide(program, text, &specs);
+        for (r, on) in rules.rules.iter().zip(run.iter_mut()) {
+            *on &= verdict.live & r.rule.gate().bit() != 0;
+        }
+        syntax_checks &= verdict.syntax;
+    }
+    let any_rule = rules
+        .rules
+        .iter()
+        .zip(&run)
+        .any(|(r, on)| *on && !is_syntax_rule(r.rule.meta().id));
     // The semantic pass also reports early errors the parser leaves to it (a rest parameter
-    // in a function whose body says "use strict", duplicate arrow parameters, …): it runs
-    // on every file with a `...`, and builds the node store only when rules will read it.
-    if !panicked && (scan.has_spread || any_rule) {
-        let program = allocator.alloc(ret.program);
+    // in a function whose body says "use strict", duplicate arrow parameters, …); it builds
+    // the node store only when rules will read it.
+    if any_rule || syntax_checks {
         let sem = SemanticBuilder::new()
             .with_stats(estimated_stats(text.len()))
             .with_build_nodes(any_rule)
@@ -281,7 +313,7 @@ fn lint_in(
                         Dispatch::Table => {
                             for &i in rules.for_type(node.kind().ty() as u8) {
                                 let i = i as usize;
-                                if active[i] {
+                                if run[i] {
                                     let r = &rules.rules[i];
                                     cx.rule = r.rule.meta().id;
                                     r.rule.check(node, &mut cx);
@@ -297,7 +329,7 @@ fn lint_in(
                     }
                 }
                 for (i, r) in rules.rules.iter().enumerate() {
-                    if active[i] {
+                    if run[i] {
                         cx.rule = r.rule.meta().id;
                         r.rule.check_file(&mut cx);
                     }

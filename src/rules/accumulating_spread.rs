@@ -108,6 +108,10 @@ impl Rule for AccumulatingSpread {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::AccumulatingSpread
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::SpreadElement(spread) = node.kind() else {
             return;

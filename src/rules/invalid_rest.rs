@@ -23,6 +23,10 @@ impl Rule for InvalidRest {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
+
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::Syntax
+    }
 }
 
 /// Which rest error.

@@ -68,6 +68,10 @@ impl Rule for IteratorReuse {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::IteratorReuse
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let id = match node.kind() {
             AstKind::VariableDeclarator(d) => {

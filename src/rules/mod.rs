@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Severity;
 pub use crate::lint::Ctx;
+pub use crate::lint::gate::GateSpec;
 
 pub mod accumulating_spread;
 #[cfg(test)]
@@ -125,6 +126,11 @@ pub trait Rule: Send + Sync {
     fn check<'a>(&self, _node: &AstNode<'a>, _cx: &mut Ctx<'a, '_>) {}
     /// Called once per file that reaches the rules.
     fn check_file<'a>(&self, _cx: &mut Ctx<'a, '_>) {}
+    /// Where the rule can fire, for the gate that skips the semantic model on files where no
+    /// rule can (see `lint/gate.rs`). `Always` (the default) is always safe.
+    fn gate(&self) -> GateSpec {
+        GateSpec::Always
+    }
 }
 
 /// Parses a rule's options object with `deny_unknown_fields`-style strictness.

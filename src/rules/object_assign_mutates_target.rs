@@ -41,6 +41,10 @@ impl Rule for ObjectAssignMutatesTarget {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::ObjectAssignMutatesTarget
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::CallExpression(call) = node.kind() else {
             return;

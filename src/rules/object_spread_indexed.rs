@@ -90,6 +90,10 @@ impl Rule for ObjectSpreadIndexed {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::ObjectSpreadIndexed
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         match node.kind() {
             AstKind::SpreadElement(spread) => {

@@ -385,6 +385,10 @@ impl Rule for Options {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::ObjectSpreadLosesData
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         match node.kind() {
             AstKind::SpreadElement(spread) => {

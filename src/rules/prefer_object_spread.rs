@@ -45,6 +45,10 @@ impl Rule for PreferObjectSpread {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::PreferObjectSpread
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::CallExpression(call) = node.kind() else {
             return;

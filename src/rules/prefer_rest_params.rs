@@ -44,6 +44,10 @@ impl Rule for PreferRestParams {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::PreferRestParams
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::IdentifierReference(ident) = node.kind() else {
             return;

@@ -65,6 +65,10 @@ impl Rule for PreferSpread {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::PreferSpread
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::CallExpression(call) = node.kind() else {
             return;

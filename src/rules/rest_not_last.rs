@@ -22,6 +22,10 @@ impl Rule for RestNotLast {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
+
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::Syntax
+    }
 }
 
 /// Where the rest stands.

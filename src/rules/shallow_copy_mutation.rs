@@ -58,6 +58,10 @@ impl Rule for ShallowCopyMutation {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::ShallowCopyMutation
+    }
+
     fn check<'a>(&self, node: &oxc_semantic::AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::VariableDeclarator(decl) = node.kind() else {
             return;
@@ -486,7 +490,7 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
 /// The name of a compiled object-spread or `Object.assign` helper a call goes to, without a
 /// bundler's `$1` suffix: `_objectSpread2(…)`, `(0, _objectSpread2.default)(…)`,
 /// `tslib.__assign(…)`.
-fn helper_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+pub(crate) fn helper_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
     let callee = match callee.get_inner_expression() {
         Expression::SequenceExpression(seq) => seq.expressions.last()?.get_inner_expression(),
         other => other,

@@ -118,6 +118,17 @@ impl Rule for SpreadArgsOverflow {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        use crate::rules::GateSpec;
+        let has = |m: Method| self.options.methods.contains(&m);
+        GateSpec::SpreadArgsOverflow {
+            push: has(Method::Push),
+            unshift: has(Method::Unshift),
+            splice: has(Method::Splice),
+            unknown: self.options.unknown,
+        }
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::CallExpression(call) = node.kind() else {
             return;

@@ -203,6 +203,10 @@ impl Rule for SpreadNonIterable {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::SpreadNonIterable
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         match node.kind() {
             AstKind::SpreadElement(spread) => {

@@ -42,6 +42,10 @@ impl Rule for SpreadOverridesProperty {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::SpreadOverridesProperty
+    }
+
     fn check<'a>(&self, node: &oxc_semantic::AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::ObjectExpression(obj) = node.kind() else {
             return;

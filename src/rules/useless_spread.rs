@@ -54,6 +54,10 @@ impl Rule for UselessSpread {
         &META
     }
 
+    fn gate(&self) -> crate::rules::GateSpec {
+        crate::rules::GateSpec::UselessSpread
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let AstKind::SpreadElement(spread) = node.kind() else {
             return;

@@ -1,0 +1,1696 @@
+//! The gate: one cheap pass over a file's AST, before any semantic model, that decides
+//! whether the rules need that model at all.
+//!
+//! Building oxc's semantic model (scopes, symbols, references, the node store) costs about
+//! two thirds of parsing, and most files give the rules nothing to report. Each rule names
+//! its [`GateSpec`]: the syntactic shape of the places where it can fire, and for the rules
+//! that judge a value by its kind, which kinds matter. The pass collects those places and,
+//! for values, asks a name-based over-approximation of the value-kind inference
+//! ([`crate::kinds`]): "could the inference know this value, and as which kinds?". It is
+//! built to answer *yes* whenever the inference could: by name (every binding of a name in
+//! the file counts, whatever its scope), ignoring the conditions under which the inference
+//! gives up (reassignment, redeclaration, depth). A file where no place can fire skips the
+//! semantic model and the rules.
+//!
+//! The same pass finds the early errors the semantic model's syntax checks report about
+//! rest and spread (a `"use strict"` body with a rest parameter, duplicate parameter names,
+//! strict-mode reserved words such as `[...yield] = x`): a file with one of those gets the
+//! model's syntax checks even when no rule needs the model.
+//!
+//! Soundness is tested, not assumed: every rule test runs through the gate, `tests/docs.rs`
+//! compares gated and ungated runs on every documented example, and the corpus comparison in
+//! `benches/gate-check.sh` must give identical findings with the gate on and off.
+
+use std::cell::RefCell;
+
+use oxc_ast::AstKind;
+use oxc_ast::ast::*;
+use oxc_ast_visit::Visit;
+use oxc_ast_visit::walk;
+use oxc_span::GetSpan;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::kinds::{Kind, builtins};
+
+/// Kind classes, as bits: what the value-kind inference could say of a value.
+pub mod bits {
+    /// Arrays and strings (iterable, with indices).
+    pub const ARR: u8 = 1;
+    /// Other iterables that stay iterable: Map, Set, typed arrays, iterable objects.
+    pub const COLL: u8 = 2;
+    /// One-shot iterators: generator objects, built-in iterators.
+    pub const ONESHOT: u8 = 4;
+    /// Plain (non-iterable) object literals.
+    pub const PLAIN: u8 = 8;
+    /// Every other known kind: numbers, functions, Promises, instances, ….
+    pub const OTHER: u8 = 16;
+    /// `null` and `undefined`.
+    pub const NULL: u8 = 32;
+    pub const ALL: u8 = ARR | COLL | ONESHOT | PLAIN | OTHER | NULL;
+}
+use bits::*;
+
+/// What a rule needs before the semantic model is worth building for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateSpec {
+    /// Always build the model when the rule's needles match (a rule without a gate).
+    Always,
+    /// The rule reads only the parser's errors.
+    Syntax,
+    SpreadNonIterable,
+    ObjectSpreadLosesData,
+    ObjectSpreadIndexed,
+    IteratorReuse,
+    ShallowCopyMutation,
+    SpreadOverridesProperty,
+    ObjectAssignMutatesTarget,
+    SpreadArgsOverflow {
+        push: bool,
+        unshift: bool,
+        splice: bool,
+        /// Values of unknown kind are judged too: every watched call with a spread counts.
+        unknown: bool,
+    },
+    AccumulatingSpread,
+    UselessSpread,
+    PreferRestParams,
+    PreferSpread,
+    PreferObjectSpread,
+}
+
+/// What the gate found for one file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The rules that may fire (bits of [`GateSpec::bit`]): build the semantic model with its
+    /// node store and run those.
+    pub live: u16,
+    /// The file has a construct whose early errors only the semantic model's checks report.
+    pub syntax: bool,
+}
+
+/// Which gated rules are on, as flags.
+#[derive(Clone, Copy, Default)]
+struct Wants {
+    sni: bool,
+    osld: bool,
+    osi: bool,
+    ir: bool,
+    scm: bool,
+    sop: bool,
+    oamt: bool,
+    sao: Option<(bool, bool, bool, bool)>,
+    acc: bool,
+    us: bool,
+    prp: bool,
+    ps: bool,
+    pos: bool,
+}
+
+/// One bit per gated rule, for [`Verdict::live`].
+pub mod rule {
+    pub const SNI: u16 = 1 << 0;
+    pub const OSLD: u16 = 1 << 1;
+    pub const OSI: u16 = 1 << 2;
+    pub const IR: u16 = 1 << 3;
+    pub const SCM: u16 = 1 << 4;
+    pub const SOP: u16 = 1 << 5;
+    pub const OAMT: u16 = 1 << 6;
+    pub const SAO: u16 = 1 << 7;
+    pub const ACC: u16 = 1 << 8;
+    pub const US: u16 = 1 << 9;
+    pub const PRP: u16 = 1 << 10;
+    pub const PS: u16 = 1 << 11;
+    pub const POS: u16 = 1 << 12;
+    pub const ALWAYS: u16 = 1 << 13;
+}
+use rule::*;
+
+impl GateSpec {
+    /// The rule's bit in [`Verdict::live`] (`0` for syntax rules, which need no model).
+    pub fn bit(self) -> u16 {
+        match self {
+            GateSpec::Always => ALWAYS,
+            GateSpec::Syntax => 0,
+            GateSpec::SpreadNonIterable => SNI,
+            GateSpec::ObjectSpreadLosesData => OSLD,
+            GateSpec::ObjectSpreadIndexed => OSI,
+            GateSpec::IteratorReuse => IR,
+            GateSpec::ShallowCopyMutation => SCM,
+            GateSpec::SpreadOverridesProperty => SOP,
+            GateSpec::ObjectAssignMutatesTarget => OAMT,
+            GateSpec::SpreadArgsOverflow { .. } => SAO,
+            GateSpec::AccumulatingSpread => ACC,
+            GateSpec::UselessSpread => US,
+            GateSpec::PreferRestParams => PRP,
+            GateSpec::PreferSpread => PS,
+            GateSpec::PreferObjectSpread => POS,
+        }
+    }
+}
+
+/// Kinds that make each rule fire.
+const SNI_MASK: u8 = PLAIN | OTHER | NULL;
+/// `new Map(x)` and kin accept `null` and `undefined`; `Array.from(x)` rejects only those.
+const SNI_CONSTRUCTOR_MASK: u8 = PLAIN | OTHER;
+const SNI_ARRAY_FROM_MASK: u8 = NULL;
+const OSLD_MASK: u8 = COLL | ONESHOT | OTHER;
+const OSI_MASK: u8 = ARR;
+const SAO_MASK: u8 = ARR | COLL;
+
+/// How a name may get its kind.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Bits(u8),
+    /// A value, with the function it is written in (where its names are looked up).
+    Init(&'a Expression<'a>, u32),
+}
+
+/// How a call of a name may get its kind.
+#[derive(Clone, Copy)]
+enum CallSrc<'a> {
+    Bits(u8),
+    Alias(&'a str),
+}
+
+/// Recursion budget of the evaluation; past it, everything is possible.
+const MAX_EVAL_DEPTH: u32 = 100;
+
+/// Decides for one parsed file; `specs` are the gates of the rules the needles let through.
+pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -> Verdict {
+    let mut wants = Wants::default();
+    let mut wanted = 0u16;
+    for spec in specs {
+        wanted |= spec.bit();
+        match *spec {
+            GateSpec::Always => {}
+            GateSpec::Syntax => {}
+            GateSpec::SpreadNonIterable => wants.sni = true,
+            GateSpec::ObjectSpreadLosesData => wants.osld = true,
+            GateSpec::ObjectSpreadIndexed => wants.osi = true,
+            GateSpec::IteratorReuse => wants.ir = true,
+            GateSpec::ShallowCopyMutation => wants.scm = true,
+            GateSpec::SpreadOverridesProperty => wants.sop = true,
+            GateSpec::ObjectAssignMutatesTarget => wants.oamt = true,
+            GateSpec::SpreadArgsOverflow {
+                push,
+                unshift,
+                splice,
+                unknown,
+            } => {
+                let (p, u, s, k) = wants.sao.unwrap_or_default();
+                wants.sao = Some((p | push, u | unshift, s | splice, k | unknown));
+            }
+            GateSpec::AccumulatingSpread => wants.acc = true,
+            GateSpec::UselessSpread => wants.us = true,
+            GateSpec::PreferRestParams => wants.prp = true,
+            GateSpec::PreferSpread => wants.ps = true,
+            GateSpec::PreferObjectSpread => wants.pos = true,
+        }
+    }
+    let mut g = Gate {
+        text,
+        wants,
+        stack: Vec::with_capacity(64),
+        names: FxHashMap::default(),
+        calls: FxHashMap::default(),
+        object_inits: FxHashSet::default(),
+        this_fields: FxHashMap::default(),
+        private_fields: FxHashMap::default(),
+        has_class: false,
+        pending: Vec::new(),
+        pending_object_names: Vec::new(),
+        acc_spreads: Vec::new(),
+        oamt_names: Vec::new(),
+        imported: FxHashSet::default(),
+        acc_targets: FxHashSet::default(),
+        scm_copies: FxHashMap::default(),
+        scm_deep: Vec::new(),
+        scm_shallow: Vec::new(),
+        scm_aliases: Vec::new(),
+        fn_stack: vec![0],
+        fn_parent: vec![0],
+        live: wanted & ALWAYS,
+        wanted,
+        syntax: false,
+        name_tab: RefCell::default(),
+        call_tab: RefCell::default(),
+        field_tab: RefCell::default(),
+    };
+    g.visit_program(program);
+    g.resolve();
+    Verdict {
+        live: g.live,
+        syntax: g.syntax,
+    }
+}
+
+struct Gate<'a> {
+    text: &'a str,
+    wants: Wants,
+    /// The ancestors of the node being entered.
+    stack: Vec<AstKind<'a>>,
+    /// Every binding of a name in the file, by name.
+    names: FxHashMap<(&'a str, u32), Vec<Src<'a>>>,
+    /// Functions by name: what calling them may return.
+    calls: FxHashMap<(&'a str, u32), Vec<CallSrc<'a>>>,
+    /// Names bound to an object literal (or `Object.freeze` of one).
+    object_inits: FxHashSet<&'a str>,
+    /// Class fields and values written as `this.name = …`, by name (`#private` apart).
+    this_fields: FxHashMap<&'a str, Vec<Src<'a>>>,
+    private_fields: FxHashMap<&'a str, Vec<Src<'a>>>,
+    has_class: bool,
+    /// Values whose kinds decide whether a rule fires: (value, kinds that fire).
+    pending: Vec<(u16, &'a Expression<'a>, u8, u32)>,
+    /// `spread-overrides-property`: spread names that override an earlier key if bound to an
+    /// object literal.
+    pending_object_names: Vec<&'a str>,
+    /// `object-assign-mutates-target`: names written into by a used `Object.assign`; names
+    /// bound to an import or a `require(…)`.
+    oamt_names: Vec<(&'a str, u32)>,
+    imported: FxHashSet<&'a str>,
+    /// `accumulating-spread`: names spread into a growing literal, and names that are
+    /// reduce accumulators or plainly assigned.
+    acc_spreads: Vec<&'a str>,
+    acc_targets: FxHashSet<&'a str>,
+    /// `shallow-copy-mutation`: bindings of shallow copies; names under which something two
+    /// levels down (or, through an alias, one level down) is written; aliases of a level
+    /// (`const items = copy.items`).
+    /// Each is kept with the function it is in (see `fn_stack`): a reference can only
+    /// reach a binding of its own function or of an enclosing one.
+    scm_copies: FxHashMap<&'a str, Vec<u32>>,
+    scm_deep: Vec<(&'a str, u32)>,
+    scm_shallow: Vec<(&'a str, u32)>,
+    scm_aliases: Vec<(&'a str, u32, &'a str)>,
+    /// The functions around the node being entered (0 is the file), and each function's
+    /// enclosing one.
+    fn_stack: Vec<u32>,
+    fn_parent: Vec<u32>,
+    /// The rules that certainly need the model, and the rules asked about (once all are
+    /// live, the pass stops looking).
+    live: u16,
+    wanted: u16,
+    syntax: bool,
+    /// What each name, function (called) and field may hold, once solved.
+    name_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
+    call_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
+    field_tab: RefCell<FxHashMap<(bool, &'a str), Memo>>,
+}
+
+#[derive(Clone, Copy)]
+enum Memo {
+    Busy,
+    Done(u8),
+}
+
+/// The kind classes of a known kind.
+pub fn kind_bits(kind: Kind) -> u8 {
+    match kind {
+        Kind::Unknown => 0,
+        Kind::Array { .. } | Kind::String => ARR,
+        // Only a closed, non-iterable object is judged (by `spread-non-iterable`); no rule
+        // tells the other object kinds apart, so one class holds them all.
+        Kind::Object { .. } => PLAIN,
+        Kind::Map
+        | Kind::Set
+        | Kind::TypedArray
+        | Kind::UrlSearchParams
+        | Kind::Headers
+        | Kind::FormData => COLL,
+        Kind::Generator | Kind::Iterator => ONESHOT,
+        Kind::AsyncGenerator => ONESHOT | OTHER,
+        Kind::Instance(_) | Kind::Class => OTHER | COLL,
+        Kind::Null | Kind::Undefined => NULL,
+        _ => OTHER,
+    }
+}
+
+/// For each kind class, the kinds of it that have built-in methods or properties (see
+/// `kinds::builtins::method` and `property`).
+const RECEIVERS: &[(u8, &[Kind])] = &[
+    (
+        ARR,
+        &[
+            Kind::Array { bounded: false },
+            Kind::Array { bounded: true },
+            Kind::String,
+        ],
+    ),
+    (
+        COLL,
+        &[
+            Kind::Map,
+            Kind::Set,
+            Kind::TypedArray,
+            Kind::UrlSearchParams,
+            Kind::Headers,
+            Kind::FormData,
+        ],
+    ),
+    (
+        ONESHOT,
+        &[Kind::Generator, Kind::Iterator, Kind::AsyncGenerator],
+    ),
+    (
+        OTHER,
+        &[
+            Kind::Number,
+            Kind::BigInt,
+            Kind::Boolean,
+            Kind::Symbol,
+            Kind::RegExp,
+            Kind::Function,
+            Kind::WeakMap,
+            Kind::WeakSet,
+            Kind::Date,
+            Kind::Error,
+            Kind::Promise,
+            Kind::Url,
+            Kind::Response,
+            Kind::ArrayBuffer,
+        ],
+    ),
+];
+
+/// What `f` (a built-in method or property lookup) gives for any receiver in `receiver`.
+fn through_builtin(receiver: u8, f: impl Fn(Kind) -> Option<Kind>) -> u8 {
+    let mut out = 0;
+    for (class, kinds) in RECEIVERS {
+        if receiver & class != 0 {
+            for k in *kinds {
+                if let Some(r) = f(*k) {
+                    out |= kind_bits(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a TypeScript annotation can make the inference say (see `kinds/annotation.rs`).
+fn type_bits(ty: &TSType<'_>, depth: u32) -> u8 {
+    if depth > 32 {
+        return ALL;
+    }
+    match ty {
+        TSType::TSStringKeyword(_) | TSType::TSTemplateLiteralType(_) => ARR,
+        TSType::TSNumberKeyword(_)
+        | TSType::TSBooleanKeyword(_)
+        | TSType::TSBigIntKeyword(_)
+        | TSType::TSSymbolKeyword(_)
+        | TSType::TSFunctionType(_) => OTHER,
+        TSType::TSLiteralType(l) => match &l.literal {
+            TSLiteral::StringLiteral(_) | TSLiteral::TemplateLiteral(_) => ARR,
+            _ => OTHER,
+        },
+        TSType::TSArrayType(_) | TSType::TSTupleType(_) => ARR,
+        TSType::TSTypeOperatorType(op) => type_bits(&op.type_annotation, depth + 1),
+        TSType::TSParenthesizedType(p) => type_bits(&p.type_annotation, depth + 1),
+        TSType::TSTypeLiteral(lit) if lit.members.is_empty() => 0,
+        TSType::TSTypeLiteral(_) => PLAIN | COLL,
+        TSType::TSUnionType(u) => u.types.iter().fold(0, |b, t| b | type_bits(t, depth + 1)),
+        TSType::TSTypeReference(r) => match &r.type_name {
+            TSTypeName::IdentifierReference(id) => {
+                builtins::type_name(id.name.as_str()).map_or(0, kind_bits)
+            }
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+fn annotation_bits(ann: Option<&TSTypeAnnotation<'_>>) -> u8 {
+    ann.map_or(0, |a| type_bits(&a.type_annotation, 0))
+}
+
+/// What calling a function with this shape returns.
+fn call_bits(is_async: bool, generator: bool, ret: Option<&TSTypeAnnotation<'_>>) -> u8 {
+    match (is_async, generator) {
+        (true, true) => ONESHOT | OTHER,
+        (false, true) => ONESHOT,
+        (true, false) => OTHER,
+        (false, false) => annotation_bits(ret),
+    }
+}
+
+fn without_parens<'b, 'a>(mut e: &'b Expression<'a>) -> &'b Expression<'a> {
+    while let Expression::ParenthesizedExpression(p) = e {
+        e = &p.expression;
+    }
+    e
+}
+
+/// The static name of a call's callee member (`x.name(…)`), and the member's object.
+fn callee_member<'b, 'a>(callee: &'b Expression<'a>) -> Option<(&'b str, &'b Expression<'a>)> {
+    let m = match callee.get_inner_expression() {
+        // `(f?.apply)(…)`
+        Expression::ChainExpression(c) => c.expression.as_member_expression()?,
+        e => e.as_member_expression()?,
+    };
+    Some((m.static_property_name()?, m.object()))
+}
+
+/// The names a binding pattern binds, with how: `Whole` (`x`), object rest, array rest, or
+/// inside a pattern.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Whole,
+    ObjectRest,
+    ArrayRest,
+    Inner,
+}
+
+fn each_binding<'a>(p: &'a BindingPattern<'a>, place: Place, f: &mut impl FnMut(&'a str, Place)) {
+    match p {
+        BindingPattern::BindingIdentifier(b) => f(b.name.as_str(), place),
+        BindingPattern::ObjectPattern(o) => {
+            for prop in &o.properties {
+                each_binding(&prop.value, Place::Inner, f);
+            }
+            if let Some(rest) = &o.rest {
+                let inner = match rest.argument {
+                    BindingPattern::BindingIdentifier(_) => Place::ObjectRest,
+                    _ => Place::Inner,
+                };
+                each_binding(&rest.argument, inner, f);
+            }
+        }
+        BindingPattern::ArrayPattern(a) => {
+            for e in a.elements.iter().flatten() {
+                each_binding(e, Place::Inner, f);
+            }
+            if let Some(rest) = &a.rest {
+                let inner = match rest.argument {
+                    BindingPattern::BindingIdentifier(_) => Place::ArrayRest,
+                    _ => Place::Inner,
+                };
+                each_binding(&rest.argument, inner, f);
+            }
+        }
+        BindingPattern::AssignmentPattern(a) => each_binding(&a.left, place, f),
+    }
+}
+
+/// Words that are identifiers in sloppy code and reserved in strict code (or in generators
+/// and async functions): only the semantic checks know which applies.
+fn is_strict_word(name: &str) -> bool {
+    matches!(
+        name,
+        "yield"
+            | "await"
+            | "let"
+            | "static"
+            | "implements"
+            | "interface"
+            | "package"
+            | "private"
+            | "protected"
+            | "public"
+            | "eval"
+            | "arguments"
+    )
+}
+
+impl<'a> Gate<'a> {
+    /// Records a binding of `name` in the current function.
+    fn bind(&mut self, name: &'a str, src: Src<'a>) {
+        let f = self.current_fn();
+        self.names.entry((name, f)).or_default().push(src);
+    }
+
+    fn bind_call(&mut self, name: &'a str, src: CallSrc<'a>) {
+        let f = self.current_fn();
+        self.calls.entry((name, f)).or_default().push(src);
+    }
+
+    fn init(&self, e: &'a Expression<'a>) -> Src<'a> {
+        Src::Init(e, self.current_fn())
+    }
+
+    /// `rule` fires if `expr` may be of a kind in `mask`.
+    fn want(&mut self, rule: u16, expr: &'a Expression<'a>, mask: u8) {
+        if self.live & rule == 0 {
+            let f = self.current_fn();
+            self.pending.push((rule, expr, mask, f));
+        }
+    }
+
+    /// Records the bindings of a declaration's or parameter's pattern.
+    fn bind_pattern(
+        &mut self,
+        pattern: &'a BindingPattern<'a>,
+        init: Option<&'a Expression<'a>>,
+        ann: Option<&'a TSTypeAnnotation<'a>>,
+    ) {
+        let ann_bits = match ann {
+            // A property of an annotated pattern may be typed by a member of the annotation.
+            Some(_) if !matches!(pattern, BindingPattern::BindingIdentifier(_)) => ALL,
+            a => annotation_bits(a),
+        };
+        let mut found: Vec<(&'a str, Place)> = Vec::new();
+        each_binding(pattern, Place::Whole, &mut |n, p| found.push((n, p)));
+        for (name, place) in found {
+            let src = match place {
+                Place::Whole => {
+                    if let Some(init) = init {
+                        let src = self.init(init);
+                        self.bind(name, src);
+                    }
+                    Src::Bits(ann_bits)
+                }
+                Place::ObjectRest => Src::Bits(PLAIN | ann_bits),
+                Place::ArrayRest => Src::Bits(ARR | ann_bits),
+                Place::Inner => Src::Bits(ann_bits),
+            };
+            if !matches!(src, Src::Bits(0)) {
+                self.bind(name, src);
+            }
+        }
+    }
+
+    fn enter_declarator(&mut self, d: &'a VariableDeclarator<'a>) {
+        let init = d.init.as_ref();
+        self.bind_pattern(&d.id, init, d.type_annotation.as_deref());
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, init) {
+            let name = id.name.as_str();
+            match init.get_inner_expression() {
+                Expression::FunctionExpression(f) => {
+                    self.bind_call(
+                        name,
+                        CallSrc::Bits(call_bits(f.r#async, f.generator, f.return_type.as_deref())),
+                    );
+                }
+                Expression::ArrowFunctionExpression(f) => {
+                    self.bind_call(
+                        name,
+                        CallSrc::Bits(call_bits(f.r#async, false, f.return_type.as_deref())),
+                    );
+                }
+                Expression::Identifier(other) => {
+                    self.bind_call(name, CallSrc::Alias(other.name.as_str()));
+                }
+                Expression::ObjectExpression(_) => {
+                    self.object_inits.insert(name);
+                }
+                Expression::CallExpression(c)
+                    if callee_member(&c.callee).is_some_and(|(m, _)| m == "freeze") =>
+                {
+                    self.object_inits.insert(name);
+                }
+                Expression::CallExpression(c) if matches!(c.callee.get_inner_expression(), Expression::Identifier(r) if r.name == "require") =>
+                {
+                    self.imported.insert(name);
+                }
+                _ => {}
+            }
+        }
+        // spread-non-iterable: `const [a] = value`.
+        if self.wants.sni
+            && let (BindingPattern::ArrayPattern(_), Some(init)) = (&d.id, init)
+        {
+            self.want(SNI, init, SNI_MASK);
+        }
+        // object-spread-loses-data: `const { a, ...rest } = value`.
+        if self.wants.osld
+            && let (BindingPattern::ObjectPattern(o), Some(init)) = (&d.id, init)
+            && o.rest.is_some()
+        {
+            self.want(OSLD, init, OSLD_MASK);
+        }
+        if let BindingPattern::BindingIdentifier(_) = &d.id {
+            // iterator-reuse: a binding of a one-shot iterator.
+            if self.wants.ir {
+                let ann = d.type_annotation.as_deref();
+                if ann.is_some_and(|a| self.mentions_generator(a))
+                    || annotation_bits(ann) & ONESHOT != 0
+                {
+                    self.live |= IR;
+                } else if let Some(init) = init
+                    && matches!(
+                        init.get_inner_expression(),
+                        Expression::CallExpression(_)
+                            | Expression::ConditionalExpression(_)
+                            | Expression::LogicalExpression(_)
+                    )
+                {
+                    self.want(IR, init, ONESHOT);
+                }
+            }
+            // shallow-copy-mutation: a binding of a shallow copy.
+            if self.wants.scm
+                && let BindingPattern::BindingIdentifier(id) = &d.id
+                && let Some(init) = init
+            {
+                if is_copy_form(init) {
+                    let f = self.current_fn();
+                    self.scm_copies.entry(id.name.as_str()).or_default().push(f);
+                } else if let Some((root, depth)) = root_depth(init)
+                    && depth >= 1
+                {
+                    let f = self.current_fn();
+                    self.scm_aliases.push((id.name.as_str(), f, root));
+                }
+            }
+        }
+    }
+
+    fn mentions_generator(&self, ann: &TSTypeAnnotation<'_>) -> bool {
+        self.text
+            .get(ann.span.start as usize..ann.span.end as usize)
+            .is_some_and(|t| t.contains("Generator"))
+    }
+
+    /// Parameters: bindings, and the early errors about them.
+    fn enter_params(&mut self, params: &'a FormalParameters<'a>, use_strict: bool) {
+        let simple = params.rest.is_none()
+            && params.items.iter().all(|p| {
+                p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_))
+            });
+        if !simple && use_strict {
+            self.syntax = true;
+        }
+        let count = params.items.len() + usize::from(params.rest.is_some());
+        if count > 1 && !self.syntax {
+            let mut seen: Vec<&str> = Vec::new();
+            let mut dup = false;
+            let mut add = |n: &'a str, _: Place| {
+                dup |= seen.contains(&n);
+                seen.push(n);
+            };
+            for p in &params.items {
+                each_binding(&p.pattern, Place::Whole, &mut add);
+            }
+            if let Some(rest) = &params.rest {
+                each_binding(&rest.rest.argument, Place::Whole, &mut add);
+            }
+            if dup {
+                self.syntax = true;
+            }
+        }
+    }
+
+    fn enter_parameter(&mut self, p: &'a FormalParameter<'a>) {
+        self.bind_pattern(&p.pattern, None, p.type_annotation.as_deref());
+        if self.wants.ir
+            && p.type_annotation
+                .as_ref()
+                .is_some_and(|a| self.mentions_generator(a))
+        {
+            self.live |= IR;
+        }
+    }
+
+    fn enter_spread(&mut self, spread: &'a SpreadElement<'a>) {
+        let arg = &spread.argument;
+        let Some(&parent) = self.stack.last() else {
+            return;
+        };
+        match parent {
+            AstKind::ArrayExpression(arr) => {
+                if self.wants.sni {
+                    self.want(SNI, arg, SNI_MASK);
+                }
+                if self.wants.us {
+                    if matches!(without_parens(arg), Expression::ArrayExpression(_)) {
+                        self.live |= US;
+                    } else if arr.elements.len() == 1 {
+                        if self.copy_is_consumed() {
+                            self.live |= US;
+                        } else if let Expression::CallExpression(_) = without_parens(arg) {
+                            self.want(US, arg, ARR);
+                        }
+                    }
+                }
+                if self.wants.acc
+                    && arr.elements.len() > 1
+                    && let Expression::Identifier(id) = arg.get_inner_expression()
+                {
+                    self.acc_spreads.push(id.name.as_str());
+                }
+            }
+            AstKind::CallExpression(_) | AstKind::NewExpression(_) => {
+                if self.wants.sni {
+                    self.want(SNI, arg, SNI_MASK);
+                }
+                if self.wants.us && matches!(without_parens(arg), Expression::ArrayExpression(_)) {
+                    self.live |= US;
+                }
+            }
+            AstKind::ObjectExpression(o) => {
+                self.object_copy(arg);
+                if self.wants.us && useless_in_object(without_parens(arg)) {
+                    self.live |= US;
+                }
+                if self.wants.acc
+                    && let Expression::Identifier(id) = arg.get_inner_expression()
+                    && o.properties.iter().any(|p| match p {
+                        ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
+                        ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                    })
+                {
+                    self.acc_spreads.push(id.name.as_str());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `useless-spread`: the array `[...x]` being entered is read whole by its consumer
+    /// (`new Set([...x])`, `Array.from([...x])`, `yield* [...x]`, `for (… of [...x])`).
+    /// The stack's top is the array.
+    fn copy_is_consumed(&self) -> bool {
+        let Some(AstKind::ArrayExpression(arr)) = self.stack.last() else {
+            return false;
+        };
+        let mut child = arr.span;
+        for kind in self.stack.iter().rev().skip(1) {
+            match kind {
+                AstKind::ParenthesizedExpression(p) => child = p.span,
+                AstKind::NewExpression(n) => {
+                    return n.arguments.first().map(GetSpan::span) == Some(child)
+                        && matches!(n.callee.get_inner_expression(), Expression::Identifier(id)
+                            if matches!(id.name.as_str(), "Set" | "Map"));
+                }
+                AstKind::CallExpression(c) => {
+                    return c.arguments.first().map(GetSpan::span) == Some(child)
+                        && callee_member(&c.callee).is_some_and(|(m, o)| {
+                            matches!(m, "from" | "all" | "allSettled" | "race" | "any")
+                                && matches!(o.get_inner_expression(), Expression::Identifier(_))
+                        });
+                }
+                AstKind::ForOfStatement(f) => return !f.r#await && f.right.span() == child,
+                AstKind::YieldExpression(y) => return y.delegate,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the value of the call being entered is used (see `result_usage` in
+    /// `object-assign-mutates-target`): not a statement of its own, nor `void`ed.
+    fn result_is_used(&self) -> bool {
+        for kind in self.stack.iter().rev() {
+            match kind {
+                AstKind::ParenthesizedExpression(_)
+                | AstKind::TSAsExpression(_)
+                | AstKind::TSSatisfiesExpression(_)
+                | AstKind::TSNonNullExpression(_)
+                | AstKind::TSTypeAssertion(_)
+                | AstKind::ChainExpression(_)
+                | AstKind::AwaitExpression(_)
+                | AstKind::LogicalExpression(_)
+                | AstKind::SequenceExpression(_) => {}
+                AstKind::ExpressionStatement(_) | AstKind::ForStatement(_) => return false,
+                AstKind::UnaryExpression(u) => return u.operator != UnaryOperator::Void,
+                _ => return true,
+            }
+        }
+        false
+    }
+
+    /// A value copied into an object: `{ ...x }`, `<C {...x} />`, `Object.assign(t, x)`.
+    fn object_copy(&mut self, value: &'a Expression<'a>) {
+        if self.wants.osld {
+            self.want(OSLD, value, OSLD_MASK);
+        }
+        if self.wants.osi {
+            self.want(OSI, value, OSI_MASK);
+        }
+    }
+
+    fn current_fn(&self) -> u32 {
+        self.fn_stack.last().copied().unwrap_or(0)
+    }
+
+    /// Whether function `outer` is `inner` or encloses it.
+    fn encloses(&self, outer: u32, mut inner: u32) -> bool {
+        loop {
+            if inner == outer {
+                return true;
+            }
+            if inner == 0 {
+                return false;
+            }
+            inner = self.fn_parent[inner as usize];
+        }
+    }
+
+    /// `shallow-copy-mutation`: a copy written two levels down, or through an alias one
+    /// level down, where the write can see the copy. Gives up (yes) past a budget of checks.
+    fn scm_reaches(&self) -> bool {
+        if self.scm_copies.is_empty() {
+            return false;
+        }
+        let mut budget = 200_000u32;
+        let mut sees = |outer: u32, inner: u32| -> Option<bool> {
+            budget = budget.checked_sub(1)?;
+            Some(self.encloses(outer, inner))
+        };
+        for (name, w) in &self.scm_deep {
+            if let Some(fs) = self.scm_copies.get(name) {
+                for f in fs {
+                    match sees(*f, *w) {
+                        Some(false) => {}
+                        _ => return true,
+                    }
+                }
+            }
+        }
+        for (alias, a, root) in &self.scm_aliases {
+            let Some(fs) = self.scm_copies.get(root) else {
+                continue;
+            };
+            let mut aliased = false;
+            for f in fs {
+                match sees(*f, *a) {
+                    Some(false) => {}
+                    Some(true) => aliased = true,
+                    None => return true,
+                }
+            }
+            if !aliased {
+                continue;
+            }
+            for (name, w) in &self.scm_shallow {
+                if name == alias {
+                    match sees(*a, *w) {
+                        Some(false) => {}
+                        _ => return true,
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// `shallow-copy-mutation`: a write `extra` levels below what `root` reaches.
+    fn scm_write(&mut self, root: Option<(&'a str, u32)>, extra: u32) {
+        if let Some((name, depth)) = root {
+            let depth = depth + extra;
+            let f = self.current_fn();
+            if depth >= 2 {
+                self.scm_deep.push((name, f));
+            }
+            if depth >= 1 {
+                self.scm_shallow.push((name, f));
+            }
+        }
+    }
+
+    fn enter_call(&mut self, call: &'a CallExpression<'a>) {
+        let Some((name, object)) = callee_member(&call.callee) else {
+            return;
+        };
+        let first = call.arguments.first().and_then(Argument::as_expression);
+        if self.wants.scm {
+            // `copy.items.push(x)`: the method is one level below its object.
+            self.scm_write(root_depth(object), 1);
+            // `Object.assign(copy.a, …)` writes into its target.
+            if name == "assign"
+                && let Some(first) = first
+            {
+                self.scm_write(root_depth(first), 1);
+            }
+        }
+        match name {
+            "all" | "allSettled" | "race" | "any" | "fromEntries" | "from" if self.wants.sni => {
+                if let Some(first) = first {
+                    let mask = if name == "from" {
+                        SNI_ARRAY_FROM_MASK
+                    } else {
+                        SNI_MASK
+                    };
+                    self.want(SNI, first, mask);
+                }
+            }
+            "assign" => {
+                let is_object = matches!(object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object");
+                if is_object {
+                    for arg in call.arguments.iter().skip(1) {
+                        if let Some(e) = arg.as_expression() {
+                            self.object_copy(e);
+                        }
+                    }
+                }
+                if self.wants.pos {
+                    self.live |= POS;
+                }
+                if self.wants.oamt
+                    && is_object
+                    && call.arguments.len() >= 2
+                    && let Some(first) = first
+                    && self.result_is_used()
+                {
+                    match first.get_inner_expression() {
+                        // A module binding of plain objects, an import or a `require`.
+                        Expression::Identifier(id) => {
+                            let f = self.current_fn();
+                            self.oamt_names.push((id.name.as_str(), f));
+                        }
+                        target => {
+                            if let Some(m) = target.as_member_expression()
+                                && rooted_member(m)
+                            {
+                                self.live |= OAMT;
+                            }
+                        }
+                    }
+                }
+            }
+            "reduce" | "reduceRight" if self.wants.acc => {
+                if let Some(first) = first
+                    && let Some(p) = first_param(without_parens(first))
+                {
+                    self.acc_targets.insert(p);
+                }
+            }
+            "catch" => {
+                // The first parameter of a `.catch(fn)` callback may be a caught error.
+                if let Some(first) = first
+                    && let Some(p) = first_param(first)
+                {
+                    self.bind(p, Src::Bits(OTHER));
+                }
+            }
+            _ => {}
+        }
+        if self.wants.ps && (name == "apply" || name == "call") {
+            self.live |= PS;
+        }
+        if let Some((push, unshift, splice, unknown)) = self.wants.sao {
+            let watched = |n: &str| {
+                matches!(n, "max" | "min" | "fromCharCode" | "fromCodePoint")
+                    || (push && n == "push")
+                    || (unshift && n == "unshift")
+                    || (splice && n == "splice")
+            };
+            let inner_watched = || {
+                object
+                    .get_inner_expression()
+                    .as_member_expression()
+                    .and_then(|m| m.static_property_name())
+                    .is_some_and(watched)
+            };
+            let mut values: Vec<&'a Expression<'a>> = Vec::new();
+            if name == "apply" {
+                if inner_watched()
+                    && let Some(arr) = call.arguments.get(1).and_then(Argument::as_expression)
+                {
+                    values.push(arr);
+                }
+            } else if (name == "call" && inner_watched()) || watched(name) {
+                for arg in &call.arguments {
+                    if let Argument::SpreadElement(s) = arg {
+                        values.push(&s.argument);
+                    }
+                }
+            }
+            for v in values {
+                if unknown {
+                    self.live |= SAO;
+                } else {
+                    self.want(SAO, v, SAO_MASK);
+                }
+            }
+        }
+    }
+
+    fn enter_object(&mut self, obj: &'a ObjectExpression<'a>) {
+        if !self.wants.sop || obj.properties.len() < 2 {
+            return;
+        }
+        let mut paths: Vec<String> = Vec::new();
+        let mut has_spread = false;
+        for p in &obj.properties {
+            if let ObjectPropertyKind::SpreadProperty(s) = p {
+                has_spread = true;
+                if let Some(path) = simple_path(&s.argument) {
+                    if paths.contains(&path) {
+                        self.live |= SOP;
+                        return;
+                    }
+                    paths.push(path);
+                }
+            }
+        }
+        if !has_spread {
+            return;
+        }
+        // A key set before something later that may set it again.
+        let mut later_keys: Vec<std::borrow::Cow<'a, str>> = Vec::new();
+        let mut later_spread_names: Vec<&'a str> = Vec::new();
+        let mut later_literal = false;
+        for p in obj.properties.iter().rev() {
+            match p {
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    if let Some(key) = static_key(&p.key, p.computed) {
+                        if later_literal || later_keys.contains(&key) {
+                            self.live |= SOP;
+                            return;
+                        }
+                        if !later_spread_names.is_empty() {
+                            self.pending_object_names.append(&mut later_spread_names);
+                        }
+                        later_keys.push(key);
+                    }
+                }
+                ObjectPropertyKind::SpreadProperty(s) => match s.argument.get_inner_expression() {
+                    Expression::Identifier(id) => later_spread_names.push(id.name.as_str()),
+                    Expression::ObjectExpression(_) | Expression::ConditionalExpression(_) => {
+                        later_literal = true;
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    fn enter_function_like(&mut self, kind: AstKind<'a>) {
+        match kind {
+            AstKind::Function(f) => {
+                self.enter_params(&f.params, f.has_use_strict_directive());
+                if let Some(id) = &f.id
+                    && f.body.is_some()
+                {
+                    let name = id.name.as_str();
+                    self.bind(name, Src::Bits(OTHER));
+                    self.bind_call(
+                        name,
+                        CallSrc::Bits(call_bits(f.r#async, f.generator, f.return_type.as_deref())),
+                    );
+                }
+            }
+            AstKind::ArrowFunctionExpression(a) => {
+                self.enter_params(&a.params, a.has_use_strict_directive());
+            }
+            _ => {}
+        }
+    }
+
+    // ---- evaluation ---------------------------------------------------------------------
+
+    /// After the pass: whether a recorded value or name can make a rule fire.
+    /// After the pass: which recorded places can make their rule fire.
+    fn resolve(&mut self) {
+        if self.live & SCM == 0 && self.wants.scm && self.scm_reaches() {
+            self.live |= SCM;
+        }
+        if self.live & ACC == 0
+            && self
+                .acc_spreads
+                .iter()
+                .any(|n| self.acc_targets.contains(n))
+        {
+            self.live |= ACC;
+        }
+        if self.live & SOP == 0
+            && self
+                .pending_object_names
+                .iter()
+                .any(|n| self.object_inits.contains(n))
+        {
+            self.live |= SOP;
+        }
+        let open = |live: u16, bit: u16| live & bit == 0;
+        let values = self.pending.iter().any(|p| open(self.live, p.0));
+        let oamt = open(self.live, OAMT) && !self.oamt_names.is_empty();
+        if !values && !oamt {
+            return;
+        }
+        if oamt
+            && self.oamt_names.iter().any(|(n, f)| {
+                self.imported.contains(n) || self.name_bits(n, *f) & (PLAIN | COLL) != 0
+            })
+        {
+            self.live |= OAMT;
+        }
+        for i in 0..self.pending.len() {
+            let (rule, e, mask, f) = self.pending[i];
+            if self.live & rule == 0 && self.expr_bits(e, 0, f) & mask != 0 {
+                self.live |= rule;
+            }
+        }
+    }
+
+    fn src_bits(&self, src: &Src<'a>) -> u8 {
+        match *src {
+            Src::Bits(b) => b,
+            Src::Init(e, f) => self.expr_bits(e, 0, f),
+        }
+    }
+
+    /// Memoised evaluation of one entry of `tab`: a cycle (a name whose value reads the name
+    /// again) gives everything, which is never less than the inference can say.
+    fn memo<K: std::hash::Hash + Eq + Copy>(
+        &self,
+        tab: &RefCell<FxHashMap<K, Memo>>,
+        key: K,
+        compute: impl FnOnce() -> u8,
+    ) -> u8 {
+        match tab.borrow().get(&key) {
+            Some(Memo::Done(b)) => return *b,
+            Some(Memo::Busy) => return ALL,
+            None => {}
+        }
+        tab.borrow_mut().insert(key, Memo::Busy);
+        let b = compute();
+        tab.borrow_mut().insert(key, Memo::Done(b));
+        b
+    }
+
+    /// What `name`, read in function `ctx`, may hold: its bindings in `ctx` and in the
+    /// functions around it (and the global value of `undefined`, `NaN`, `Infinity`).
+    fn name_bits(&self, name: &'a str, ctx: u32) -> u8 {
+        let mut b = match name {
+            "undefined" => NULL,
+            "NaN" | "Infinity" => OTHER,
+            _ => 0,
+        };
+        let mut f = ctx;
+        loop {
+            if let Some(srcs) = self.names.get(&(name, f)) {
+                b |= self.memo(&self.name_tab, (name, f), || {
+                    srcs.iter().fold(0, |b, s| b | self.src_bits(s))
+                });
+            }
+            if f == 0 {
+                return b;
+            }
+            f = self.fn_parent[f as usize];
+        }
+    }
+
+    /// What calling `name` (a function of the file), in function `ctx`, may return.
+    fn name_call_bits(&self, name: &'a str, ctx: u32) -> u8 {
+        let mut b = 0;
+        let mut f = ctx;
+        loop {
+            if let Some(srcs) = self.calls.get(&(name, f)) {
+                let at = f;
+                b |= self.memo(&self.call_tab, (name, f), || {
+                    srcs.iter().fold(0, |b, s| {
+                        b | match *s {
+                            CallSrc::Bits(b) => b,
+                            CallSrc::Alias(other) => self.name_call_bits(other, at),
+                        }
+                    })
+                });
+            }
+            if f == 0 {
+                return b;
+            }
+            f = self.fn_parent[f as usize];
+        }
+    }
+
+    /// `this.name` in a class: its fields' annotations and initializers, and every value
+    /// written to `this.name` in the file.
+    fn field_bits(&self, private: bool, name: &'a str) -> u8 {
+        if !self.has_class {
+            return 0;
+        }
+        let fields = if private {
+            &self.private_fields
+        } else {
+            &self.this_fields
+        };
+        let Some(srcs) = fields.get(name) else {
+            return 0;
+        };
+        self.memo(&self.field_tab, (private, name), || {
+            srcs.iter().fold(0, |b, s| b | self.src_bits(s))
+        })
+    }
+
+    /// What the value-kind inference may say of `expr` (see `Kinds::infer`).
+    fn expr_bits(&self, expr: &'a Expression<'a>, depth: u32, ctx: u32) -> u8 {
+        if depth > MAX_EVAL_DEPTH {
+            return ALL;
+        }
+        let d = depth + 1;
+        match expr.get_inner_expression() {
+            Expression::ObjectExpression(_) => PLAIN,
+            Expression::ArrayExpression(_)
+            | Expression::StringLiteral(_)
+            | Expression::TemplateLiteral(_) => ARR,
+            Expression::NullLiteral(_) => NULL,
+            Expression::NumericLiteral(_)
+            | Expression::BigIntLiteral(_)
+            | Expression::BooleanLiteral(_)
+            | Expression::RegExpLiteral(_)
+            | Expression::FunctionExpression(_)
+            | Expression::ArrowFunctionExpression(_)
+            | Expression::ClassExpression(_)
+            | Expression::UpdateExpression(_)
+            | Expression::ImportExpression(_) => OTHER,
+            Expression::UnaryExpression(_) => ARR | OTHER | NULL,
+            Expression::BinaryExpression(_) => ARR | OTHER,
+            Expression::Identifier(id) => self.name_bits(id.name.as_str(), ctx),
+            Expression::LogicalExpression(l) => {
+                self.expr_bits(&l.left, d, ctx) | self.expr_bits(&l.right, d, ctx)
+            }
+            Expression::ConditionalExpression(c) => {
+                self.expr_bits(&c.consequent, d, ctx) | self.expr_bits(&c.alternate, d, ctx)
+            }
+            Expression::SequenceExpression(s) => s
+                .expressions
+                .last()
+                .map_or(0, |e| self.expr_bits(e, d, ctx)),
+            Expression::AssignmentExpression(a) => self.expr_bits(&a.right, d, ctx),
+            // `await fetch(…)` is a Response; an awaited object or Promise is not known.
+            Expression::AwaitExpression(a) => match a.argument.get_inner_expression() {
+                Expression::CallExpression(c) if matches!(c.callee.get_inner_expression(), Expression::Identifier(f) if f.name == "fetch") => {
+                    OTHER
+                }
+                arg => self.expr_bits(arg, d, ctx) & !PLAIN,
+            },
+            Expression::NewExpression(n) => match n.callee.get_inner_expression() {
+                Expression::Identifier(id) => {
+                    let name = id.name.as_str();
+                    let global =
+                        builtins::constructed(name, n.arguments.len()).map_or(0, kind_bits);
+                    let local = if self.name_bits(name, ctx) != 0 {
+                        OTHER | COLL
+                    } else {
+                        0
+                    };
+                    global | local
+                }
+                _ => 0,
+            },
+            Expression::CallExpression(c) => self.call_expr_bits(c, d, ctx),
+            Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
+                Expression::ThisExpression(_) => self.field_bits(false, m.property.name.as_str()),
+                object => {
+                    let name = m.property.name.as_str();
+                    through_builtin(self.expr_bits(object, d, ctx), |k| {
+                        builtins::property(k, name)
+                    })
+                }
+            },
+            Expression::PrivateFieldExpression(m) => {
+                if matches!(
+                    m.object.get_inner_expression(),
+                    Expression::ThisExpression(_)
+                ) {
+                    self.field_bits(true, m.field.name.as_str())
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    fn call_expr_bits(&self, c: &'a CallExpression<'a>, d: u32, ctx: u32) -> u8 {
+        if c.optional {
+            return 0;
+        }
+        match c.callee.get_inner_expression() {
+            Expression::Identifier(id) => {
+                let name = id.name.as_str();
+                builtins::called(name).map_or(0, kind_bits) | self.name_call_bits(name, ctx)
+            }
+            Expression::StaticMemberExpression(m) => {
+                let method = m.property.name.as_str();
+                let mut b = 0;
+                if method == "matchAll" {
+                    b |= ONESHOT;
+                }
+                if let Expression::Identifier(ns) = m.object.get_inner_expression() {
+                    let ns = ns.name.as_str();
+                    if ns == "Object" && method == "assign" {
+                        b |= c
+                            .arguments
+                            .first()
+                            .and_then(Argument::as_expression)
+                            .map_or(0, |t| self.expr_bits(t, d, ctx));
+                    }
+                    b |= builtins::static_call(ns, method).map_or(0, kind_bits);
+                }
+                b | through_builtin(self.expr_bits(&m.object, d, ctx), |k| {
+                    builtins::method(k, method)
+                })
+            }
+            // `xs[Symbol.iterator]()`.
+            Expression::ComputedMemberExpression(m)
+                if m.expression.is_specific_member_access("Symbol", "iterator")
+                    && self.expr_bits(&m.object, d, ctx) != 0 =>
+            {
+                ONESHOT | ARR | COLL
+            }
+            _ => 0,
+        }
+    }
+}
+
+/// `shallow-copy-mutation`'s copy forms (see `copy_of` there): an object literal with a
+/// spread, an array literal, `Object.assign`, compiled spread helpers, `Array.from`,
+/// `.slice()`, `.concat()`.
+fn is_copy_form(init: &Expression<'_>) -> bool {
+    match init.get_inner_expression() {
+        Expression::ObjectExpression(o) => o
+            .properties
+            .iter()
+            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))),
+        Expression::ArrayExpression(a) => {
+            !a.elements.is_empty()
+                && a.elements
+                    .iter()
+                    .all(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)))
+        }
+        Expression::CallExpression(c) => {
+            if c.optional {
+                return false;
+            }
+            matches!(
+                crate::rules::shallow_copy_mutation::helper_name(&c.callee),
+                Some(
+                    "_objectSpread"
+                        | "_objectSpread2"
+                        | "__assign"
+                        | "_extends"
+                        | "__spreadValues"
+                        | "__spreadProps"
+                        | "_toConsumableArray"
+                        | "__spreadArray"
+                        | "assign"
+                        | "from"
+                        | "slice"
+                        | "concat",
+                )
+            )
+        }
+        _ => false,
+    }
+}
+
+/// The name a member chain starts from and how many levels down it reaches: `copy.a.b` →
+/// (`copy`, 2). A call counts as one level (`copy.find(f).done` reaches an element).
+fn root_depth<'a>(e: &'a Expression<'a>) -> Option<(&'a str, u32)> {
+    let mut cur = e.get_inner_expression();
+    for depth in 0..256 {
+        cur = match cur {
+            Expression::Identifier(id) => return Some((id.name.as_str(), depth)),
+            Expression::StaticMemberExpression(m) => &m.object,
+            Expression::ComputedMemberExpression(m) => &m.object,
+            Expression::PrivateFieldExpression(m) => &m.object,
+            Expression::CallExpression(c) => {
+                match c.callee.get_inner_expression().as_member_expression() {
+                    Some(m) => m.object(),
+                    None => return None,
+                }
+            }
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(c) => {
+                    match c.callee.get_inner_expression().as_member_expression() {
+                        Some(m) => m.object(),
+                        None => return None,
+                    }
+                }
+                ChainElement::StaticMemberExpression(m) => &m.object,
+                ChainElement::ComputedMemberExpression(m) => &m.object,
+                ChainElement::PrivateFieldExpression(m) => &m.object,
+                _ => return None,
+            },
+            _ => return None,
+        }
+        .get_inner_expression();
+    }
+    None
+}
+
+/// The member an assignment writes to, as an expression-like root: (`copy`, 2) for
+/// `copy.a.b = …`.
+fn target_root<'a>(t: &'a SimpleAssignmentTarget<'a>) -> Option<(&'a str, u32)> {
+    let object = match t {
+        SimpleAssignmentTarget::StaticMemberExpression(m) => &m.object,
+        SimpleAssignmentTarget::ComputedMemberExpression(m) => &m.object,
+        SimpleAssignmentTarget::PrivateFieldExpression(m) => &m.object,
+        SimpleAssignmentTarget::TSAsExpression(e) => return root_depth(&e.expression),
+        SimpleAssignmentTarget::TSSatisfiesExpression(e) => return root_depth(&e.expression),
+        SimpleAssignmentTarget::TSNonNullExpression(e) => return root_depth(&e.expression),
+        SimpleAssignmentTarget::TSTypeAssertion(e) => return root_depth(&e.expression),
+        _ => return None,
+    };
+    root_depth(object).map(|(n, d)| (n, d + 1))
+}
+
+/// A member chain read from a name or `this`, not a prototype (`Foo.prototype.x`).
+fn rooted_member(m: &MemberExpression<'_>) -> bool {
+    let mut cur = Some(m);
+    let mut object = m.object();
+    while let Some(member) = cur {
+        if member.static_property_name() == Some("prototype") {
+            return false;
+        }
+        object = member.object().get_inner_expression();
+        cur = object.as_member_expression();
+    }
+    matches!(
+        object,
+        Expression::Identifier(_) | Expression::ThisExpression(_)
+    )
+}
+
+/// `useless-spread` in an object literal: a literal (`...{ a: 1 }`), a fallback to `{}`
+/// (`...(x || {})`), or a condition with one empty branch (`...(c ? x : {})`).
+fn useless_in_object(arg: &Expression<'_>) -> bool {
+    match arg {
+        Expression::ObjectExpression(o) => !o
+            .properties
+            .iter()
+            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))),
+        Expression::LogicalExpression(l) => {
+            l.operator != LogicalOperator::And && is_empty_object(&l.right)
+        }
+        Expression::ConditionalExpression(c) => {
+            is_empty_object(&c.consequent) != is_empty_object(&c.alternate)
+        }
+        _ => false,
+    }
+}
+
+/// `{}` (in parentheses or not), as `useless-spread` reads it.
+fn is_empty_object(e: &Expression<'_>) -> bool {
+    matches!(without_parens(e), Expression::ObjectExpression(o) if o.properties.is_empty())
+}
+
+/// The first parameter's name of a function or arrow.
+fn first_param<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
+    let params = match e {
+        Expression::FunctionExpression(f) => &f.params,
+        Expression::ArrowFunctionExpression(a) => &a.params,
+        _ => return None,
+    };
+    match &params.items.first()?.pattern {
+        BindingPattern::BindingIdentifier(b) => Some(b.name.as_str()),
+        _ => None,
+    }
+}
+
+/// `a`, `this`, `a.b.c`: the path as text, for comparing spreads.
+fn simple_path(e: &Expression<'_>) -> Option<String> {
+    match e.get_inner_expression() {
+        Expression::Identifier(id) => Some(id.name.to_string()),
+        Expression::ThisExpression(_) => Some("this".to_string()),
+        Expression::StaticMemberExpression(m) => {
+            let mut p = simple_path(&m.object)?;
+            p.push('.');
+            p.push_str(m.property.name.as_str());
+            Some(p)
+        }
+        _ => None,
+    }
+}
+
+/// A property key's static name (`a`, `'a'`, `[1]`), as `spread-overrides-property` reads it.
+fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<std::borrow::Cow<'a, str>> {
+    if computed
+        && !matches!(
+            key,
+            PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_)
+        )
+    {
+        return None;
+    }
+    if let PropertyKey::TemplateLiteral(_) = key {
+        return None;
+    }
+    key.static_name()
+}
+
+impl<'a> Visit<'a> for Gate<'a> {
+    fn enter_node(&mut self, kind: AstKind<'a>) {
+        match kind {
+            AstKind::VariableDeclarator(d) => self.enter_declarator(d),
+            AstKind::FormalParameter(p) => self.enter_parameter(p),
+            AstKind::FormalParameterRest(r) => {
+                if let BindingPattern::BindingIdentifier(b) = &r.rest.argument {
+                    self.bind(b.name.as_str(), Src::Bits(ARR));
+                }
+            }
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
+                self.enter_function_like(kind);
+            }
+            AstKind::Class(c) => {
+                self.has_class = true;
+                if let Some(id) = &c.id {
+                    self.bind(id.name.as_str(), Src::Bits(OTHER | COLL));
+                }
+                let f = self.current_fn();
+                for e in &c.body.body {
+                    let ClassElement::PropertyDefinition(p) = e else {
+                        continue;
+                    };
+                    let (map, name) = match &p.key {
+                        PropertyKey::PrivateIdentifier(k) => {
+                            (&mut self.private_fields, k.name.as_str())
+                        }
+                        PropertyKey::StaticIdentifier(k) => {
+                            (&mut self.this_fields, k.name.as_str())
+                        }
+                        PropertyKey::StringLiteral(k) => (&mut self.this_fields, k.value.as_str()),
+                        _ => continue,
+                    };
+                    let srcs = map.entry(name).or_default();
+                    if let Some(ann) = &p.type_annotation {
+                        srcs.push(Src::Bits(type_bits(&ann.type_annotation, 0)));
+                    }
+                    if let Some(value) = &p.value {
+                        srcs.push(Src::Init(value, f));
+                    }
+                }
+            }
+            AstKind::ImportSpecifier(i) => {
+                self.imported.insert(i.local.name.as_str());
+            }
+            AstKind::ImportDefaultSpecifier(i) => {
+                self.imported.insert(i.local.name.as_str());
+            }
+            AstKind::ImportNamespaceSpecifier(i) => {
+                self.imported.insert(i.local.name.as_str());
+            }
+            AstKind::CatchParameter(cp) => {
+                if let BindingPattern::BindingIdentifier(b) = &cp.pattern {
+                    self.bind(b.name.as_str(), Src::Bits(OTHER));
+                }
+            }
+            AstKind::AssignmentExpression(a) => {
+                if self.wants.scm
+                    && let Some(t) = a.left.as_simple_assignment_target()
+                {
+                    self.scm_write(target_root(t), 0);
+                }
+                match &a.left {
+                    AssignmentTarget::StaticMemberExpression(m)
+                        if matches!(
+                            m.object.get_inner_expression(),
+                            Expression::ThisExpression(_)
+                        ) =>
+                    {
+                        let f = self.current_fn();
+                        self.this_fields
+                            .entry(m.property.name.as_str())
+                            .or_default()
+                            .push(Src::Init(&a.right, f));
+                    }
+                    AssignmentTarget::PrivateFieldExpression(m)
+                        if matches!(
+                            m.object.get_inner_expression(),
+                            Expression::ThisExpression(_)
+                        ) =>
+                    {
+                        let f = self.current_fn();
+                        self.private_fields
+                            .entry(m.field.name.as_str())
+                            .or_default()
+                            .push(Src::Init(&a.right, f));
+                    }
+                    AssignmentTarget::AssignmentTargetIdentifier(id)
+                        if a.operator == AssignmentOperator::Assign =>
+                    {
+                        self.acc_targets.insert(id.name.as_str());
+                    }
+                    AssignmentTarget::ArrayAssignmentTarget(_) if self.wants.sni => {
+                        self.want(SNI, &a.right, SNI_MASK);
+                    }
+                    AssignmentTarget::ObjectAssignmentTarget(o)
+                        if self.wants.osld && o.rest.is_some() =>
+                    {
+                        self.want(OSLD, &a.right, OSLD_MASK);
+                    }
+                    _ => {}
+                }
+            }
+            AstKind::UpdateExpression(u) if self.wants.scm => {
+                self.scm_write(target_root(&u.argument), 0);
+            }
+            AstKind::UnaryExpression(u)
+                if self.wants.scm && u.operator == UnaryOperator::Delete =>
+            {
+                self.scm_write(root_depth(&u.argument), 0);
+            }
+            AstKind::SpreadElement(s) => self.enter_spread(s),
+            AstKind::JSXSpreadAttribute(a) => self.object_copy(&a.argument),
+            AstKind::ForOfStatement(f) if self.wants.sni => self.want(SNI, &f.right, SNI_MASK),
+            AstKind::YieldExpression(y) if y.delegate && self.wants.sni => {
+                if let Some(arg) = &y.argument {
+                    self.want(SNI, arg, SNI_MASK);
+                }
+            }
+            AstKind::NewExpression(n) if self.wants.sni => {
+                if let Expression::Identifier(id) = n.callee.get_inner_expression()
+                    && matches!(id.name.as_str(), "Map" | "Set" | "WeakMap" | "WeakSet")
+                    && let Some(arg) = n.arguments.first().and_then(Argument::as_expression)
+                {
+                    self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
+                }
+            }
+            AstKind::CallExpression(c) => self.enter_call(c),
+            AstKind::ObjectExpression(o) => self.enter_object(o),
+            AstKind::IdentifierReference(id) => {
+                let name = id.name.as_str();
+                if self.wants.prp && name == "arguments" {
+                    self.live |= PRP;
+                }
+                if name != "arguments" && is_strict_word(name) {
+                    self.syntax = true;
+                }
+            }
+            AstKind::BindingIdentifier(b) if is_strict_word(b.name.as_str()) => {
+                self.syntax = true;
+            }
+            _ => {}
+        }
+        self.stack.push(kind);
+        if matches!(
+            kind,
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        ) {
+            let id = u32::try_from(self.fn_parent.len()).unwrap_or(u32::MAX);
+            self.fn_parent.push(self.current_fn());
+            self.fn_stack.push(id);
+        }
+    }
+
+    fn leave_node(&mut self, kind: AstKind<'a>) {
+        self.stack.pop();
+        if matches!(
+            kind,
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        ) {
+            self.fn_stack.pop();
+        }
+    }
+
+    // Types hold nothing the rules judge (annotations are read from their owners).
+    fn visit_ts_type(&mut self, _it: &TSType<'a>) {}
+
+    // Once a rule certainly needs the model, nothing else matters (the model brings its own
+    // syntax checks).
+    fn visit_statement(&mut self, it: &Statement<'a>) {
+        if self.live != self.wanted {
+            walk::walk_statement(self, it);
+        }
+    }
+}
