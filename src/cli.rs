@@ -312,12 +312,14 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                     path: display,
                     diagnostics: vec![io_error(format!("cannot read standard input: {e}"))],
                     source: None,
+                    rendered: None,
                 },
                 Ok(_) => match crate::source::text_from_bytes(bytes) {
                     Err(e) => FileReport {
                         path: display,
                         diagnostics: vec![io_error(e.to_string())],
                         source: None,
+                        rendered: None,
                     },
                     Ok(text) => {
                         let rules = resolver.rules_for(&name);
@@ -332,12 +334,14 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                                     path: display,
                                     diagnostics: outcome.diagnostics,
                                     source: Some(outcome.text),
+                                    rendered: None,
                                 }
                             }
                             None => FileReport {
                                 path: display,
                                 diagnostics,
                                 source: Some(text),
+                                rendered: None,
                             },
                         }
                     }
@@ -360,16 +364,22 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         // with the number of files. Only the formats that quote the code (frames, SARIF
         // snippets) keep the text of a file with findings; for the others a report holds
         // just its diagnostics (on the 4x corpus, 200 MB of sources not kept).
+        // The pretty format draws each file's frames in the worker that linted it, and keeps
+        // the drawing rather than the text.
         let keep_source = matches!(args.format, Format::Pretty | Format::Sarif);
+        let pretty = matches!(args.format, Format::Pretty).then(|| pretty_options(args));
         let lint_one = |t: &&Target| {
-            Some(lint_target(
-                t,
-                &resolver,
-                args.fix_mode(),
-                keep_source,
-                cache.as_ref(),
-            ))
-            .filter(|r| !r.diagnostics.is_empty())
+            let mut r = lint_target(t, &resolver, args.fix_mode(), keep_source, cache.as_ref());
+            if args.quiet {
+                r.diagnostics.retain(|d| d.severity == Severity::Error);
+            }
+            if let Some(opts) = pretty
+                && !r.diagnostics.is_empty()
+            {
+                r.rendered = Some(report::pretty::render_file(&r, opts));
+                r.source = None;
+            }
+            Some(r).filter(|r| !r.diagnostics.is_empty())
         };
         let mut reports: Vec<FileReport> = pool.install(|| {
             // Big files one at a time beside the rest (see `lint::schedule`).
@@ -396,6 +406,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                 path: issue.display,
                 diagnostics: vec![io_error(issue.message)],
                 source: None,
+                rendered: None,
             });
         }
         (reports, n)
@@ -420,26 +431,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         Format::Sarif => report::sarif::render(&reports, sarif_tool(), &sarif_rules()),
         Format::Github => report::github::render(&reports),
         Format::Compact => report::compact::render(&reports),
-        Format::Pretty => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
-            report::pretty::render(
-                &reports,
-                summary,
-                started.elapsed().as_millis(),
-                report::pretty::PrettyOptions { color, width },
-            )
-        }
+        Format::Pretty => report::pretty::render(
+            &reports,
+            summary,
+            started.elapsed().as_millis(),
+            pretty_options(args),
+        ),
     };
     let written = match &fixed_stdin {
         Some(source) => {
@@ -556,6 +553,7 @@ fn lint_target(
                 path: t.display.clone(),
                 diagnostics: vec![io_error(e.to_string())],
                 source: None,
+                rendered: None,
             };
         }
     };
@@ -595,7 +593,25 @@ fn lint_target(
         path: t.display.clone(),
         diagnostics,
         source,
+        rendered: None,
     }
+}
+
+/// Colours and width for the pretty format.
+fn pretty_options(args: &Args) -> report::pretty::PrettyOptions {
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    report::pretty::PrettyOptions { color, width }
 }
 
 fn open_cache(args: &Args, resolver: &Resolver) -> Cache {

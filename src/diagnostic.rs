@@ -219,6 +219,9 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The text, kept only when there are diagnostics (for code frames).
     pub source: Option<String>,
+    /// The pretty format's text for this file, drawn by the worker that linted it (then
+    /// `source` is dropped: memory grows with the findings' frames, not with their files).
+    pub rendered: Option<String>,
 }
 
 impl FileReport {

@@ -382,6 +382,7 @@ fn run_one(rules: &RuleSet, name: &str, text: &str) -> Result<usize, String> {
         path: name.to_string(),
         diagnostics: diags,
         source: Some(text.to_string()),
+        rendered: None,
     }];
     let summary = Summary::of(1, &reports);
     let rendered = std::panic::catch_unwind(|| {

@@ -211,8 +211,11 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         text,
         wants,
         stack: Vec::with_capacity(64),
-        names: FxHashMap::default(),
+        names: FxHashMap::with_capacity_and_hasher(text.len() / 256, Default::default()),
+        name_srcs: Vec::new(),
         calls: FxHashMap::default(),
+        call_srcs: Vec::new(),
+        scratch: Vec::new(),
         object_inits: FxHashSet::default(),
         this_fields: FxHashMap::default(),
         private_fields: FxHashMap::default(),
@@ -250,9 +253,15 @@ struct Gate<'a> {
     /// The ancestors of the node being entered.
     stack: Vec<AstKind<'a>>,
     /// Every binding of a name in the file, by name.
-    names: FxHashMap<(&'a str, u32), Vec<Src<'a>>>,
+    /// (Each map gives the head of a list in the `…_srcs` vector: entry `i + 1`, each
+    /// entry with the next one's, `0` ending the list; no allocation per name.)
+    names: FxHashMap<(&'a str, u32), u32>,
+    name_srcs: Vec<(Src<'a>, u32)>,
+    /// Scratch space for parameter names.
+    scratch: Vec<&'a str>,
     /// Functions by name: what calling them may return.
-    calls: FxHashMap<(&'a str, u32), Vec<CallSrc<'a>>>,
+    calls: FxHashMap<(&'a str, u32), u32>,
+    call_srcs: Vec<(CallSrc<'a>, u32)>,
     /// Names bound to an object literal (or `Object.freeze` of one).
     object_inits: FxHashSet<&'a str>,
     /// Class fields and values written as `this.name = …`, by name (`#private` apart).
@@ -490,6 +499,15 @@ fn each_binding<'a>(p: &'a BindingPattern<'a>, place: Place, f: &mut impl FnMut(
     }
 }
 
+/// A cheap first test for [`is_strict_word`] (identifiers are the most frequent nodes).
+fn maybe_strict_word(name: &str) -> bool {
+    name.len() >= 3
+        && matches!(
+            name.as_bytes()[0],
+            b'y' | b'a' | b'l' | b's' | b'i' | b'p' | b'e'
+        )
+}
+
 /// Words that are identifiers in sloppy code and reserved in strict code (or in generators
 /// and async functions): only the semantic checks know which applies.
 fn is_strict_word(name: &str) -> bool {
@@ -514,12 +532,16 @@ impl<'a> Gate<'a> {
     /// Records a binding of `name` in the current function.
     fn bind(&mut self, name: &'a str, src: Src<'a>) {
         let f = self.current_fn();
-        self.names.entry((name, f)).or_default().push(src);
+        let head = self.names.entry((name, f)).or_insert(0);
+        self.name_srcs.push((src, *head));
+        *head = u32::try_from(self.name_srcs.len()).unwrap_or(0);
     }
 
     fn bind_call(&mut self, name: &'a str, src: CallSrc<'a>) {
         let f = self.current_fn();
-        self.calls.entry((name, f)).or_default().push(src);
+        let head = self.calls.entry((name, f)).or_insert(0);
+        self.call_srcs.push((src, *head));
+        *head = u32::try_from(self.call_srcs.len()).unwrap_or(0);
     }
 
     fn init(&self, e: &'a Expression<'a>) -> Src<'a> {
@@ -546,6 +568,17 @@ impl<'a> Gate<'a> {
             Some(_) if !matches!(pattern, BindingPattern::BindingIdentifier(_)) => ALL,
             a => annotation_bits(a),
         };
+        if let BindingPattern::BindingIdentifier(b) = pattern {
+            let name = b.name.as_str();
+            if let Some(init) = init {
+                let src = self.init(init);
+                self.bind(name, src);
+            }
+            if ann_bits != 0 {
+                self.bind(name, Src::Bits(ann_bits));
+            }
+            return;
+        }
         let mut found: Vec<(&'a str, Place)> = Vec::new();
         each_binding(pattern, Place::Whole, &mut |n, p| found.push((n, p)));
         for (name, place) in found {
@@ -670,7 +703,8 @@ impl<'a> Gate<'a> {
         }
         let count = params.items.len() + usize::from(params.rest.is_some());
         if count > 1 && !self.syntax {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen = std::mem::take(&mut self.scratch);
+            seen.clear();
             let mut dup = false;
             let mut add = |n: &'a str, _: Place| {
                 dup |= seen.contains(&n);
@@ -682,6 +716,7 @@ impl<'a> Gate<'a> {
             if let Some(rest) = &params.rest {
                 each_binding(&rest.rest.argument, Place::Whole, &mut add);
             }
+            self.scratch = seen;
             if dup {
                 self.syntax = true;
             }
@@ -1167,9 +1202,15 @@ impl<'a> Gate<'a> {
         };
         let mut f = ctx;
         loop {
-            if let Some(srcs) = self.names.get(&(name, f)) {
+            if let Some(&head) = self.names.get(&(name, f)) {
                 b |= self.memo(&self.name_tab, (name, f), || {
-                    srcs.iter().fold(0, |b, s| b | self.src_bits(s))
+                    let mut b = 0;
+                    let mut i = head;
+                    while let Some((src, next)) = self.name_srcs.get((i as usize).wrapping_sub(1)) {
+                        b |= self.src_bits(src);
+                        i = *next;
+                    }
+                    b
                 });
             }
             if f == 0 {
@@ -1184,15 +1225,19 @@ impl<'a> Gate<'a> {
         let mut b = 0;
         let mut f = ctx;
         loop {
-            if let Some(srcs) = self.calls.get(&(name, f)) {
+            if let Some(&head) = self.calls.get(&(name, f)) {
                 let at = f;
                 b |= self.memo(&self.call_tab, (name, f), || {
-                    srcs.iter().fold(0, |b, s| {
-                        b | match *s {
+                    let mut b = 0;
+                    let mut i = head;
+                    while let Some((src, next)) = self.call_srcs.get((i as usize).wrapping_sub(1)) {
+                        b |= match *src {
                             CallSrc::Bits(b) => b,
                             CallSrc::Alias(other) => self.name_call_bits(other, at),
-                        }
-                    })
+                        };
+                        i = *next;
+                    }
+                    b
                 });
             }
             if f == 0 {
@@ -1653,11 +1698,13 @@ impl<'a> Visit<'a> for Gate<'a> {
                 if self.wants.prp && name == "arguments" {
                     self.live |= PRP;
                 }
-                if name != "arguments" && is_strict_word(name) {
+                if maybe_strict_word(name) && name != "arguments" && is_strict_word(name) {
                     self.syntax = true;
                 }
             }
-            AstKind::BindingIdentifier(b) if is_strict_word(b.name.as_str()) => {
+            AstKind::BindingIdentifier(b)
+                if maybe_strict_word(b.name.as_str()) && is_strict_word(b.name.as_str()) =>
+            {
                 self.syntax = true;
             }
             _ => {}

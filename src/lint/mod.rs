@@ -291,7 +291,7 @@ fn lint_in(
         let sem = SemanticBuilder::new()
             .with_stats(estimated_stats(text.len()))
             .with_build_nodes(any_rule)
-            .with_check_syntax_error(true)
+            .with_check_syntax_error(syntax_checks)
             .build(program);
         if ret.diagnostics.is_empty() {
             syntax::convert_all(&sem.diagnostics, text, &mut diags);

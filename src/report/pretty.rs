@@ -185,13 +185,8 @@ pub struct PrettyOptions {
     pub width: usize,
 }
 
-/// Renders every diagnostic, then the summary line.
-pub fn render(
-    reports: &[FileReport],
-    summary: Summary,
-    elapsed_ms: u128,
-    opts: PrettyOptions,
-) -> String {
+/// Draws one file's diagnostics (code frames from `r.source`).
+pub fn render_file(r: &FileReport, opts: PrettyOptions) -> String {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -201,75 +196,91 @@ pub fn render(
         .with_width(opts.width)
         .with_links(false);
     let mut out = String::new();
-    for r in reports {
-        let text = r.source.as_deref().unwrap_or_default();
-        let index = LineIndex::new(text);
-        let src = Source {
-            name: &r.path,
-            text,
-            index: &index,
-        };
-        for d in &r.diagnostics {
-            let mut labels = Vec::new();
-            let (s, e) = (
-                clamp(text, d.span.start as usize),
-                clamp(text, d.span.end as usize),
+    let text = r.source.as_deref().unwrap_or_default();
+    let index = LineIndex::new(text);
+    let src = Source {
+        name: &r.path,
+        text,
+        index: &index,
+    };
+    for d in &r.diagnostics {
+        let mut labels = Vec::new();
+        let (s, e) = (
+            clamp(text, d.span.start as usize),
+            clamp(text, d.span.end as usize),
+        );
+        let primary_label = d
+            .labels
+            .iter()
+            .find(|l| l.span == d.span)
+            .map(|l| l.message.clone());
+        labels.push(LabeledSpan::new_primary_with_span(
+            primary_label,
+            (s, e.saturating_sub(s)),
+        ));
+        for l in d.labels.iter().filter(|l| l.span != d.span) {
+            let (ls, le) = (
+                clamp(text, l.span.start as usize),
+                clamp(text, l.span.end as usize),
             );
-            let primary_label = d
-                .labels
-                .iter()
-                .find(|l| l.span == d.span)
-                .map(|l| l.message.clone());
-            labels.push(LabeledSpan::new_primary_with_span(
-                primary_label,
-                (s, e.saturating_sub(s)),
+            labels.push(LabeledSpan::new_with_span(
+                Some(l.message.clone()),
+                (ls, le.saturating_sub(ls)),
             ));
-            for l in d.labels.iter().filter(|l| l.span != d.span) {
-                let (ls, le) = (
-                    clamp(text, l.span.start as usize),
-                    clamp(text, l.span.end as usize),
-                );
-                labels.push(LabeledSpan::new_with_span(
-                    Some(l.message.clone()),
-                    (ls, le.saturating_sub(ls)),
-                ));
-            }
-            let help = match (&d.help, &d.fix) {
-                (Some(h), _) => Some(h.clone()),
-                (None, Some(f)) => Some(f.message.clone()),
-                _ => None,
-            };
-            let fits = src.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
-            let adapter = Adapter {
-                d,
-                src: fits.then_some(&src),
-                too_long: !fits,
-                labels,
-                help,
-            };
-            let mut buf = String::new();
-            // miette is a dependency with its own panics (long lines, odd spans): a report
-            // that cannot be drawn falls back to the one-line form instead of ending the run.
-            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let mut b = String::new();
-                handler.render_report(&mut b, &adapter).map(|()| b)
-            }));
-            if let Ok(Ok(b)) = drawn {
-                buf = b;
-            } else {
-                let _ = writeln!(
-                    buf,
-                    "{}:{}:{}: {} {}: {}",
-                    r.path,
-                    d.start.line,
-                    d.start.column,
-                    d.severity.as_str(),
-                    d.rule,
-                    d.message
-                );
-            }
-            out.push_str(&buf);
-            out.push('\n');
+        }
+        let help = match (&d.help, &d.fix) {
+            (Some(h), _) => Some(h.clone()),
+            (None, Some(f)) => Some(f.message.clone()),
+            _ => None,
+        };
+        let fits = src.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
+        let adapter = Adapter {
+            d,
+            src: fits.then_some(&src),
+            too_long: !fits,
+            labels,
+            help,
+        };
+        let mut buf = String::new();
+        // miette is a dependency with its own panics (long lines, odd spans): a report
+        // that cannot be drawn falls back to the one-line form instead of ending the run.
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut b = String::new();
+            handler.render_report(&mut b, &adapter).map(|()| b)
+        }));
+        if let Ok(Ok(b)) = drawn {
+            buf = b;
+        } else {
+            let _ = writeln!(
+                buf,
+                "{}:{}:{}: {} {}: {}",
+                r.path,
+                d.start.line,
+                d.start.column,
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            );
+        }
+        out.push_str(&buf);
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders every diagnostic, then the summary line. A report already drawn by
+/// [`render_file`] (its `rendered` text) is used as it is.
+pub fn render(
+    reports: &[FileReport],
+    summary: Summary,
+    elapsed_ms: u128,
+    opts: PrettyOptions,
+) -> String {
+    let mut out = String::new();
+    for r in reports {
+        match &r.rendered {
+            Some(block) => out.push_str(block),
+            None => out.push_str(&render_file(r, opts)),
         }
     }
     let _ = writeln!(
