@@ -210,7 +210,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
     let mut g = Gate {
         text,
         wants,
-        stack: Vec::with_capacity(64),
+        discarded: Span::default(),
         names: FxHashMap::with_capacity_and_hasher(text.len() / 256, Default::default()),
         name_srcs: Vec::new(),
         calls: FxHashMap::default(),
@@ -250,8 +250,8 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
 struct Gate<'a> {
     text: &'a str,
     wants: Wants,
-    /// The ancestors of the node being entered.
-    stack: Vec<AstKind<'a>>,
+    /// The expression of the innermost expression statement (its value is thrown away).
+    discarded: Span,
     /// Every binding of a name in the file, by name.
     /// (Each map gives the head of a list in the `…_srcs` vector: entry `i + 1`, each
     /// entry with the next one's, `0` ending the list; no allocation per name.)
@@ -734,112 +734,84 @@ impl<'a> Gate<'a> {
         }
     }
 
-    fn enter_spread(&mut self, spread: &'a SpreadElement<'a>) {
-        let arg = &spread.argument;
-        let Some(&parent) = self.stack.last() else {
-            return;
-        };
-        match parent {
-            AstKind::ArrayExpression(arr) => {
-                if self.wants.sni {
-                    self.want(SNI, arg, SNI_MASK);
-                }
-                if self.wants.us {
-                    if matches!(without_parens(arg), Expression::ArrayExpression(_)) {
-                        self.live |= US;
-                    } else if arr.elements.len() == 1 {
-                        if self.copy_is_consumed() {
-                            self.live |= US;
-                        } else if let Expression::CallExpression(_) = without_parens(arg) {
-                            self.want(US, arg, ARR);
-                        }
-                    }
-                }
-                if self.wants.acc
-                    && arr.elements.len() > 1
-                    && let Expression::Identifier(id) = arg.get_inner_expression()
-                {
-                    self.acc_spreads.push(id.name.as_str());
-                }
+    /// The spreads of an array literal.
+    fn enter_array(&mut self, arr: &'a ArrayExpression<'a>) {
+        for e in &arr.elements {
+            let ArrayExpressionElement::SpreadElement(spread) = e else {
+                continue;
+            };
+            let arg = &spread.argument;
+            if self.wants.sni {
+                self.want(SNI, arg, SNI_MASK);
             }
-            AstKind::CallExpression(_) | AstKind::NewExpression(_) => {
-                if self.wants.sni {
-                    self.want(SNI, arg, SNI_MASK);
-                }
-                if self.wants.us && matches!(without_parens(arg), Expression::ArrayExpression(_)) {
+            if self.wants.us {
+                if matches!(without_parens(arg), Expression::ArrayExpression(_)) {
                     self.live |= US;
-                }
-            }
-            AstKind::ObjectExpression(o) => {
-                self.object_copy(arg);
-                if self.wants.us && useless_in_object(without_parens(arg)) {
-                    self.live |= US;
-                }
-                if self.wants.acc
-                    && let Expression::Identifier(id) = arg.get_inner_expression()
-                    && o.properties.iter().any(|p| match p {
-                        ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
-                        ObjectPropertyKind::ObjectProperty(p) => p.computed,
-                    })
+                } else if arr.elements.len() == 1
+                    && let Expression::CallExpression(_) = without_parens(arg)
                 {
-                    self.acc_spreads.push(id.name.as_str());
+                    // `[...xs.map(f)]`: a copy of a fresh array.
+                    self.want(US, arg, ARR);
                 }
             }
-            _ => {}
+            if self.wants.acc
+                && arr.elements.len() > 1
+                && let Expression::Identifier(id) = arg.get_inner_expression()
+            {
+                self.acc_spreads.push(id.name.as_str());
+            }
         }
     }
 
-    /// `useless-spread`: the array `[...x]` being entered is read whole by its consumer
-    /// (`new Set([...x])`, `Array.from([...x])`, `yield* [...x]`, `for (… of [...x])`).
-    /// The stack's top is the array.
-    fn copy_is_consumed(&self) -> bool {
-        let Some(AstKind::ArrayExpression(arr)) = self.stack.last() else {
-            return false;
-        };
-        let mut child = arr.span;
-        for kind in self.stack.iter().rev().skip(1) {
-            match kind {
-                AstKind::ParenthesizedExpression(p) => child = p.span,
-                AstKind::NewExpression(n) => {
-                    return n.arguments.first().map(GetSpan::span) == Some(child)
-                        && matches!(n.callee.get_inner_expression(), Expression::Identifier(id)
-                            if matches!(id.name.as_str(), "Set" | "Map"));
-                }
-                AstKind::CallExpression(c) => {
-                    return c.arguments.first().map(GetSpan::span) == Some(child)
-                        && callee_member(&c.callee).is_some_and(|(m, o)| {
-                            matches!(m, "from" | "all" | "allSettled" | "race" | "any")
-                                && matches!(o.get_inner_expression(), Expression::Identifier(_))
-                        });
-                }
-                AstKind::ForOfStatement(f) => return !f.r#await && f.right.span() == child,
-                AstKind::YieldExpression(y) => return y.delegate,
-                _ => return false,
+    /// The spreads of call or `new` arguments.
+    fn enter_arguments(&mut self, arguments: &'a [Argument<'a>]) {
+        for a in arguments {
+            let Argument::SpreadElement(spread) = a else {
+                continue;
+            };
+            let arg = &spread.argument;
+            if self.wants.sni {
+                self.want(SNI, arg, SNI_MASK);
+            }
+            if self.wants.us && matches!(without_parens(arg), Expression::ArrayExpression(_)) {
+                self.live |= US;
             }
         }
-        false
     }
 
-    /// Whether the value of the call being entered is used (see `result_usage` in
-    /// `object-assign-mutates-target`): not a statement of its own, nor `void`ed.
-    fn result_is_used(&self) -> bool {
-        for kind in self.stack.iter().rev() {
-            match kind {
-                AstKind::ParenthesizedExpression(_)
-                | AstKind::TSAsExpression(_)
-                | AstKind::TSSatisfiesExpression(_)
-                | AstKind::TSNonNullExpression(_)
-                | AstKind::TSTypeAssertion(_)
-                | AstKind::ChainExpression(_)
-                | AstKind::AwaitExpression(_)
-                | AstKind::LogicalExpression(_)
-                | AstKind::SequenceExpression(_) => {}
-                AstKind::ExpressionStatement(_) | AstKind::ForStatement(_) => return false,
-                AstKind::UnaryExpression(u) => return u.operator != UnaryOperator::Void,
-                _ => return true,
+    /// The spreads of an object literal.
+    fn enter_object_spreads(&mut self, o: &'a ObjectExpression<'a>) {
+        for p in &o.properties {
+            let ObjectPropertyKind::SpreadProperty(spread) = p else {
+                continue;
+            };
+            let arg = &spread.argument;
+            self.object_copy(arg);
+            if self.wants.us && useless_in_object(without_parens(arg)) {
+                self.live |= US;
+            }
+            if self.wants.acc
+                && let Expression::Identifier(id) = arg.get_inner_expression()
+                && o.properties.iter().any(|p| match p {
+                    ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
+                    ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                })
+            {
+                self.acc_spreads.push(id.name.as_str());
             }
         }
-        false
+    }
+
+    /// `useless-spread`: `[...x]` read whole by what it is handed to (`new Set([...x])`,
+    /// `Array.from([...x])`, `yield* [...x]`, `for (… of [...x])`).
+    fn consumed(&mut self, value: Option<&'a Expression<'a>>) {
+        if self.wants.us
+            && let Some(Expression::ArrayExpression(a)) = value.map(without_parens)
+            && a.elements.len() == 1
+            && matches!(a.elements[0], ArrayExpressionElement::SpreadElement(_))
+        {
+            self.live |= US;
+        }
     }
 
     /// A value copied into an object: `{ ...x }`, `<C {...x} />`, `Object.assign(t, x)`.
@@ -936,6 +908,11 @@ impl<'a> Gate<'a> {
             return;
         };
         let first = call.arguments.first().and_then(Argument::as_expression);
+        if matches!(name, "from" | "all" | "allSettled" | "race" | "any")
+            && matches!(object.get_inner_expression(), Expression::Identifier(_))
+        {
+            self.consumed(first);
+        }
         if self.wants.scm {
             // `copy.items.push(x)`: the method is one level below its object.
             self.scm_write(root_depth(object), 1);
@@ -973,7 +950,7 @@ impl<'a> Gate<'a> {
                     && is_object
                     && call.arguments.len() >= 2
                     && let Some(first) = first
-                    && self.result_is_used()
+                    && call.span != self.discarded
                 {
                     match first.get_inner_expression() {
                         // A module binding of plain objects, an import or a `require`.
@@ -1675,24 +1652,53 @@ impl<'a> Visit<'a> for Gate<'a> {
             {
                 self.scm_write(root_depth(&u.argument), 0);
             }
-            AstKind::SpreadElement(s) => self.enter_spread(s),
+            AstKind::ArrayExpression(a) => self.enter_array(a),
+            AstKind::ExpressionStatement(e) => {
+                let mut v = e.expression.get_inner_expression();
+                if let Expression::AwaitExpression(a) = v {
+                    v = a.argument.get_inner_expression();
+                }
+                self.discarded = v.span();
+            }
+            AstKind::ForOfStatement(f) => {
+                if !f.r#await {
+                    self.consumed(Some(&f.right));
+                }
+                if self.wants.sni {
+                    self.want(SNI, &f.right, SNI_MASK);
+                }
+            }
             AstKind::JSXSpreadAttribute(a) => self.object_copy(&a.argument),
-            AstKind::ForOfStatement(f) if self.wants.sni => self.want(SNI, &f.right, SNI_MASK),
-            AstKind::YieldExpression(y) if y.delegate && self.wants.sni => {
-                if let Some(arg) = &y.argument {
+            AstKind::YieldExpression(y) if y.delegate => {
+                self.consumed(y.argument.as_ref());
+                if self.wants.sni
+                    && let Some(arg) = &y.argument
+                {
                     self.want(SNI, arg, SNI_MASK);
                 }
             }
-            AstKind::NewExpression(n) if self.wants.sni => {
+            AstKind::NewExpression(n) => {
+                self.enter_arguments(&n.arguments);
                 if let Expression::Identifier(id) = n.callee.get_inner_expression()
-                    && matches!(id.name.as_str(), "Map" | "Set" | "WeakMap" | "WeakSet")
                     && let Some(arg) = n.arguments.first().and_then(Argument::as_expression)
                 {
-                    self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
+                    let name = id.name.as_str();
+                    if matches!(name, "Set" | "Map") {
+                        self.consumed(Some(arg));
+                    }
+                    if self.wants.sni && matches!(name, "Map" | "Set" | "WeakMap" | "WeakSet") {
+                        self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
+                    }
                 }
             }
-            AstKind::CallExpression(c) => self.enter_call(c),
-            AstKind::ObjectExpression(o) => self.enter_object(o),
+            AstKind::CallExpression(c) => {
+                self.enter_arguments(&c.arguments);
+                self.enter_call(c);
+            }
+            AstKind::ObjectExpression(o) => {
+                self.enter_object_spreads(o);
+                self.enter_object(o);
+            }
             AstKind::IdentifierReference(id) => {
                 let name = id.name.as_str();
                 if self.wants.prp && name == "arguments" {
@@ -1709,7 +1715,6 @@ impl<'a> Visit<'a> for Gate<'a> {
             }
             _ => {}
         }
-        self.stack.push(kind);
         if matches!(
             kind,
             AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
@@ -1721,7 +1726,6 @@ impl<'a> Visit<'a> for Gate<'a> {
     }
 
     fn leave_node(&mut self, kind: AstKind<'a>) {
-        self.stack.pop();
         if matches!(
             kind,
             AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
