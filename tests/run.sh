@@ -17,6 +17,9 @@ if [ ! -d "$corpus" ] && [ -z "${RESTLINT_CORPUS:-}" ] && [ -f ../shared/bench/c
 fi
 if [ -d "$corpus" ]; then
   RESTLINT_CORPUS="$corpus" cargo test --test fix_cli -- --ignored
+  # The gate (src/lint/gate.rs) must not change what restlint finds on real code.
+  cargo build --release --quiet
+  bash scripts/gate-check.sh "$corpus"
 else
-  echo "skipping the --fix corpus property test: no corpus at $corpus"
+  echo "skipping the --fix corpus property test and the gate check: no corpus at $corpus"
 fi

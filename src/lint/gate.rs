@@ -18,8 +18,9 @@
 //! model's syntax checks even when no rule needs the model.
 //!
 //! Soundness is tested, not assumed: every rule test runs through the gate, `tests/docs.rs`
-//! compares gated and ungated runs on every documented example, and the corpus comparison in
-//! `benches/gate-check.sh` must give identical findings with the gate on and off.
+//! and the tests below compare gated and ungated runs, and `scripts/gate-check.sh` (run by
+//! `tests/run.sh` on the small corpus) must find the same on a corpus with the gate on and
+//! off (`RESTLINT_GATE=off`).
 
 use std::cell::RefCell;
 
@@ -1743,5 +1744,203 @@ impl<'a> Visit<'a> for Gate<'a> {
         if self.live != self.wanted {
             walk::walk_statement(self, it);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diagnostic::Severity;
+    use crate::lint::{ActiveRule, Dispatch, RuleSet, lint_text_with};
+
+    fn all_rules() -> RuleSet {
+        RuleSet::new(
+            crate::rules::RULES
+                .iter()
+                .map(|m| ActiveRule {
+                    rule: (m.create)(None).expect("default options"),
+                    severity: Severity::Warning,
+                })
+                .collect(),
+        )
+    }
+
+    /// Each case must give the same diagnostics with the gate (table dispatch) as without
+    /// it (every rule on every node), and must report `rule` (so the comparison is not
+    /// between two empty results).
+    const FIRING: &[(&str, &str, &str)] = &[
+        // A binding in an enclosing function, read in a nested one.
+        (
+            "a.js",
+            "function outer() { const o = { a: 1 }; return function inner() { return [...o]; }; }",
+            "spread-non-iterable",
+        ),
+        // The same name bound to other things elsewhere does not hide it.
+        (
+            "a.js",
+            "function f(o) { return [...o]; }\nfunction g() { const o = 5; for (const x of o) {} }",
+            "spread-non-iterable",
+        ),
+        // A function's call result, through an alias.
+        (
+            "a.js",
+            "async function load() { return []; }\nconst l = load;\nconst xs = [...l()];",
+            "spread-non-iterable",
+        ),
+        // A class field written in the constructor.
+        (
+            "a.ts",
+            "class A { constructor() { this.m = new WeakMap(); } all() { return [...this.m]; } }",
+            "spread-non-iterable",
+        ),
+        // A `.catch` callback's error copied into an object.
+        (
+            "a.js",
+            "fetch(u).catch((e) => ({ ...e }));",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "const m = new Map();\nconst copy = { ...m };",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "const s = 'abc';\nconst o = { ...s };",
+            "object-spread-indexed",
+        ),
+        // A generator made in one function, used twice.
+        (
+            "a.js",
+            "function* g() { yield 1; }\nfunction f() { const it = g(); const a = [...it]; const b = [...it]; return [a, b]; }",
+            "iterator-reuse",
+        ),
+        (
+            "a.ts",
+            "function f(it: Generator<number>) { const a = [...it]; const b = [...it]; return [a, b]; }",
+            "iterator-reuse",
+        ),
+        // A nested write through an alias of a level.
+        (
+            "a.js",
+            "export function f(state) { const next = { ...state }; const items = next.items; items.push(1); return next; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "export function f(state) { const next = { ...state }; next.user.name = 'x'; return next; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "const defaults = { a: 1 };\nexport const o = { a: 2, ...defaults };",
+            "spread-overrides-property",
+        ),
+        (
+            "a.js",
+            "import config from './config';\nexport const merged = Object.assign(config, { debug: true });",
+            "object-assign-mutates-target",
+        ),
+        (
+            "a.js",
+            "export function f(table) { const scores = Object.values(table); return Math.max(...scores); }",
+            "spread-args-overflow",
+        ),
+        (
+            "a.js",
+            "export const r = xs.reduce((acc, x) => [...acc, x], []);",
+            "accumulating-spread",
+        ),
+        (
+            "a.js",
+            "export const s = new Set([...xs]);\nexport const t = { ...(o || {}) };",
+            "useless-spread",
+        ),
+        (
+            "a.js",
+            "function f() { return g.apply(null, arguments); }",
+            "prefer-rest-params",
+        ),
+        ("a.js", "f.apply(null, args);", "prefer-spread"),
+        (
+            "a.js",
+            "export const o = Object.assign({}, a, b);",
+            "prefer-object-spread",
+        ),
+    ];
+
+    /// Cases the gate must let through without a finding (and agree on).
+    const QUIET: &[(&str, &str)] = &[
+        // A parameter of the same name in another function.
+        (
+            "a.js",
+            "function f() { const o = {}; return o; }\nfunction g(o) { return [...o]; }",
+        ),
+        // A use of `await` on an object: not known.
+        (
+            "a.js",
+            "async function f(p) { const v = await p; return [...v]; }",
+        ),
+        ("a.js", "const xs = [1, 2];\nconst ys = [...xs, 3];"),
+    ];
+
+    fn compare(file: &str, code: &str, rules: &RuleSet) -> Result<Vec<&'static str>, String> {
+        let path = Path::new(file);
+        let gated = lint_text_with(path, code, rules, Dispatch::Table);
+        let all = lint_text_with(path, code, rules, Dispatch::Everything);
+        if gated != all {
+            return Err(format!("{code}\n gated: {gated:#?}\n all: {all:#?}"));
+        }
+        Ok(gated.iter().map(|d| d.rule).collect())
+    }
+
+    #[test]
+    fn gated_runs_find_what_ungated_runs_find() {
+        let rules = all_rules();
+        let mut failures = Vec::new();
+        for (file, code, rule) in FIRING {
+            match compare(file, code, &rules) {
+                Ok(found) if found.contains(rule) => {}
+                Ok(found) => failures.push(format!("{code}: no {rule} (found {found:?})")),
+                Err(e) => failures.push(e),
+            }
+        }
+        for (file, code) in QUIET {
+            match compare(file, code, &rules) {
+                Ok(found) if found.is_empty() => {}
+                Ok(found) => failures.push(format!("{code}: expected nothing, found {found:?}")),
+                Err(e) => failures.push(e),
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn files_without_candidates_skip_the_model() {
+        let specs = [
+            super::GateSpec::SpreadNonIterable,
+            super::GateSpec::ObjectSpreadLosesData,
+            super::GateSpec::UselessSpread,
+        ];
+        let verdict = |code: &str| {
+            let alloc = oxc_allocator::Allocator::default();
+            let ret = oxc_parser::Parser::new(&alloc, code, oxc_span::SourceType::mjs()).parse();
+            let program = alloc.alloc(ret.program);
+            super::decide(program, code, &specs)
+        };
+        // Spreads of parameters and imports: nothing the inference can know.
+        let v =
+            verdict("import a from 'a';\nexport function f(b) { return [...a, ...b, { ...b }]; }");
+        assert_eq!(v.live, 0);
+        assert!(!v.syntax);
+        // A spread of a binding to an object literal.
+        let v = verdict("const o = {};\nexport const xs = [...o];");
+        assert_eq!(v.live, super::rule::SNI);
+        // Early errors only the semantic checks report.
+        let v = verdict("function f(...a) { 'use strict'; }");
+        assert!(v.syntax);
+        let v = verdict("const f = (a, a) => [...a];");
+        assert!(v.syntax);
     }
 }
