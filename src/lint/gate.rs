@@ -217,6 +217,8 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         calls: FxHashMap::default(),
         call_srcs: Vec::new(),
         scratch: Vec::new(),
+        catch_callbacks: Vec::new(),
+        shadows: FxHashSet::default(),
         object_inits: FxHashSet::default(),
         this_fields: FxHashMap::default(),
         private_fields: FxHashMap::default(),
@@ -260,6 +262,11 @@ struct Gate<'a> {
     name_srcs: Vec<(Src<'a>, u32)>,
     /// Scratch space for parameter names.
     scratch: Vec<&'a str>,
+    /// Where the `.catch(fn)` callbacks about to be entered start.
+    catch_callbacks: Vec<u32>,
+    /// (name, function): a parameter or `var` of that function, which hides every binding of
+    /// the name in the functions around it.
+    shadows: FxHashSet<(&'a str, u32)>,
     /// Functions by name: what calling them may return.
     calls: FxHashMap<(&'a str, u32), u32>,
     call_srcs: Vec<(CallSrc<'a>, u32)>,
@@ -292,7 +299,8 @@ struct Gate<'a> {
     scm_shallow: Vec<(&'a str, u32)>,
     scm_aliases: Vec<(&'a str, u32, &'a str)>,
     /// The functions around the node being entered (0 is the file), and each function's
-    /// enclosing one.
+    /// enclosing one. Class static blocks and TypeScript namespace bodies count as functions: they
+    /// are where a `var` in them lives.
     fn_stack: Vec<u32>,
     fn_parent: Vec<u32>,
     /// The rules that certainly need the model, and the rules asked about (once all are
@@ -724,7 +732,28 @@ impl<'a> Gate<'a> {
         }
     }
 
+    /// Marks the names a pattern binds as hiding, in the current function, every binding of
+    /// the same names outside it (parameters and `var`s are visible in the whole function).
+    fn shadow(&mut self, pattern: &'a BindingPattern<'a>) {
+        let f = self.current_fn();
+        if f == 0 {
+            return;
+        }
+        if let BindingPattern::BindingIdentifier(b) = pattern {
+            self.shadows.insert((b.name.as_str(), f));
+            return;
+        }
+        let mut names = std::mem::take(&mut self.scratch);
+        names.clear();
+        each_binding(pattern, Place::Whole, &mut |n, _| names.push(n));
+        for n in &names {
+            self.shadows.insert((n, f));
+        }
+        self.scratch = names;
+    }
+
     fn enter_parameter(&mut self, p: &'a FormalParameter<'a>) {
+        self.shadow(&p.pattern);
         self.bind_pattern(&p.pattern, None, p.type_annotation.as_deref());
         if self.wants.ir
             && p.type_annotation
@@ -978,10 +1007,11 @@ impl<'a> Gate<'a> {
             }
             "catch" => {
                 // The first parameter of a `.catch(fn)` callback may be a caught error.
+                // It is bound in the callback (entered next), where its name hides outer ones.
                 if let Some(first) = first
-                    && let Some(p) = first_param(first)
+                    && first_param(first).is_some()
                 {
-                    self.bind(p, Src::Bits(OTHER));
+                    self.catch_callbacks.push(first.span().start);
                 }
             }
             _ => {}
@@ -1191,7 +1221,7 @@ impl<'a> Gate<'a> {
                     b
                 });
             }
-            if f == 0 {
+            if f == 0 || self.shadows.contains(&(name, f)) {
                 return b;
             }
             f = self.fn_parent[f as usize];
@@ -1218,7 +1248,7 @@ impl<'a> Gate<'a> {
                     b
                 });
             }
-            if f == 0 {
+            if f == 0 || self.shadows.contains(&(name, f)) {
                 return b;
             }
             f = self.fn_parent[f as usize];
@@ -1545,9 +1575,15 @@ fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<std::borrow::
 impl<'a> Visit<'a> for Gate<'a> {
     fn enter_node(&mut self, kind: AstKind<'a>) {
         match kind {
+            AstKind::VariableDeclaration(v) if v.kind == VariableDeclarationKind::Var => {
+                for d in &v.declarations {
+                    self.shadow(&d.id);
+                }
+            }
             AstKind::VariableDeclarator(d) => self.enter_declarator(d),
             AstKind::FormalParameter(p) => self.enter_parameter(p),
             AstKind::FormalParameterRest(r) => {
+                self.shadow(&r.rest.argument);
                 if let BindingPattern::BindingIdentifier(b) = &r.rest.argument {
                     self.bind(b.name.as_str(), Src::Bits(ARR));
                 }
@@ -1718,18 +1754,39 @@ impl<'a> Visit<'a> for Gate<'a> {
         }
         if matches!(
             kind,
-            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            AstKind::Function(_)
+                | AstKind::ArrowFunctionExpression(_)
+                | AstKind::StaticBlock(_)
+                | AstKind::TSModuleBlock(_)
         ) {
             let id = u32::try_from(self.fn_parent.len()).unwrap_or(u32::MAX);
             self.fn_parent.push(self.current_fn());
             self.fn_stack.push(id);
+            if self.catch_callbacks.last() == Some(&kind.span().start) {
+                self.catch_callbacks.pop();
+                let callback = match kind {
+                    AstKind::Function(f) => f.params.items.first(),
+                    AstKind::ArrowFunctionExpression(a) => a.params.items.first(),
+                    _ => None,
+                };
+                if let Some(FormalParameter {
+                    pattern: BindingPattern::BindingIdentifier(b),
+                    ..
+                }) = callback
+                {
+                    self.bind(b.name.as_str(), Src::Bits(OTHER));
+                }
+            }
         }
     }
 
     fn leave_node(&mut self, kind: AstKind<'a>) {
         if matches!(
             kind,
-            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            AstKind::Function(_)
+                | AstKind::ArrowFunctionExpression(_)
+                | AstKind::StaticBlock(_)
+                | AstKind::TSModuleBlock(_)
         ) {
             self.fn_stack.pop();
         }
@@ -1775,6 +1832,23 @@ mod tests {
             "a.js",
             "function outer() { const o = { a: 1 }; return function inner() { return [...o]; }; }",
             "spread-non-iterable",
+        ),
+        // A `var` in a class static block or a namespace lives there only.
+        (
+            "a.js",
+            "function f() { const o = { a: 1 }; class A { static { var o = 1; } } return [...o, A]; }",
+            "spread-non-iterable",
+        ),
+        (
+            "a.ts",
+            "const o = {};\nnamespace N { var o = 1; }\nexport const xs = [...o];",
+            "spread-non-iterable",
+        ),
+        // A `.catch` callback's parameter, inside a function with a parameter of that name.
+        (
+            "a.js",
+            "function f(e) { return fetch(u).catch((e) => ({ ...e })); }",
+            "object-spread-loses-data",
         ),
         // The same name bound to other things elsewhere does not hide it.
         (
@@ -1877,6 +1951,11 @@ mod tests {
             "a.js",
             "function f() { const o = {}; return o; }\nfunction g(o) { return [...o]; }",
         ),
+        // A parameter hides a binding of the same name around its function.
+        (
+            "a.js",
+            "const o = {};\nexport function f(o) { return [...o]; }",
+        ),
         // A use of `await` on an object: not known.
         (
             "a.js",
@@ -1937,6 +2016,9 @@ mod tests {
         // A spread of a binding to an object literal.
         let v = verdict("const o = {};\nexport const xs = [...o];");
         assert_eq!(v.live, super::rule::SNI);
+        // ... unless a parameter of that name hides it.
+        let v = verdict("const o = {};\nexport function f(o) { return [...o]; }");
+        assert_eq!(v.live, 0);
         // Early errors only the semantic checks report.
         let v = verdict("function f(...a) { 'use strict'; }");
         assert!(v.syntax);
