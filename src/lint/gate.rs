@@ -1,16 +1,18 @@
 //! The gate: one cheap pass over a file's AST, before any semantic model, that decides
 //! whether the rules need that model at all.
 //!
-//! Building oxc's semantic model (scopes, symbols, references, the node store) costs about
-//! two thirds of parsing, and most files give the rules nothing to report. Each rule names
-//! its [`GateSpec`]: the syntactic shape of the places where it can fire, and for the rules
-//! that judge a value by its kind, which kinds matter. The pass collects those places and,
-//! for values, asks a name-based over-approximation of the value-kind inference
+//! Building oxc's semantic model (scopes, symbols, references, the node store) costs more
+//! than parsing, and most files give the rules nothing to report. Each rule names its
+//! [`GateSpec`]: the syntactic shape of the places where it can fire, and for the rules that
+//! judge a value by its kind, which kinds matter. The pass collects those places and, for
+//! values, asks a name-based over-approximation of the value-kind inference
 //! ([`crate::kinds`]): "could the inference know this value, and as which kinds?". It is
-//! built to answer *yes* whenever the inference could: by name (every binding of a name in
-//! the file counts, whatever its scope), ignoring the conditions under which the inference
-//! gives up (reassignment, redeclaration, depth). A file where no place can fire skips the
-//! semantic model and the rules.
+//! built to answer *yes* whenever the inference could: a name read in a function may be any
+//! binding of that name in the function or in the functions around it (block scopes are
+//! ignored; only a parameter or a `var`, visible in the whole function, hides the names
+//! outside), and the conditions under which the inference gives up (reassignment,
+//! redeclaration, depth) are ignored. A file where no place can fire skips the semantic
+//! model; elsewhere only the rules with a place that can fire run.
 //!
 //! The same pass finds the early errors the semantic model's syntax checks report about
 //! rest and spread (a `"use strict"` body with a rest parameter, duplicate parameter names,
@@ -308,7 +310,7 @@ struct Gate<'a> {
     live: u16,
     wanted: u16,
     syntax: bool,
-    /// What each name, function (called) and field may hold, once solved.
+    /// What each name (by function), function (called) and field may hold, memoised.
     name_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     call_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     field_tab: RefCell<FxHashMap<(bool, &'a str), Memo>>,
