@@ -236,6 +236,37 @@ fn a_line_with_thousands_of_errors() {
 }
 
 #[test]
+fn generated_literals_and_parameter_lists_stay_linear() {
+    // 100,000 keys before a spread, 50,000 parameters, 5,000 nested functions each reading
+    // the outer bindings: the gate's judgement must not be quadratic (a run that hangs fails
+    // on the timeout of `lint_one`).
+    let keys: Vec<String> = (0..100_000).map(|i| format!("a{i}: 1")).collect();
+    let text = format!("const y = {{}};\nx = {{ {}, ...y }};\n", keys.join(", "));
+    let (code, doc) = lint_one(text.as_bytes());
+    assert_eq!(code, 0, "{doc}");
+    let params: Vec<String> = (0..50_000).map(|i| format!("p{i}")).collect();
+    let text = format!(
+        "function f({}, ...r) {{ return [...r]; }}\n",
+        params.join(", ")
+    );
+    let (code, doc) = lint_one(text.as_bytes());
+    assert_eq!(code, 0, "{doc}");
+    let n = 5_000;
+    let mut text: String = (0..n)
+        .map(|i| format!("function f{i}() {{ var x{i} = {{}};\n"))
+        .collect();
+    let reads: Vec<String> = (0..n).map(|i| format!("...x{i}")).collect();
+    text.push_str(&format!(
+        "const r = [{}];\n{}\n",
+        reads.join(", "),
+        "}".repeat(n)
+    ));
+    let (code, doc) = lint_one(text.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(rules(&doc).len(), n, "{doc}");
+}
+
+#[test]
 fn a_20_mb_minified_file() {
     let unit =
         "var a=function(b){return[...b,1]},c={...d,e:1};if(c.e){g(...a(c))}else{h.push(...c)}";

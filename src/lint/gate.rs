@@ -178,6 +178,9 @@ enum CallSrc<'a> {
 /// Recursion budget of the evaluation; past it, everything is possible.
 const MAX_EVAL_DEPTH: u32 = 100;
 
+/// Steps up function chains, for all the lookups of one file (see `Gate::step`).
+const MAX_LOOKUP_STEPS: u64 = 20_000_000;
+
 /// Decides for one parsed file; `specs` are the gates of the rules the needles let through.
 pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -> Verdict {
     let mut wants = Wants::default();
@@ -243,6 +246,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         name_tab: RefCell::default(),
         call_tab: RefCell::default(),
         field_tab: RefCell::default(),
+        steps: std::cell::Cell::new(0),
     };
     g.visit_program(program);
     g.resolve();
@@ -314,6 +318,7 @@ struct Gate<'a> {
     name_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     call_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     field_tab: RefCell<FxHashMap<(bool, &'a str), Memo>>,
+    steps: std::cell::Cell<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -717,9 +722,15 @@ impl<'a> Gate<'a> {
             let mut seen = std::mem::take(&mut self.scratch);
             seen.clear();
             let mut dup = false;
+            // Linear for the usual few parameters, a set for generated thousands.
+            let mut many: FxHashSet<&'a str> = FxHashSet::default();
             let mut add = |n: &'a str, _: Place| {
-                dup |= seen.contains(&n);
-                seen.push(n);
+                if count > 32 {
+                    dup |= !many.insert(n);
+                } else {
+                    dup |= seen.contains(&n);
+                    seen.push(n);
+                }
             };
             for p in &params.items {
                 each_binding(&p.pattern, Place::Whole, &mut add);
@@ -1063,12 +1074,15 @@ impl<'a> Gate<'a> {
         if !self.wants.sop || obj.properties.len() < 2 {
             return;
         }
+        // The rule compares the first 64 spreads of a simple path (`a`, `this.b`, `a.b.c`).
         let mut paths: Vec<String> = Vec::new();
         let mut has_spread = false;
         for p in &obj.properties {
             if let ObjectPropertyKind::SpreadProperty(s) = p {
                 has_spread = true;
-                if let Some(path) = simple_path(&s.argument) {
+                if paths.len() < 64
+                    && let Some(path) = simple_path(&s.argument)
+                {
                     if paths.contains(&path) {
                         self.live |= SOP;
                         return;
@@ -1081,7 +1095,7 @@ impl<'a> Gate<'a> {
             return;
         }
         // A key set before something later that may set it again.
-        let mut later_keys: Vec<std::borrow::Cow<'a, str>> = Vec::new();
+        let mut later_keys: FxHashSet<std::borrow::Cow<'a, str>> = FxHashSet::default();
         let mut later_spread_names: Vec<&'a str> = Vec::new();
         let mut later_literal = false;
         for p in obj.properties.iter().rev() {
@@ -1095,7 +1109,7 @@ impl<'a> Gate<'a> {
                         if !later_spread_names.is_empty() {
                             self.pending_object_names.append(&mut later_spread_names);
                         }
-                        later_keys.push(key);
+                        later_keys.insert(key);
                     }
                 }
                 ObjectPropertyKind::SpreadProperty(s) => match s.argument.get_inner_expression() {
@@ -1204,6 +1218,14 @@ impl<'a> Gate<'a> {
 
     /// What `name`, read in function `ctx`, may hold: its bindings in `ctx` and in the
     /// functions around it (and the global value of `undefined`, `NaN`, `Infinity`).
+    /// One more step up a chain of functions; past the budget (only a file with extremely
+    /// deep functions and many reads gets there), every name may hold anything.
+    fn step(&self) -> bool {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        n > MAX_LOOKUP_STEPS
+    }
+
     fn name_bits(&self, name: &'a str, ctx: u32) -> u8 {
         let mut b = match name {
             "undefined" => NULL,
@@ -1225,6 +1247,9 @@ impl<'a> Gate<'a> {
             }
             if f == 0 || self.shadows.contains(&(name, f)) {
                 return b;
+            }
+            if self.step() {
+                return ALL;
             }
             f = self.fn_parent[f as usize];
         }
@@ -1252,6 +1277,9 @@ impl<'a> Gate<'a> {
             }
             if f == 0 || self.shadows.contains(&(name, f)) {
                 return b;
+            }
+            if self.step() {
+                return ALL;
             }
             f = self.fn_parent[f as usize];
         }
