@@ -824,6 +824,17 @@ impl<'a> Gate<'a> {
 
     /// The spreads of an object literal.
     fn enter_object_spreads(&mut self, o: &'a ObjectExpression<'a>) {
+        // `accumulating-spread`: a spread into a literal that can gain keys (another spread or
+        // a computed key), counted once for the literal.
+        let mut spreads = 0usize;
+        let mut computed = false;
+        for p in &o.properties {
+            match p {
+                ObjectPropertyKind::SpreadProperty(_) => spreads += 1,
+                ObjectPropertyKind::ObjectProperty(p) => computed |= p.computed,
+            }
+        }
+        let grows = spreads > 1 || computed;
         for p in &o.properties {
             let ObjectPropertyKind::SpreadProperty(spread) = p else {
                 continue;
@@ -834,11 +845,8 @@ impl<'a> Gate<'a> {
                 self.live |= US;
             }
             if self.wants.acc
+                && grows
                 && let Expression::Identifier(id) = arg.get_inner_expression()
-                && o.properties.iter().any(|p| match p {
-                    ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
-                    ObjectPropertyKind::ObjectProperty(p) => p.computed,
-                })
             {
                 self.acc_spreads.push(id.name.as_str());
             }
