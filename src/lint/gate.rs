@@ -34,6 +34,11 @@ use oxc_span::GetSpan;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::kinds::{Kind, builtins};
+// The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
+use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
+use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
+use crate::rules::spread_overrides_property::static_key;
+use crate::rules::useless_spread::{is_empty_object, without_parens};
 
 /// Kind classes, as bits: what the value-kind inference could say of a value.
 pub mod bits {
@@ -89,24 +94,6 @@ pub struct Verdict {
     pub live: u16,
     /// The file has a construct whose early errors only the semantic model's checks report.
     pub syntax: bool,
-}
-
-/// Which gated rules are on, as flags.
-#[derive(Clone, Copy, Default)]
-struct Wants {
-    sni: bool,
-    osld: bool,
-    osi: bool,
-    ir: bool,
-    scm: bool,
-    sop: bool,
-    oamt: bool,
-    sao: Option<(bool, bool, bool, bool)>,
-    acc: bool,
-    us: bool,
-    prp: bool,
-    ps: bool,
-    pos: bool,
 }
 
 /// One bit per gated rule, for [`Verdict::live`].
@@ -183,39 +170,25 @@ const MAX_LOOKUP_STEPS: u64 = 20_000_000;
 
 /// Decides for one parsed file; `specs` are the gates of the rules the needles let through.
 pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -> Verdict {
-    let mut wants = Wants::default();
     let mut wanted = 0u16;
+    // `spread-args-overflow`'s options: push, unshift, splice, unknown.
+    let mut sao = None;
     for spec in specs {
         wanted |= spec.bit();
-        match *spec {
-            GateSpec::Always => {}
-            GateSpec::Syntax => {}
-            GateSpec::SpreadNonIterable => wants.sni = true,
-            GateSpec::ObjectSpreadLosesData => wants.osld = true,
-            GateSpec::ObjectSpreadIndexed => wants.osi = true,
-            GateSpec::IteratorReuse => wants.ir = true,
-            GateSpec::ShallowCopyMutation => wants.scm = true,
-            GateSpec::SpreadOverridesProperty => wants.sop = true,
-            GateSpec::ObjectAssignMutatesTarget => wants.oamt = true,
-            GateSpec::SpreadArgsOverflow {
-                push,
-                unshift,
-                splice,
-                unknown,
-            } => {
-                let (p, u, s, k) = wants.sao.unwrap_or_default();
-                wants.sao = Some((p | push, u | unshift, s | splice, k | unknown));
-            }
-            GateSpec::AccumulatingSpread => wants.acc = true,
-            GateSpec::UselessSpread => wants.us = true,
-            GateSpec::PreferRestParams => wants.prp = true,
-            GateSpec::PreferSpread => wants.ps = true,
-            GateSpec::PreferObjectSpread => wants.pos = true,
+        if let GateSpec::SpreadArgsOverflow {
+            push,
+            unshift,
+            splice,
+            unknown,
+        } = *spec
+        {
+            let (p, u, s, k) = sao.unwrap_or_default();
+            sao = Some((p | push, u | unshift, s | splice, k | unknown));
         }
     }
     let mut g = Gate {
         text,
-        wants,
+        sao,
         discarded: Span::default(),
         names: FxHashMap::with_capacity_and_hasher(text.len() / 256, Default::default()),
         name_srcs: Vec::new(),
@@ -258,7 +231,8 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
 
 struct Gate<'a> {
     text: &'a str,
-    wants: Wants,
+    /// `spread-args-overflow`'s options (push, unshift, splice, unknown), when it is on.
+    sao: Option<(bool, bool, bool, bool)>,
     /// The expression of the innermost expression statement (its value is thrown away).
     discarded: Span,
     /// Every binding of a name in the file, by name.
@@ -457,13 +431,6 @@ fn call_bits(is_async: bool, generator: bool, ret: Option<&TSTypeAnnotation<'_>>
     }
 }
 
-fn without_parens<'b, 'a>(mut e: &'b Expression<'a>) -> &'b Expression<'a> {
-    while let Expression::ParenthesizedExpression(p) = e {
-        e = &p.expression;
-    }
-    e
-}
-
 /// The static name of a call's callee member (`x.name(…)`), and the member's object.
 fn callee_member<'b, 'a>(callee: &'b Expression<'a>) -> Option<(&'b str, &'b Expression<'a>)> {
     let m = match callee.get_inner_expression() {
@@ -545,6 +512,11 @@ fn is_strict_word(name: &str) -> bool {
 }
 
 impl<'a> Gate<'a> {
+    /// Whether `rule` (a bit of [`rule`]) is asked about.
+    fn wants(&self, rule: u16) -> bool {
+        self.wanted & rule != 0
+    }
+
     /// Records a binding of `name` in the current function.
     fn bind(&mut self, name: &'a str, src: Src<'a>) {
         let f = self.current_fn();
@@ -653,13 +625,13 @@ impl<'a> Gate<'a> {
             }
         }
         // spread-non-iterable: `const [a] = value`.
-        if self.wants.sni
+        if self.wants(SNI)
             && let (BindingPattern::ArrayPattern(_), Some(init)) = (&d.id, init)
         {
             self.want(SNI, init, SNI_MASK);
         }
         // object-spread-loses-data: `const { a, ...rest } = value`.
-        if self.wants.osld
+        if self.wants(OSLD)
             && let (BindingPattern::ObjectPattern(o), Some(init)) = (&d.id, init)
             && o.rest.is_some()
         {
@@ -667,7 +639,7 @@ impl<'a> Gate<'a> {
         }
         if let BindingPattern::BindingIdentifier(_) = &d.id {
             // iterator-reuse: a binding of a one-shot iterator.
-            if self.wants.ir {
+            if self.wants(IR) {
                 let ann = d.type_annotation.as_deref();
                 if ann.is_some_and(|a| self.mentions_generator(a))
                     || annotation_bits(ann) & ONESHOT != 0
@@ -685,7 +657,7 @@ impl<'a> Gate<'a> {
                 }
             }
             // shallow-copy-mutation: a binding of a shallow copy.
-            if self.wants.scm
+            if self.wants(SCM)
                 && let BindingPattern::BindingIdentifier(id) = &d.id
                 && let Some(init) = init
             {
@@ -768,7 +740,7 @@ impl<'a> Gate<'a> {
     fn enter_parameter(&mut self, p: &'a FormalParameter<'a>) {
         self.shadow(&p.pattern);
         self.bind_pattern(&p.pattern, None, p.type_annotation.as_deref());
-        if self.wants.ir
+        if self.wants(IR)
             && p.type_annotation
                 .as_ref()
                 .is_some_and(|a| self.mentions_generator(a))
@@ -784,10 +756,10 @@ impl<'a> Gate<'a> {
                 continue;
             };
             let arg = &spread.argument;
-            if self.wants.sni {
+            if self.wants(SNI) {
                 self.want(SNI, arg, SNI_MASK);
             }
-            if self.wants.us {
+            if self.wants(US) {
                 if matches!(without_parens(arg), Expression::ArrayExpression(_)) {
                     self.live |= US;
                 } else if arr.elements.len() == 1
@@ -797,7 +769,7 @@ impl<'a> Gate<'a> {
                     self.want(US, arg, ARR);
                 }
             }
-            if self.wants.acc
+            if self.wants(ACC)
                 && arr.elements.len() > 1
                 && let Expression::Identifier(id) = arg.get_inner_expression()
             {
@@ -813,10 +785,10 @@ impl<'a> Gate<'a> {
                 continue;
             };
             let arg = &spread.argument;
-            if self.wants.sni {
+            if self.wants(SNI) {
                 self.want(SNI, arg, SNI_MASK);
             }
-            if self.wants.us && matches!(without_parens(arg), Expression::ArrayExpression(_)) {
+            if self.wants(US) && matches!(without_parens(arg), Expression::ArrayExpression(_)) {
                 self.live |= US;
             }
         }
@@ -841,10 +813,10 @@ impl<'a> Gate<'a> {
             };
             let arg = &spread.argument;
             self.object_copy(arg);
-            if self.wants.us && useless_in_object(without_parens(arg)) {
+            if self.wants(US) && useless_in_object(without_parens(arg)) {
                 self.live |= US;
             }
-            if self.wants.acc
+            if self.wants(ACC)
                 && grows
                 && let Expression::Identifier(id) = arg.get_inner_expression()
             {
@@ -856,7 +828,7 @@ impl<'a> Gate<'a> {
     /// `useless-spread`: `[...x]` read whole by what it is handed to (`new Set([...x])`,
     /// `Array.from([...x])`, `yield* [...x]`, `for (… of [...x])`).
     fn consumed(&mut self, value: Option<&'a Expression<'a>>) {
-        if self.wants.us
+        if self.wants(US)
             && let Some(Expression::ArrayExpression(a)) = value.map(without_parens)
             && a.elements.len() == 1
             && matches!(a.elements[0], ArrayExpressionElement::SpreadElement(_))
@@ -867,10 +839,10 @@ impl<'a> Gate<'a> {
 
     /// A value copied into an object: `{ ...x }`, `<C {...x} />`, `Object.assign(t, x)`.
     fn object_copy(&mut self, value: &'a Expression<'a>) {
-        if self.wants.osld {
+        if self.wants(OSLD) {
             self.want(OSLD, value, OSLD_MASK);
         }
-        if self.wants.osi {
+        if self.wants(OSI) {
             self.want(OSI, value, OSI_MASK);
         }
     }
@@ -964,7 +936,7 @@ impl<'a> Gate<'a> {
         {
             self.consumed(first);
         }
-        if self.wants.scm {
+        if self.wants(SCM) {
             // `copy.items.push(x)`: the method is one level below its object.
             self.scm_write(root_depth(object), 1);
             // `Object.assign(copy.a, …)` writes into its target.
@@ -975,7 +947,7 @@ impl<'a> Gate<'a> {
             }
         }
         match name {
-            "all" | "allSettled" | "race" | "any" | "fromEntries" | "from" if self.wants.sni => {
+            "all" | "allSettled" | "race" | "any" | "fromEntries" | "from" if self.wants(SNI) => {
                 if let Some(first) = first {
                     let mask = if name == "from" {
                         SNI_ARRAY_FROM_MASK
@@ -994,10 +966,10 @@ impl<'a> Gate<'a> {
                         }
                     }
                 }
-                if self.wants.pos {
+                if self.wants(POS) {
                     self.live |= POS;
                 }
-                if self.wants.oamt
+                if self.wants(OAMT)
                     && is_object
                     && call.arguments.len() >= 2
                     && let Some(first) = first
@@ -1011,7 +983,8 @@ impl<'a> Gate<'a> {
                         }
                         target => {
                             if let Some(m) = target.as_member_expression()
-                                && rooted_member(m)
+                                && !is_prototype_member(m)
+                                && rooted_in_name(m)
                             {
                                 self.live |= OAMT;
                             }
@@ -1019,7 +992,7 @@ impl<'a> Gate<'a> {
                     }
                 }
             }
-            "reduce" | "reduceRight" if self.wants.acc => {
+            "reduce" | "reduceRight" if self.wants(ACC) => {
                 if let Some(first) = first
                     && let Some(p) = first_param(without_parens(first))
                 {
@@ -1037,10 +1010,10 @@ impl<'a> Gate<'a> {
             }
             _ => {}
         }
-        if self.wants.ps && (name == "apply" || name == "call") {
+        if self.wants(PS) && (name == "apply" || name == "call") {
             self.live |= PS;
         }
-        if let Some((push, unshift, splice, unknown)) = self.wants.sao {
+        if let Some((push, unshift, splice, unknown)) = self.sao {
             let watched = |n: &str| {
                 matches!(n, "max" | "min" | "fromCharCode" | "fromCodePoint")
                     || (push && n == "push")
@@ -1079,7 +1052,7 @@ impl<'a> Gate<'a> {
     }
 
     fn enter_object(&mut self, obj: &'a ObjectExpression<'a>) {
-        if !self.wants.sop || obj.properties.len() < 2 {
+        if !self.wants(SOP) || obj.properties.len() < 2 {
             return;
         }
         // The rule compares the first 64 spreads of a simple path (`a`, `this.b`, `a.b.c`).
@@ -1158,7 +1131,7 @@ impl<'a> Gate<'a> {
     /// After the pass: whether a recorded value or name can make a rule fire.
     /// After the pass: which recorded places can make their rule fire.
     fn resolve(&mut self) {
-        if self.live & SCM == 0 && self.wants.scm && self.scm_reaches() {
+        if self.live & SCM == 0 && self.wants(SCM) && self.scm_reaches() {
             self.live |= SCM;
         }
         if self.live & ACC == 0
@@ -1453,23 +1426,18 @@ fn is_copy_form(init: &Expression<'_>) -> bool {
             if c.optional {
                 return false;
             }
-            matches!(
-                crate::rules::shallow_copy_mutation::helper_name(&c.callee),
-                Some(
-                    "_objectSpread"
-                        | "_objectSpread2"
-                        | "__assign"
-                        | "_extends"
-                        | "__spreadValues"
-                        | "__spreadProps"
-                        | "_toConsumableArray"
-                        | "__spreadArray"
-                        | "assign"
-                        | "from"
-                        | "slice"
-                        | "concat",
-                )
-            )
+            helper_name(&c.callee).is_some_and(|n| {
+                ASSIGN_HELPERS.contains(&n)
+                    || matches!(
+                        n,
+                        "_toConsumableArray"
+                            | "__spreadArray"
+                            | "assign"
+                            | "from"
+                            | "slice"
+                            | "concat"
+                    )
+            })
         }
         _ => false,
     }
@@ -1526,23 +1494,6 @@ fn target_root<'a>(t: &'a SimpleAssignmentTarget<'a>) -> Option<(&'a str, u32)> 
     root_depth(object).map(|(n, d)| (n, d + 1))
 }
 
-/// A member chain read from a name or `this`, not a prototype (`Foo.prototype.x`).
-fn rooted_member(m: &MemberExpression<'_>) -> bool {
-    let mut cur = Some(m);
-    let mut object = m.object();
-    while let Some(member) = cur {
-        if member.static_property_name() == Some("prototype") {
-            return false;
-        }
-        object = member.object().get_inner_expression();
-        cur = object.as_member_expression();
-    }
-    matches!(
-        object,
-        Expression::Identifier(_) | Expression::ThisExpression(_)
-    )
-}
-
 /// `useless-spread` in an object literal: a literal (`...{ a: 1 }`), a fallback to `{}`
 /// (`...(x || {})`), or a condition with one empty branch (`...(c ? x : {})`).
 fn useless_in_object(arg: &Expression<'_>) -> bool {
@@ -1559,11 +1510,6 @@ fn useless_in_object(arg: &Expression<'_>) -> bool {
         }
         _ => false,
     }
-}
-
-/// `{}` (in parentheses or not), as `useless-spread` reads it.
-fn is_empty_object(e: &Expression<'_>) -> bool {
-    matches!(without_parens(e), Expression::ObjectExpression(o) if o.properties.is_empty())
 }
 
 /// The first parameter's name of a function or arrow.
@@ -1592,22 +1538,6 @@ fn simple_path(e: &Expression<'_>) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// A property key's static name (`a`, `'a'`, `[1]`), as `spread-overrides-property` reads it.
-fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<std::borrow::Cow<'a, str>> {
-    if computed
-        && !matches!(
-            key,
-            PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_)
-        )
-    {
-        return None;
-    }
-    if let PropertyKey::TemplateLiteral(_) = key {
-        return None;
-    }
-    key.static_name()
 }
 
 impl<'a> Visit<'a> for Gate<'a> {
@@ -1673,7 +1603,7 @@ impl<'a> Visit<'a> for Gate<'a> {
                 }
             }
             AstKind::AssignmentExpression(a) => {
-                if self.wants.scm
+                if self.wants(SCM)
                     && let Some(t) = a.left.as_simple_assignment_target()
                 {
                     self.scm_write(target_root(t), 0);
@@ -1708,22 +1638,22 @@ impl<'a> Visit<'a> for Gate<'a> {
                     {
                         self.acc_targets.insert(id.name.as_str());
                     }
-                    AssignmentTarget::ArrayAssignmentTarget(_) if self.wants.sni => {
+                    AssignmentTarget::ArrayAssignmentTarget(_) if self.wants(SNI) => {
                         self.want(SNI, &a.right, SNI_MASK);
                     }
                     AssignmentTarget::ObjectAssignmentTarget(o)
-                        if self.wants.osld && o.rest.is_some() =>
+                        if self.wants(OSLD) && o.rest.is_some() =>
                     {
                         self.want(OSLD, &a.right, OSLD_MASK);
                     }
                     _ => {}
                 }
             }
-            AstKind::UpdateExpression(u) if self.wants.scm => {
+            AstKind::UpdateExpression(u) if self.wants(SCM) => {
                 self.scm_write(target_root(&u.argument), 0);
             }
             AstKind::UnaryExpression(u)
-                if self.wants.scm && u.operator == UnaryOperator::Delete =>
+                if self.wants(SCM) && u.operator == UnaryOperator::Delete =>
             {
                 self.scm_write(root_depth(&u.argument), 0);
             }
@@ -1739,14 +1669,14 @@ impl<'a> Visit<'a> for Gate<'a> {
                 if !f.r#await {
                     self.consumed(Some(&f.right));
                 }
-                if self.wants.sni {
+                if self.wants(SNI) {
                     self.want(SNI, &f.right, SNI_MASK);
                 }
             }
             AstKind::JSXSpreadAttribute(a) => self.object_copy(&a.argument),
             AstKind::YieldExpression(y) if y.delegate => {
                 self.consumed(y.argument.as_ref());
-                if self.wants.sni
+                if self.wants(SNI)
                     && let Some(arg) = &y.argument
                 {
                     self.want(SNI, arg, SNI_MASK);
@@ -1761,7 +1691,7 @@ impl<'a> Visit<'a> for Gate<'a> {
                     if matches!(name, "Set" | "Map") {
                         self.consumed(Some(arg));
                     }
-                    if self.wants.sni && matches!(name, "Map" | "Set" | "WeakMap" | "WeakSet") {
+                    if self.wants(SNI) && matches!(name, "Map" | "Set" | "WeakMap" | "WeakSet") {
                         self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
                     }
                 }
@@ -1776,7 +1706,7 @@ impl<'a> Visit<'a> for Gate<'a> {
             }
             AstKind::IdentifierReference(id) => {
                 let name = id.name.as_str();
-                if self.wants.prp && name == "arguments" {
+                if self.wants(PRP) && name == "arguments" {
                     self.live |= PRP;
                 }
                 if maybe_strict_word(name) && name != "arguments" && is_strict_word(name) {

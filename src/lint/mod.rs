@@ -274,15 +274,15 @@ fn lint_in(
         syntax_checks = false;
     } else if dispatch == Dispatch::Table && gate_on() {
         let specs: Vec<GateSpec> = rules
-            .rules
+            .gates
             .iter()
             .zip(active)
             .filter(|(_, a)| **a)
-            .map(|(r, _)| r.rule.gate())
+            .map(|(g, _)| *g)
             .collect();
         let verdict = gate::decide(program, text, &specs);
-        for (r, on) in rules.rules.iter().zip(run.iter_mut()) {
-            *on &= verdict.live & r.rule.gate().bit() != 0;
+        for (g, on) in rules.gates.iter().zip(run.iter_mut()) {
+            *on &= verdict.live & g.bit() != 0;
         }
         syntax_checks &= verdict.syntax;
     }

@@ -24,6 +24,8 @@ pub struct RuleSet {
     matchers: Vec<Matcher>,
     /// Per rule, an index into `matchers`; `None` when the rule has no needle (always runs).
     rule_matcher: Vec<Option<usize>>,
+    /// Per rule, its gate (see `lint::gate`).
+    pub gates: Vec<crate::lint::GateSpec>,
 }
 
 /// The needles of one or more rules, found in one pass over the text (SIMD, stopping at the
@@ -102,8 +104,10 @@ impl RuleSet {
                 });
             rule_matcher.push(Some(i));
         }
+        let gates = rules.iter().map(|r| r.rule.gate()).collect();
         Self {
             rules,
+            gates,
             table,
             severities,
             matchers,

@@ -161,7 +161,7 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
 }
 
 /// `Foo.prototype` or `Foo.prototype.bar`: mixins mutate prototypes on purpose.
-fn is_prototype_member(member: &MemberExpression<'_>) -> bool {
+pub(crate) fn is_prototype_member(member: &MemberExpression<'_>) -> bool {
     let mut current = Some(member);
     while let Some(m) = current {
         if m.static_property_name() == Some("prototype") {
@@ -174,7 +174,7 @@ fn is_prototype_member(member: &MemberExpression<'_>) -> bool {
 
 /// A member chain read from a name or `this` (`config.base`, `this.state.items`), not from
 /// a fresh value (`{ [name]: fn }[name]`, `make().opts`).
-fn rooted_in_name(member: &MemberExpression<'_>) -> bool {
+pub(crate) fn rooted_in_name(member: &MemberExpression<'_>) -> bool {
     let mut object = member.object().get_inner_expression();
     loop {
         match object {

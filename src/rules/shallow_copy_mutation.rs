@@ -513,7 +513,7 @@ pub(crate) fn helper_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
     Some(base)
 }
 
-const ASSIGN_HELPERS: &[&str] = &[
+pub(crate) const ASSIGN_HELPERS: &[&str] = &[
     "_objectSpread",
     "_objectSpread2",
     "__assign",

@@ -198,7 +198,7 @@ enum By {
     Binding(OxcSpan, String, u32),
 }
 
-fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<Cow<'a, str>> {
+pub(crate) fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<Cow<'a, str>> {
     if computed
         && !matches!(
             key,

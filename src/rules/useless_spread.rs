@@ -336,7 +336,7 @@ fn literal_object<'a>(
     Some(d)
 }
 
-fn is_empty_object(expr: &Expression<'_>) -> bool {
+pub(crate) fn is_empty_object(expr: &Expression<'_>) -> bool {
     matches!(without_parens(expr), Expression::ObjectExpression(o) if o.properties.is_empty())
 }
 
@@ -980,7 +980,7 @@ fn fresh_copy<'a>(
 
 // ---- helpers ----------------------------------------------------------------------------------
 
-fn without_parens<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
+pub(crate) fn without_parens<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
     let mut e = expr;
     while let Expression::ParenthesizedExpression(p) = e {
         e = &p.expression;
