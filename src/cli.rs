@@ -461,6 +461,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         return Ok(2);
     }
 
+    if lint::timing::enabled() {
+        eprint!("{}", lint::timing::report(started.elapsed()));
+    }
     Ok(if trouble {
         2
     } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {

@@ -41,7 +41,6 @@ mod kind;
 mod tests;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use oxc_ast::AstKind;
@@ -52,6 +51,7 @@ use oxc_syntax::node::NodeId;
 use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 use oxc_syntax::reference::ReferenceFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
+use rustc_hash::FxHashMap as HashMap;
 
 pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
@@ -101,8 +101,8 @@ pub struct Kinds<'a, 'c> {
     /// first use.
     // Node ids only (no arena references) so that `Kinds` stays covariant in `'a`.
     member_writes: RefCell<Option<MemberWrites>>,
-    /// `this.name` per class (private names with their `#`), memoised.
-    this_fields: RefCell<HashMap<(NodeId, String), Typed>>,
+    /// `this.name` per class and privacy, by name, memoised (looked up without allocating).
+    this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -1106,23 +1106,27 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
         };
-        let key = (
-            class_node,
-            if private {
-                format!("#{name}")
-            } else {
-                name.to_string()
-            },
-        );
-        if let Some(t) = self.this_fields.borrow().get(&key) {
+        let key = (class_node, private);
+        if let Some(t) = self
+            .this_fields
+            .borrow()
+            .get(&key)
+            .and_then(|m| m.get(name))
+        {
             return t.clone();
         }
         // A field whose writes read the field itself ends here rather than looping.
         self.this_fields
             .borrow_mut()
-            .insert(key.clone(), Typed::unknown());
+            .entry(key)
+            .or_default()
+            .insert(name.to_string(), Typed::unknown());
         let t = self.this_field_in(class_node, name, private, depth);
-        self.this_fields.borrow_mut().insert(key, t.clone());
+        self.this_fields
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(name.to_string(), t.clone());
         t
     }
 

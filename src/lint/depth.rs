@@ -16,6 +16,59 @@
 //! the hundreds, hostile code in the hundreds of thousands. Strings and comments are skipped so
 //! that a large base64 string does not count; template literals are followed into `${…}`.
 
+/// Byte classes for the scan (one table lookup a byte instead of a chain of tests).
+const SPACE: u8 = 0;
+const NEWLINE: u8 = 1;
+const QUOTE: u8 = 2;
+const TICK: u8 = 3;
+const SLASH: u8 = 4;
+const OPEN: u8 = 5;
+const CLOSE: u8 = 6;
+const SEPARATOR: u8 = 7;
+const OPERATOR: u8 = 8;
+const WORD: u8 = 9;
+const DIGIT: u8 = 10;
+const OTHER: u8 = 11;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b == b' ' || b == b'\t' || b == 0x0c {
+            SPACE
+        } else if b == b'\n' || b == b'\r' {
+            NEWLINE
+        } else if b == b'"' || b == b'\'' {
+            QUOTE
+        } else if b == b'`' {
+            TICK
+        } else if b == b'/' {
+            SLASH
+        } else if b == b'(' || b == b'[' || b == b'{' {
+            OPEN
+        } else if b == b')' || b == b']' || b == b'}' {
+            CLOSE
+        } else if b == b';' || b == b',' {
+            SEPARATOR
+        } else if is_operator(b) {
+            OPERATOR
+        } else if b.is_ascii_alphabetic() || b == b'_' || b == b'$' {
+            WORD
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
+fn is_word_byte(c: u8) -> bool {
+    matches!(CLASS[c as usize], WORD | DIGIT)
+}
+
 /// The nesting estimate of a text (see the module documentation).
 pub fn nesting_estimate(text: &str) -> usize {
     let b = text.as_bytes();
@@ -30,66 +83,67 @@ pub fn nesting_estimate(text: &str) -> usize {
     let mut pending_reset = false;
     while i < b.len() {
         let c = b[i];
-        let comment = c == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*'));
-        if !(c.is_ascii_whitespace() || comment) {
-            // A line that starts with an operator continues the expression above (`a\n+ b`).
-            if pending_reset && !is_operator(c) {
-                reset(&mut levels, &mut current);
-            }
-            pending_reset = false;
-            last = c;
-        }
-        match c {
-            b'\n' | b'\r'
-                if last.is_ascii_alphanumeric()
-                    || matches!(last, b'_' | b'$' | b')' | b']' | b'}' | b'"' | b'\'' | b'`') =>
-            {
-                pending_reset = true;
-            }
-            b'"' | b'\'' => {
-                i = skip_string(b, i);
+        let class = CLASS[c as usize];
+        match class {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            b'`' => {
-                // A template: skip its text; `${` opens a level that returns here on `}`.
-                match skip_template_text(b, i + 1) {
-                    (next, true) => {
-                        levels.push((0, 0, true));
-                        current += 1;
-                        max = max.max(current);
-                        i = next;
-                    }
-                    (next, false) => i = next,
+            NEWLINE => {
+                if matches!(CLASS[last as usize], WORD | DIGIT | CLOSE | QUOTE | TICK) {
+                    pending_reset = true;
                 }
+                i += 1;
                 continue;
             }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
+            SLASH if matches!(b.get(i + 1), Some(b'/')) => {
                 i = memchr::memchr2(b'\n', b'\r', &b[i..]).map_or(b.len(), |n| i + n);
                 continue;
             }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
+            SLASH if matches!(b.get(i + 1), Some(b'*')) => {
                 i = memchr::memmem::find(&b[i + 2..], b"*/").map_or(b.len(), |n| i + 2 + n + 2);
                 continue;
             }
-            b'(' | b'[' | b'{' => {
+            _ => {}
+        }
+        // Code: a line that starts with an operator continues the expression above (`a\n+ b`).
+        if pending_reset && class != OPERATOR && class != SLASH {
+            reset(&mut levels, &mut current);
+        }
+        pending_reset = false;
+        last = c;
+        match class {
+            QUOTE => i = skip_string(b, i),
+            TICK => {
+                // A template: skip its text; `${` opens a level that returns here on `}`.
+                let (next, opened) = skip_template_text(b, i + 1);
+                if opened {
+                    levels.push((0, 0, true));
+                    current += 1;
+                    max = max.max(current);
+                }
+                i = next;
+            }
+            OPEN => {
                 levels.push((0, 0, false));
                 current += 1;
+                max = max.max(current);
+                i += 1;
             }
-            b')' | b']' | b'}' => {
+            CLOSE => {
+                i += 1;
                 if levels.len() > 1 {
                     let (run, elses, template) = levels.pop().unwrap_or_default();
                     current -= 1 + run + elses;
                     if template && c == b'}' {
                         // Back in the template's text: skip to its end or next `${`.
-                        match skip_template_text(b, i + 1) {
-                            (next, true) => {
-                                levels.push((0, 0, true));
-                                current += 1;
-                                max = max.max(current);
-                                i = next;
-                            }
-                            (next, false) => i = next,
+                        let (next, opened) = skip_template_text(b, i);
+                        if opened {
+                            levels.push((0, 0, true));
+                            current += 1;
+                            max = max.max(current);
                         }
+                        i = next;
                         continue;
                     }
                 }
@@ -101,59 +155,70 @@ pub fn nesting_estimate(text: &str) -> usize {
                     pending_reset = true;
                 } else {
                     bump(&mut levels, &mut current, 1);
+                    max = max.max(current);
                 }
             }
-            b';' | b',' => reset(&mut levels, &mut current),
-            c if is_operator(c) => {
+            SEPARATOR => {
+                reset(&mut levels, &mut current);
+                i += 1;
+            }
+            OPERATOR | SLASH => {
                 // A run of operator characters is one token (`...`, `=>`, `**`, `===`), but
                 // each prefix operator in it nests (`a = -+-+-b`, `!!!!x`).
-                let start = i;
+                let mut prefixes = 0;
+                i += 1;
                 while i < b.len()
-                    && is_operator(b[i])
+                    && matches!(CLASS[b[i] as usize], OPERATOR | SLASH)
                     && !(b[i] == b'/' && matches!(b.get(i + 1), Some(b'/' | b'*')))
                 {
+                    prefixes += usize::from(matches!(b[i], b'+' | b'-' | b'!' | b'~'));
                     i += 1;
                 }
-                let prefixes = b[start + 1..i]
-                    .iter()
-                    .filter(|c| matches!(c, b'+' | b'-' | b'!' | b'~'))
-                    .count();
                 bump(&mut levels, &mut current, 1 + prefixes);
                 max = max.max(current);
-                continue;
             }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
+            WORD => {
                 let start = i;
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$')
-                {
+                i += 1;
+                while i < b.len() && is_word_byte(b[i]) {
                     i += 1;
                 }
-                match &b[start..i] {
-                    // Only `else if` nests; `else {` and `else x` end the statement.
-                    b"else"
-                        if b.get(skip_spaces(b, i)..).is_some_and(|r| {
-                            r.starts_with(b"if")
-                                && !r.get(2).is_some_and(|c| {
-                                    c.is_ascii_alphanumeric() || *c == b'_' || *c == b'$'
-                                })
-                        }) =>
-                    {
-                        if let Some(top) = levels.last_mut() {
-                            top.1 += 1;
-                            current += 1;
+                let word = &b[start..i];
+                // The words below: 2 to 10 letters, starting with one of these.
+                if (2..=10).contains(&word.len())
+                    && matches!(
+                        word[0],
+                        b'e' | b'n' | b't' | b'v' | b'd' | b'a' | b'y' | b'i'
+                    )
+                {
+                    match word {
+                        // Only `else if` nests; `else {` and `else x` end the statement.
+                        b"else"
+                            if b.get(skip_spaces(b, i)..).is_some_and(|r| {
+                                r.starts_with(b"if") && !r.get(2).is_some_and(|c| is_word_byte(*c))
+                            }) =>
+                        {
+                            if let Some(top) = levels.last_mut() {
+                                top.1 += 1;
+                                current += 1;
+                            }
                         }
+                        b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"in"
+                        | b"instanceof" => bump(&mut levels, &mut current, 1),
+                        _ => {}
                     }
-                    b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"in"
-                    | b"instanceof" => bump(&mut levels, &mut current, 1),
-                    _ => {}
+                    max = max.max(current);
                 }
-                max = max.max(current);
-                continue;
             }
-            _ => {}
+            _ => {
+                // Digits and other bytes: operands that nest nothing.
+                i += 1;
+                while i < b.len() && matches!(CLASS[b[i] as usize], DIGIT | OTHER) {
+                    last = b[i];
+                    i += 1;
+                }
+            }
         }
-        max = max.max(current);
-        i += 1;
     }
     max
 }
@@ -165,7 +230,7 @@ fn skip_spaces(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn is_operator(c: u8) -> bool {
+const fn is_operator(c: u8) -> bool {
     matches!(
         c,
         b'!' | b'~'
@@ -204,25 +269,36 @@ fn bump(levels: &mut [(usize, usize, bool)], current: &mut usize, n: usize) {
 fn skip_string(b: &[u8], i: usize) -> usize {
     let quote = b[i];
     let mut j = i + 1;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            b'\n' | b'\r' => return j,
-            c if c == quote => return j + 1,
-            _ => j += 1,
+    while let Some(n) = memchr::memchr3(quote, b'\\', b'\n', &b[j..]) {
+        let at = j + n;
+        // A carriage return ends the string's line too.
+        if let Some(r) = memchr::memchr(b'\r', &b[j..at]) {
+            return j + r;
+        }
+        match b[at] {
+            b'\\' => j = at + 2,
+            b'\n' => return at,
+            _ => return at + 1,
+        }
+        if j >= b.len() {
+            return b.len();
         }
     }
-    b.len()
+    memchr::memchr(b'\r', &b[j.min(b.len())..]).map_or(b.len(), |r| j + r)
 }
 
 /// From inside a template's text at `i`: the offset after its closing backtick (`false`) or
 /// after the next `${` (`true`).
 fn skip_template_text(b: &[u8], mut i: usize) -> (usize, bool) {
     while i < b.len() {
+        let Some(n) = memchr::memchr3(b'\\', b'`', b'$', &b[i..]) else {
+            break;
+        };
+        i += n;
         match b[i] {
             b'\\' => i += 2,
             b'`' => return (i + 1, false),
-            b'$' if b.get(i + 1) == Some(&b'{') => return (i + 2, true),
+            _ if b.get(i + 1) == Some(&b'{') => return (i + 2, true),
             _ => i += 1,
         }
     }

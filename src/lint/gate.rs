@@ -11,8 +11,10 @@
 //! binding of that name in the function or in the functions around it (block scopes are
 //! ignored; only a parameter or a `var`, visible in the whole function, hides the names
 //! outside), and the conditions under which the inference gives up (reassignment,
-//! redeclaration, depth) are ignored. A file where no place can fire skips the semantic
-//! model; elsewhere only the rules with a place that can fire run.
+//! redeclaration, depth) are ignored. Shapes that need no value are matched as the rule
+//! matches them (`acc = [...acc, x]`, a spread of a `reduce` callback's accumulator inside
+//! it, `{...(x || {})}`). A file where no place can fire skips the semantic model; elsewhere
+//! only the rules with a place that can fire run.
 //!
 //! The same pass finds the early errors the semantic model's syntax checks report about
 //! rest and spread (a `"use strict"` body with a rest parameter, duplicate parameter names,
@@ -26,11 +28,11 @@
 
 use std::cell::RefCell;
 
-use oxc_ast::AstKind;
 use oxc_ast::ast::*;
 use oxc_ast_visit::Visit;
 use oxc_ast_visit::walk;
 use oxc_span::GetSpan;
+use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::kinds::{Kind, builtins};
@@ -203,10 +205,11 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         has_class: false,
         pending: Vec::new(),
         pending_object_names: Vec::new(),
-        acc_spreads: Vec::new(),
+        reduce_callbacks: Vec::new(),
+        reduce_params: Vec::new(),
+        fn_reduce: Vec::new(),
         oamt_names: Vec::new(),
         imported: FxHashSet::default(),
-        acc_targets: FxHashSet::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -265,10 +268,12 @@ struct Gate<'a> {
     /// bound to an import or a `require(…)`.
     oamt_names: Vec<(&'a str, u32)>,
     imported: FxHashSet<&'a str>,
-    /// `accumulating-spread`: names spread into a growing literal, and names that are
-    /// reduce accumulators or plainly assigned.
-    acc_spreads: Vec<&'a str>,
-    acc_targets: FxHashSet<&'a str>,
+    /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
+    /// its first parameter), the first parameters of the callbacks around the node being
+    /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
+    reduce_callbacks: Vec<(u32, &'a str)>,
+    reduce_params: Vec<&'a str>,
+    fn_reduce: Vec<bool>,
     /// `shallow-copy-mutation`: bindings of shallow copies; names under which something two
     /// levels down (or, through an alias, one level down) is written; aliases of a level
     /// (`const items = copy.items`).
@@ -773,8 +778,18 @@ impl<'a> Gate<'a> {
                 && arr.elements.len() > 1
                 && let Expression::Identifier(id) = arg.get_inner_expression()
             {
-                self.acc_spreads.push(id.name.as_str());
+                self.accumulated(id.name.as_str());
             }
+        }
+    }
+
+    /// `accumulating-spread`: `name` spread into a literal that grows. The rule fires when the
+    /// literal is what a `reduce` callback whose first parameter is `name` returns (checked
+    /// here: anywhere inside such a callback), or what `name = …` assigns (checked at the
+    /// assignment, see [`respreads`]).
+    fn accumulated(&mut self, name: &'a str) {
+        if self.reduce_params.contains(&name) {
+            self.live |= ACC;
         }
     }
 
@@ -820,7 +835,7 @@ impl<'a> Gate<'a> {
                 && grows
                 && let Expression::Identifier(id) = arg.get_inner_expression()
             {
-                self.acc_spreads.push(id.name.as_str());
+                self.accumulated(id.name.as_str());
             }
         }
     }
@@ -994,9 +1009,10 @@ impl<'a> Gate<'a> {
             }
             "reduce" | "reduceRight" if self.wants(ACC) => {
                 if let Some(first) = first
-                    && let Some(p) = first_param(without_parens(first))
+                    && let inner = without_parens(first)
+                    && let Some(p) = first_param(inner)
                 {
-                    self.acc_targets.insert(p);
+                    self.reduce_callbacks.push((inner.span().start, p));
                 }
             }
             "catch" => {
@@ -1104,23 +1120,50 @@ impl<'a> Gate<'a> {
         }
     }
 
-    fn enter_function_like(&mut self, kind: AstKind<'a>) {
-        match kind {
-            AstKind::Function(f) => {
-                self.enter_params(&f.params, f.has_use_strict_directive());
-                if let Some(id) = &f.id
-                    && f.body.is_some()
-                {
-                    let name = id.name.as_str();
-                    self.bind(name, Src::Bits(OTHER));
-                    self.bind_call(
-                        name,
-                        CallSrc::Bits(call_bits(f.r#async, f.generator, f.return_type.as_deref())),
-                    );
-                }
+    fn enter_assignment(&mut self, a: &'a AssignmentExpression<'a>) {
+        if self.wants(SCM)
+            && let Some(t) = a.left.as_simple_assignment_target()
+        {
+            self.scm_write(target_root(t), 0);
+        }
+        match &a.left {
+            AssignmentTarget::StaticMemberExpression(m)
+                if matches!(
+                    m.object.get_inner_expression(),
+                    Expression::ThisExpression(_)
+                ) =>
+            {
+                let f = self.current_fn();
+                self.this_fields
+                    .entry(m.property.name.as_str())
+                    .or_default()
+                    .push(Src::Init(&a.right, f));
             }
-            AstKind::ArrowFunctionExpression(a) => {
-                self.enter_params(&a.params, a.has_use_strict_directive());
+            AssignmentTarget::PrivateFieldExpression(m)
+                if matches!(
+                    m.object.get_inner_expression(),
+                    Expression::ThisExpression(_)
+                ) =>
+            {
+                let f = self.current_fn();
+                self.private_fields
+                    .entry(m.field.name.as_str())
+                    .or_default()
+                    .push(Src::Init(&a.right, f));
+            }
+            // `accumulating-spread`: `acc = [...acc, x]`.
+            AssignmentTarget::AssignmentTargetIdentifier(id)
+                if a.operator == AssignmentOperator::Assign
+                    && self.wants(ACC)
+                    && respreads(&a.right, id.name.as_str()) =>
+            {
+                self.live |= ACC;
+            }
+            AssignmentTarget::ArrayAssignmentTarget(_) if self.wants(SNI) => {
+                self.want(SNI, &a.right, SNI_MASK);
+            }
+            AssignmentTarget::ObjectAssignmentTarget(o) if self.wants(OSLD) && o.rest.is_some() => {
+                self.want(OSLD, &a.right, OSLD_MASK);
             }
             _ => {}
         }
@@ -1128,19 +1171,10 @@ impl<'a> Gate<'a> {
 
     // ---- evaluation ---------------------------------------------------------------------
 
-    /// After the pass: whether a recorded value or name can make a rule fire.
     /// After the pass: which recorded places can make their rule fire.
     fn resolve(&mut self) {
         if self.live & SCM == 0 && self.wants(SCM) && self.scm_reaches() {
             self.live |= SCM;
-        }
-        if self.live & ACC == 0
-            && self
-                .acc_spreads
-                .iter()
-                .any(|n| self.acc_targets.contains(n))
-        {
-            self.live |= ACC;
         }
         if self.live & SOP == 0
             && self
@@ -1525,6 +1559,42 @@ fn first_param<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
     }
 }
 
+/// `accumulating-spread`: whether `value` (through parentheses, TypeScript wrappers, either
+/// side of `||`/`&&`/`??`, the branches of `?:` and the last expression of a sequence, as the
+/// rule climbs) is a literal that grows and spreads `name`: `acc = [...acc, x]`.
+fn respreads(value: &Expression<'_>, name: &str) -> bool {
+    let spreads_name = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(id) if id.name == name);
+    match value.get_inner_expression() {
+        Expression::ArrayExpression(a) => {
+            a.elements.len() > 1
+                && a.elements.iter().any(|e| {
+                    matches!(e, ArrayExpressionElement::SpreadElement(s) if spreads_name(&s.argument))
+                })
+        }
+        Expression::ObjectExpression(o) => {
+            let mut spreads = 0usize;
+            let mut computed = false;
+            let mut found = false;
+            for p in &o.properties {
+                match p {
+                    ObjectPropertyKind::SpreadProperty(s) => {
+                        spreads += 1;
+                        found |= spreads_name(&s.argument);
+                    }
+                    ObjectPropertyKind::ObjectProperty(p) => computed |= p.computed,
+                }
+            }
+            found && (spreads > 1 || computed)
+        }
+        Expression::LogicalExpression(l) => respreads(&l.left, name) || respreads(&l.right, name),
+        Expression::ConditionalExpression(c) => {
+            respreads(&c.consequent, name) || respreads(&c.alternate, name)
+        }
+        Expression::SequenceExpression(s) => s.expressions.last().is_some_and(|e| respreads(e, name)),
+        _ => false,
+    }
+}
+
 /// `a`, `this`, `a.b.c`: the path as text, for comparing spreads.
 fn simple_path(e: &Expression<'_>) -> Option<String> {
     match e.get_inner_expression() {
@@ -1540,223 +1610,289 @@ fn simple_path(e: &Expression<'_>) -> Option<String> {
     }
 }
 
-impl<'a> Visit<'a> for Gate<'a> {
-    fn enter_node(&mut self, kind: AstKind<'a>) {
-        match kind {
-            AstKind::VariableDeclaration(v) if v.kind == VariableDeclarationKind::Var => {
-                for d in &v.declarations {
-                    self.shadow(&d.id);
-                }
-            }
-            AstKind::VariableDeclarator(d) => self.enter_declarator(d),
-            AstKind::FormalParameter(p) => self.enter_parameter(p),
-            AstKind::FormalParameterRest(r) => {
-                self.shadow(&r.rest.argument);
-                if let BindingPattern::BindingIdentifier(b) = &r.rest.argument {
-                    self.bind(b.name.as_str(), Src::Bits(ARR));
-                }
-            }
-            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
-                self.enter_function_like(kind);
-            }
-            AstKind::Class(c) => {
-                self.has_class = true;
-                if let Some(id) = &c.id {
-                    self.bind(id.name.as_str(), Src::Bits(OTHER | COLL));
-                }
-                let f = self.current_fn();
-                for e in &c.body.body {
-                    let ClassElement::PropertyDefinition(p) = e else {
-                        continue;
-                    };
-                    let (map, name) = match &p.key {
-                        PropertyKey::PrivateIdentifier(k) => {
-                            (&mut self.private_fields, k.name.as_str())
-                        }
-                        PropertyKey::StaticIdentifier(k) => {
-                            (&mut self.this_fields, k.name.as_str())
-                        }
-                        PropertyKey::StringLiteral(k) => (&mut self.this_fields, k.value.as_str()),
-                        _ => continue,
-                    };
-                    let srcs = map.entry(name).or_default();
-                    if let Some(ann) = &p.type_annotation {
-                        srcs.push(Src::Bits(type_bits(&ann.type_annotation, 0)));
-                    }
-                    if let Some(value) = &p.value {
-                        srcs.push(Src::Init(value, f));
-                    }
-                }
-            }
-            AstKind::ImportSpecifier(i) => {
-                self.imported.insert(i.local.name.as_str());
-            }
-            AstKind::ImportDefaultSpecifier(i) => {
-                self.imported.insert(i.local.name.as_str());
-            }
-            AstKind::ImportNamespaceSpecifier(i) => {
-                self.imported.insert(i.local.name.as_str());
-            }
-            AstKind::CatchParameter(cp) => {
-                if let BindingPattern::BindingIdentifier(b) = &cp.pattern {
-                    self.bind(b.name.as_str(), Src::Bits(OTHER));
-                }
-            }
-            AstKind::AssignmentExpression(a) => {
-                if self.wants(SCM)
-                    && let Some(t) = a.left.as_simple_assignment_target()
-                {
-                    self.scm_write(target_root(t), 0);
-                }
-                match &a.left {
-                    AssignmentTarget::StaticMemberExpression(m)
-                        if matches!(
-                            m.object.get_inner_expression(),
-                            Expression::ThisExpression(_)
-                        ) =>
-                    {
-                        let f = self.current_fn();
-                        self.this_fields
-                            .entry(m.property.name.as_str())
-                            .or_default()
-                            .push(Src::Init(&a.right, f));
-                    }
-                    AssignmentTarget::PrivateFieldExpression(m)
-                        if matches!(
-                            m.object.get_inner_expression(),
-                            Expression::ThisExpression(_)
-                        ) =>
-                    {
-                        let f = self.current_fn();
-                        self.private_fields
-                            .entry(m.field.name.as_str())
-                            .or_default()
-                            .push(Src::Init(&a.right, f));
-                    }
-                    AssignmentTarget::AssignmentTargetIdentifier(id)
-                        if a.operator == AssignmentOperator::Assign =>
-                    {
-                        self.acc_targets.insert(id.name.as_str());
-                    }
-                    AssignmentTarget::ArrayAssignmentTarget(_) if self.wants(SNI) => {
-                        self.want(SNI, &a.right, SNI_MASK);
-                    }
-                    AssignmentTarget::ObjectAssignmentTarget(o)
-                        if self.wants(OSLD) && o.rest.is_some() =>
-                    {
-                        self.want(OSLD, &a.right, OSLD_MASK);
-                    }
-                    _ => {}
-                }
-            }
-            AstKind::UpdateExpression(u) if self.wants(SCM) => {
-                self.scm_write(target_root(&u.argument), 0);
-            }
-            AstKind::UnaryExpression(u)
-                if self.wants(SCM) && u.operator == UnaryOperator::Delete =>
+impl<'a> Gate<'a> {
+    /// Entering a function, an arrow, a class static block or a namespace body: where a `var`
+    /// in it lives. `params` are the function's parameters: the first one of a `.catch`
+    /// callback is bound to the caught error, a `reduce` callback's is its accumulator.
+    fn push_fn(&mut self, start: u32, params: Option<&'a FormalParameters<'a>>) {
+        let id = u32::try_from(self.fn_parent.len()).unwrap_or(u32::MAX);
+        self.fn_parent.push(self.current_fn());
+        self.fn_stack.push(id);
+        if self.catch_callbacks.last() == Some(&start) {
+            self.catch_callbacks.pop();
+            if let Some(FormalParameter {
+                pattern: BindingPattern::BindingIdentifier(b),
+                ..
+            }) = params.and_then(|p| p.items.first())
             {
-                self.scm_write(root_depth(&u.argument), 0);
+                self.bind(b.name.as_str(), Src::Bits(OTHER));
             }
-            AstKind::ArrayExpression(a) => self.enter_array(a),
-            AstKind::ExpressionStatement(e) => {
-                let mut v = e.expression.get_inner_expression();
-                if let Expression::AwaitExpression(a) = v {
-                    v = a.argument.get_inner_expression();
-                }
-                self.discarded = v.span();
-            }
-            AstKind::ForOfStatement(f) => {
-                if !f.r#await {
-                    self.consumed(Some(&f.right));
-                }
-                if self.wants(SNI) {
-                    self.want(SNI, &f.right, SNI_MASK);
-                }
-            }
-            AstKind::JSXSpreadAttribute(a) => self.object_copy(&a.argument),
-            AstKind::YieldExpression(y) if y.delegate => {
-                self.consumed(y.argument.as_ref());
-                if self.wants(SNI)
-                    && let Some(arg) = &y.argument
-                {
-                    self.want(SNI, arg, SNI_MASK);
-                }
-            }
-            AstKind::NewExpression(n) => {
-                self.enter_arguments(&n.arguments);
-                if let Expression::Identifier(id) = n.callee.get_inner_expression()
-                    && let Some(arg) = n.arguments.first().and_then(Argument::as_expression)
-                {
-                    let name = id.name.as_str();
-                    if matches!(name, "Set" | "Map") {
-                        self.consumed(Some(arg));
-                    }
-                    if self.wants(SNI) && matches!(name, "Map" | "Set" | "WeakMap" | "WeakSet") {
-                        self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
-                    }
-                }
-            }
-            AstKind::CallExpression(c) => {
-                self.enter_arguments(&c.arguments);
-                self.enter_call(c);
-            }
-            AstKind::ObjectExpression(o) => {
-                self.enter_object_spreads(o);
-                self.enter_object(o);
-            }
-            AstKind::IdentifierReference(id) => {
-                let name = id.name.as_str();
-                if self.wants(PRP) && name == "arguments" {
-                    self.live |= PRP;
-                }
-                if maybe_strict_word(name) && name != "arguments" && is_strict_word(name) {
-                    self.syntax = true;
-                }
-            }
-            AstKind::BindingIdentifier(b)
-                if maybe_strict_word(b.name.as_str()) && is_strict_word(b.name.as_str()) =>
-            {
-                self.syntax = true;
-            }
-            _ => {}
         }
-        if matches!(
-            kind,
-            AstKind::Function(_)
-                | AstKind::ArrowFunctionExpression(_)
-                | AstKind::StaticBlock(_)
-                | AstKind::TSModuleBlock(_)
-        ) {
-            let id = u32::try_from(self.fn_parent.len()).unwrap_or(u32::MAX);
-            self.fn_parent.push(self.current_fn());
-            self.fn_stack.push(id);
-            if self.catch_callbacks.last() == Some(&kind.span().start) {
-                self.catch_callbacks.pop();
-                let callback = match kind {
-                    AstKind::Function(f) => f.params.items.first(),
-                    AstKind::ArrowFunctionExpression(a) => a.params.items.first(),
-                    _ => None,
-                };
-                if let Some(FormalParameter {
-                    pattern: BindingPattern::BindingIdentifier(b),
-                    ..
-                }) = callback
-                {
-                    self.bind(b.name.as_str(), Src::Bits(OTHER));
-                }
+        let reduce = match self.reduce_callbacks.last() {
+            Some(&(at, param)) if at == start => {
+                self.reduce_callbacks.pop();
+                self.reduce_params.push(param);
+                true
             }
+            _ => false,
+        };
+        self.fn_reduce.push(reduce);
+    }
+
+    fn pop_fn(&mut self) {
+        self.fn_stack.pop();
+        if self.fn_reduce.pop() == Some(true) {
+            self.reduce_params.pop();
+        }
+    }
+}
+
+// Only the nodes the gate reads have a method here (each does its part, then walks the
+// children as the default would): the others are walked without a call per node.
+// `alloc` gives a node the lifetime of the program's arena, as the default `enter_node`
+// does for every node (the program is borrowed for `'a`).
+impl<'a> Visit<'a> for Gate<'a> {
+    fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
+        let it = self.alloc(it);
+        if it.kind == VariableDeclarationKind::Var {
+            for d in &it.declarations {
+                self.shadow(&d.id);
+            }
+        }
+        walk::walk_variable_declaration(self, it);
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        let it = self.alloc(it);
+        self.enter_declarator(it);
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_formal_parameter(&mut self, it: &FormalParameter<'a>) {
+        let it = self.alloc(it);
+        self.enter_parameter(it);
+        walk::walk_formal_parameter(self, it);
+    }
+
+    fn visit_formal_parameter_rest(&mut self, it: &FormalParameterRest<'a>) {
+        let it = self.alloc(it);
+        self.shadow(&it.rest.argument);
+        if let BindingPattern::BindingIdentifier(b) = &it.rest.argument {
+            self.bind(b.name.as_str(), Src::Bits(ARR));
+        }
+        walk::walk_formal_parameter_rest(self, it);
+    }
+
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        let it = self.alloc(it);
+        self.enter_params(&it.params, it.has_use_strict_directive());
+        if let Some(id) = &it.id
+            && it.body.is_some()
+        {
+            let name = id.name.as_str();
+            self.bind(name, Src::Bits(OTHER));
+            self.bind_call(
+                name,
+                CallSrc::Bits(call_bits(
+                    it.r#async,
+                    it.generator,
+                    it.return_type.as_deref(),
+                )),
+            );
+        }
+        self.push_fn(it.span.start, Some(&it.params));
+        walk::walk_function(self, it, flags);
+        self.pop_fn();
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        let it = self.alloc(it);
+        self.enter_params(&it.params, it.has_use_strict_directive());
+        self.push_fn(it.span.start, Some(&it.params));
+        walk::walk_arrow_function_expression(self, it);
+        self.pop_fn();
+    }
+
+    fn visit_static_block(&mut self, it: &StaticBlock<'a>) {
+        let it = self.alloc(it);
+        self.push_fn(it.span.start, None);
+        walk::walk_static_block(self, it);
+        self.pop_fn();
+    }
+
+    fn visit_ts_module_block(&mut self, it: &TSModuleBlock<'a>) {
+        let it = self.alloc(it);
+        self.push_fn(it.span.start, None);
+        walk::walk_ts_module_block(self, it);
+        self.pop_fn();
+    }
+
+    fn visit_class(&mut self, c: &Class<'a>) {
+        let c = self.alloc(c);
+        self.has_class = true;
+        if let Some(id) = &c.id {
+            self.bind(id.name.as_str(), Src::Bits(OTHER | COLL));
+        }
+        let f = self.current_fn();
+        for e in &c.body.body {
+            let ClassElement::PropertyDefinition(p) = e else {
+                continue;
+            };
+            let (map, name) = match &p.key {
+                PropertyKey::PrivateIdentifier(k) => (&mut self.private_fields, k.name.as_str()),
+                PropertyKey::StaticIdentifier(k) => (&mut self.this_fields, k.name.as_str()),
+                PropertyKey::StringLiteral(k) => (&mut self.this_fields, k.value.as_str()),
+                _ => continue,
+            };
+            let srcs = map.entry(name).or_default();
+            if let Some(ann) = &p.type_annotation {
+                srcs.push(Src::Bits(type_bits(&ann.type_annotation, 0)));
+            }
+            if let Some(value) = &p.value {
+                srcs.push(Src::Init(value, f));
+            }
+        }
+        walk::walk_class(self, c);
+    }
+
+    fn visit_import_specifier(&mut self, it: &ImportSpecifier<'a>) {
+        let it = self.alloc(it);
+        self.imported.insert(it.local.name.as_str());
+        walk::walk_import_specifier(self, it);
+    }
+
+    fn visit_import_default_specifier(&mut self, it: &ImportDefaultSpecifier<'a>) {
+        let it = self.alloc(it);
+        self.imported.insert(it.local.name.as_str());
+        walk::walk_import_default_specifier(self, it);
+    }
+
+    fn visit_import_namespace_specifier(&mut self, it: &ImportNamespaceSpecifier<'a>) {
+        let it = self.alloc(it);
+        self.imported.insert(it.local.name.as_str());
+        walk::walk_import_namespace_specifier(self, it);
+    }
+
+    fn visit_catch_parameter(&mut self, it: &CatchParameter<'a>) {
+        let it = self.alloc(it);
+        if let BindingPattern::BindingIdentifier(b) = &it.pattern {
+            self.bind(b.name.as_str(), Src::Bits(OTHER));
+        }
+        walk::walk_catch_parameter(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, a: &AssignmentExpression<'a>) {
+        let a = self.alloc(a);
+        self.enter_assignment(a);
+        walk::walk_assignment_expression(self, a);
+    }
+
+    fn visit_update_expression(&mut self, u: &UpdateExpression<'a>) {
+        let u = self.alloc(u);
+        if self.wants(SCM) {
+            self.scm_write(target_root(&u.argument), 0);
+        }
+        walk::walk_update_expression(self, u);
+    }
+
+    fn visit_unary_expression(&mut self, u: &UnaryExpression<'a>) {
+        let u = self.alloc(u);
+        if self.wants(SCM) && u.operator == UnaryOperator::Delete {
+            self.scm_write(root_depth(&u.argument), 0);
+        }
+        walk::walk_unary_expression(self, u);
+    }
+
+    fn visit_array_expression(&mut self, a: &ArrayExpression<'a>) {
+        let a = self.alloc(a);
+        self.enter_array(a);
+        walk::walk_array_expression(self, a);
+    }
+
+    fn visit_expression_statement(&mut self, e: &ExpressionStatement<'a>) {
+        let e = self.alloc(e);
+        let mut v = e.expression.get_inner_expression();
+        if let Expression::AwaitExpression(a) = v {
+            v = a.argument.get_inner_expression();
+        }
+        self.discarded = v.span();
+        walk::walk_expression_statement(self, e);
+    }
+
+    fn visit_for_of_statement(&mut self, f: &ForOfStatement<'a>) {
+        let f = self.alloc(f);
+        if !f.r#await {
+            self.consumed(Some(&f.right));
+        }
+        if self.wants(SNI) {
+            self.want(SNI, &f.right, SNI_MASK);
+        }
+        walk::walk_for_of_statement(self, f);
+    }
+
+    fn visit_jsx_spread_attribute(&mut self, a: &JSXSpreadAttribute<'a>) {
+        let a = self.alloc(a);
+        self.object_copy(&a.argument);
+        walk::walk_jsx_spread_attribute(self, a);
+    }
+
+    fn visit_yield_expression(&mut self, y: &YieldExpression<'a>) {
+        let y = self.alloc(y);
+        if y.delegate {
+            self.consumed(y.argument.as_ref());
+            if self.wants(SNI)
+                && let Some(arg) = &y.argument
+            {
+                self.want(SNI, arg, SNI_MASK);
+            }
+        }
+        walk::walk_yield_expression(self, y);
+    }
+
+    fn visit_new_expression(&mut self, n: &NewExpression<'a>) {
+        let n = self.alloc(n);
+        self.enter_arguments(&n.arguments);
+        if let Expression::Identifier(id) = n.callee.get_inner_expression()
+            && let Some(arg) = n.arguments.first().and_then(Argument::as_expression)
+        {
+            let name = id.name.as_str();
+            if matches!(name, "Set" | "Map") {
+                self.consumed(Some(arg));
+            }
+            if self.wants(SNI) && matches!(name, "Map" | "Set" | "WeakMap" | "WeakSet") {
+                self.want(SNI, arg, SNI_CONSTRUCTOR_MASK);
+            }
+        }
+        walk::walk_new_expression(self, n);
+    }
+
+    fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
+        let c = self.alloc(c);
+        self.enter_arguments(&c.arguments);
+        self.enter_call(c);
+        walk::walk_call_expression(self, c);
+    }
+
+    fn visit_object_expression(&mut self, o: &ObjectExpression<'a>) {
+        let o = self.alloc(o);
+        self.enter_object_spreads(o);
+        self.enter_object(o);
+        walk::walk_object_expression(self, o);
+    }
+
+    fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
+        let name = id.name.as_str();
+        if self.wants(PRP) && name == "arguments" {
+            self.live |= PRP;
+        }
+        if maybe_strict_word(name) && name != "arguments" && is_strict_word(name) {
+            self.syntax = true;
         }
     }
 
-    fn leave_node(&mut self, kind: AstKind<'a>) {
-        if matches!(
-            kind,
-            AstKind::Function(_)
-                | AstKind::ArrowFunctionExpression(_)
-                | AstKind::StaticBlock(_)
-                | AstKind::TSModuleBlock(_)
-        ) {
-            self.fn_stack.pop();
+    fn visit_binding_identifier(&mut self, b: &BindingIdentifier<'a>) {
+        if maybe_strict_word(b.name.as_str()) && is_strict_word(b.name.as_str()) {
+            self.syntax = true;
         }
     }
 
@@ -1894,6 +2030,24 @@ mod tests {
             "export const r = xs.reduce((acc, x) => [...acc, x], []);",
             "accumulating-spread",
         ),
+        // The accumulator spread in a `return` of a callback with a body, through `?:`.
+        (
+            "a.js",
+            "export const r = xs.reduceRight(function (acc, x) { if (x) { return c ? { ...acc, [x]: 1 } : acc; } return acc; }, {});",
+            "accumulating-spread",
+        ),
+        // Re-spread in a loop, through parentheses, `||` and a sequence.
+        (
+            "a.ts",
+            "export function f(xs: number[]) { let out: number[] = []; for (const x of xs) { out = (g(), (out as number[]) || [...out, x]); } return out; }",
+            "accumulating-spread",
+        ),
+        // In a `forEach` callback over a binding declared outside it.
+        (
+            "a.js",
+            "export function f(xs) { let seen = {}; xs.forEach((x) => { seen = { ...seen, [x]: true }; }); return seen; }",
+            "accumulating-spread",
+        ),
         (
             "a.js",
             "export const s = new Set([...xs]);\nexport const t = { ...(o || {}) };",
@@ -1992,5 +2146,30 @@ mod tests {
         assert!(v.syntax);
         let v = verdict("const f = (a, a) => [...a];");
         assert!(v.syntax);
+        // `accumulating-spread` needs the literal to be what `acc = …` assigns, or to be in a
+        // `reduce` callback whose accumulator it spreads: a name assigned in one place and
+        // spread in another is not enough.
+        let acc = |code: &str| {
+            let alloc = oxc_allocator::Allocator::default();
+            let ret = oxc_parser::Parser::new(&alloc, code, oxc_span::SourceType::mjs()).parse();
+            let program = alloc.alloc(ret.program);
+            super::decide(program, code, &[super::GateSpec::AccumulatingSpread]).live
+        };
+        assert_eq!(acc("let a = []; a = f(); export const b = [...a, 1];"), 0);
+        assert_eq!(acc("for (const x of xs) { b = [...a, x]; }"), 0);
+        assert_eq!(acc("xs.reduce((acc, x) => [...x, acc], []);"), 0);
+        assert_eq!(acc("xs.map((acc) => [...acc, 1]);"), 0);
+        assert_eq!(
+            acc("xs.reduce((acc, x) => [...acc, x], []);"),
+            super::rule::ACC
+        );
+        assert_eq!(
+            acc("for (const x of xs) { a = [...a, x]; }"),
+            super::rule::ACC
+        );
+        assert_eq!(
+            acc("for (const k of ks) { o = c ? { ...o, [k]: 1 } : o; }"),
+            super::rule::ACC
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod syntax;
 #[cfg(test)]
 pub mod test_util;
+pub mod timing;
 
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -27,6 +28,7 @@ use oxc_span::SourceType;
 pub use ctx::Ctx;
 pub use gate::GateSpec;
 pub use ruleset::{ActiveRule, RuleSet, TextScan};
+use timing::Stage;
 
 use crate::diagnostic::{
     Diagnostic, INTERNAL_ERROR, PARSE_ERROR, Severity, Span, sort_diagnostics,
@@ -177,7 +179,10 @@ fn lint_unchecked(
     dispatch: Dispatch,
 ) -> Vec<Diagnostic> {
     // Each level takes at least one byte, so only texts longer than the limit are scanned.
-    if text.len() > MAX_DEPTH && depth::nesting_estimate(text) > MAX_DEPTH {
+    let timer = timing::start();
+    let deep = text.len() > MAX_DEPTH && depth::nesting_estimate(text) > MAX_DEPTH;
+    timer.stop(Stage::Depth);
+    if deep {
         return vec![internal_error(format!(
             "the code nests deeper than {MAX_DEPTH} levels (brackets, operators or statements); restlint does not parse such a file"
         ))];
@@ -213,7 +218,9 @@ fn lint_in(
     dispatch: Dispatch,
 ) -> Vec<Diagnostic> {
     let mut source_type = source_type_for(path);
+    let timer = timing::start();
     let mut ret = parse(allocator, text, source_type);
+    timer.stop(Stage::Parse);
     // `.js` files often hold JSX; `SourceType::from_path` does not allow it there. Retry as JSX
     // only when the plain parse failed, so valid scripts keep their exact reading.
     if !ret.diagnostics.is_empty()
@@ -280,7 +287,9 @@ fn lint_in(
             .filter(|(_, a)| **a)
             .map(|(g, _)| *g)
             .collect();
+        let timer = timing::start();
         let verdict = gate::decide(program, text, &specs);
+        timer.stop(Stage::Gate);
         for (g, on) in rules.gates.iter().zip(run.iter_mut()) {
             *on &= verdict.live & g.bit() != 0;
         }
@@ -295,15 +304,18 @@ fn lint_in(
     // in a function whose body says "use strict", duplicate arrow parameters, …); it builds
     // the node store only when rules will read it.
     if any_rule || syntax_checks {
+        let timer = timing::start();
         let sem = SemanticBuilder::new()
             .with_stats(estimated_stats(text.len()))
             .with_build_nodes(any_rule)
             .with_check_syntax_error(syntax_checks)
             .build(program);
+        timer.stop(Stage::Semantic);
         if ret.diagnostics.is_empty() {
             syntax::convert_all(&sem.diagnostics, text, &mut diags);
         }
         if any_rule {
+            let timer = timing::start();
             let semantic = &sem.semantic;
             let mut rule_diags = Vec::new();
             {
@@ -342,6 +354,7 @@ fn lint_in(
                     }
                 }
             }
+            timer.stop(Stage::Rules);
             for mut d in rule_diags {
                 if let Some(sev) = rules.severity(d.rule) {
                     d.severity = sev;

@@ -8,8 +8,8 @@
 //! defines the key as its own property. Accessors written before a spread, computed keys
 //! that are not literals, and `__proto__` are never judged.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
@@ -61,7 +61,7 @@ impl Rule for SpreadOverridesProperty {
         let mut diags = Vec::new();
         // Walk backwards, keeping for each key the nearest later element that certainly sets
         // it: linear in the number of properties (generated literals can have thousands).
-        let mut later: HashMap<Cow<'a, str>, By> = HashMap::new();
+        let mut later: HashMap<Cow<'a, str>, By> = HashMap::default();
         for (i, p) in obj.properties.iter().enumerate().rev() {
             match p {
                 ObjectPropertyKind::ObjectProperty(p) => {
