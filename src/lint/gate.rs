@@ -14,7 +14,9 @@
 //! redeclaration, depth) are ignored. Shapes that need no value are matched as the rule
 //! matches them (`acc = [...acc, x]`, a spread of a `reduce` callback's accumulator inside
 //! it, `{...(x || {})}`). A file where no place can fire skips the semantic model; elsewhere
-//! only the rules with a place that can fire run.
+//! only the rules with a place that can fire run. When a statement makes the model certain
+//! (a shape that needs no value), the walk stops there: the rest of the file is not looked
+//! at, so every rule asked about runs and the model's syntax checks are on.
 //!
 //! The same pass finds the early errors the semantic model's syntax checks report about
 //! rest and spread (a `"use strict"` body with a rest parameter, duplicate parameter names,
@@ -223,8 +225,16 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         call_tab: RefCell::default(),
         field_tab: RefCell::default(),
         steps: std::cell::Cell::new(0),
+        stopped: false,
     };
     g.visit_program(program);
+    if g.stopped {
+        // Part of the file was not looked at: anything may be in it.
+        return Verdict {
+            live: wanted,
+            syntax: true,
+        };
+    }
     g.resolve();
     Verdict {
         live: g.live,
@@ -298,6 +308,8 @@ struct Gate<'a> {
     call_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     field_tab: RefCell<FxHashMap<(bool, &'a str), Memo>>,
     steps: std::cell::Cell<u64>,
+    /// The walk stopped early because a rule certainly needs the model.
+    stopped: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -1899,11 +1911,14 @@ impl<'a> Visit<'a> for Gate<'a> {
     // Types hold nothing the rules judge (annotations are read from their owners).
     fn visit_ts_type(&mut self, _it: &TSType<'a>) {}
 
-    // Once a rule certainly needs the model, nothing else matters (the model brings its own
-    // syntax checks).
+    // Once a rule certainly needs the model, the rest of the file is not worth walking: the
+    // model will be built, so every rule asked about runs and the model's syntax checks are
+    // on (see `decide`).
     fn visit_statement(&mut self, it: &Statement<'a>) {
-        if self.live != self.wanted {
+        if self.live == 0 {
             walk::walk_statement(self, it);
+        } else {
+            self.stopped = true;
         }
     }
 }
@@ -2115,6 +2130,44 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// Once a rule certainly needs the model the walk stops; what it did not look at may hold
+    /// anything: every rule asked about runs and the model's syntax checks are on.
+    #[test]
+    fn an_early_stop_leaves_nothing_out() {
+        let only = |id: &str| {
+            RuleSet::new(
+                crate::rules::RULES
+                    .iter()
+                    .filter(|m| m.id == id)
+                    .map(|m| ActiveRule {
+                        rule: (m.create)(None).expect("default options"),
+                        severity: Severity::Warning,
+                    })
+                    .collect(),
+            )
+        };
+        let found = |code: &str, rules: &RuleSet| -> Vec<&'static str> {
+            let d = lint_text_with(Path::new("a.js"), code, rules, Dispatch::Table);
+            d.iter().map(|d| d.rule).collect()
+        };
+        // useless-spread alone: its literal fallback makes the model certain at the first
+        // statement; the early error further down is still reported.
+        let code = "export const t = { ...(o || {}) };\nfunction f(...r) { 'use strict'; }";
+        assert_eq!(
+            found(code, &only("useless-spread")),
+            ["useless-spread", "parse-error"]
+        );
+        // Every rule: a spread-non-iterable value after the statement that stopped the walk.
+        let code = "export const t = { ...(o || {}) };\nconst m = new Map();\nexport const o2 = { ...m };\nexport const xs = [...{ a: 1 }];";
+        let rules = all_rules();
+        let gated = lint_text_with(Path::new("a.js"), code, &rules, Dispatch::Table);
+        let all = lint_text_with(Path::new("a.js"), code, &rules, Dispatch::Everything);
+        assert_eq!(gated, all);
+        let ids: Vec<&str> = gated.iter().map(|d| d.rule).collect();
+        assert!(ids.contains(&"object-spread-loses-data"), "{ids:?}");
+        assert!(ids.contains(&"spread-non-iterable"), "{ids:?}");
     }
 
     #[test]

@@ -327,10 +327,15 @@ fn lint_in(
                     diagnostics: &mut rule_diags,
                     kinds: crate::kinds::Kinds::new(semantic, text, line_index),
                 };
+                let live_types = rules.live_types(&run);
                 for node in semantic.nodes().iter() {
                     match dispatch {
                         Dispatch::Table => {
-                            for &i in rules.for_type(node.kind().ty() as u8) {
+                            let ty = node.kind().ty() as u8;
+                            if live_types.get(ty as usize) != Some(&true) {
+                                continue;
+                            }
+                            for &i in rules.for_type(ty) {
                                 let i = i as usize;
                                 if run[i] {
                                     let r = &rules.rules[i];

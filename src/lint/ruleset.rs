@@ -147,6 +147,15 @@ impl RuleSet {
         self.table.get(ty as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// For each AST type, whether one of the rules marked in `run` (by index into `rules`)
+    /// listens to it: the node loop skips the other nodes at once.
+    pub fn live_types(&self, run: &[bool]) -> Vec<bool> {
+        self.table
+            .iter()
+            .map(|rules| rules.iter().any(|&i| run.get(i as usize) == Some(&true)))
+            .collect()
+    }
+
     /// Whether any node rule (or file rule) may fire on this text, by the needles.
     pub fn active_for_text(&self, text: &str) -> Vec<bool> {
         self.scan_text(text).active
