@@ -384,14 +384,24 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         let mut reports: Vec<FileReport> = pool.install(|| {
             // Big files one at a time beside the rest (see `lint::schedule`).
             let lanes = lint::schedule::lanes(&targets, rayon::current_num_threads());
+            let serial_queue = lint::schedule::SerialQueue::new(&lanes.serial);
             let (mut serial, parallel) = rayon::join(
-                || lanes.serial.iter().filter_map(lint_one).collect::<Vec<_>>(),
                 || {
-                    lanes
+                    std::iter::from_fn(|| serial_queue.front())
+                        .filter_map(|t| lint_one(&t))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let mut done = lanes
                         .parallel
                         .par_iter()
                         .filter_map(lint_one)
-                        .collect::<Vec<_>>()
+                        .collect::<Vec<_>>();
+                    // The parallel lane ran dry: help with the serial lane's smallest files.
+                    done.extend(
+                        std::iter::from_fn(|| serial_queue.back()).filter_map(|t| lint_one(&t)),
+                    );
+                    done
                 },
             );
             serial.extend(parallel);

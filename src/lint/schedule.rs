@@ -7,8 +7,9 @@
 //! With the serial lane the peak is one big file plus one ordinary file per other worker,
 //! whatever the number of files, and the big files start first. The serial lane takes the
 //! largest files above [`SERIAL_MIN_BYTES`] while it holds at most a `1 / threads` share of
-//! the bytes, so it never becomes the critical path. Building the lanes also fixes glibc's
-//! mmap threshold (see [`fix_mmap_threshold`]).
+//! the bytes; a worker whose parallel lane runs dry takes the serial lane's smallest files
+//! from its other end ([`SerialQueue`]), so neither lane is left as the critical path. Building
+//! the lanes also fixes glibc's mmap threshold (see [`fix_mmap_threshold`]).
 
 use rayon::prelude::*;
 
@@ -51,6 +52,47 @@ fn split(mut sized: Vec<(u64, &Target)>, threads: usize) -> Lanes<'_> {
         }
     }
     Lanes { serial, parallel }
+}
+
+/// The serial lane's files, claimed from both ends: the serial lane takes them largest first
+/// from the front; a worker whose parallel lane ran dry takes the smallest left from the back,
+/// so the run does not end with one worker finishing big files while the others wait. The
+/// lane's budget is counted in bytes, but its big bundles cost more per byte than the
+/// parallel lane's files (the gate lets more of them through), so either lane can finish
+/// first.
+pub struct SerialQueue<'l, 't> {
+    files: &'l [&'t Target],
+    /// The unclaimed files: `files[front..back]`.
+    ends: std::sync::Mutex<(usize, usize)>,
+}
+
+impl<'l, 't> SerialQueue<'l, 't> {
+    pub fn new(files: &'l [&'t Target]) -> Self {
+        Self {
+            files,
+            ends: std::sync::Mutex::new((0, files.len())),
+        }
+    }
+
+    /// The largest unclaimed file.
+    pub fn front(&self) -> Option<&'t Target> {
+        let mut ends = self.ends.lock().ok()?;
+        let (front, back) = *ends;
+        (front < back).then(|| {
+            ends.0 += 1;
+            self.files[front]
+        })
+    }
+
+    /// The smallest unclaimed file.
+    pub fn back(&self) -> Option<&'t Target> {
+        let mut ends = self.ends.lock().ok()?;
+        let (front, back) = *ends;
+        (front < back).then(|| {
+            ends.1 -= 1;
+            self.files[back - 1]
+        })
+    }
 }
 
 /// Fixes glibc's mmap threshold at 4 MiB. By default glibc raises it (up to 32 MiB) after
@@ -111,6 +153,20 @@ mod tests {
         let lanes = split(vec![(8 << 20, &t[0]), (1, &t[1])], 1);
         assert!(lanes.serial.is_empty());
         assert_eq!(lanes.parallel.len(), 2);
+    }
+
+    #[test]
+    fn the_serial_lane_is_claimed_once_from_both_ends() {
+        let t = targets(4);
+        let files: Vec<&Target> = t.iter().collect();
+        let q = SerialQueue::new(&files);
+        let mut got = Vec::new();
+        got.extend(q.front());
+        got.extend(q.back());
+        got.extend(q.front());
+        got.extend(q.back());
+        assert!(q.front().is_none() && q.back().is_none());
+        assert_eq!(names(&got), ["f0.js", "f3.js", "f1.js", "f2.js"]);
     }
 
     #[test]
