@@ -340,7 +340,9 @@ fn lint_in(
                                 if run[i] {
                                     let r = &rules.rules[i];
                                     cx.rule = r.rule.meta().id;
+                                    let timer = timing::start();
                                     r.rule.check(node, &mut cx);
+                                    timer.stop_rule(cx.rule);
                                 }
                             }
                         }
@@ -355,7 +357,9 @@ fn lint_in(
                 for (i, r) in rules.rules.iter().enumerate() {
                     if run[i] {
                         cx.rule = r.rule.meta().id;
+                        let timer = timing::start();
                         r.rule.check_file(&mut cx);
+                        timer.stop_rule(cx.rule);
                     }
                 }
             }

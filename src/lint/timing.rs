@@ -1,6 +1,7 @@
-//! `RESTLINT_TIMING=1` (like ESLint's `TIMING=1`): where a run's time went, by stage, summed
-//! over the worker threads and printed to standard error at the end. Off, each stage costs
-//! one check of a flag read once.
+//! `RESTLINT_TIMING=1` (like ESLint's `TIMING=1`): where a run's time went, by stage and by
+//! rule (with the value-kind inference it asks for), summed over the worker threads and
+//! printed to standard error at the end. Off, each timed step costs one check of a flag
+//! read once.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,6 +23,8 @@ pub enum Stage {
 
 const NAMES: [&str; 5] = ["nesting scan", "parse", "gate", "semantic model", "rules"];
 static TOTALS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+/// Per rule, in the order of [`crate::rules::RULES`].
+static RULE_TOTALS: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
 
 /// Whether `RESTLINT_TIMING` is set (to anything but `0` or empty).
 pub fn enabled() -> bool {
@@ -41,10 +44,23 @@ pub fn start() -> Timer {
 impl Timer {
     pub fn stop(self, stage: Stage) {
         if let Some(t) = self.0 {
-            let micros = u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX);
-            TOTALS[stage as usize].fetch_add(micros, Ordering::Relaxed);
+            TOTALS[stage as usize].fetch_add(nanos(t), Ordering::Relaxed);
         }
     }
+
+    /// Adds the time to the rule `id` (a rule's `check` on one node, or `check_file`).
+    pub fn stop_rule(self, id: &str) {
+        if let Some(t) = self.0
+            && let Some(i) = crate::rules::RULES.iter().position(|m| m.id == id)
+            && let Some(total) = RULE_TOTALS.get(i)
+        {
+            total.fetch_add(nanos(t), Ordering::Relaxed);
+        }
+    }
+}
+
+fn nanos(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// The table printed at the end of a run that took `wall`.
@@ -54,8 +70,21 @@ pub fn report(wall: Duration) -> String {
         wall.as_secs_f64()
     );
     for (name, total) in NAMES.iter().zip(&TOTALS) {
-        let secs = total.load(Ordering::Relaxed) as f64 / 1e6;
+        let secs = total.load(Ordering::Relaxed) as f64 / 1e9;
         out.push_str(&format!("  {name:<16} {secs:>8.3} s\n"));
+    }
+    let mut rules: Vec<(&str, f64)> = crate::rules::RULES
+        .iter()
+        .zip(&RULE_TOTALS)
+        .map(|(m, t)| (m.id, t.load(Ordering::Relaxed) as f64 / 1e9))
+        .filter(|(_, secs)| *secs > 0.0)
+        .collect();
+    rules.sort_by(|a, b| b.1.total_cmp(&a.1));
+    if !rules.is_empty() {
+        out.push_str("  rules, each (inside \"rules\"):\n");
+        for (id, secs) in rules {
+            out.push_str(&format!("    {id:<30} {secs:>8.3} s\n"));
+        }
     }
     out
 }
