@@ -328,6 +328,7 @@ fn lint_in(
                     kinds: crate::kinds::Kinds::new(semantic, text, line_index),
                 };
                 let live_types = rules.live_types(&run);
+                let timed = timing::enabled();
                 for node in semantic.nodes().iter() {
                     match dispatch {
                         Dispatch::Table => {
@@ -340,7 +341,7 @@ fn lint_in(
                                 if run[i] {
                                     let r = &rules.rules[i];
                                     cx.rule = r.rule.meta().id;
-                                    let timer = timing::start();
+                                    let timer = timing::start_if(timed);
                                     r.rule.check(node, &mut cx);
                                     timer.stop_rule(cx.rule);
                                 }

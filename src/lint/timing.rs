@@ -38,7 +38,12 @@ pub fn enabled() -> bool {
 pub struct Timer(Option<Instant>);
 
 pub fn start() -> Timer {
-    Timer(enabled().then(Instant::now))
+    start_if(enabled())
+}
+
+/// [`start`] with [`enabled`] read beforehand (for hot loops).
+pub fn start_if(on: bool) -> Timer {
+    Timer(on.then(Instant::now))
 }
 
 impl Timer {
