@@ -1132,36 +1132,31 @@ impl<'a> Gate<'a> {
         }
     }
 
+    /// `this.name = value` (`this.#name = value` when `private`).
+    fn field_write(&mut self, private: bool, name: &'a str, value: &'a Expression<'a>) {
+        let f = self.current_fn();
+        let fields = if private {
+            &mut self.private_fields
+        } else {
+            &mut self.this_fields
+        };
+        fields.entry(name).or_default().push(Src::Init(value, f));
+    }
+
     fn enter_assignment(&mut self, a: &'a AssignmentExpression<'a>) {
         if self.wants(SCM)
             && let Some(t) = a.left.as_simple_assignment_target()
         {
             self.scm_write(target_root(t), 0);
         }
+        let on_this =
+            |o: &Expression<'_>| matches!(o.get_inner_expression(), Expression::ThisExpression(_));
         match &a.left {
-            AssignmentTarget::StaticMemberExpression(m)
-                if matches!(
-                    m.object.get_inner_expression(),
-                    Expression::ThisExpression(_)
-                ) =>
-            {
-                let f = self.current_fn();
-                self.this_fields
-                    .entry(m.property.name.as_str())
-                    .or_default()
-                    .push(Src::Init(&a.right, f));
+            AssignmentTarget::StaticMemberExpression(m) if on_this(&m.object) => {
+                self.field_write(false, m.property.name.as_str(), &a.right);
             }
-            AssignmentTarget::PrivateFieldExpression(m)
-                if matches!(
-                    m.object.get_inner_expression(),
-                    Expression::ThisExpression(_)
-                ) =>
-            {
-                let f = self.current_fn();
-                self.private_fields
-                    .entry(m.field.name.as_str())
-                    .or_default()
-                    .push(Src::Init(&a.right, f));
+            AssignmentTarget::PrivateFieldExpression(m) if on_this(&m.object) => {
+                self.field_write(true, m.field.name.as_str(), &a.right);
             }
             // `accumulating-spread`: `acc = [...acc, x]`.
             AssignmentTarget::AssignmentTargetIdentifier(id)
