@@ -1238,8 +1238,6 @@ impl<'a> Gate<'a> {
         b
     }
 
-    /// What `name`, read in function `ctx`, may hold: its bindings in `ctx` and in the
-    /// functions around it (and the global value of `undefined`, `NaN`, `Infinity`).
     /// One more step up a chain of functions; past the budget (only a file with extremely
     /// deep functions and many reads gets there), every name may hold anything.
     fn step(&self) -> bool {
@@ -1248,63 +1246,58 @@ impl<'a> Gate<'a> {
         n > MAX_LOOKUP_STEPS
     }
 
+    /// Calls `each` with every function where a binding of `name` read in function `ctx` may
+    /// live: `ctx`, then the functions around it, up to the file or to the first one where a
+    /// parameter or `var` of that name hides the outer ones. `false` when the step budget ran
+    /// out on the way (then the name may hold anything).
+    fn scope_chain(&self, name: &'a str, ctx: u32, mut each: impl FnMut(u32)) -> bool {
+        let mut f = ctx;
+        loop {
+            each(f);
+            if f == 0 || self.shadows.contains(&(name, f)) {
+                return true;
+            }
+            if self.step() {
+                return false;
+            }
+            f = self.fn_parent[f as usize];
+        }
+    }
+
+    /// What `name`, read in function `ctx`, may hold: its bindings in `ctx` and in the
+    /// functions around it (and the global value of `undefined`, `NaN`, `Infinity`).
     fn name_bits(&self, name: &'a str, ctx: u32) -> u8 {
         let mut b = match name {
             "undefined" => NULL,
             "NaN" | "Infinity" => OTHER,
             _ => 0,
         };
-        let mut f = ctx;
-        loop {
+        let complete = self.scope_chain(name, ctx, |f| {
             if let Some(&head) = self.names.get(&(name, f)) {
                 b |= self.memo(&self.name_tab, (name, f), || {
-                    let mut b = 0;
-                    let mut i = head;
-                    while let Some((src, next)) = self.name_srcs.get((i as usize).wrapping_sub(1)) {
-                        b |= self.src_bits(src);
-                        i = *next;
-                    }
-                    b
+                    entries(&self.name_srcs, head).fold(0, |b, src| b | self.src_bits(src))
                 });
             }
-            if f == 0 || self.shadows.contains(&(name, f)) {
-                return b;
-            }
-            if self.step() {
-                return ALL;
-            }
-            f = self.fn_parent[f as usize];
-        }
+        });
+        if complete { b } else { ALL }
     }
 
     /// What calling `name` (a function of the file), in function `ctx`, may return.
     fn name_call_bits(&self, name: &'a str, ctx: u32) -> u8 {
         let mut b = 0;
-        let mut f = ctx;
-        loop {
+        let complete = self.scope_chain(name, ctx, |f| {
             if let Some(&head) = self.calls.get(&(name, f)) {
-                let at = f;
                 b |= self.memo(&self.call_tab, (name, f), || {
-                    let mut b = 0;
-                    let mut i = head;
-                    while let Some((src, next)) = self.call_srcs.get((i as usize).wrapping_sub(1)) {
-                        b |= match *src {
+                    entries(&self.call_srcs, head).fold(0, |b, src| {
+                        b | match *src {
                             CallSrc::Bits(b) => b,
-                            CallSrc::Alias(other) => self.name_call_bits(other, at),
-                        };
-                        i = *next;
-                    }
-                    b
+                            CallSrc::Alias(other) => self.name_call_bits(other, f),
+                        }
+                    })
                 });
             }
-            if f == 0 || self.shadows.contains(&(name, f)) {
-                return b;
-            }
-            if self.step() {
-                return ALL;
-            }
-            f = self.fn_parent[f as usize];
-        }
+        });
+        if complete { b } else { ALL }
     }
 
     /// `this.name` in a class: its fields' annotations and initializers, and every value
@@ -1446,6 +1439,16 @@ impl<'a> Gate<'a> {
             _ => 0,
         }
     }
+}
+
+/// The entries of one list of a `…_srcs` vector (see `Gate::names`), from its head.
+fn entries<T>(srcs: &[(T, u32)], head: u32) -> impl Iterator<Item = &T> {
+    let mut i = head;
+    std::iter::from_fn(move || {
+        let (src, next) = srcs.get((i as usize).wrapping_sub(1))?;
+        i = *next;
+        Some(src)
+    })
 }
 
 /// `shallow-copy-mutation`'s copy forms (see `copy_of` there): an object literal with a
