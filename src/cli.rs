@@ -559,22 +559,45 @@ fn lint_target(
     keep_source: bool,
     cache: Option<&Cache>,
 ) -> FileReport {
-    let text = match crate::source::read_text(&t.path) {
+    let failed = |e: crate::source::ReadError| FileReport {
+        path: t.display.clone(),
+        diagnostics: vec![io_error(e.to_string())],
+        source: None,
+        rendered: None,
+    };
+    let bytes = match crate::source::read_bytes(&t.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(e),
+    };
+    // With a cache, an unchanged file's results come back by its content hash; a file that
+    // had nothing to say then needs neither the text nor its UTF-8 check (only valid text
+    // was ever cached).
+    let hash = cache.map(|_| cache::content_hash(&bytes));
+    let cached = cache
+        .zip(hash.as_deref())
+        .and_then(|(c, h)| c.reuse(&t.display, h));
+    if cached.as_ref().is_some_and(Vec::is_empty) {
+        return FileReport {
+            path: t.display.clone(),
+            diagnostics: Vec::new(),
+            source: None,
+            rendered: None,
+        };
+    }
+    let text = match crate::source::text_from_bytes(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            return FileReport {
-                path: t.display.clone(),
-                diagnostics: vec![io_error(e.to_string())],
-                source: None,
-                rendered: None,
-            };
-        }
+        Err(e) => return failed(e),
     };
     let rules = resolver.rules_for(&t.path);
-    let lint = || lint::lint_text(&t.path, &text, &rules);
-    let mut diagnostics = match cache {
-        Some(cache) => cache.lint(&t.display, &text, lint),
-        None => lint(),
+    let mut diagnostics = match cached {
+        Some(diagnostics) => diagnostics,
+        None => {
+            let diagnostics = lint::lint_text(&t.path, &text, &rules);
+            if let (Some(cache), Some(hash)) = (cache, hash) {
+                cache.store(&t.display, hash, &diagnostics);
+            }
+            diagnostics
+        }
     };
     let mut text = text;
     if let Some(mode) = fix_mode

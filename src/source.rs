@@ -40,27 +40,48 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads a file as UTF-8 text.
-///
-/// Only regular files (or symlinks to them) are read: opening a FIFO blocks until a writer
-/// comes, which may be never, and a device may never end. The walk already skips such
-/// entries; this covers paths named on the command line (`-` is the way to lint a stream).
+/// Reads a file as UTF-8 text ([`read_bytes`], then [`text_from_bytes`]).
 pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
+    text_from_bytes(read_bytes(path)?)
+}
+
+/// Reads a file's bytes.
+///
+/// Only regular files (or symlinks to them) are read: a FIFO would block until a writer
+/// comes, which may be never, and a device may never end. The file is opened without
+/// blocking (`O_NONBLOCK`, which regular files ignore) and without becoming a controlling
+/// terminal, and its type is checked on the open handle before anything is read: one path
+/// lookup a file instead of a `stat` and then an `open`. The walk already skips such entries;
+/// this covers paths named on the command line (`-` is the way to lint a stream).
+pub fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
     #[cfg(debug_assertions)]
     test_fault(path)?;
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return Err(ReadError::Directory),
-        Ok(m) if !m.is_file() => return Err(ReadError::NotRegular),
-        _ => {}
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let mut file = options.open(path).map_err(|e| {
         if path.is_dir() {
             ReadError::Directory
         } else {
             ReadError::Io(e)
         }
     })?;
-    text_from_bytes(bytes)
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    // One byte more than the size, so that the read that finds the end needs no regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    Ok(bytes)
 }
 
 /// A test-only seam (debug builds only, so never in a release binary): faults that cannot be

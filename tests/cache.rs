@@ -133,6 +133,31 @@ fn exactly_the_affected_results_change() {
 }
 
 #[test]
+fn a_clean_cached_file_that_stops_being_text_is_reported() {
+    // A reused file with no findings is not read as text again (only valid text is ever
+    // cached): a file that changed into something else must still be linted, and reported.
+    let dir = setup();
+    let p = dir.path();
+    assert_stats(&cached(p), 0, 3);
+    std::fs::write(p.join("c.js"), b"const x = [...y];\n\xff\n").unwrap();
+    // Not text, so neither reused nor linted.
+    let second = cached(p);
+    assert_stats(&second, 2, 0);
+    let c = of(&second, "c.js");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0]["rule"], "io-error");
+    // A failure is not remembered: the next run reads the file again.
+    let third = cached(p);
+    assert_stats(&third, 2, 0);
+    assert_eq!(third.json, second.json);
+    // Back to the content the cache knows: reused again.
+    std::fs::write(p.join("c.js"), "const x = [...y];\n").unwrap();
+    let back = cached(p);
+    assert_stats(&back, 3, 0);
+    assert!(of(&back, "c.js").is_empty());
+}
+
+#[test]
 fn a_damaged_or_foreign_cache_is_rebuilt() {
     let dir = setup();
     let p = dir.path();

@@ -420,7 +420,7 @@ fn a_fifo_never_blocks() {
         (code, rules(&doc), doc["files"].as_u64()),
         (0, vec![], Some(1))
     );
-    // Named explicitly, it is not opened (that would wait for a writer forever): io-error.
+    // Named explicitly, it is not read (that would wait for a writer forever): io-error.
     let (code, doc) = lint_json(dir.path(), &["pipe.js", "link.js", "a.js"]);
     assert_eq!(code, 2);
     assert_eq!(rules(&doc), ["io-error", "io-error"]);
