@@ -559,8 +559,9 @@ fn lint_target(
     keep_source: bool,
     cache: Option<&Cache>,
 ) -> FileReport {
+    let display = t.display();
     let failed = |e: crate::source::ReadError| FileReport {
-        path: t.display.clone(),
+        path: display.clone(),
         diagnostics: vec![io_error(e.to_string())],
         source: None,
         rendered: None,
@@ -575,10 +576,10 @@ fn lint_target(
     let hash = cache.map(|_| cache::content_hash(&bytes));
     let cached = cache
         .zip(hash.as_deref())
-        .and_then(|(c, h)| c.reuse(&t.display, h));
+        .and_then(|(c, h)| c.reuse(&display, h));
     if cached.as_ref().is_some_and(Vec::is_empty) {
         return FileReport {
-            path: t.display.clone(),
+            path: display.clone(),
             diagnostics: Vec::new(),
             source: None,
             rendered: None,
@@ -594,7 +595,7 @@ fn lint_target(
         None => {
             let diagnostics = lint::lint_text(&t.path, &text, &rules);
             if let (Some(cache), Some(hash)) = (cache, hash) {
-                cache.store(&t.display, hash, &diagnostics);
+                cache.store(&display, hash, &diagnostics);
             }
             diagnostics
         }
@@ -626,7 +627,7 @@ fn lint_target(
         Some(text)
     };
     FileReport {
-        path: t.display.clone(),
+        path: display.clone(),
         diagnostics,
         source,
         rendered: None,

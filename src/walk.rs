@@ -10,11 +10,24 @@ use ignore::{WalkBuilder, WalkState};
 use crate::config::Config;
 use crate::lint::is_lintable;
 
-/// One file to lint, with the path shown to the user.
+/// One file to lint. A walk keeps one of these per file until the run ends, so it holds
+/// just the path (one allocation); the form shown to the user is made when it is needed.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Target {
-    pub display: String,
-    pub path: PathBuf,
+    pub path: Box<Path>,
+}
+
+impl Target {
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path: path.into_boxed_path(),
+        }
+    }
+
+    /// The path as shown to the user (see [`display_path`]).
+    pub fn display(&self) -> String {
+        display_path(&self.path)
+    }
 }
 
 /// A problem met while walking that is tied to one path.
@@ -34,15 +47,17 @@ pub struct WalkOptions {
 
 /// How a path is shown: relative to the cwd when under it, `/`-separated, else as given.
 pub fn display_path(path: &Path) -> String {
-    // Only absolute paths need the cwd (a walk from `.` gives relative ones: no syscall).
+    // Only absolute paths need the cwd (a walk from `.` gives relative ones); it is read once
+    // (restlint never changes it).
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     let cwd = if path.is_absolute() {
-        std::env::current_dir().ok()
+        CWD.get_or_init(|| std::env::current_dir().ok()).as_ref()
     } else {
         None
     };
     let shown = match cwd {
         Some(cwd) => path
-            .strip_prefix(&cwd)
+            .strip_prefix(cwd)
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
@@ -121,20 +136,27 @@ pub fn collect(
             })
         });
     }
-    let mut files = found.into_inner().unwrap_or_default();
-    files.sort();
-    // A path given twice, or a file named and also found under a named folder, is linted once.
-    files.sort_by(|a, b| a.display.cmp(&b.display));
-    files.dedup_by(|a, b| a.display == b.display);
+    // Sorted by the path shown (then the path); a path given twice, or a file named and also
+    // found under a named folder, is linted once.
+    let mut shown: Vec<(String, Target)> = found
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| (t.display(), t))
+        .collect();
+    shown.sort();
+    shown.dedup_by(|a, b| a.0 == b.0);
+    let mut files: Vec<Target> = shown.into_iter().map(|(_, t)| t).collect();
+    files.shrink_to_fit();
     let mut issues = issues.into_inner().unwrap_or_default();
     issues.sort_by(|a, b| a.display.cmp(&b.display));
     (files, issues)
 }
 
 fn push(found: &Mutex<Vec<Target>>, path: PathBuf) {
-    let display = display_path(&path);
+    let target = Target::new(path);
     if let Ok(mut v) = found.lock() {
-        v.push(Target { display, path });
+        v.push(target);
     }
 }
 

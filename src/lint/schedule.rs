@@ -116,15 +116,12 @@ mod tests {
 
     fn targets(n: usize) -> Vec<Target> {
         (0..n)
-            .map(|i| Target {
-                display: format!("f{i}.js"),
-                path: PathBuf::from(format!("f{i}.js")),
-            })
+            .map(|i| Target::new(PathBuf::from(format!("f{i}.js"))))
             .collect()
     }
 
     fn names(v: &[&Target]) -> Vec<String> {
-        v.iter().map(|t| t.display.clone()).collect()
+        v.iter().map(|t| t.display()).collect()
     }
 
     #[test]
