@@ -105,14 +105,8 @@ impl Rule for IteratorReuse {
         let Some(symbol) = id.symbol_id.get() else {
             return;
         };
-        if cx.kinds().is_mutated(symbol) {
-            return;
-        }
-        let t = cx.kinds().of_symbol(symbol);
-        if !t.kind.is_one_shot() {
-            return;
-        }
-        let generator = matches!(t.kind, Kind::Generator | Kind::AsyncGenerator);
+        // The uses first: most bindings escape (passed on, a member read) or are consumed
+        // at most once, and then the value's kind need not be inferred at all.
         let decl_function = enclosing_function(cx, node.id());
 
         let mut uses = Vec::new();
@@ -145,9 +139,17 @@ impl Rule for IteratorReuse {
             }
         }
         // Pairs are compared below; a binding used this often is not a simple reuse bug.
-        if uses.len() > 64 {
+        if uses.is_empty() || uses.len() > 64 {
             return;
         }
+        if cx.kinds().is_mutated(symbol) {
+            return;
+        }
+        let t = cx.kinds().of_symbol(symbol);
+        if !t.kind.is_one_shot() {
+            return;
+        }
+        let generator = matches!(t.kind, Kind::Generator | Kind::AsyncGenerator);
         uses.sort_by_key(|u| u.span.start);
 
         let finishes = |u: &Found| generator || u.full;
