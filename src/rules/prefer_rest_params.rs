@@ -8,7 +8,7 @@
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{Expression, Function, IdentifierReference, MethodDefinitionKind, PropertyKind};
-use oxc_semantic::{AstNode, NodeId};
+use oxc_semantic::NodeId;
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
@@ -18,7 +18,8 @@ pub static META: RuleMeta = RuleMeta {
     id: "prefer-rest-params",
     category: Category::Style,
     fix: FixKind::Suggestion,
-    node_types: &[oxc_ast::AstType::IdentifierReference],
+    // `check_file` reads the file's unresolved `arguments` references: no node dispatch.
+    node_types: &[],
     needles: &["arguments"],
     docs: include_str!("../../rules/prefer-rest-params.md"),
     create: crate::no_options!(PreferRestParams),
@@ -48,33 +49,50 @@ impl Rule for PreferRestParams {
         crate::rules::GateSpec::PreferRestParams
     }
 
-    fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
-        let AstKind::IdentifierReference(ident) = node.kind() else {
+    /// The `arguments` that no binding declares are the file's unresolved references by that
+    /// name (oxc resolves every other reference to its symbol): only those are looked at,
+    /// not every identifier of the file.
+    fn check_file<'a>(&self, cx: &mut Ctx<'a, '_>) {
+        let semantic = cx.semantic;
+        let Some(references) = semantic
+            .scoping()
+            .root_unresolved_references()
+            .get("arguments")
+        else {
             return;
         };
-        if ident.name != "arguments" || resolves_to_binding(cx, ident) {
-            return;
+        for &r in references {
+            let id = semantic.scoping().get_reference(r).node_id();
+            if let AstKind::IdentifierReference(ident) = semantic.nodes().kind(id) {
+                check_arguments(cx, id, ident);
+            }
         }
-        let nodes = cx.nodes();
-        // `arguments.length`, `arguments?.length`: ESLint leaves these alone.
-        if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(node.id())
-            && m.object.span() == ident.span
-        {
-            return;
-        }
-        let Some((func_id, func)) = owning_function(cx, node.id()) else {
-            return;
-        };
-        let name = match &func.id {
-            Some(id) => format!("`{}`", id.name),
-            None => "this function".to_string(),
-        };
-        let mut d = uses_arguments(ident.span, &name);
-        if let Some(fix) = rest_fix(cx, func_id, func) {
-            d = d.with_fix(fix);
-        }
-        cx.report(d);
     }
+}
+
+fn check_arguments<'a>(cx: &mut Ctx<'a, '_>, id: NodeId, ident: &IdentifierReference<'a>) {
+    if ident.name != "arguments" || resolves_to_binding(cx, ident) {
+        return;
+    }
+    let nodes = cx.nodes();
+    // `arguments.length`, `arguments?.length`: ESLint leaves these alone.
+    if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(id)
+        && m.object.span() == ident.span
+    {
+        return;
+    }
+    let Some((func_id, func)) = owning_function(cx, id) else {
+        return;
+    };
+    let name = match &func.id {
+        Some(id) => format!("`{}`", id.name),
+        None => "this function".to_string(),
+    };
+    let mut d = uses_arguments(ident.span, &name);
+    if let Some(fix) = rest_fix(cx, func_id, func) {
+        d = d.with_fix(fix);
+    }
+    cx.report(d);
 }
 
 /// A local binding named `arguments` (a parameter or variable) is not the arguments object.
