@@ -64,13 +64,14 @@ pub fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let mut file = options.open(path).map_err(|e| {
-        if path.is_dir() {
-            ReadError::Directory
-        } else {
-            ReadError::Io(e)
-        }
-    })?;
+    // A socket cannot be opened at all (ENXIO): say what it is rather than the errno.
+    let mut file = options
+        .open(path)
+        .map_err(|e| match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => ReadError::Directory,
+            Ok(m) if !m.is_file() => ReadError::NotRegular,
+            _ => ReadError::Io(e),
+        })?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if meta.is_dir() {
         return Err(ReadError::Directory);

@@ -432,6 +432,24 @@ fn a_fifo_never_blocks() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_socket_named_js() {
+    let dir = dir_with(&[("a.js", b"let a;\n")]);
+    let _listener =
+        std::os::unix::net::UnixListener::bind(dir.path().join("sock.js")).expect("bind");
+    // In a walk it is skipped; named explicitly, it cannot even be opened: one io-error that
+    // says what it is.
+    let (code, doc) = lint_json(dir.path(), &["."]);
+    assert_eq!((code, doc["files"].as_u64()), (0, Some(1)));
+    let (code, doc) = lint_json(dir.path(), &["sock.js", "a.js"]);
+    assert_eq!((code, rules(&doc)), (2, vec!["io-error".to_string()]));
+    let message = doc["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
 #[test]
 fn a_file_deleted_between_walk_and_read() {
     // Simulated with the debug build's test-only seam: `gone.js` is removed just before it
