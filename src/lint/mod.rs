@@ -52,7 +52,7 @@ const ALLOCATOR_BYTES_PER_TEXT_BYTE: usize = 16;
 /// a file of `len` bytes (its pages are already mapped) or replaced by an empty one. A run
 /// of big files (the serial lane, largest first) keeps reusing it; a worker that moves on
 /// from a bundle to small files does not carry the bundle's arena through them. Measured on
-/// the `large` corpus, 2 threads: 4x peak 173-175 -> 160-162 MiB, 1x unchanged, no
+/// the `large` corpus, 2 threads: 4x peak 171-175 -> 158-165 MiB, 1x unchanged, no
 /// measurable CPU cost.
 fn keep_allocator(capacity: usize, len: usize) -> bool {
     capacity <= ALLOCATOR_SMALL_BYTES
