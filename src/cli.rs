@@ -560,12 +560,13 @@ fn lint_target(
     cache: Option<&Cache>,
 ) -> FileReport {
     let display = t.display();
-    let failed = |e: crate::source::ReadError| FileReport {
+    let report = |diagnostics| FileReport {
         path: display.clone(),
-        diagnostics: vec![io_error(e.to_string())],
+        diagnostics,
         source: None,
         rendered: None,
     };
+    let failed = |e: crate::source::ReadError| report(vec![io_error(e.to_string())]);
     let bytes = match crate::source::read_bytes(&t.path) {
         Ok(bytes) => bytes,
         Err(e) => return failed(e),
@@ -578,12 +579,7 @@ fn lint_target(
         .zip(hash.as_deref())
         .and_then(|(c, h)| c.reuse(&display, h));
     if cached.as_ref().is_some_and(Vec::is_empty) {
-        return FileReport {
-            path: display.clone(),
-            diagnostics: Vec::new(),
-            source: None,
-            rendered: None,
-        };
+        return report(Vec::new());
     }
     let text = match crate::source::text_from_bytes(bytes) {
         Ok(text) => text,

@@ -40,11 +40,6 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads a file as UTF-8 text ([`read_bytes`], then [`text_from_bytes`]).
-pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
-    text_from_bytes(read_bytes(path)?)
-}
-
 /// Reads a file's bytes.
 ///
 /// Only regular files (or symlinks to them) are read: a FIFO would block until a writer

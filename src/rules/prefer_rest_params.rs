@@ -70,10 +70,9 @@ impl Rule for PreferRestParams {
     }
 }
 
+/// One `arguments` that no binding declares (a local `arguments` parameter or variable would
+/// have resolved it, and then it is not the arguments object).
 fn check_arguments<'a>(cx: &mut Ctx<'a, '_>, id: NodeId, ident: &IdentifierReference<'a>) {
-    if ident.name != "arguments" || resolves_to_binding(cx, ident) {
-        return;
-    }
     let nodes = cx.nodes();
     // `arguments.length`, `arguments?.length`: ESLint leaves these alone.
     if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(id)
@@ -93,14 +92,6 @@ fn check_arguments<'a>(cx: &mut Ctx<'a, '_>, id: NodeId, ident: &IdentifierRefer
         d = d.with_fix(fix);
     }
     cx.report(d);
-}
-
-/// A local binding named `arguments` (a parameter or variable) is not the arguments object.
-fn resolves_to_binding(cx: &Ctx<'_, '_>, ident: &IdentifierReference<'_>) -> bool {
-    ident
-        .reference_id
-        .get()
-        .is_some_and(|r| cx.scoping().get_reference(r).symbol_id().is_some())
 }
 
 /// The non-arrow function whose `arguments` this is; `None` at the top level or in a class
