@@ -1226,7 +1226,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if self.member_writes.borrow().is_none() {
             let nodes = self.semantic.nodes();
             let mut index = MemberWrites::default();
-            for n in nodes.iter() {
+            for n in crate::lint::prefetch::nodes(nodes) {
                 match n.kind() {
                     AstKind::StaticMemberExpression(m) => {
                         let parent = nodes.parent_id(n.id());

@@ -8,6 +8,7 @@ pub mod ctx;
 pub mod depth;
 pub mod directives;
 pub mod gate;
+pub mod prefetch;
 pub mod ruleset;
 pub mod scan;
 pub mod schedule;
@@ -345,7 +346,7 @@ fn lint_in(
                 };
                 let live_types = rules.live_types(&run);
                 let timed = timing::enabled();
-                for node in semantic.nodes().iter() {
+                for node in prefetch::nodes(semantic.nodes()) {
                     match dispatch {
                         Dispatch::Table => {
                             let ty = node.kind().ty() as u8;
