@@ -20,7 +20,7 @@
 #        parents)
 #
 # What it does:
-#   1. installs what it needs (hyperfine and GNU time from Debian's packages, npm for the peer
+#   1. installs what it needs (hyperfine, jq and GNU time from Debian's packages, npm for the peer
 #      linters), builds restlint (release), the floor (shared/bench/floor, into target/floor),
 #      the corpus (shared/bench/corpus.sh) and the peers (shared/bench/peers.sh install);
 #   2. makes one file list: every JS/TS file of the corpus except declaration files (.d.ts,
@@ -84,6 +84,7 @@ apt_install() { # apt_install PACKAGE...
     { "${sudo[@]}" apt-get update >/dev/null && "${sudo[@]}" apt-get install -y "$@" >/dev/null; }
 }
 command -v hyperfine >/dev/null || apt_install hyperfine
+command -v jq >/dev/null || apt_install jq
 [[ -x /usr/bin/time ]] || apt_install time
 command -v npm >/dev/null || apt_install nodejs npm
 command -v cargo >/dev/null || die "need cargo (Rust, https://rustup.rs) to build restlint"
