@@ -236,3 +236,86 @@ pub fn type_name(name: &str) -> Option<Kind> {
         _ => return None,
     })
 }
+
+/// Node's promise modules, without their `node:` prefix, and the functions of each that
+/// return a Promise (not `glob`, `watch` or `setInterval`: async iterators; not `constants`
+/// or `scheduler`: objects).
+const PROMISE_MODULES: &[(&str, &[&str])] = &[
+    (
+        "fs/promises",
+        &[
+            "access",
+            "appendFile",
+            "chmod",
+            "chown",
+            "copyFile",
+            "cp",
+            "lchmod",
+            "lchown",
+            "link",
+            "lstat",
+            "lutimes",
+            "mkdir",
+            "mkdtemp",
+            "open",
+            "opendir",
+            "readdir",
+            "readFile",
+            "readlink",
+            "realpath",
+            "rename",
+            "rm",
+            "rmdir",
+            "stat",
+            "statfs",
+            "symlink",
+            "truncate",
+            "unlink",
+            "utimes",
+            "writeFile",
+        ],
+    ),
+    ("timers/promises", &["setTimeout", "setImmediate"]),
+    ("stream/promises", &["pipeline", "finished"]),
+    (
+        "dns/promises",
+        &[
+            "lookup",
+            "lookupService",
+            "resolve",
+            "resolve4",
+            "resolve6",
+            "resolveAny",
+            "resolveCaa",
+            "resolveCname",
+            "resolveMx",
+            "resolveNaptr",
+            "resolveNs",
+            "resolvePtr",
+            "resolveSoa",
+            "resolveSrv",
+            "resolveTxt",
+            "reverse",
+        ],
+    ),
+];
+
+/// The Promise-returning functions of a Node promise module (`"node:fs/promises"`,
+/// `"fs/promises"`, …); `None` for any other module.
+pub fn promise_module(source: &str) -> Option<&'static [&'static str]> {
+    let name = source.strip_prefix("node:").unwrap_or(source);
+    PROMISE_MODULES
+        .iter()
+        .find(|(m, _)| *m == name)
+        .map(|(_, fns)| *fns)
+}
+
+/// `import { promises } from "fs"`: the module an export of another module is.
+pub fn module_export(source: &str, export: &str) -> Option<&'static str> {
+    let name = source.strip_prefix("node:").unwrap_or(source);
+    match (name, export) {
+        ("fs", "promises") => Some("fs/promises"),
+        ("dns", "promises") => Some("dns/promises"),
+        _ => None,
+    }
+}

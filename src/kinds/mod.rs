@@ -87,6 +87,17 @@ pub struct ClassInfo {
     pub methods: Vec<(String, Span)>,
 }
 
+/// An import binding from one of Node's promise modules (see `Kinds::promise_import`).
+enum PromiseImport<'a> {
+    /// The module itself: its functions in `functions` return Promises.
+    Module {
+        source: &'a str,
+        functions: &'static [&'static str],
+    },
+    /// One of those functions.
+    Function { source: &'a str },
+}
+
 /// The value-kind inference for one file. Cheap to create; memoises per symbol.
 pub struct Kinds<'a, 'c> {
     semantic: &'c Semantic<'a>,
@@ -755,6 +766,103 @@ impl<'a, 'c> Kinds<'a, 'c> {
         )
     }
 
+    /// What an identifier is when it is bound by an import from one of Node's promise
+    /// modules (`node:fs/promises`, `timers/promises`, …): the module (a default, namespace
+    /// or `promises` import) or one of its Promise-returning functions (a named import).
+    fn promise_import(&self, id: &IdentifierReference<'a>) -> Option<PromiseImport<'a>> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if !scoping.symbol_redeclarations(symbol).is_empty() {
+            return None;
+        }
+        let decl = scoping.symbol_declaration(symbol);
+        let nodes = self.semantic.nodes();
+        if let AstKind::VariableDeclarator(d) = nodes.kind(decl) {
+            return self.promise_require(symbol, d);
+        }
+        let AstKind::ImportDeclaration(import) = nodes.parent_kind(decl) else {
+            return None;
+        };
+        if import.import_kind.is_type() {
+            return None;
+        }
+        let source = import.source.value.as_str();
+        match nodes.kind(decl) {
+            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => {
+                let functions = builtins::promise_module(source)?;
+                Some(PromiseImport::Module { source, functions })
+            }
+            AstKind::ImportSpecifier(s) if !s.import_kind.is_type() => {
+                let imported = s.imported.name();
+                // `import { promises } from "fs"`: named after the module it is.
+                if let Some(module) = builtins::module_export(source, imported.as_str()) {
+                    let functions = builtins::promise_module(module)?;
+                    return Some(PromiseImport::Module {
+                        source: module,
+                        functions,
+                    });
+                }
+                builtins::promise_module(source)?
+                    .contains(&imported.as_str())
+                    .then_some(PromiseImport::Function { source })
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Kinds::promise_import`] for CommonJS: `const fs = require("fs/promises")`, `const fs
+    /// = require("fs").promises`, `const { readFile } = require("fs/promises")`, `const {
+    /// promises: fs } = require("fs")`, never reassigned.
+    fn promise_require(
+        &self,
+        symbol: SymbolId,
+        d: &'a VariableDeclarator<'a>,
+    ) -> Option<PromiseImport<'a>> {
+        if self.is_mutated(symbol) {
+            return None;
+        }
+        let (source, export) = required_module(d.init.as_ref()?, self.semantic.scoping())?;
+        // The module the binding's value comes from: `require(source)` or its `export`.
+        let module = match export {
+            Some(e) => builtins::module_export(source, e)?,
+            None => source,
+        };
+        // Named after the module the value is (`fs/promises` for `require("fs").promises`).
+        match locate(&d.id, self.semantic.scoping().symbol_span(symbol))? {
+            Place::Whole => Some(PromiseImport::Module {
+                source: module,
+                functions: builtins::promise_module(module)?,
+            }),
+            Place::Property(key) => {
+                if let Some(inner) = builtins::module_export(module, &key) {
+                    return Some(PromiseImport::Module {
+                        source: inner,
+                        functions: builtins::promise_module(inner)?,
+                    });
+                }
+                builtins::promise_module(module)?
+                    .contains(&key.as_str())
+                    .then_some(PromiseImport::Function { source: module })
+            }
+            _ => None,
+        }
+    }
+
+    /// An un-awaited call of a promise module's function.
+    fn promise_module_call(&self, span: oxc_span::Span, callee: &str, source: &str) -> Typed {
+        let mut t = Typed::new(
+            Kind::Promise,
+            span,
+            format!(
+                "returned by `{callee}` of `{source}` at line {}",
+                self.line_of(span.start)
+            ),
+            format!("this `{callee}` call returns a Promise"),
+        );
+        t.origin.unawaited = true;
+        t
+    }
+
     fn returned(&self, kind: Kind, span: oxc_span::Span, callee: &str) -> Typed {
         Typed::new(
             kind,
@@ -1009,6 +1117,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     }
                     return t;
                 }
+                if let Some(PromiseImport::Function { source }) = self.promise_import(id) {
+                    return self.promise_module_call(span, &format!("{}()", id.name), source);
+                }
                 let Some(shape) = self.callee_function(callee) else {
                     return Typed::unknown();
                 };
@@ -1062,6 +1173,20 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         Some(kind) => self.returned(kind, span, &format!("{ns_name}.{method}()")),
                         None => Typed::unknown(),
                     };
+                }
+                // `fs.readFile(…)` after `import fs from "node:fs/promises"`.
+                if let Expression::Identifier(ns) = m.object.get_inner_expression()
+                    && let Some(PromiseImport::Module { source, functions }) =
+                        self.promise_import(ns)
+                {
+                    if !functions.contains(&method) {
+                        return Typed::unknown();
+                    }
+                    return self.promise_module_call(
+                        span,
+                        &format!("{}.{method}()", ns.name),
+                        source,
+                    );
                 }
                 let receiver = self.infer(&m.object, depth);
                 if !receiver.is_known() {
@@ -1634,6 +1759,32 @@ fn binding_ident_span(p: &BindingPattern<'_>) -> Option<oxc_span::Span> {
     match p {
         BindingPattern::BindingIdentifier(b) => Some(b.span),
         BindingPattern::AssignmentPattern(a) => binding_ident_span(&a.left),
+        _ => None,
+    }
+}
+
+/// `require("m")` (the global `require`, one string argument) → (`m`, `None`);
+/// `require("m").name` → (`m`, `Some(name)`).
+fn required_module<'a>(
+    init: &'a Expression<'a>,
+    scoping: &oxc_semantic::Scoping,
+) -> Option<(&'a str, Option<&'a str>)> {
+    let (call, export) = match init.get_inner_expression() {
+        Expression::CallExpression(c) => (c, None),
+        Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
+            Expression::CallExpression(c) => (c, Some(m.property.name.as_str())),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    if callee.name != "require" || !callee.is_global_reference(scoping) || call.optional {
+        return None;
+    }
+    match call.arguments.as_slice() {
+        [Argument::StringLiteral(s)] => Some((s.value.as_str(), export)),
         _ => None,
     }
 }

@@ -164,6 +164,80 @@ fn builtins_only_when_global() {
 }
 
 #[test]
+fn node_promise_modules() {
+    let mjs = |code: &str| probe("a.mjs", code).0;
+    let promise: &[&str] = &[
+        "import fs from 'node:fs/promises'; probe(fs.readFile(p))",
+        "import * as fs from 'fs/promises'; probe(fs.stat(p))",
+        "import { readFile } from 'fs/promises'; probe(readFile(p))",
+        "import { readFile as read } from 'node:fs/promises'; probe(read(p))",
+        "import { promises as fs } from 'fs'; probe(fs.readdir(p))",
+        "import { promises } from 'node:fs'; probe(promises.mkdir(p))",
+        "import { setTimeout as sleep } from 'timers/promises'; probe(sleep(10))",
+        "import { pipeline } from 'node:stream/promises'; probe(pipeline(a, b))",
+        "import dns from 'dns/promises'; probe(dns.lookup(h))",
+        "import fs from 'fs/promises'; probe(fs.readFile(p).then(f))",
+    ];
+    for code in promise {
+        let t = mjs(code);
+        assert_eq!(t.kind, Kind::Promise, "{code}");
+        assert!(t.origin.unawaited, "{code}");
+    }
+    let unknown: &[&str] = &[
+        // Awaited, or not one of the module's Promise-returning functions.
+        "import fs from 'fs/promises'; async function f() { probe(await fs.readFile(p)) }",
+        "import { glob } from 'fs/promises'; probe(glob('*'))",
+        "import fs from 'fs/promises'; probe(fs.constants)",
+        "import fs from 'fs/promises'; probe(fs.watch(p))",
+        "import { setInterval } from 'timers/promises'; probe(setInterval(10))",
+        // The callback and sync APIs, and other modules.
+        "import fs from 'fs'; probe(fs.readFile(p, cb))",
+        "import { readFileSync } from 'node:fs'; probe(readFileSync(p))",
+        "import { readFile } from 'fs-extra'; probe(readFile(p))",
+        "import { promises } from 'fs-extra'; probe(promises.readFile(p))",
+        // Shadowed.
+        "import fs from 'fs/promises'; function f(fs) { probe(fs.readFile(p)) }",
+        "import { readFile } from 'fs/promises'; { const readFile = g; probe(readFile(p)) }",
+    ];
+    for code in unknown {
+        assert_eq!(mjs(code).kind, Kind::Unknown, "{code}");
+    }
+    // A type-only import is no value.
+    for code in [
+        "import type fs from 'fs/promises'; probe(fs.readFile(p))",
+        "import { type readFile } from 'fs/promises'; probe(readFile(p))",
+    ] {
+        assert_eq!(kind_ts(code), Kind::Unknown, "{code}");
+    }
+    assert_eq!(
+        kind_ts("import { readFile } from 'fs/promises'; probe(readFile(p))"),
+        Kind::Promise
+    );
+    // CommonJS: `require` of the module, its `promises`, destructured; never reassigned.
+    let cjs = |code: &str| probe("a.cjs", code).0.kind;
+    for code in [
+        "const fs = require('fs/promises'); probe(fs.readFile(p))",
+        "const fs = require('node:fs').promises; probe(fs.stat(p))",
+        "const { readdir } = require('node:fs/promises'); probe(readdir(p))",
+        "const { readdir: ls } = require('fs/promises'); probe(ls(p))",
+        "const { promises: fs } = require('fs'); probe(fs.lstat(p))",
+        "const { promises } = require('fs'); probe(promises.rm(p))",
+    ] {
+        assert_eq!(cjs(code), Kind::Promise, "{code}");
+    }
+    for code in [
+        "let fs = require('fs/promises'); fs = other; probe(fs.readFile(p))",
+        "const fs = require('fs'); probe(fs.readFile(p, cb))",
+        "const { constants } = require('fs/promises'); probe(constants)",
+        "function f(require) { const fs = require('fs/promises'); probe(fs.readFile(p)) }",
+        "const fs = require(name); probe(fs.readFile(p))",
+        "const { readdir = g } = require('fs/promises'); probe(readdir(p))",
+    ] {
+        assert_eq!(cjs(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
 fn methods_on_known_receivers_only() {
     let cases: &[(&str, Kind)] = &[
         ("probe('a,b'.split(','))", Kind::Array { bounded: false }),

@@ -212,6 +212,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         fn_reduce: Vec::new(),
         oamt_names: Vec::new(),
         imported: FxHashSet::default(),
+        promise_modules: FxHashMap::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -278,6 +279,10 @@ struct Gate<'a> {
     /// bound to an import or a `require(…)`.
     oamt_names: Vec<(&'a str, u32)>,
     imported: FxHashSet<&'a str>,
+    /// Names bound by an import of one of Node's promise modules (`import fs from
+    /// "node:fs/promises"`, `import { promises as fs } from "fs"`), with the module's
+    /// Promise-returning functions: `fs.readFile(…)` is a Promise.
+    promise_modules: FxHashMap<&'a str, &'static [&'static str]>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter), the first parameters of the callbacks around the node being
     /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
@@ -549,6 +554,48 @@ impl<'a> Gate<'a> {
         *head = u32::try_from(self.call_srcs.len()).unwrap_or(0);
     }
 
+    /// `const fs = require("fs/promises")` and its kin (see `Kinds::promise_require`): the
+    /// names bound to a promise module or to one of its functions. By name: a `require` that
+    /// is not the global one only makes more files live.
+    fn bind_required(&mut self, pattern: &'a BindingPattern<'a>, init: &'a Expression<'a>) {
+        let Some((source, export)) = gate_required_module(init) else {
+            return;
+        };
+        let module = match export {
+            Some(e) => match builtins::module_export(source, e) {
+                Some(m) => m,
+                None => return,
+            },
+            None => source,
+        };
+        match pattern {
+            BindingPattern::BindingIdentifier(b) => {
+                if let Some(fns) = builtins::promise_module(module) {
+                    self.promise_modules.insert(b.name.as_str(), fns);
+                }
+            }
+            BindingPattern::ObjectPattern(o) => {
+                for p in &o.properties {
+                    let (Some(key), BindingPattern::BindingIdentifier(b)) =
+                        (p.key.static_name(), &p.value)
+                    else {
+                        continue;
+                    };
+                    if let Some(fns) =
+                        builtins::module_export(module, &key).and_then(builtins::promise_module)
+                    {
+                        self.promise_modules.insert(b.name.as_str(), fns);
+                    } else if builtins::promise_module(module)
+                        .is_some_and(|fns| fns.contains(&key.as_ref()))
+                    {
+                        self.bind_call(b.name.as_str(), CallSrc::Bits(kind_bits(Kind::Promise)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn init(&self, e: &'a Expression<'a>) -> Src<'a> {
         Src::Init(e, self.current_fn())
     }
@@ -640,6 +687,9 @@ impl<'a> Gate<'a> {
                 }
                 _ => {}
             }
+        }
+        if let Some(init) = init {
+            self.bind_required(&d.id, init);
         }
         // spread-non-iterable: `const [a] = value`.
         if self.wants(SNI)
@@ -1416,6 +1466,13 @@ impl<'a> Gate<'a> {
                 }
                 if let Expression::Identifier(ns) = m.object.get_inner_expression() {
                     let ns = ns.name.as_str();
+                    if self
+                        .promise_modules
+                        .get(ns)
+                        .is_some_and(|fns| fns.contains(&method))
+                    {
+                        b |= kind_bits(Kind::Promise);
+                    }
                     if ns == "Object" && method == "assign" {
                         b |= c
                             .arguments
@@ -1438,6 +1495,28 @@ impl<'a> Gate<'a> {
             }
             _ => 0,
         }
+    }
+}
+
+/// `require("m")` → (`m`, `None`); `require("m").name` → (`m`, `Some(name)`), whatever
+/// `require` is bound to (the gate over-approximates).
+fn gate_required_module<'a>(init: &'a Expression<'a>) -> Option<(&'a str, Option<&'a str>)> {
+    let (call, export) = match init.get_inner_expression() {
+        Expression::CallExpression(c) => (c, None),
+        Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
+            Expression::CallExpression(c) => (c, Some(m.property.name.as_str())),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match (
+        call.callee.get_inner_expression(),
+        call.arguments.as_slice(),
+    ) {
+        (Expression::Identifier(r), [Argument::StringLiteral(s)]) if r.name == "require" => {
+            Some((s.value.as_str(), export))
+        }
+        _ => None,
     }
 }
 
@@ -1765,6 +1844,48 @@ impl<'a> Visit<'a> for Gate<'a> {
         walk::walk_class(self, c);
     }
 
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        let it = self.alloc(it);
+        // A call of a promise module's function (`readFile(…)` after `import { readFile }
+        // from "fs/promises"`) or of a method of the module (`fs.readFile(…)`) is a Promise.
+        let source = it.source.value.as_str();
+        if !it.import_kind.is_type()
+            && let Some(specifiers) = &it.specifiers
+        {
+            for spec in specifiers {
+                match spec {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) if !s.import_kind.is_type() => {
+                        let imported = s.imported.name();
+                        if let Some(fns) = builtins::module_export(source, imported.as_str())
+                            .and_then(builtins::promise_module)
+                        {
+                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                        } else if builtins::promise_module(source)
+                            .is_some_and(|fns| fns.contains(&imported.as_str()))
+                        {
+                            self.bind_call(
+                                s.local.name.as_str(),
+                                CallSrc::Bits(kind_bits(Kind::Promise)),
+                            );
+                        }
+                    }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                        if let Some(fns) = builtins::promise_module(source) {
+                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                        }
+                    }
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                        if let Some(fns) = builtins::promise_module(source) {
+                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                        }
+                    }
+                    ImportDeclarationSpecifier::ImportSpecifier(_) => {}
+                }
+            }
+        }
+        walk::walk_import_declaration(self, it);
+    }
+
     fn visit_import_specifier(&mut self, it: &ImportSpecifier<'a>) {
         let it = self.alloc(it);
         self.imported.insert(it.local.name.as_str());
@@ -1944,6 +2065,37 @@ mod tests {
     /// it (every rule on every node), and must report `rule` (so the comparison is not
     /// between two empty results).
     const FIRING: &[(&str, &str, &str)] = &[
+        // Calls of Node's promise modules, imported or required under any name.
+        (
+            "a.mjs",
+            "import io from 'node:fs/promises';\nexport function f(p) { return [...io.readFile(p)]; }",
+            "spread-non-iterable",
+        ),
+        (
+            "a.mjs",
+            "import { stat as s } from 'fs/promises';\nexport const o = { ...s(p) };",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.mjs",
+            "import { promises as io } from 'fs';\nexport const o = { ...io.stat(p) };",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.cjs",
+            "const { readdir: ls } = require('fs/promises');\nmodule.exports = () => [...ls('.')];",
+            "spread-non-iterable",
+        ),
+        (
+            "a.cjs",
+            "const io = require('fs').promises;\nmodule.exports = () => [...io.readdir('.')];",
+            "spread-non-iterable",
+        ),
+        (
+            "a.cjs",
+            "const { promises: io } = require('node:fs');\nmodule.exports = () => ({ ...io.stat('.') });",
+            "object-spread-loses-data",
+        ),
         // A binding in an enclosing function, read in a nested one.
         (
             "a.js",
@@ -2081,6 +2233,11 @@ mod tests {
 
     /// Cases the gate must let through without a finding (and agree on).
     const QUIET: &[(&str, &str)] = &[
+        // Awaited, or not a Promise-returning function of the module.
+        (
+            "a.mjs",
+            "import io from 'fs/promises';\nexport async function f(p) { return [...(await io.readFile(p)), ...io.constants]; }",
+        ),
         // A parameter of the same name in another function.
         (
             "a.js",
