@@ -821,14 +821,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if self.is_mutated(symbol) {
             return None;
         }
-        let (source, export) = required_module(d.init.as_ref()?, self.semantic.scoping())?;
+        let scoping = self.semantic.scoping();
+        let (source, export) =
+            required_module(d.init.as_ref()?, |id| id.is_global_reference(scoping))?;
         // The module the binding's value comes from: `require(source)` or its `export`.
         let module = match export {
             Some(e) => builtins::module_export(source, e)?,
             None => source,
         };
         // Named after the module the value is (`fs/promises` for `require("fs").promises`).
-        match locate(&d.id, self.semantic.scoping().symbol_span(symbol))? {
+        match locate(&d.id, scoping.symbol_span(symbol))? {
             Place::Whole => Some(PromiseImport::Module {
                 source: module,
                 functions: builtins::promise_module(module)?,
@@ -1763,11 +1765,12 @@ fn binding_ident_span(p: &BindingPattern<'_>) -> Option<oxc_span::Span> {
     }
 }
 
-/// `require("m")` (the global `require`, one string argument) → (`m`, `None`);
-/// `require("m").name` → (`m`, `Some(name)`).
-fn required_module<'a>(
+/// `require("m")` (one string argument, a callee named `require` that `is_require`
+/// accepts) → (`m`, `None`); `require("m").name` → (`m`, `Some(name)`). The inference asks
+/// for the global `require`; the gate, which over-approximates, takes any.
+pub fn required_module<'a>(
     init: &'a Expression<'a>,
-    scoping: &oxc_semantic::Scoping,
+    is_require: impl Fn(&IdentifierReference<'a>) -> bool,
 ) -> Option<(&'a str, Option<&'a str>)> {
     let (call, export) = match init.get_inner_expression() {
         Expression::CallExpression(c) => (c, None),
@@ -1780,7 +1783,7 @@ fn required_module<'a>(
     let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
         return None;
     };
-    if callee.name != "require" || !callee.is_global_reference(scoping) || call.optional {
+    if callee.name != "require" || !is_require(callee) || call.optional {
         return None;
     }
     match call.arguments.as_slice() {

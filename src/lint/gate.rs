@@ -558,7 +558,7 @@ impl<'a> Gate<'a> {
     /// names bound to a promise module or to one of its functions. By name: a `require` that
     /// is not the global one only makes more files live.
     fn bind_required(&mut self, pattern: &'a BindingPattern<'a>, init: &'a Expression<'a>) {
-        let Some((source, export)) = gate_required_module(init) else {
+        let Some((source, export)) = crate::kinds::required_module(init, |_| true) else {
             return;
         };
         let module = match export {
@@ -1495,28 +1495,6 @@ impl<'a> Gate<'a> {
             }
             _ => 0,
         }
-    }
-}
-
-/// `require("m")` → (`m`, `None`); `require("m").name` → (`m`, `Some(name)`), whatever
-/// `require` is bound to (the gate over-approximates).
-fn gate_required_module<'a>(init: &'a Expression<'a>) -> Option<(&'a str, Option<&'a str>)> {
-    let (call, export) = match init.get_inner_expression() {
-        Expression::CallExpression(c) => (c, None),
-        Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
-            Expression::CallExpression(c) => (c, Some(m.property.name.as_str())),
-            _ => return None,
-        },
-        _ => return None,
-    };
-    match (
-        call.callee.get_inner_expression(),
-        call.arguments.as_slice(),
-    ) {
-        (Expression::Identifier(r), [Argument::StringLiteral(s)]) if r.name == "require" => {
-            Some((s.value.as_str(), export))
-        }
-        _ => None,
     }
 }
 
