@@ -1172,7 +1172,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         };
                     }
                     return match builtins::static_call(ns_name, method) {
-                        Some(kind) => self.returned(kind, span, &format!("{ns_name}.{method}()")),
+                        Some(kind) => {
+                            let mut t = self.returned(kind, span, &format!("{ns_name}.{method}()"));
+                            // `Promise.all(…)` and kin: a call whose Promise was not awaited.
+                            t.origin.unawaited = kind == Kind::Promise;
+                            t
+                        }
                         None => Typed::unknown(),
                     };
                 }
@@ -1197,13 +1202,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 let Some(kind) = builtins::method(receiver.kind, method) else {
                     return Typed::unknown();
                 };
-                if receiver.kind == Kind::Promise && kind == Kind::Promise {
-                    // `.then()` of an un-awaited call is still an un-awaited Promise.
-                    let mut t = self.returned(kind, span, &format!(".{method}()"));
-                    t.origin.unawaited = receiver.origin.unawaited;
-                    return t;
+                let mut t = self.returned(kind, span, &format!(".{method}()"));
+                if kind == Kind::Promise {
+                    // `.then()` of an un-awaited call is still an un-awaited Promise; of one
+                    // that was awaited or created with `new Promise`, a Promise all the same.
+                    // `.json()` of a Response is a call whose Promise was not awaited.
+                    t.origin.unawaited =
+                        receiver.kind != Kind::Promise || receiver.origin.unawaited;
                 }
-                self.returned(kind, span, &format!(".{method}()"))
+                t
             }
             // `xs[Symbol.iterator]()`: a fresh built-in iterator of a known iterable.
             Expression::ComputedMemberExpression(m)

@@ -164,6 +164,30 @@ fn builtins_only_when_global() {
 }
 
 #[test]
+fn unawaited_promises() {
+    // A call whose Promise is used without `await` asks "did you forget `await`?"; a Promise
+    // made with `new Promise` (or chained from one) does not.
+    let unawaited = |code: &str| {
+        let t = probe("a.js", code).0;
+        assert_eq!(t.kind, Kind::Promise, "{code}");
+        t.origin.unawaited
+    };
+    for code in [
+        "probe(fetch(u))",
+        "probe(Promise.all(xs))",
+        "probe(Promise.resolve(x))",
+        "probe(fetch(u).then(f))",
+        "async function f() { const r = await fetch(u); probe(r.json()) }",
+        "async function g() {} probe(g())",
+    ] {
+        assert!(unawaited(code), "{code}");
+    }
+    for code in ["probe(new Promise(f))", "probe(new Promise(f).then(g))"] {
+        assert!(!unawaited(code), "{code}");
+    }
+}
+
+#[test]
 fn node_promise_modules() {
     let mjs = |code: &str| probe("a.mjs", code).0;
     let promise: &[&str] = &[

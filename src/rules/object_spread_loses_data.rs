@@ -326,11 +326,14 @@ impl Options {
         }
         let kinds = cx.kinds();
         let subject = kinds.subject(source);
-        let message = format!(
+        let mut message = format!(
             "{}: {} {loss}",
             kinds.describe(&subject, &t, false),
             Copy::Rest.action()
         );
+        if t.kind == Kind::Promise && t.origin.unawaited {
+            message.push_str("; did you forget `await`?");
+        }
         let mut d =
             Diagnostic::new(META.id, rest_span, message).with_label(rest_span, Copy::Rest.label());
         if t.origin.span != rest_span && !t.origin.label.is_empty() {
@@ -819,6 +822,32 @@ mod tests {
             d[0].message.ends_with("did you forget `await`?"),
             "{}",
             d[0].message
+        );
+        // The same hint for an object rest, and for any call whose Promise was not awaited;
+        // not for a Promise made with `new Promise`.
+        let d = lint_with_rule(
+            "a.js",
+            "async function load() { return {}; }
+const { id, ...rest } = load();",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "`load()` is a Promise (returned by the async function `load`): copying it with an object rest copies nothing (the value it resolves to is not a property); did you forget `await`?"
+        );
+        let d = lint_with_rule(
+            "a.js",
+            "async function f() { const r = await fetch(u); return { ...r.json() }; }",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "`r.json()` is a Promise (returned by `.json()` at line 1): spreading it into an object copies nothing (the value it resolves to is not a property); did you forget `await`?"
+        );
+        let d = lint_with_rule("a.js", "const o = { ...new Promise(f) };", ID);
+        assert_eq!(
+            d[0].message,
+            "`new Promise(f)` is a Promise (created at line 1): spreading it into an object copies nothing (the value it resolves to is not a property)"
         );
     }
 }
