@@ -818,12 +818,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         symbol: SymbolId,
         d: &'a VariableDeclarator<'a>,
     ) -> Option<PromiseImport<'a>> {
-        if self.is_mutated(symbol) {
-            return None;
-        }
         let scoping = self.semantic.scoping();
         let (source, export) =
             required_module(d.init.as_ref()?, |id| id.is_global_reference(scoping))?;
+        if self.is_mutated(symbol) {
+            return None;
+        }
         // The module the binding's value comes from: `require(source)` or its `export`.
         let module = match export {
             Some(e) => builtins::module_export(source, e)?,
