@@ -305,11 +305,35 @@ fn check(text: &str, diags: &[Diagnostic]) -> Vec<String> {
     bad
 }
 
+/// Whether oxc's semantic checks find an early error in the text (`yield` as a name in
+/// strict code, …). restlint reports those only in files where its semantic model runs (a
+/// rest or spread error may be among them), so a fix that adds a spread can bring one to
+/// light that was there before: not one the fix made.
+fn has_early_error(path: &Path, text: &str) -> bool {
+    let allocator = oxc_allocator::Allocator::default();
+    let source_type = oxc_span::SourceType::from_path(path).unwrap_or_default();
+    let mut ret = oxc_parser::Parser::new(&allocator, text, source_type).parse();
+    // As restlint reads a `.js` file that only parses as JSX.
+    if !ret.diagnostics.is_empty() && source_type.is_javascript() && !source_type.is_jsx() {
+        ret = oxc_parser::Parser::new(&allocator, text, source_type.with_jsx(true)).parse();
+    }
+    if !ret.diagnostics.is_empty() || ret.panicked {
+        // A parse error: restlint reports it, and `check_fixes` stops on that.
+        return false;
+    }
+    let program = allocator.alloc(ret.program);
+    !oxc_semantic::SemanticBuilder::new()
+        .with_check_syntax_error(true)
+        .build(program)
+        .diagnostics
+        .is_empty()
+}
+
 /// Each fix of a file without syntax errors, applied alone, must leave a file without syntax
 /// errors: the fix engine would withhold it, but the rule that offered it has a bug.
 fn check_fixes(rules: &RuleSet, path: &Path, text: &str, diags: &[Diagnostic]) -> Vec<String> {
     const SYNTAX: &[&str] = &["parse-error", "rest-not-last", "invalid-rest"];
-    if diags.iter().any(|d| SYNTAX.contains(&d.rule)) {
+    if diags.iter().any(|d| SYNTAX.contains(&d.rule)) || has_early_error(path, text) {
         return Vec::new();
     }
     let mut bad = Vec::new();

@@ -319,3 +319,34 @@ pub fn module_export(source: &str, export: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// Array methods whose callback gets each element as its first parameter.
+pub const ELEMENT_CALLBACKS: &[&str] = &[
+    "map",
+    "forEach",
+    "filter",
+    "find",
+    "findLast",
+    "findIndex",
+    "findLastIndex",
+    "some",
+    "every",
+    "flatMap",
+];
+
+/// Array methods that neither replace nor add elements (the element callbacks and these).
+pub const ELEMENT_KEEPING: &[&str] = &[
+    "at",
+    "includes",
+    "indexOf",
+    "lastIndexOf",
+    "slice",
+    "concat",
+    "join",
+    "keys",
+    "values",
+    "entries",
+    "reduce",
+    "reduceRight",
+    "toString",
+];

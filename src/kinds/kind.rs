@@ -205,6 +205,9 @@ pub struct Origin {
     /// The value is a Promise returned by a call that was not awaited (an in-file async
     /// function, `fetch`, `import()`): messages add "did you forget `await`?".
     pub unawaited: bool,
+    /// The value is an element of this array binding, whose elements are all Promises
+    /// (`xs.map(async …)`): the fix is to await the whole array.
+    pub element_of: Option<String>,
 }
 
 /// A kind with its origin.
@@ -234,6 +237,7 @@ impl Typed {
                 note: note.into(),
                 label: label.into(),
                 unawaited: false,
+                element_of: None,
             },
         }
     }

@@ -114,6 +114,8 @@ pub struct Kinds<'a, 'c> {
     member_writes: RefCell<Option<MemberWrites>>,
     /// `this.name` per class and privacy, by name, memoised (looked up without allocating).
     this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
+    /// What the elements of an array binding are (see `element_of`), memoised.
+    elements: RefCell<HashMap<SymbolId, Typed>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -132,6 +134,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             mutated: RefCell::default(),
             member_writes: RefCell::default(),
             this_fields: RefCell::default(),
+            elements: RefCell::default(),
         }
     }
 
@@ -472,6 +475,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
             {
                 self.this_field(this.node_id(), m.field.name.as_str(), true, d)
             }
+            // `promises[0]`: an element, when the array's are known.
+            Expression::ComputedMemberExpression(m)
+                if !matches!(
+                    m.expression.get_inner_expression(),
+                    Expression::StringLiteral(_) | Expression::TemplateLiteral(_)
+                ) =>
+            {
+                self.element_of(&m.object, d)
+            }
             Expression::StaticMemberExpression(m) => {
                 let receiver = self.infer(&m.object, d);
                 if !receiver.is_known() {
@@ -544,6 +556,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     AstKind::ForOfStatement(_) | AstKind::ForInStatement(_)
                 );
                 if in_loop_head {
+                    // `for (const p of promises)`: an element, when the array's are known.
+                    let nodes = self.semantic.nodes();
+                    if let AstKind::ForOfStatement(f) = nodes.parent_kind(nodes.parent_id(decl))
+                        && !f.r#await
+                        && !mutated
+                        && matches!(d.id, BindingPattern::BindingIdentifier(_))
+                    {
+                        return self.element_of(&f.right, depth);
+                    }
                     return Typed::unknown();
                 }
                 match locate(&d.id, binding_span) {
@@ -611,6 +632,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         && let Some(t) = self.catch_callback_error(decl, depth)
                     {
                         return t;
+                    }
+                    if p.type_annotation.is_none()
+                        && !mutated
+                        && let Some(array) = self.element_callback_array(decl)
+                    {
+                        return self.element_of(array, depth);
                     }
                     return match &p.type_annotation {
                         Some(ann) => self.annotation(&ann.type_annotation, depth),
@@ -1514,8 +1541,163 @@ impl<'a, 'c> Kinds<'a, 'c> {
             note: format!("returned by `{name}`, whose return type is{shown}"),
             label: format!("`{name}()` returns {}", t.kind.noun()),
             unawaited: t.kind == Kind::Promise,
+            element_of: None,
         };
         t
+    }
+
+    /// What every element of the array `expr` is, when known: `expr` names a binding, never
+    /// reassigned, of `xs.map(f)` with `f` async (an async arrow or function expression, or
+    /// an async function of the file), and every use of the binding keeps its elements
+    /// (reads, element callbacks, spreads, `for…of`, `Promise.all(…)` and kin): each element
+    /// is a Promise no one has awaited.
+    pub fn element_of(&self, expr: &Expression<'a>, depth: u32) -> Typed {
+        let Expression::Identifier(id) = expr.get_inner_expression() else {
+            return Typed::unknown();
+        };
+        let Some(symbol) = self.symbol_of(id) else {
+            return Typed::unknown();
+        };
+        if let Some(t) = self.elements.borrow().get(&symbol) {
+            return t.clone();
+        }
+        let t = self.compute_elements(symbol, depth);
+        self.elements.borrow_mut().insert(symbol, t.clone());
+        t
+    }
+
+    fn compute_elements(&self, symbol: SymbolId, depth: u32) -> Typed {
+        let scoping = self.semantic.scoping();
+        if depth > MAX_DEPTH
+            || !scoping.symbol_redeclarations(symbol).is_empty()
+            || self.is_mutated(symbol)
+        {
+            return Typed::unknown();
+        }
+        let AstKind::VariableDeclarator(d) = self
+            .semantic
+            .nodes()
+            .kind(scoping.symbol_declaration(symbol))
+        else {
+            return Typed::unknown();
+        };
+        let (BindingPattern::BindingIdentifier(_), Some(init)) = (&d.id, &d.init) else {
+            return Typed::unknown();
+        };
+        let Expression::CallExpression(call) = init.get_inner_expression() else {
+            return Typed::unknown();
+        };
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return Typed::unknown();
+        };
+        let Some(callback) = call.arguments.first().and_then(Argument::as_expression) else {
+            return Typed::unknown();
+        };
+        let is_async = match callback.get_inner_expression() {
+            Expression::ArrowFunctionExpression(f) => f.r#async,
+            Expression::FunctionExpression(f) => f.r#async && !f.generator,
+            Expression::Identifier(_) => self
+                .callee_function(callback)
+                .is_some_and(|f| f.is_async && !f.is_generator),
+            _ => false,
+        };
+        if m.property.name != "map" || call.optional || !is_async || !self.keeps_elements(symbol) {
+            return Typed::unknown();
+        }
+        let name = scoping.symbol_name(symbol);
+        let mut t = Typed::new(
+            Kind::Promise,
+            call.span,
+            format!(
+                "an element of `{name}`, which `.map()` filled with an async callback at line {}",
+                self.line_of(call.span.start)
+            ),
+            "this `.map()` with an async callback makes an array of Promises",
+        );
+        t.origin.unawaited = true;
+        t.origin.element_of = Some(name.to_string());
+        t
+    }
+
+    /// Whether every use of an array binding leaves its elements as they are: reading one
+    /// (`xs[i]`, `xs.length`), a method that neither replaces nor adds elements, a spread,
+    /// `for…of`, `await`, or `Promise.all(xs)` and kin. Anything else (a call that gets the
+    /// array, a `return`, a store, `xs.push`, `xs[i] = …`) may change them.
+    fn keeps_elements(&self, symbol: SymbolId) -> bool {
+        let nodes = self.semantic.nodes();
+        self.semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .all(|r| {
+                if r.is_write() || r.flags().contains(ReferenceFlags::MemberWriteTarget) {
+                    return false;
+                }
+                let node = r.node_id();
+                let span = nodes.kind(node).span();
+                let parent = nodes.parent_id(node);
+                match nodes.kind(parent) {
+                    AstKind::StaticMemberExpression(m) => {
+                        if is_write_target(nodes, parent) {
+                            return false;
+                        }
+                        let name = m.property.name.as_str();
+                        if name == "length" {
+                            return true;
+                        }
+                        matches!(
+                            nodes.parent_kind(parent),
+                            AstKind::CallExpression(c) if c.callee.span() == m.span
+                        ) && (builtins::ELEMENT_CALLBACKS.contains(&name)
+                            || builtins::ELEMENT_KEEPING.contains(&name))
+                    }
+                    AstKind::ComputedMemberExpression(m) => {
+                        m.object.span() == span && !is_write_target(nodes, parent)
+                    }
+                    AstKind::SpreadElement(_) | AstKind::AwaitExpression(_) => true,
+                    AstKind::ForOfStatement(f) => f.right.span() == span,
+                    AstKind::CallExpression(c) => {
+                        c.arguments.iter().any(|a| a.span() == span)
+                            && matches!(
+                                c.callee.get_inner_expression(),
+                                Expression::StaticMemberExpression(p)
+                                    if matches!(p.property.name.as_str(), "all" | "allSettled" | "race" | "any")
+                                        && self.is_global(&p.object, "Promise")
+                            )
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// For the first parameter of a callback passed first to an element method
+    /// (`xs.map(p => …)`, `xs.forEach(function (p) { … })`): the array, `xs`.
+    fn element_callback_array(&self, param_decl: NodeId) -> Option<&'a Expression<'a>> {
+        let nodes = self.semantic.nodes();
+        let params_id = nodes.parent_id(param_decl);
+        let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
+            return None;
+        };
+        if params.items.first()?.node_id() != param_decl {
+            return None;
+        }
+        let function_id = nodes.parent_id(params_id);
+        let function_span = match nodes.kind(function_id) {
+            AstKind::ArrowFunctionExpression(f) => f.span,
+            AstKind::Function(f) => f.span,
+            _ => return None,
+        };
+        let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
+            return None;
+        };
+        if call.optional || call.arguments.first().map(GetSpan::span) != Some(function_span) {
+            return None;
+        }
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return None;
+        };
+        builtins::ELEMENT_CALLBACKS
+            .contains(&m.property.name.as_str())
+            .then_some(&m.object)
     }
 
     /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
@@ -1769,6 +1951,25 @@ fn binding_ident_span(p: &BindingPattern<'_>) -> Option<oxc_span::Span> {
         BindingPattern::BindingIdentifier(b) => Some(b.span),
         BindingPattern::AssignmentPattern(a) => binding_ident_span(&a.left),
         _ => None,
+    }
+}
+
+/// Whether the member expression at `member` is written: assigned, updated, deleted, or a
+/// target of destructuring or of a `for…in`/`for…of` head.
+fn is_write_target(nodes: &oxc_semantic::AstNodes<'_>, member: NodeId) -> bool {
+    let span = nodes.kind(member).span();
+    match nodes.parent_kind(member) {
+        AstKind::AssignmentExpression(a) => a.left.span() == span,
+        AstKind::UnaryExpression(u) => u.operator == UnaryOperator::Delete,
+        AstKind::ForOfStatement(f) => f.left.span() == span,
+        AstKind::ForInStatement(f) => f.left.span() == span,
+        AstKind::UpdateExpression(_)
+        | AstKind::ArrayAssignmentTarget(_)
+        | AstKind::ObjectAssignmentTarget(_)
+        | AstKind::AssignmentTargetWithDefault(_)
+        | AstKind::AssignmentTargetPropertyProperty(_)
+        | AstKind::AssignmentTargetRest(_) => true,
+        _ => false,
     }
 }
 

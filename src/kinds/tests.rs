@@ -188,6 +188,63 @@ fn unawaited_promises() {
 }
 
 #[test]
+fn elements_of_an_array_mapped_with_an_async_callback() {
+    let elem = |code: &str| probe("a.js", code).0;
+    let decl = "const ps = xs.map(async (x) => x); ";
+    for body in [
+        "for (const p of ps) probe(p)",
+        "probe(ps[0])",
+        "probe(ps[i + 1])",
+        "ps.forEach((p) => probe(p))",
+        "ps.map(function (p) { probe(p) })",
+        "const done = ps.filter((p) => probe(p)); Promise.all(ps); [...ps]; ps.length",
+    ] {
+        let code = format!("{decl}{body}");
+        let t = elem(&code);
+        assert_eq!(t.kind, Kind::Promise, "{code}");
+        assert!(t.origin.unawaited, "{code}");
+        assert!(
+            t.origin
+                .note
+                .starts_with("an element of `ps`, which `.map()` filled"),
+            "{}",
+            t.origin.note
+        );
+    }
+    // An async function of the file as the callback.
+    assert_eq!(
+        kind("async function load(x) {} const ps = xs.map(load); probe(ps[0])"),
+        Kind::Promise
+    );
+    for code in [
+        // The elements may have been replaced or the array may have changed hands.
+        "const ps = xs.map(async (x) => x); for (let i = 0; i < ps.length; i++) ps[i] = await ps[i]; probe(ps[0])",
+        "const ps = xs.map(async (x) => x); keep(ps); probe(ps[0])",
+        "const ps = xs.map(async (x) => x); ps.push(1); probe(ps[0])",
+        "const ps = xs.map(async (x) => x); ps.length = 0; probe(ps[0])",
+        "const ps = xs.map(async (x) => x); [ps[0]] = [1]; probe(ps[0])",
+        "function f() { const ps = xs.map(async (x) => x); probe(ps[0]); return ps }",
+        "let ps = xs.map(async (x) => x); ps = []; probe(ps[0])",
+        // Awaited elements, a sync callback, a key that is not an index, a reassigned loop
+        // variable.
+        "const ps = xs.map(async (x) => x); async function f() { for await (const p of ps) probe(p) }",
+        "const ps = xs.map((x) => x); probe(ps[0])",
+        "function load(x) {} const ps = xs.map(load); probe(ps[0])",
+        "const ps = xs.map(async (x) => x); probe(ps['length'])",
+        "const ps = xs.map(async (x) => x); for (let p of ps) { p = 1; probe(p) }",
+        "const ps = xs.map(async function* (x) {}); probe(ps[0])",
+        "const ps = xs.map(async (x) => x); ps.reduce((a, p) => probe(a))",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+    // An annotated callback parameter says what it is.
+    assert_eq!(
+        kind_ts("const ps = xs.map(async (x) => x); ps.forEach((p: number) => probe(p))"),
+        Kind::Number
+    );
+}
+
+#[test]
 fn node_promise_modules() {
     let mjs = |code: &str| probe("a.mjs", code).0;
     let promise: &[&str] = &[

@@ -157,6 +157,9 @@ enum Src<'a> {
     Bits(u8),
     /// A value, with the function it is written in (where its names are looked up).
     Init(&'a Expression<'a>, u32),
+    /// An element of the array a value is (a `for…of` binding, an element callback's first
+    /// parameter), with the function the value is written in.
+    Elements(&'a Expression<'a>, u32),
 }
 
 /// How a call of a name may get its kind.
@@ -208,6 +211,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         pending: Vec::new(),
         pending_object_names: Vec::new(),
         reduce_callbacks: Vec::new(),
+        element_callbacks: Vec::new(),
         reduce_params: Vec::new(),
         fn_reduce: Vec::new(),
         oamt_names: Vec::new(),
@@ -287,6 +291,9 @@ struct Gate<'a> {
     /// its first parameter), the first parameters of the callbacks around the node being
     /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
     reduce_callbacks: Vec<(u32, &'a str)>,
+    /// Element callbacks about to be entered (`xs.map(p => …)`): where each starts, the
+    /// array, and the function the call is in.
+    element_callbacks: Vec<(u32, &'a Expression<'a>, u32)>,
     reduce_params: Vec<&'a str>,
     fn_reduce: Vec<bool>,
     /// `shallow-copy-mutation`: bindings of shallow copies; names under which something two
@@ -1008,6 +1015,15 @@ impl<'a> Gate<'a> {
             return;
         };
         let first = call.arguments.first().and_then(Argument::as_expression);
+        // `xs.map(p => …)`: `p` is an element of `xs` (bound when the callback is entered).
+        if builtins::ELEMENT_CALLBACKS.contains(&name)
+            && let Some(first) = first
+            && let inner = without_parens(first)
+            && first_param(inner).is_some()
+        {
+            self.element_callbacks
+                .push((inner.span().start, object, self.current_fn()));
+        }
         if matches!(name, "from" | "all" | "allSettled" | "race" | "any")
             && matches!(object.get_inner_expression(), Expression::Identifier(_))
         {
@@ -1266,6 +1282,51 @@ impl<'a> Gate<'a> {
         match *src {
             Src::Bits(b) => b,
             Src::Init(e, f) => self.expr_bits(e, 0, f),
+            Src::Elements(e, f) => self.element_bits(e, f),
+        }
+    }
+
+    /// What an element of the array `e` may be, in function `ctx` (see
+    /// `Kinds::element_of`): a Promise when `e` names a binding of `xs.map(f)` where `f` may
+    /// be async.
+    fn element_bits(&self, e: &'a Expression<'a>, ctx: u32) -> u8 {
+        let Expression::Identifier(id) = e.get_inner_expression() else {
+            return 0;
+        };
+        let name = id.name.as_str();
+        let mut b = 0;
+        let complete = self.scope_chain(name, ctx, |f| {
+            if let Some(&head) = self.names.get(&(name, f)) {
+                for src in entries(&self.name_srcs, head) {
+                    if let Src::Init(init, g) = *src {
+                        b |= self.async_map_bits(init, g);
+                    }
+                }
+            }
+        });
+        if complete { b } else { ALL }
+    }
+
+    /// `xs.map(f)` with `f` an async function expression or a name whose calls may return a
+    /// Promise: the Promise bits; anything else 0.
+    fn async_map_bits(&self, init: &'a Expression<'a>, ctx: u32) -> u8 {
+        let Expression::CallExpression(c) = init.get_inner_expression() else {
+            return 0;
+        };
+        if !matches!(callee_member(&c.callee), Some(("map", _))) {
+            return 0;
+        }
+        let promise = kind_bits(Kind::Promise);
+        match c
+            .arguments
+            .first()
+            .and_then(Argument::as_expression)
+            .map(Expression::get_inner_expression)
+        {
+            Some(Expression::ArrowFunctionExpression(f)) if f.r#async => promise,
+            Some(Expression::FunctionExpression(f)) if f.r#async => promise,
+            Some(Expression::Identifier(f)) => self.name_call_bits(f.name.as_str(), ctx) & promise,
+            _ => 0,
         }
     }
 
@@ -1435,6 +1496,15 @@ impl<'a> Gate<'a> {
                     })
                 }
             },
+            // `xs[i]`: an element.
+            Expression::ComputedMemberExpression(m)
+                if !matches!(
+                    m.expression.get_inner_expression(),
+                    Expression::StringLiteral(_) | Expression::TemplateLiteral(_)
+                ) =>
+            {
+                self.element_bits(&m.object, ctx)
+            }
             Expression::PrivateFieldExpression(m) => {
                 if matches!(
                     m.object.get_inner_expression(),
@@ -1695,6 +1765,18 @@ impl<'a> Gate<'a> {
                 self.bind(b.name.as_str(), Src::Bits(OTHER));
             }
         }
+        if let Some(&(at, array, ctx)) = self.element_callbacks.last()
+            && at == start
+        {
+            self.element_callbacks.pop();
+            if let Some(FormalParameter {
+                pattern: BindingPattern::BindingIdentifier(b),
+                ..
+            }) = params.and_then(|p| p.items.first())
+            {
+                self.bind(b.name.as_str(), Src::Elements(array, ctx));
+            }
+        }
         let reduce = match self.reduce_callbacks.last() {
             Some(&(at, param)) if at == start => {
                 self.reduce_callbacks.pop();
@@ -1932,6 +2014,13 @@ impl<'a> Visit<'a> for Gate<'a> {
         let f = self.alloc(f);
         if !f.r#await {
             self.consumed(Some(&f.right));
+            // `for (const p of xs)`: `p` is an element of `xs`.
+            if let ForStatementLeft::VariableDeclaration(v) = &f.left
+                && let [d] = v.declarations.as_slice()
+                && let BindingPattern::BindingIdentifier(b) = &d.id
+            {
+                self.bind(b.name.as_str(), Src::Elements(&f.right, self.current_fn()));
+            }
         }
         if self.wants(SNI) {
             self.want(SNI, &f.right, SNI_MASK);
@@ -2043,6 +2132,22 @@ mod tests {
     /// it (every rule on every node), and must report `rule` (so the comparison is not
     /// between two empty results).
     const FIRING: &[(&str, &str, &str)] = &[
+        // The elements of an array mapped with an async callback are Promises.
+        (
+            "a.js",
+            "export function f(xs) { const ps = xs.map(async (x) => x); for (const p of ps) g({ ...p }); }",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "export function f(xs) { const ps = xs.map(async (x) => x); return ps.map((p) => [...p]); }",
+            "spread-non-iterable",
+        ),
+        (
+            "a.js",
+            "async function load(x) {}\nexport function f(xs) { const ps = xs.map(load); return { ...ps[0] }; }",
+            "object-spread-loses-data",
+        ),
         // Calls of Node's promise modules, imported or required under any name.
         (
             "a.mjs",
@@ -2211,6 +2316,11 @@ mod tests {
 
     /// Cases the gate must let through without a finding (and agree on).
     const QUIET: &[(&str, &str)] = &[
+        // Elements awaited, or of a sync map.
+        (
+            "a.js",
+            "export async function f(xs) { const ps = xs.map(async (x) => x); for await (const p of ps) g({ ...p }); const qs = xs.map((x) => x); return { ...qs[0] }; }",
+        ),
         // Awaited, or not a Promise-returning function of the module.
         (
             "a.mjs",

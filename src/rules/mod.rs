@@ -133,6 +133,11 @@ pub trait Rule: Send + Sync {
     }
 }
 
+/// The help for an element of an array of un-awaited Promises (`xs.map(async …)`).
+pub fn awaited_array_help(array: &str) -> String {
+    format!("await them all first: `const values = await Promise.all({array})`, then use `values`")
+}
+
 /// Parses a rule's options object with `deny_unknown_fields`-style strictness.
 pub fn parse_options<T: DeserializeOwned + Default>(
     value: Option<&serde_json::Value>,

@@ -121,9 +121,12 @@ impl Options {
     }
 }
 
-fn help_for(kind: Kind, subject: &str) -> String {
+fn help_for(t: &Typed, subject: &str) -> String {
     let s = subject.trim_matches('`');
-    match kind {
+    if let Some(array) = &t.origin.element_of {
+        return crate::rules::awaited_array_help(array);
+    }
+    match t.kind {
         Kind::Map => format!("use `Object.fromEntries({s})` to turn the Map into an object"),
         Kind::Set => format!("use `[...{s}]` to copy the elements into an array"),
         Kind::WeakMap | Kind::WeakSet => "a WeakMap or WeakSet cannot be copied; keep a reference to it".into(),
@@ -242,7 +245,7 @@ impl Options {
             branching,
             true,
         );
-        d.with_help(help_for(t.kind, &subject))
+        d.with_help(help_for(t, &subject))
     }
 
     /// `const copy = {...session}; copy.isValid()`: the copy has no prototype, so the method
@@ -339,7 +342,7 @@ impl Options {
         if t.origin.span != rest_span && !t.origin.label.is_empty() {
             d = d.with_label(t.origin.span, t.origin.label.clone());
         }
-        cx.report(d.with_help(help_for(t.kind, &subject)));
+        cx.report(d.with_help(help_for(&t, &subject)));
     }
 }
 

@@ -183,7 +183,10 @@ fn build<'a>(
         (Site::Constructor(_) | Site::FromEntries, Kind::Object { .. }) => {
             "pass `Object.entries(…)` of the object to build from its entries".to_string()
         }
-        _ => help_for(t.kind, &subject, t.origin.unawaited),
+        _ => match &t.origin.element_of {
+            Some(array) => crate::rules::awaited_array_help(array),
+            None => help_for(t.kind, &subject, t.origin.unawaited),
+        },
     };
     d.with_help(help)
 }
