@@ -286,7 +286,8 @@ struct Gate<'a> {
     /// Names bound by an import of one of Node's promise modules (`import fs from
     /// "node:fs/promises"`, `import { promises as fs } from "fs"`), with the module's
     /// Promise-returning functions: `fs.readFile(…)` is a Promise.
-    promise_modules: FxHashMap<&'a str, &'static [&'static str]>,
+    /// (A name bound to several modules in different scopes keeps them all.)
+    promise_modules: FxHashMap<&'a str, Vec<&'static [&'static str]>>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter), the first parameters of the callbacks around the node being
     /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
@@ -578,7 +579,10 @@ impl<'a> Gate<'a> {
         match pattern {
             BindingPattern::BindingIdentifier(b) => {
                 if let Some(fns) = builtins::promise_module(module) {
-                    self.promise_modules.insert(b.name.as_str(), fns);
+                    self.promise_modules
+                        .entry(b.name.as_str())
+                        .or_default()
+                        .push(fns);
                 }
             }
             BindingPattern::ObjectPattern(o) => {
@@ -591,7 +595,10 @@ impl<'a> Gate<'a> {
                     if let Some(fns) =
                         builtins::module_export(module, &key).and_then(builtins::promise_module)
                     {
-                        self.promise_modules.insert(b.name.as_str(), fns);
+                        self.promise_modules
+                            .entry(b.name.as_str())
+                            .or_default()
+                            .push(fns);
                     } else if builtins::promise_module(module)
                         .is_some_and(|fns| fns.contains(&key.as_ref()))
                     {
@@ -1539,7 +1546,7 @@ impl<'a> Gate<'a> {
                     if self
                         .promise_modules
                         .get(ns)
-                        .is_some_and(|fns| fns.contains(&method))
+                        .is_some_and(|lists| lists.iter().any(|fns| fns.contains(&method)))
                     {
                         b |= kind_bits(Kind::Promise);
                     }
@@ -1919,7 +1926,10 @@ impl<'a> Visit<'a> for Gate<'a> {
                         if let Some(fns) = builtins::module_export(source, imported.as_str())
                             .and_then(builtins::promise_module)
                         {
-                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                            self.promise_modules
+                                .entry(s.local.name.as_str())
+                                .or_default()
+                                .push(fns);
                         } else if builtins::promise_module(source)
                             .is_some_and(|fns| fns.contains(&imported.as_str()))
                         {
@@ -1931,12 +1941,18 @@ impl<'a> Visit<'a> for Gate<'a> {
                     }
                     ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
                         if let Some(fns) = builtins::promise_module(source) {
-                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                            self.promise_modules
+                                .entry(s.local.name.as_str())
+                                .or_default()
+                                .push(fns);
                         }
                     }
                     ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
                         if let Some(fns) = builtins::promise_module(source) {
-                            self.promise_modules.insert(s.local.name.as_str(), fns);
+                            self.promise_modules
+                                .entry(s.local.name.as_str())
+                                .or_default()
+                                .push(fns);
                         }
                     }
                     ImportDeclarationSpecifier::ImportSpecifier(_) => {}
@@ -2162,6 +2178,12 @@ mod tests {
         (
             "a.mjs",
             "import { promises as io } from 'fs';\nexport const o = { ...io.stat(p) };",
+            "object-spread-loses-data",
+        ),
+        // One name for two modules in different scopes: each call is judged by its own.
+        (
+            "a.mjs",
+            "import io from 'fs/promises';\nexport function g() { const io = require('dns/promises'); return io.lookup(h); }\nexport const o = { ...io.readFile(p) };",
             "object-spread-loses-data",
         ),
         (
