@@ -475,11 +475,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
             {
                 self.this_field(this.node_id(), m.field.name.as_str(), true, d)
             }
-            // `promises[0]`: an element, when the array's are known.
+            // `promises[0]`, `promises[i]`, `promises[i - 1]`: an element, when the array's
+            // are known (not `promises[Symbol.iterator]` or a string key).
             Expression::ComputedMemberExpression(m)
-                if !matches!(
+                if matches!(
                     m.expression.get_inner_expression(),
-                    Expression::StringLiteral(_) | Expression::TemplateLiteral(_)
+                    Expression::NumericLiteral(_)
+                        | Expression::Identifier(_)
+                        | Expression::BinaryExpression(_)
+                        | Expression::UpdateExpression(_)
                 ) =>
             {
                 self.element_of(&m.object, d)

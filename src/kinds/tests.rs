@@ -231,6 +231,8 @@ fn elements_of_an_array_mapped_with_an_async_callback() {
         "const ps = xs.map((x) => x); probe(ps[0])",
         "function load(x) {} const ps = xs.map(load); probe(ps[0])",
         "const ps = xs.map(async (x) => x); probe(ps['length'])",
+        "const ps = xs.map(async (x) => x); probe(ps[Symbol.iterator])",
+        "const ps = xs.map(async (x) => x); probe(ps[key()])",
         "const ps = xs.map(async (x) => x); for (let p of ps) { p = 1; probe(p) }",
         "const ps = xs.map(async function* (x) {}); probe(ps[0])",
         "const ps = xs.map(async (x) => x); ps.reduce((a, p) => probe(a))",
