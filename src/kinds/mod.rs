@@ -1673,9 +1673,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
             })
     }
 
-    /// For the first parameter of a callback passed first to an element method
-    /// (`xs.map(p => …)`, `xs.forEach(function (p) { … })`): the array, `xs`.
-    fn element_callback_array(&self, param_decl: NodeId) -> Option<&'a Expression<'a>> {
+    /// For the first parameter of a callback passed first to a method call (`recv.m(p =>
+    /// …)`, `recv.m(function (p) { … })`): the call's member callee.
+    fn first_param_callback_of(
+        &self,
+        param_decl: NodeId,
+    ) -> Option<(&'a CallExpression<'a>, &'a StaticMemberExpression<'a>)> {
         let nodes = self.semantic.nodes();
         let params_id = nodes.parent_id(param_decl);
         let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
@@ -1693,53 +1696,34 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
             return None;
         };
-        if call.optional || call.arguments.first().map(GetSpan::span) != Some(function_span) {
-            return None;
-        }
-        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
-            return None;
-        };
-        builtins::ELEMENT_CALLBACKS
-            .contains(&m.property.name.as_str())
-            .then_some(&m.object)
-    }
-
-    /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
-    fn catch_callback_error(&self, param_decl: NodeId, depth: u32) -> Option<Typed> {
-        let nodes = self.semantic.nodes();
-        let params_id = nodes.parent_id(param_decl);
-        let AstKind::FormalParameters(params) = nodes.kind(params_id) else {
-            return None;
-        };
-        let first = params.items.first()?;
-        if first.node_id() != param_decl {
-            return None;
-        }
-        let function_id = nodes.parent_id(params_id);
-        let function_span = match nodes.kind(function_id) {
-            AstKind::ArrowFunctionExpression(f) => f.span,
-            AstKind::Function(f) => f.span,
-            _ => return None,
-        };
-        let AstKind::CallExpression(call) = nodes.parent_kind(function_id) else {
-            return None;
-        };
         if call.arguments.first().map(GetSpan::span) != Some(function_span) {
             return None;
         }
         let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
             return None;
         };
+        Some((call, m))
+    }
+
+    /// For the first parameter of a callback passed first to an element method
+    /// (`xs.map(p => …)`, `xs.forEach(function (p) { … })`): the array, `xs`.
+    fn element_callback_array(&self, param_decl: NodeId) -> Option<&'a Expression<'a>> {
+        let (call, m) = self.first_param_callback_of(param_decl)?;
+        (!call.optional && builtins::ELEMENT_CALLBACKS.contains(&m.property.name.as_str()))
+            .then_some(&m.object)
+    }
+
+    /// A parameter that is the error of a `.catch(fn)` callback on a known Promise.
+    fn catch_callback_error(&self, param_decl: NodeId, depth: u32) -> Option<Typed> {
+        let (_, m) = self.first_param_callback_of(param_decl)?;
         if m.property.name != "catch" || self.infer(&m.object, depth).kind != Kind::Promise {
             return None;
         }
+        let first = self.semantic.nodes().kind(param_decl).span();
         Some(Typed::new(
             Kind::CaughtError,
-            first.span,
-            format!(
-                "the rejection caught at line {}",
-                self.line_of(first.span.start)
-            ),
+            first,
+            format!("the rejection caught at line {}", self.line_of(first.start)),
             "the caught error",
         ))
     }
