@@ -310,6 +310,39 @@ pub fn promise_module(source: &str) -> Option<&'static [&'static str]> {
         .map(|(_, fns)| *fns)
 }
 
+/// What a binding of one of Node's promise modules is (see [`promise_binding`]).
+pub enum PromiseBinding {
+    /// A module whose functions in `functions` return Promises; `named` is its name when it
+    /// was reached as another module's export (`fs`'s `promises`: `fs/promises`).
+    Module {
+        functions: &'static [&'static str],
+        named: Option<&'static str>,
+    },
+    /// One of those functions.
+    Function,
+}
+
+/// What binding `module` gives: the whole module when `key` is `None` (a default or
+/// namespace import, `require(module)`), else its export `key` (a named import, a
+/// destructured property); `None` when it is nothing known to return Promises.
+pub fn promise_binding(module: &str, key: Option<&str>) -> Option<PromiseBinding> {
+    let Some(key) = key else {
+        return promise_module(module).map(|functions| PromiseBinding::Module {
+            functions,
+            named: None,
+        });
+    };
+    if let Some(inner) = module_export(module, key) {
+        return promise_module(inner).map(|functions| PromiseBinding::Module {
+            functions,
+            named: Some(inner),
+        });
+    }
+    promise_module(module)?
+        .contains(&key)
+        .then_some(PromiseBinding::Function)
+}
+
 /// `import { promises } from "fs"`: the module an export of another module is.
 pub fn module_export(source: &str, export: &str) -> Option<&'static str> {
     let name = source.strip_prefix("node:").unwrap_or(source);

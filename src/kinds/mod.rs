@@ -87,17 +87,6 @@ pub struct ClassInfo {
     pub methods: Vec<(String, Span)>,
 }
 
-/// An import binding from one of Node's promise modules (see `Kinds::promise_import`).
-enum PromiseImport<'a> {
-    /// The module itself: its functions in `functions` return Promises.
-    Module {
-        source: &'a str,
-        functions: &'static [&'static str],
-    },
-    /// One of those functions.
-    Function { source: &'a str },
-}
-
 /// The value-kind inference for one file. Cheap to create; memoises per symbol.
 pub struct Kinds<'a, 'c> {
     semantic: &'c Semantic<'a>,
@@ -797,10 +786,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
         )
     }
 
-    /// What an identifier is when it is bound by an import from one of Node's promise
-    /// modules (`node:fs/promises`, `timers/promises`, …): the module (a default, namespace
-    /// or `promises` import) or one of its Promise-returning functions (a named import).
-    fn promise_import(&self, id: &IdentifierReference<'a>) -> Option<PromiseImport<'a>> {
+    /// What an identifier is when it is bound by an import or a `require` of one of Node's
+    /// promise modules (`node:fs/promises`, `timers/promises`, …): the module or one of its
+    /// Promise-returning functions, with the module's name to show.
+    fn promise_import(
+        &self,
+        id: &IdentifierReference<'a>,
+    ) -> Option<(builtins::PromiseBinding, &'a str)> {
         let symbol = self.symbol_of(id)?;
         let scoping = self.semantic.scoping();
         if !scoping.symbol_redeclarations(symbol).is_empty() {
@@ -808,37 +800,22 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
         let decl = scoping.symbol_declaration(symbol);
         let nodes = self.semantic.nodes();
-        if let AstKind::VariableDeclarator(d) = nodes.kind(decl) {
-            return self.promise_require(symbol, d);
-        }
+        let key = match nodes.kind(decl) {
+            AstKind::VariableDeclarator(d) => return self.promise_require(symbol, d),
+            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => None,
+            AstKind::ImportSpecifier(s) if !s.import_kind.is_type() => {
+                Some(s.imported.name().as_str())
+            }
+            _ => return None,
+        };
         let AstKind::ImportDeclaration(import) = nodes.parent_kind(decl) else {
             return None;
         };
         if import.import_kind.is_type() {
             return None;
         }
-        let source = import.source.value.as_str();
-        match nodes.kind(decl) {
-            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => {
-                let functions = builtins::promise_module(source)?;
-                Some(PromiseImport::Module { source, functions })
-            }
-            AstKind::ImportSpecifier(s) if !s.import_kind.is_type() => {
-                let imported = s.imported.name();
-                // `import { promises } from "fs"`: named after the module it is.
-                if let Some(module) = builtins::module_export(source, imported.as_str()) {
-                    let functions = builtins::promise_module(module)?;
-                    return Some(PromiseImport::Module {
-                        source: module,
-                        functions,
-                    });
-                }
-                builtins::promise_module(source)?
-                    .contains(&imported.as_str())
-                    .then_some(PromiseImport::Function { source })
-            }
-            _ => None,
-        }
+        let module = import.source.value.as_str();
+        Some(named(builtins::promise_binding(module, key)?, module))
     }
 
     /// [`Kinds::promise_import`] for CommonJS: `const fs = require("fs/promises")`, `const fs
@@ -848,37 +825,25 @@ impl<'a, 'c> Kinds<'a, 'c> {
         &self,
         symbol: SymbolId,
         d: &'a VariableDeclarator<'a>,
-    ) -> Option<PromiseImport<'a>> {
+    ) -> Option<(builtins::PromiseBinding, &'a str)> {
         let scoping = self.semantic.scoping();
         let (source, export) =
             required_module(d.init.as_ref()?, |id| id.is_global_reference(scoping))?;
         if self.is_mutated(symbol) {
             return None;
         }
-        // The module the binding's value comes from: `require(source)` or its `export`.
+        // The module the binding's value comes from: `require(source)` or its `export`
+        // (named after what it is: `fs/promises` for `require("fs").promises`).
         let module = match export {
             Some(e) => builtins::module_export(source, e)?,
             None => source,
         };
-        // Named after the module the value is (`fs/promises` for `require("fs").promises`).
-        match locate(&d.id, scoping.symbol_span(symbol))? {
-            Place::Whole => Some(PromiseImport::Module {
-                source: module,
-                functions: builtins::promise_module(module)?,
-            }),
-            Place::Property(key) => {
-                if let Some(inner) = builtins::module_export(module, &key) {
-                    return Some(PromiseImport::Module {
-                        source: inner,
-                        functions: builtins::promise_module(inner)?,
-                    });
-                }
-                builtins::promise_module(module)?
-                    .contains(&key.as_str())
-                    .then_some(PromiseImport::Function { source: module })
-            }
-            _ => None,
-        }
+        let binding = match locate(&d.id, scoping.symbol_span(symbol))? {
+            Place::Whole => builtins::promise_binding(module, None)?,
+            Place::Property(key) => builtins::promise_binding(module, Some(&key))?,
+            _ => return None,
+        };
+        Some(named(binding, module))
     }
 
     /// An un-awaited call of a promise module's function.
@@ -1150,7 +1115,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     }
                     return t;
                 }
-                if let Some(PromiseImport::Function { source }) = self.promise_import(id) {
+                if let Some((builtins::PromiseBinding::Function, source)) = self.promise_import(id)
+                {
                     return self.promise_module_call(span, &format!("{}()", id.name), source);
                 }
                 let Some(shape) = self.callee_function(callee) else {
@@ -1214,7 +1180,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 // `fs.readFile(…)` after `import fs from "node:fs/promises"`.
                 if let Expression::Identifier(ns) = m.object.get_inner_expression()
-                    && let Some(PromiseImport::Module { source, functions }) =
+                    && let Some((builtins::PromiseBinding::Module { functions, .. }, source)) =
                         self.promise_import(ns)
                 {
                     if !functions.contains(&method) {
@@ -1942,22 +1908,25 @@ fn binding_ident_span(p: &BindingPattern<'_>) -> Option<oxc_span::Span> {
     }
 }
 
+/// A promise-module binding with the name to show: the module it names when it was reached
+/// as an export (`fs/promises` for `fs`'s `promises`), else `module` as written.
+fn named(binding: builtins::PromiseBinding, module: &str) -> (builtins::PromiseBinding, &str) {
+    let shown = match binding {
+        builtins::PromiseBinding::Module {
+            named: Some(inner), ..
+        } => inner,
+        _ => module,
+    };
+    (binding, shown)
+}
+
 /// Whether the member expression at `member` is written: assigned, updated, deleted, or a
 /// target of destructuring or of a `for…in`/`for…of` head.
 fn is_write_target(nodes: &oxc_semantic::AstNodes<'_>, member: NodeId) -> bool {
     let span = nodes.kind(member).span();
     match nodes.parent_kind(member) {
         AstKind::AssignmentExpression(a) => a.left.span() == span,
-        AstKind::UnaryExpression(u) => u.operator == UnaryOperator::Delete,
-        AstKind::ForOfStatement(f) => f.left.span() == span,
-        AstKind::ForInStatement(f) => f.left.span() == span,
-        AstKind::UpdateExpression(_)
-        | AstKind::ArrayAssignmentTarget(_)
-        | AstKind::ObjectAssignmentTarget(_)
-        | AstKind::AssignmentTargetWithDefault(_)
-        | AstKind::AssignmentTargetPropertyProperty(_)
-        | AstKind::AssignmentTargetRest(_) => true,
-        _ => false,
+        parent => is_write_context(parent, span),
     }
 }
 

@@ -578,35 +578,35 @@ impl<'a> Gate<'a> {
         };
         match pattern {
             BindingPattern::BindingIdentifier(b) => {
-                if let Some(fns) = builtins::promise_module(module) {
-                    self.promise_modules
-                        .entry(b.name.as_str())
-                        .or_default()
-                        .push(fns);
-                }
+                self.bind_promise(b.name.as_str(), module, None)
             }
             BindingPattern::ObjectPattern(o) => {
                 for p in &o.properties {
-                    let (Some(key), BindingPattern::BindingIdentifier(b)) =
+                    if let (Some(key), BindingPattern::BindingIdentifier(b)) =
                         (p.key.static_name(), &p.value)
-                    else {
-                        continue;
-                    };
-                    if let Some(fns) =
-                        builtins::module_export(module, &key).and_then(builtins::promise_module)
                     {
-                        self.promise_modules
-                            .entry(b.name.as_str())
-                            .or_default()
-                            .push(fns);
-                    } else if builtins::promise_module(module)
-                        .is_some_and(|fns| fns.contains(&key.as_ref()))
-                    {
-                        self.bind_call(b.name.as_str(), CallSrc::Bits(kind_bits(Kind::Promise)));
+                        self.bind_promise(b.name.as_str(), module, Some(&key));
                     }
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A name bound to a promise module (`fs.readFile(…)` is a Promise) or to one of its
+    /// functions (`readFile(…)` is): see `builtins::promise_binding`.
+    fn bind_promise(&mut self, local: &'a str, module: &str, key: Option<&str>) {
+        match builtins::promise_binding(module, key) {
+            Some(builtins::PromiseBinding::Module { functions, .. }) => {
+                self.promise_modules
+                    .entry(local)
+                    .or_default()
+                    .push(functions);
+            }
+            Some(builtins::PromiseBinding::Function) => {
+                self.bind_call(local, CallSrc::Bits(kind_bits(Kind::Promise)));
+            }
+            None => {}
         }
     }
 
@@ -1920,43 +1920,15 @@ impl<'a> Visit<'a> for Gate<'a> {
             && let Some(specifiers) = &it.specifiers
         {
             for spec in specifiers {
-                match spec {
+                let (local, key) = match spec {
                     ImportDeclarationSpecifier::ImportSpecifier(s) if !s.import_kind.is_type() => {
-                        let imported = s.imported.name();
-                        if let Some(fns) = builtins::module_export(source, imported.as_str())
-                            .and_then(builtins::promise_module)
-                        {
-                            self.promise_modules
-                                .entry(s.local.name.as_str())
-                                .or_default()
-                                .push(fns);
-                        } else if builtins::promise_module(source)
-                            .is_some_and(|fns| fns.contains(&imported.as_str()))
-                        {
-                            self.bind_call(
-                                s.local.name.as_str(),
-                                CallSrc::Bits(kind_bits(Kind::Promise)),
-                            );
-                        }
+                        (&s.local, Some(s.imported.name().as_str()))
                     }
-                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                        if let Some(fns) = builtins::promise_module(source) {
-                            self.promise_modules
-                                .entry(s.local.name.as_str())
-                                .or_default()
-                                .push(fns);
-                        }
-                    }
-                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                        if let Some(fns) = builtins::promise_module(source) {
-                            self.promise_modules
-                                .entry(s.local.name.as_str())
-                                .or_default()
-                                .push(fns);
-                        }
-                    }
-                    ImportDeclarationSpecifier::ImportSpecifier(_) => {}
-                }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => (&s.local, None),
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => (&s.local, None),
+                    ImportDeclarationSpecifier::ImportSpecifier(_) => continue,
+                };
+                self.bind_promise(local.name.as_str(), source, key);
             }
         }
         walk::walk_import_declaration(self, it);
