@@ -609,6 +609,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
                         None => Typed::unknown(),
                     },
+                    Some(Place::Element(index)) if !mutated => match &d.init {
+                        Some(init) => self.array_element(init, index, depth),
+                        None => Typed::unknown(),
+                    },
                     _ => Typed::unknown(),
                 }
             }
@@ -1516,24 +1520,57 @@ impl<'a, 'c> Kinds<'a, 'c> {
         t
     }
 
-    /// What every element of the array `expr` is, when known: `expr` names a binding, never
-    /// reassigned, of `xs.map(f)` with `f` async (an async arrow or function expression, or
-    /// an async function of the file), and every use of the binding keeps its elements
-    /// (reads, element callbacks, spreads, `for…of`, `Promise.all(…)` and kin): each element
-    /// is a Promise no one has awaited.
-    pub fn element_of(&self, expr: &Expression<'a>, depth: u32) -> Typed {
-        let Expression::Identifier(id) = expr.get_inner_expression() else {
+    /// The element at `index` of the array `init` (`const [a, b] = init`): of an array
+    /// literal, the expression written there when no spread comes before it; otherwise what
+    /// every element of `init` is (see `element_of`).
+    fn array_element(&self, init: &'a Expression<'a>, index: usize, depth: u32) -> Typed {
+        let Expression::ArrayExpression(array) = init.get_inner_expression() else {
+            return self.element_of(init, depth);
+        };
+        let Some(elements) = array.elements.get(..=index) else {
             return Typed::unknown();
         };
-        let Some(symbol) = self.symbol_of(id) else {
+        if elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)))
+        {
             return Typed::unknown();
-        };
-        if let Some(t) = self.elements.borrow().get(&symbol) {
-            return t.clone();
         }
-        let t = self.compute_elements(symbol, depth);
-        self.elements.borrow_mut().insert(symbol, t.clone());
-        t
+        match elements[index].as_expression() {
+            Some(e) => self.infer(e, depth),
+            None => Typed::unknown(),
+        }
+    }
+
+    /// What every element of the array `expr` is, when known: each element of `xs.map(f)`
+    /// with `f` async (an async arrow or function expression, or an async function of the
+    /// file) is a Promise no one has awaited. `expr` is that call, or names a binding of it,
+    /// never reassigned, every use of which keeps its elements (reads, element callbacks,
+    /// spreads, `for…of`, destructuring, `Promise.all(…)` and kin).
+    pub fn element_of(&self, expr: &Expression<'a>, depth: u32) -> Typed {
+        match expr.get_inner_expression() {
+            Expression::CallExpression(call) if self.is_async_map(call) => {
+                let text = self.text(call.span);
+                let shown = if text.len() <= 40 && !text.contains('\n') {
+                    text
+                } else {
+                    "…"
+                };
+                self.promise_elements(call.span, None, shown)
+            }
+            Expression::Identifier(id) => {
+                let Some(symbol) = self.symbol_of(id) else {
+                    return Typed::unknown();
+                };
+                if let Some(t) = self.elements.borrow().get(&symbol) {
+                    return t.clone();
+                }
+                let t = self.compute_elements(symbol, depth);
+                self.elements.borrow_mut().insert(symbol, t.clone());
+                t
+            }
+            _ => Typed::unknown(),
+        }
     }
 
     fn compute_elements(&self, symbol: SymbolId, depth: u32) -> Typed {
@@ -1557,11 +1594,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Expression::CallExpression(call) = init.get_inner_expression() else {
             return Typed::unknown();
         };
-        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+        if !self.is_async_map(call) || !self.keeps_elements(symbol) {
             return Typed::unknown();
+        }
+        let name = scoping.symbol_name(symbol);
+        self.promise_elements(call.span, Some(name), name)
+    }
+
+    /// `xs.map(f)` with `f` an async arrow or function expression, or an async function of
+    /// the file: an array of Promises.
+    fn is_async_map(&self, call: &CallExpression<'a>) -> bool {
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return false;
         };
         let Some(callback) = call.arguments.first().and_then(Argument::as_expression) else {
-            return Typed::unknown();
+            return false;
         };
         let is_async = match callback.get_inner_expression() {
             Expression::ArrowFunctionExpression(f) => f.r#async,
@@ -1571,21 +1618,29 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 .is_some_and(|f| f.is_async && !f.is_generator),
             _ => false,
         };
-        if m.property.name != "map" || call.optional || !is_async || !self.keeps_elements(symbol) {
-            return Typed::unknown();
-        }
-        let name = scoping.symbol_name(symbol);
+        m.property.name == "map" && !call.optional && is_async
+    }
+
+    /// An element of the array of Promises that the `.map()` call at `call` made: `name` is
+    /// the binding that holds the array, if any, `shown` the array in the help's
+    /// `Promise.all(…)`.
+    fn promise_elements(&self, call: oxc_span::Span, name: Option<&str>, shown: &str) -> Typed {
+        let line = self.line_of(call.start);
         let mut t = Typed::new(
             Kind::Promise,
-            call.span,
-            format!(
-                "an element of `{name}`, which `.map()` filled with an async callback at line {}",
-                self.line_of(call.span.start)
-            ),
+            call,
+            match name {
+                Some(name) => format!(
+                    "an element of `{name}`, which `.map()` filled with an async callback at line {line}"
+                ),
+                None => format!(
+                    "an element of the array `.map()` filled with an async callback at line {line}"
+                ),
+            },
             "this `.map()` with an async callback makes an array of Promises",
         );
         t.origin.unawaited = true;
-        t.origin.element_of = Some(name.to_string());
+        t.origin.element_of = Some(shown.to_string());
         t
     }
 
@@ -1625,6 +1680,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     }
                     AstKind::SpreadElement(_) | AstKind::AwaitExpression(_) => true,
                     AstKind::ForOfStatement(f) => f.right.span() == span,
+                    // `const [a, b] = xs`.
+                    AstKind::VariableDeclarator(d) => {
+                        matches!(d.id, BindingPattern::ArrayPattern(_))
+                            && d.init.as_ref().is_some_and(|i| i.span() == span)
+                    }
                     AstKind::CallExpression(c) => {
                         c.arguments.iter().any(|a| a.span() == span)
                             && matches!(
@@ -1896,6 +1956,8 @@ enum Place {
     ObjectRest,
     /// `[...name]` at the top level.
     ArrayRest,
+    /// `[a, name]` at the top level, not defaulted: the element at this index.
+    Element(usize),
     /// Deeper inside the pattern.
     Nested,
 }
@@ -1983,7 +2045,13 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
             {
                 return Some(Place::ArrayRest);
             }
-            Some(Place::Nested)
+            // `[a, b]`: a plain element (a defaulted one, `[a = 1]`, can hold the default).
+            a.elements
+                .iter()
+                .position(|e| {
+                    matches!(e, Some(BindingPattern::BindingIdentifier(b)) if b.span == binding)
+                })
+                .map_or(Some(Place::Nested), |i| Some(Place::Element(i)))
         }
         BindingPattern::AssignmentPattern(_) => Some(Place::Nested),
     }

@@ -247,6 +247,49 @@ fn elements_of_an_array_mapped_with_an_async_callback() {
 }
 
 #[test]
+fn elements_destructured_from_an_array() {
+    for code in [
+        // Of a binding, or of the call itself.
+        "const ps = xs.map(async (x) => x); const [a, b] = ps; probe(b)",
+        "const [a, b] = xs.map(async (x) => x); probe(b)",
+        "for (const p of xs.map(async (x) => x)) probe(p)",
+        "xs.map(async (x) => x).forEach((p) => probe(p))",
+        "probe(xs.map(async (x) => x)[0])",
+        // Of an array literal, by position.
+        "async function load() {} const [a, b] = [1, load()]; probe(b)",
+    ] {
+        let t = probe("a.js", code).0;
+        assert_eq!(t.kind, Kind::Promise, "{code}");
+        assert!(t.origin.unawaited, "{code}");
+    }
+    assert_eq!(
+        probe("a.js", "const [a] = xs.map(async (x) => x); probe(a)")
+            .0
+            .origin
+            .note,
+        "an element of the array `.map()` filled with an async callback at line 1"
+    );
+    assert_eq!(kind("const [a, b] = [1, 'b']; probe(b)"), Kind::String);
+    for code in [
+        // A default may hold instead; a spread before it moves the index; a hole.
+        "async function load() {} const [a = {}] = [load()]; probe(a)",
+        "async function load() {} const [a, b] = [...xs, load()]; probe(b)",
+        "async function load() {} const [a, b] = [load(), , ]; probe(b)",
+        // Nested, reassigned, or of an array whose elements are not known.
+        "async function load() {} const [[a]] = [[load()]]; probe(a)",
+        "async function load() {} let [a] = [load()]; a = 1; probe(a)",
+        "async function load() {} const [a] = xs.map((x) => load(x)); probe(a)",
+        "const [a] = xs.map(async (x) => x) ?? []; probe(a)",
+        "const [a] = xs?.map(async (x) => x); probe(a)",
+        "const ps = xs.map(async (x) => x); ps.push(1); const [a] = ps; probe(a)",
+        // A parameter's pattern has no initializer to read.
+        "function f([a] = xs.map(async (x) => x)) { probe(a) }",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
 fn node_promise_modules() {
     let mjs = |code: &str| probe("a.mjs", code).0;
     let promise: &[&str] = &[

@@ -704,6 +704,36 @@ impl<'a> Gate<'a> {
         }
         if let Some(init) = init {
             self.bind_required(&d.id, init);
+            // `const [a, b] = value`: an element of an array literal, or of an array.
+            if let BindingPattern::ArrayPattern(a) = &d.id {
+                let literal = match init.get_inner_expression() {
+                    Expression::ArrayExpression(l) => Some(l),
+                    _ => None,
+                };
+                let f = self.current_fn();
+                for (i, e) in a.elements.iter().enumerate() {
+                    let Some(BindingPattern::BindingIdentifier(b)) = e else {
+                        continue;
+                    };
+                    let src = match literal {
+                        Some(l) => match l.elements.get(..=i) {
+                            Some(before)
+                                if !before.iter().any(|e| {
+                                    matches!(e, ArrayExpressionElement::SpreadElement(_))
+                                }) =>
+                            {
+                                match before[i].as_expression() {
+                                    Some(e) => Src::Init(e, f),
+                                    None => continue,
+                                }
+                            }
+                            _ => continue,
+                        },
+                        None => Src::Elements(init, f),
+                    };
+                    self.bind(b.name.as_str(), src);
+                }
+            }
         }
         // spread-non-iterable: `const [a] = value`.
         if self.wants(SNI)
@@ -1297,8 +1327,10 @@ impl<'a> Gate<'a> {
     /// `Kinds::element_of`): a Promise when `e` names a binding of `xs.map(f)` where `f` may
     /// be async.
     fn element_bits(&self, e: &'a Expression<'a>, ctx: u32) -> u8 {
-        let Expression::Identifier(id) = e.get_inner_expression() else {
-            return 0;
+        let id = match e.get_inner_expression() {
+            Expression::Identifier(id) => id,
+            Expression::CallExpression(_) => return self.async_map_bits(e, ctx),
+            _ => return 0,
         };
         let name = id.name.as_str();
         let mut b = 0;
@@ -2136,6 +2168,32 @@ mod tests {
             "async function load(x) {}\nexport function f(xs) { const ps = xs.map(load); return { ...ps[0] }; }",
             "object-spread-loses-data",
         ),
+        // Destructured from such an array or from the call; an array literal's element.
+        (
+            "a.js",
+            "export function f(xs) { const ps = xs.map(async (x) => x); const [a, b] = ps; return { ...b }; }",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "export function f(xs) { const [a, b] = xs.map(async (x) => x); return [...b]; }",
+            "spread-non-iterable",
+        ),
+        (
+            "a.js",
+            "async function load() {}\nexport function f() { const [a, b] = [1, load()]; return { ...b }; }",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "export function f(xs) { for (const p of xs.map(async (x) => x)) g({ ...p }); }",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "export function f(xs) { xs.map(async (x) => x).forEach((p) => g({ ...p })); }",
+            "object-spread-loses-data",
+        ),
         // Calls of Node's promise modules, imported or required under any name.
         (
             "a.mjs",
@@ -2314,6 +2372,11 @@ mod tests {
         (
             "a.js",
             "export async function f(xs) { const ps = xs.map(async (x) => x); for await (const p of ps) g({ ...p }); const qs = xs.map((x) => x); return { ...qs[0] }; }",
+        ),
+        // A default may hold instead; a spread before the element; a sync map.
+        (
+            "a.js",
+            "async function load() {}\nexport function f(xs) { const [a = {}] = [load()]; const [, b] = [...xs, load()]; const [c] = xs.map((x) => x); return [{ ...a }, { ...b }, { ...c }]; }",
         ),
         // Awaited, or not a Promise-returning function of the module.
         (
