@@ -1196,6 +1196,29 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         source,
                     );
                 }
+                // `api.load()`: an async or generator method of an object literal.
+                if let Expression::Identifier(obj) = m.object.get_inner_expression()
+                    && let Some(shape) = self.object_method(obj, method, depth)
+                {
+                    let (kind, what) = match (shape.is_async, shape.is_generator) {
+                        (true, true) => (Kind::AsyncGenerator, "an async generator method"),
+                        (false, true) => (Kind::Generator, "a generator method"),
+                        (true, false) => (Kind::Promise, "an async method"),
+                        (false, false) => return Typed::unknown(),
+                    };
+                    let name = format!("{}.{method}", obj.name);
+                    let mut t = Typed::new(
+                        kind,
+                        span,
+                        format!(
+                            "returned by `{name}`, {what} of the object literal at line {}",
+                            self.line_of(shape.span.start)
+                        ),
+                        format!("`{name}` is {what}: this call returns {}", kind.noun()),
+                    );
+                    t.origin.unawaited = kind == Kind::Promise;
+                    return t;
+                }
                 let receiver = self.infer(&m.object, depth);
                 if !receiver.is_known() {
                     return Typed::unknown();
@@ -1752,6 +1775,93 @@ impl<'a, 'c> Kinds<'a, 'c> {
             format!("the rejection caught at line {}", self.line_of(first.start)),
             "the caught error",
         ))
+    }
+
+    /// The function `obj.method` is, when `obj` names a binding, never reassigned, of an
+    /// object literal whose property `method` is a function (a method, a function or an arrow;
+    /// not a getter) that nothing can replace: no spread or computed key after it in the
+    /// literal, no `this.method = …` in the file, and every use of `obj` a member read, a
+    /// write of another property or an export (a binding handed to other code may have its
+    /// methods replaced there).
+    fn object_method(
+        &self,
+        obj: &IdentifierReference<'a>,
+        method: &str,
+        depth: u32,
+    ) -> Option<FunctionShape> {
+        let symbol = self.symbol_of(obj)?;
+        let scoping = self.semantic.scoping();
+        if depth > MAX_DEPTH
+            || self.is_mutated(symbol)
+            || !scoping.symbol_redeclarations(symbol).is_empty()
+        {
+            return None;
+        }
+        let nodes = self.semantic.nodes();
+        let AstKind::VariableDeclarator(d) = nodes.kind(scoping.symbol_declaration(symbol)) else {
+            return None;
+        };
+        let (BindingPattern::BindingIdentifier(_), Some(init)) = (&d.id, &d.init) else {
+            return None;
+        };
+        let Expression::ObjectExpression(o) = init.get_inner_expression() else {
+            return None;
+        };
+        let at = o.properties.iter().rposition(|p| {
+            matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                if !p.computed && p.key.static_name().is_some_and(|k| k == method))
+        })?;
+        let later_may_replace = o.properties[at + 1..].iter().any(|p| match p {
+            ObjectPropertyKind::SpreadProperty(_) => true,
+            ObjectPropertyKind::ObjectProperty(p) => p.computed,
+        });
+        let ObjectPropertyKind::ObjectProperty(p) = &o.properties[at] else {
+            return None;
+        };
+        if later_may_replace || p.kind != PropertyKind::Init {
+            return None;
+        }
+        let shape = match p.value.get_inner_expression() {
+            Expression::FunctionExpression(f) => FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: f.generator,
+            },
+            Expression::ArrowFunctionExpression(f) => FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: false,
+            },
+            _ => return None,
+        };
+        {
+            let writes = self.member_writes();
+            if !writes.assign_this.is_empty()
+                || writes
+                    .by_name
+                    .get(method)
+                    .is_some_and(|w| w.iter().any(|w| w.through_this))
+            {
+                return None;
+            }
+        }
+        let kept = scoping.get_resolved_references(symbol).all(|r| {
+            let node = r.node_id();
+            let parent = nodes.parent_id(node);
+            match nodes.kind(parent) {
+                AstKind::StaticMemberExpression(m) => {
+                    m.property.name != method || !is_write_target(nodes, parent)
+                }
+                AstKind::ComputedMemberExpression(m) => {
+                    m.object.span() == nodes.kind(node).span() && !is_write_target(nodes, parent)
+                }
+                AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
+                _ => false,
+            }
+        });
+        kept.then_some(shape)
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {

@@ -247,6 +247,60 @@ fn elements_of_an_array_mapped_with_an_async_callback() {
 }
 
 #[test]
+fn methods_of_an_object_literal() {
+    let obj = "const api = { async get() {}, load: async () => 1, list: async function () {}, *ids() {}, sync() {} }; ";
+    for (call, expected) in [
+        ("api.get()", Kind::Promise),
+        ("api.load()", Kind::Promise),
+        ("api.list()", Kind::Promise),
+        ("api.ids()", Kind::Generator),
+        ("api.sync()", Kind::Unknown),
+        ("api.other()", Kind::Unknown),
+    ] {
+        let code = format!("{obj}probe({call})");
+        assert_eq!(kind(&code), expected, "{code}");
+    }
+    let t = probe("a.js", &format!("{obj}probe(api.get())")).0;
+    assert!(t.origin.unawaited);
+    assert_eq!(
+        t.origin.note,
+        "returned by `api.get`, an async method of the object literal at line 1"
+    );
+    // Member reads, writes of other properties and exports leave the method in place.
+    assert_eq!(
+        kind(
+            "const api = { async get() {} }; api.n = 1; const g = api.get; export default api; export { api }; probe(api.get())"
+        ),
+        Kind::Promise
+    );
+    for code in [
+        // Replaced, or may be: by a write, a later spread or computed key, `this`, or code
+        // the object is handed to.
+        "const api = { async get() {} }; api.get = () => 1; probe(api.get())",
+        "const api = { async get() {} }; api['get'] = () => 1; probe(api.get())",
+        "const api = { async get() {} }; delete api.get; probe(api.get())",
+        "const api = { async get() {}, ...more }; probe(api.get())",
+        "const api = { async get() {}, [key]: 1 }; probe(api.get())",
+        "const api = { async get() {}, init() { this.get = () => 1 } }; probe(api.get())",
+        "const api = { async get() {}, init(o) { Object.assign(this, o) } }; probe(api.get())",
+        "const api = { async get() {} }; patch(api); probe(api.get())",
+        "const api = { async get() {} }; const alias = api; probe(api.get())",
+        "let api = { async get() {} }; api = other; probe(api.get())",
+        // A getter, a shadowing binding, an optional call.
+        "const api = { get get() { return async () => 1 } }; probe(api.get())",
+        "const api = { async get() {} }; function f(api) { probe(api.get()) }",
+        "const api = { async get() {} }; probe(api.get?.())",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+    // The last of two properties of the same name is the one.
+    assert_eq!(
+        kind("const api = { async get() {}, get: () => 1 }; probe(api.get())"),
+        Kind::Unknown
+    );
+}
+
+#[test]
 fn elements_destructured_from_an_array() {
     for code in [
         // Of a binding, or of the call itself.

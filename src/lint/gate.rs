@@ -28,6 +28,7 @@
 //! `tests/run.sh` on the small corpus) must find the same on a corpus with the gate on and
 //! off (`RESTLINT_GATE=off`).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use oxc_ast::ast::*;
@@ -217,6 +218,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         oamt_names: Vec::new(),
         imported: FxHashSet::default(),
         promise_modules: FxHashMap::default(),
+        object_methods: FxHashMap::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -288,6 +290,9 @@ struct Gate<'a> {
     /// Promise-returning functions: `fs.readFile(…)` is a Promise.
     /// (A name bound to several modules in different scopes keeps them all.)
     promise_modules: FxHashMap<&'a str, Vec<&'static [&'static str]>>,
+    /// (object, method) → what a call of an object literal's function property may return
+    /// (`const api = { async load() {} }`; see `Kinds::object_method`), by name.
+    object_methods: FxHashMap<(&'a str, &'a str), u8>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter), the first parameters of the callbacks around the node being
     /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
@@ -687,8 +692,29 @@ impl<'a> Gate<'a> {
                 Expression::Identifier(other) => {
                     self.bind_call(name, CallSrc::Alias(other.name.as_str()));
                 }
-                Expression::ObjectExpression(_) => {
+                Expression::ObjectExpression(o) => {
                     self.object_inits.insert(name);
+                    for p in &o.properties {
+                        let ObjectPropertyKind::ObjectProperty(p) = p else {
+                            continue;
+                        };
+                        let (Some(key), PropertyKind::Init) = (p.key.static_name(), p.kind) else {
+                            continue;
+                        };
+                        let bits = match p.value.get_inner_expression() {
+                            Expression::FunctionExpression(f) => {
+                                call_bits(f.r#async, f.generator, None)
+                            }
+                            Expression::ArrowFunctionExpression(f) => {
+                                call_bits(f.r#async, false, None)
+                            }
+                            _ => continue,
+                        };
+                        let Cow::Borrowed(key) = key else {
+                            continue;
+                        };
+                        *self.object_methods.entry((name, key)).or_insert(0) |= bits;
+                    }
                 }
                 Expression::CallExpression(c)
                     if callee_member(&c.callee).is_some_and(|(m, _)| m == "freeze") =>
@@ -1575,6 +1601,7 @@ impl<'a> Gate<'a> {
                 }
                 if let Expression::Identifier(ns) = m.object.get_inner_expression() {
                     let ns = ns.name.as_str();
+                    b |= self.object_methods.get(&(ns, method)).copied().unwrap_or(0);
                     if self
                         .promise_modules
                         .get(ns)
@@ -2194,6 +2221,17 @@ mod tests {
             "export function f(xs) { xs.map(async (x) => x).forEach((p) => g({ ...p })); }",
             "object-spread-loses-data",
         ),
+        // Async methods of an object literal.
+        (
+            "a.js",
+            "const api = { async get() {}, load: async () => 1 };\nexport function f() { return [{ ...api.get() }, [...api.load()]]; }",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "export function f() { return [...api.load()]; }\nconst api = { load: async function () {} };",
+            "spread-non-iterable",
+        ),
         // Calls of Node's promise modules, imported or required under any name.
         (
             "a.mjs",
@@ -2377,6 +2415,11 @@ mod tests {
         (
             "a.js",
             "async function load() {}\nexport function f(xs) { const [a = {}] = [load()]; const [, b] = [...xs, load()]; const [c] = xs.map((x) => x); return [{ ...a }, { ...b }, { ...c }]; }",
+        ),
+        // A sync method; a replaced one.
+        (
+            "a.js",
+            "const api = { get() { return {} } };\nconst svc = { async get() {} };\nsvc.get = () => ({});\nexport function f() { return [{ ...api.get() }, { ...svc.get() }]; }",
         ),
         // Awaited, or not a Promise-returning function of the module.
         (
