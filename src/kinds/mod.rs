@@ -156,7 +156,35 @@ impl<'a, 'c> Kinds<'a, 'c> {
         skip_inner_origin: bool,
     ) -> (crate::diagnostic::Diagnostic, String) {
         let subject = self.subject(expr);
-        let mut message = format!("{}: {consequence}", self.describe(&subject, t, branching));
+        let d = self.diagnostic_about(
+            rule,
+            &subject,
+            span,
+            branch_span,
+            t,
+            consequence,
+            place_label,
+            branching,
+            skip_inner_origin,
+        );
+        (d, subject)
+    }
+
+    /// [`Kinds::diagnostic`] about a subject given in words ("each element of `xs`").
+    #[allow(clippy::too_many_arguments)]
+    pub fn diagnostic_about(
+        &self,
+        rule: &'static str,
+        subject: &str,
+        span: Span,
+        branch_span: Span,
+        t: &Typed,
+        consequence: &str,
+        place_label: &str,
+        branching: bool,
+        skip_inner_origin: bool,
+    ) -> crate::diagnostic::Diagnostic {
+        let mut message = format!("{}: {consequence}", self.describe(subject, t, branching));
         if t.kind == Kind::Promise && t.origin.unawaited {
             message.push_str("; did you forget `await`?");
         }
@@ -173,7 +201,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         {
             d = d.with_label(t.origin.span, t.origin.label.clone());
         }
-        (d, subject)
+        d
     }
 
     /// What `expr` is known to be (parentheses and TS `as`/`!`/`satisfies` looked through).

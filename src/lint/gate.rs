@@ -276,8 +276,9 @@ struct Gate<'a> {
     this_fields: FxHashMap<&'a str, Vec<Src<'a>>>,
     private_fields: FxHashMap<&'a str, Vec<Src<'a>>>,
     has_class: bool,
-    /// Values whose kinds decide whether a rule fires: (value, kinds that fire).
-    pending: Vec<(u16, &'a Expression<'a>, u8, u32)>,
+    /// Values whose kinds decide whether a rule fires: (rule, value, kinds that fire). A
+    /// value is an expression or the elements of one, with the function it is written in.
+    pending: Vec<(u16, Src<'a>, u8)>,
     /// `spread-overrides-property`: spread names that override an earlier key if bound to an
     /// object literal.
     pending_object_names: Vec<&'a str>,
@@ -623,7 +624,7 @@ impl<'a> Gate<'a> {
     fn want(&mut self, rule: u16, expr: &'a Expression<'a>, mask: u8) {
         if self.live & rule == 0 {
             let f = self.current_fn();
-            self.pending.push((rule, expr, mask, f));
+            self.pending.push((rule, Src::Init(expr, f), mask));
         }
     }
 
@@ -1117,8 +1118,23 @@ impl<'a> Gate<'a> {
                 let is_object = matches!(object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object");
                 if is_object {
                     for arg in call.arguments.iter().skip(1) {
-                        if let Some(e) = arg.as_expression() {
-                            self.object_copy(e);
+                        match arg {
+                            // `Object.assign({}, ...parts)`: the elements are the sources.
+                            Argument::SpreadElement(s) if self.wants(OSLD) => {
+                                if self.live & OSLD == 0 {
+                                    let f = self.current_fn();
+                                    self.pending.push((
+                                        OSLD,
+                                        Src::Elements(&s.argument, f),
+                                        OSLD_MASK,
+                                    ));
+                                }
+                            }
+                            _ => {
+                                if let Some(e) = arg.as_expression() {
+                                    self.object_copy(e);
+                                }
+                            }
                         }
                     }
                 }
@@ -1334,8 +1350,8 @@ impl<'a> Gate<'a> {
             self.live |= OAMT;
         }
         for i in 0..self.pending.len() {
-            let (rule, e, mask, f) = self.pending[i];
-            if self.live & rule == 0 && self.expr_bits(e, 0, f) & mask != 0 {
+            let (rule, src, mask) = self.pending[i];
+            if self.live & rule == 0 && self.src_bits(&src) & mask != 0 {
                 self.live |= rule;
             }
         }
@@ -2219,6 +2235,12 @@ mod tests {
         (
             "a.js",
             "export function f(xs) { xs.map(async (x) => x).forEach((p) => g({ ...p })); }",
+            "object-spread-loses-data",
+        ),
+        // The elements of such an array as `Object.assign` sources.
+        (
+            "a.js",
+            "export function f(xs) { const ps = xs.map(async (x) => x); return Object.assign({}, ...ps); }",
             "object-spread-loses-data",
         ),
         // Async methods of an object literal.

@@ -222,6 +222,29 @@ impl Options {
         }
     }
 
+    /// `Object.assign(target, ...array)`: each element of `array` is copied, and none
+    /// survives when the elements are known to be of a kind that does not.
+    fn check_spread_sources<'a>(&self, cx: &mut Ctx<'a, '_>, array: &Expression<'a>, span: Span) {
+        let t = cx.kinds().element_of(array, 0);
+        let Some(loss) = self.loss(cx, t.kind) else {
+            return;
+        };
+        let subject = cx.kinds().subject(array);
+        let d = cx.kinds().diagnostic_about(
+            META.id,
+            &format!("each element of {subject}"),
+            span,
+            span,
+            &t,
+            &format!("{} {loss}", Copy::Assign.action()),
+            "these sources",
+            false,
+            true,
+        );
+        let d = d.with_help(help_for(&t, &subject));
+        cx.report(d);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn build<'a>(
         &self,
@@ -425,8 +448,16 @@ impl Rule for Options {
                     return;
                 }
                 for arg in call.arguments.iter().skip(1) {
-                    if let Some(e) = arg.as_expression() {
-                        self.check_value(cx, Copy::Assign, e, e.span().into(), None);
+                    match arg {
+                        // `Object.assign({}, ...parts)`: every element is a source.
+                        Argument::SpreadElement(s) => {
+                            self.check_spread_sources(cx, &s.argument, s.span.into());
+                        }
+                        _ => {
+                            if let Some(e) = arg.as_expression() {
+                                self.check_value(cx, Copy::Assign, e, e.span().into(), None);
+                            }
+                        }
                     }
                 }
             }
@@ -562,6 +593,12 @@ mod tests {
                 "async function* pages() {}\nconst o = { ...pages() };",
                 &[(2, 13)],
             ),
+            // the elements of an array of Promises, as `Object.assign` sources
+            (
+                "a.js",
+                "const parts = files.map(async (f) => read(f));\nconst o = Object.assign({}, a, ...parts);",
+                &[(2, 32)],
+            ),
             (
                 "a.js",
                 "class Store {\n  constructor() { this.cache = new Map(); }\n  dump() { return { ...this.cache }; }\n}",
@@ -686,6 +723,18 @@ mod tests {
                 &[],
             ),
             ("a.js", "function f(props) { return { ...props }; }", &[]),
+            // spread sources whose elements are plain, awaited, or not known
+            (
+                "a.js",
+                "const parts = files.map((f) => read(f));\nconst o = Object.assign({}, ...parts);",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function f() { const ps = files.map(async (f) => f); return Object.assign({}, ...(await Promise.all(ps))); }",
+                &[],
+            ),
+            ("a.js", "const o = Object.assign({}, ...parts);", &[]),
             (
                 "a.js",
                 "function f(props) { Object.assign(this, props); }",
@@ -846,6 +895,22 @@ const { id, ...rest } = load();",
         assert_eq!(
             d[0].message,
             "`r.json()` is a Promise (returned by `.json()` at line 1): spreading it into an object copies nothing (the value it resolves to is not a property); did you forget `await`?"
+        );
+        let d = lint_with_rule(
+            "a.js",
+            "const parts = files.map(async (f) => read(f));\nconst o = Object.assign({}, ...parts);",
+            ID,
+        );
+        assert_eq!(
+            d[0].message,
+            "each element of `parts` is a Promise (an element of `parts`, which `.map()` filled with an async callback at line 1): copying it with `Object.assign` copies nothing (the value it resolves to is not a property); did you forget `await`?"
+        );
+        assert_eq!(d[0].labels[0].message, "these sources");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some(
+                "await them all first: `const values = await Promise.all(parts)`, then use `values`"
+            )
         );
         let d = lint_with_rule("a.js", "const o = { ...new Promise(f) };", ID);
         assert_eq!(
