@@ -1177,6 +1177,31 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 t.origin.unawaited = kind == Kind::Promise;
                 t
             }
+            // `(async () => …)()`: a function called where it is written.
+            Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                let (is_async, generator) = match callee {
+                    Expression::ArrowFunctionExpression(f) => (f.r#async, false),
+                    Expression::FunctionExpression(f) => (f.r#async, f.generator),
+                    _ => return Typed::unknown(),
+                };
+                let (kind, what) = match (is_async, generator) {
+                    (true, true) => (Kind::AsyncGenerator, "an async generator function"),
+                    (false, true) => (Kind::Generator, "a generator function"),
+                    (true, false) => (Kind::Promise, "an async function"),
+                    (false, false) => return Typed::unknown(),
+                };
+                let mut t = Typed::new(
+                    kind,
+                    span,
+                    format!(
+                        "returned by {what} called where it is written, at line {}",
+                        self.line_of(span.start)
+                    ),
+                    format!("{what} called here returns {}", kind.noun()),
+                );
+                t.origin.unawaited = kind == Kind::Promise;
+                t
+            }
             Expression::StaticMemberExpression(m) => {
                 let method = m.property.name.as_str();
                 // `.matchAll(/re/g)`: only strings have it; the regex argument says enough.

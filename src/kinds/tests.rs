@@ -247,6 +247,22 @@ fn elements_of_an_array_mapped_with_an_async_callback() {
 }
 
 #[test]
+fn functions_called_where_they_are_written() {
+    for (code, expected) in [
+        ("probe((async () => 1)())", Kind::Promise),
+        ("probe((async function () {})())", Kind::Promise),
+        ("probe((function* () {})())", Kind::Generator),
+        ("probe((async function* () {})())", Kind::AsyncGenerator),
+        ("probe((() => 1)())", Kind::Unknown),
+        ("probe((function () { return new Map() })())", Kind::Unknown),
+        ("probe((async () => 1)?.())", Kind::Unknown),
+    ] {
+        assert_eq!(kind(code), expected, "{code}");
+    }
+    assert!(probe("a.js", "probe((async () => 1)())").0.origin.unawaited);
+}
+
+#[test]
 fn methods_of_an_object_literal() {
     let obj = "const api = { async get() {}, load: async () => 1, list: async function () {}, *ids() {}, sync() {} }; ";
     for (call, expected) in [

@@ -1609,6 +1609,8 @@ impl<'a> Gate<'a> {
                 let name = id.name.as_str();
                 builtins::called(name).map_or(0, kind_bits) | self.name_call_bits(name, ctx)
             }
+            Expression::ArrowFunctionExpression(f) => call_bits(f.r#async, false, None),
+            Expression::FunctionExpression(f) => call_bits(f.r#async, f.generator, None),
             Expression::StaticMemberExpression(m) => {
                 let method = m.property.name.as_str();
                 let mut b = 0;
@@ -2241,6 +2243,12 @@ mod tests {
         (
             "a.js",
             "export function f(xs) { const ps = xs.map(async (x) => x); return Object.assign({}, ...ps); }",
+            "object-spread-loses-data",
+        ),
+        // An async function called where it is written.
+        (
+            "a.js",
+            "export const o = { ...(async () => ({ a: 1 }))() };",
             "object-spread-loses-data",
         ),
         // Async methods of an object literal.
