@@ -1184,20 +1184,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     Expression::FunctionExpression(f) => (f.r#async, f.generator),
                     _ => return Typed::unknown(),
                 };
-                let (kind, what) = match (is_async, generator) {
-                    (true, true) => (Kind::AsyncGenerator, "an async generator function"),
-                    (false, true) => (Kind::Generator, "a generator function"),
-                    (true, false) => (Kind::Promise, "an async function"),
-                    (false, false) => return Typed::unknown(),
+                let Some((kind, what)) = called_kind(is_async, generator) else {
+                    return Typed::unknown();
                 };
                 let mut t = Typed::new(
                     kind,
                     span,
                     format!(
-                        "returned by {what} called where it is written, at line {}",
+                        "returned by {what} function called where it is written, at line {}",
                         self.line_of(span.start)
                     ),
-                    format!("{what} called here returns {}", kind.noun()),
+                    format!("{what} function called here returns {}", kind.noun()),
                 );
                 t.origin.unawaited = kind == Kind::Promise;
                 t
@@ -1253,21 +1250,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 if let Expression::Identifier(obj) = m.object.get_inner_expression()
                     && let Some(shape) = self.object_method(obj, method, depth)
                 {
-                    let (kind, what) = match (shape.is_async, shape.is_generator) {
-                        (true, true) => (Kind::AsyncGenerator, "an async generator method"),
-                        (false, true) => (Kind::Generator, "a generator method"),
-                        (true, false) => (Kind::Promise, "an async method"),
-                        (false, false) => return Typed::unknown(),
+                    let Some((kind, what)) = called_kind(shape.is_async, shape.is_generator) else {
+                        return Typed::unknown();
                     };
                     let name = format!("{}.{method}", obj.name);
                     let mut t = Typed::new(
                         kind,
                         span,
                         format!(
-                            "returned by `{name}`, {what} of the object literal at line {}",
+                            "returned by `{name}`, {what} method of the object literal at line {}",
                             self.line_of(shape.span.start)
                         ),
-                        format!("`{name}` is {what}: this call returns {}", kind.noun()),
+                        format!(
+                            "`{name}` is {what} method: this call returns {}",
+                            kind.noun()
+                        ),
                     );
                     t.origin.unawaited = kind == Kind::Promise;
                     return t;
@@ -2107,6 +2104,18 @@ pub struct FunctionShape {
     pub is_async: bool,
     /// `function*` (arrows never are).
     pub is_generator: bool,
+}
+
+/// What a call of an async or generator function returns, with the function's kind in
+/// words and its article ("an async", "a generator", "an async generator"); `None` for a
+/// plain function.
+fn called_kind(is_async: bool, generator: bool) -> Option<(Kind, &'static str)> {
+    match (is_async, generator) {
+        (true, true) => Some((Kind::AsyncGenerator, "an async generator")),
+        (false, true) => Some((Kind::Generator, "a generator")),
+        (true, false) => Some((Kind::Promise, "an async")),
+        (false, false) => None,
+    }
 }
 
 /// Where a binding sits in its declaration's pattern.
