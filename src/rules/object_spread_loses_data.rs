@@ -593,6 +593,12 @@ mod tests {
                 "async function* pages() {}\nconst o = { ...pages() };",
                 &[(2, 13)],
             ),
+            // `Map.groupBy` makes a Map (`Object.groupBy` an object)
+            (
+                "a.js",
+                "const byKind = Map.groupBy(items, (i) => i.kind);\nconst o = { ...byKind };",
+                &[(2, 13)],
+            ),
             // the elements of an array of Promises, as `Object.assign` sources
             (
                 "a.js",
@@ -735,6 +741,11 @@ mod tests {
                 &[],
             ),
             ("a.js", "const o = Object.assign({}, ...parts);", &[]),
+            (
+                "a.js",
+                "const o = { ...Object.groupBy(items, (i) => i.kind) };",
+                &[],
+            ),
             (
                 "a.js",
                 "function f(props) { Object.assign(this, props); }",
