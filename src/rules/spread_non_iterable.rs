@@ -29,11 +29,14 @@ pub static META: RuleMeta = RuleMeta {
         AstType::NewExpression,
         AstType::CallExpression,
     ],
-    // Every position: spread, `for…of` (" of "), `yield*`, declarator and minified
-    // destructuring, the iterable-taking builtins.
+    // Every position: spread, `for…of` (its `for`: `of` can follow `]`, `}` or `)` and
+    // precede `{`, `(` or `[` with no space), `yield*`, declarator and assignment
+    // destructuring (`[a, b] = x`, minified `[a,b]=x`), the iterable-taking builtins.
     needles: &[
         "...",
-        " of ",
+        "for",
+        "]=",
+        "] =",
         "yield*",
         "yield *",
         "const [",
@@ -424,6 +427,21 @@ mod tests {
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, snapshot);
         });
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Minified code has no spaces around `of` or `=`: the needles still let the rule run.
+    #[test]
+    fn minified_positions() {
+        let cases: &[Case] = &[
+            ("a.js", "var x={};for(const{a}of x);", &[(1, 25)]),
+            ("a.js", "var a,x={};for([a]of x);", &[(1, 22)]),
+            ("a.js", "for(const k of{a:1});", &[(1, 15)]),
+            ("a.js", "var x={};for(const k of(x||{}));", &[(1, 24)]),
+            ("a.js", "var a,b,o={};[a,b]=o;", &[(1, 20)]),
+            ("a.js", "var a,b,o={};[a, b] = o;", &[(1, 23)]),
+        ];
+        let failures = check_cases(ID, cases, None);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
