@@ -414,6 +414,79 @@ fn rule_pages_are_right() {
     }
 }
 
+/// `code` printed without whitespace or comments (`None` when it does not parse cleanly).
+fn minified(lang: &str, code: &str) -> Option<String> {
+    let allocator = oxc_allocator::Allocator::default();
+    let source_type = oxc_span::SourceType::from_path(format!("example.{lang}")).ok()?;
+    let ret = oxc_parser::Parser::new(&allocator, code, source_type).parse();
+    if ret.panicked || !ret.diagnostics.is_empty() {
+        return None;
+    }
+    let out = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions::minify())
+        .build(&ret.program);
+    Some(out.code)
+}
+
+/// Minified code has no spaces around `of`, `=` or brackets and no line breaks: every rule
+/// page example, printed that way, must get as many of its rule's diagnostics as it does
+/// written out (the needle pre-filter and the gate read text and shapes that minifying
+/// changes). Examples with suppression comments are left out: minifying drops comments.
+#[test]
+fn minified_examples_find_the_same() {
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for meta in RULES {
+        let mut ignored = Vec::new();
+        let blocks = parse_blocks(meta.docs, &mut ignored, meta.id);
+        let mut options = None;
+        for b in &blocks {
+            if b.options {
+                options = serde_json::from_str::<serde_json::Value>(&b.code).ok();
+                continue;
+            }
+            if b.fixed || b.code.contains("restlint-") {
+                continue;
+            }
+            let Ok(rules) = rule_set(
+                meta,
+                if b.use_options {
+                    options.as_ref()
+                } else {
+                    None
+                },
+            ) else {
+                continue;
+            };
+            let Some(small) = minified(&b.lang, &b.code) else {
+                continue;
+            };
+            let path = PathBuf::from(format!("example.{}", b.lang));
+            let count = |code: &str| {
+                lint_text(&path, code, &rules)
+                    .iter()
+                    .filter(|d| d.rule == meta.id)
+                    .count()
+            };
+            compared += 1;
+            let (want, got) = (count(&b.code), count(&small));
+            if want != got {
+                failures.push(format!(
+                    "{}.md:{}: {want} diagnostic(s) written out, {got} minified:\n{small}",
+                    meta.id, b.line
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    assert!(compared >= 80, "only {compared} examples compared");
+}
+
 #[test]
 fn categories_are_known() {
     for meta in RULES {
