@@ -22,7 +22,21 @@ pub fn lint_with_rule_options(
         rule: (meta.create)(options).expect("valid options"),
         severity: Severity::Error,
     }]);
-    lint_text(Path::new(file), code, &rules)
+    let found = lint_text(Path::new(file), code, &rules);
+    // The same code minified (no whitespace, no comments) gets as many of the rule's
+    // diagnostics: the needle pre-filter and the gate read text that minifying changes.
+    if !code.contains("restlint-")
+        && let Some(small) = minified(file, code)
+    {
+        let count = |d: &[Diagnostic]| d.iter().filter(|d| d.rule == rule).count();
+        let n = count(&lint_text(Path::new(file), &small, &rules));
+        assert_eq!(
+            n,
+            count(&found),
+            "{rule}: {file}: {code}\nminified: {small}\ngets another number of diagnostics"
+        );
+    }
+    found
 }
 
 /// A unit-test case: (file name, code, the (line, column) where each diagnostic of the rule
@@ -54,6 +68,21 @@ pub fn check_cases(rule: &str, cases: &[Case], options: Option<&serde_json::Valu
         }
     }
     failures
+}
+
+/// `code` printed by oxc's code generator without whitespace or comments; `None` when it
+/// does not parse cleanly.
+fn minified(file: &str, code: &str) -> Option<String> {
+    let allocator = oxc_allocator::Allocator::default();
+    let source_type = oxc_span::SourceType::from_path(file).ok()?;
+    let ret = oxc_parser::Parser::new(&allocator, code, source_type).parse();
+    if ret.panicked || !ret.diagnostics.is_empty() {
+        return None;
+    }
+    let out = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions::minify())
+        .build(&ret.program);
+    Some(out.code)
 }
 
 /// Renders diagnostics for a snapshot: position, rule, message, labels (with their text)

@@ -193,11 +193,14 @@ fn is_plain_receiver(e: &Expression<'_>) -> bool {
     }
 }
 
+/// A computed key that is a literal: a string, a number, or a template without
+/// substitutions (`o[`f`]`, as minifiers print `o['f']`).
 fn is_plain_key(e: &Expression<'_>) -> bool {
-    matches!(
-        e,
-        Expression::StringLiteral(_) | Expression::NumericLiteral(_)
-    )
+    match e {
+        Expression::StringLiteral(_) | Expression::NumericLiteral(_) => true,
+        Expression::TemplateLiteral(t) => t.expressions.is_empty(),
+        _ => false,
+    }
 }
 
 /// Compares two source texts token-wise, ignoring whitespace.
@@ -320,6 +323,7 @@ mod tests {
             "this.f.apply(this, args);",
             "a.b.c.apply(a.b, args);",
             "a['b'].apply(a, args);",
+            "a[`b`].apply(a, args);",
             "(f).apply(null, args);",
             "f.apply(null, xs.concat(ys));",
             "[].concat.apply([ ], args);",
