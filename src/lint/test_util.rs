@@ -72,7 +72,7 @@ pub fn check_cases(rule: &str, cases: &[Case], options: Option<&serde_json::Valu
 
 /// `code` printed by oxc's code generator without whitespace or comments; `None` when it
 /// does not parse cleanly.
-fn minified(file: &str, code: &str) -> Option<String> {
+pub fn minified(file: &str, code: &str) -> Option<String> {
     let allocator = oxc_allocator::Allocator::default();
     let source_type = oxc_span::SourceType::from_path(file).ok()?;
     let ret = oxc_parser::Parser::new(&allocator, code, source_type).parse();
