@@ -1154,26 +1154,19 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 let Some(shape) = self.callee_function(callee) else {
                     return Typed::unknown();
                 };
-                let (kind, what) = match (shape.is_async, shape.is_generator) {
-                    (true, true) => (Kind::AsyncGenerator, "async generator function"),
-                    (false, true) => (Kind::Generator, "generator function"),
-                    (true, false) => (Kind::Promise, "async function"),
-                    (false, false) => {
-                        return self.annotated_return(&shape, id.name.as_str(), span, depth);
-                    }
-                };
                 let name = id.name.as_str();
+                let Some((kind, a, what)) = called_kind(shape.is_async, shape.is_generator) else {
+                    return self.annotated_return(&shape, name, span, depth);
+                };
                 let mut t = Typed::new(
                     kind,
                     span,
-                    format!("returned by the {what} `{name}`"),
-                    format!("`{name}` is an {what}: this call returns {}", kind.noun()),
+                    format!("returned by the {what} function `{name}`"),
+                    format!(
+                        "`{name}` is {a} {what} function: this call returns {}",
+                        kind.noun()
+                    ),
                 );
-                if what == "generator function" {
-                    t.origin.label = format!(
-                        "`{name}` is a generator function: this call returns a generator object"
-                    );
-                }
                 t.origin.unawaited = kind == Kind::Promise;
                 t
             }
@@ -1184,17 +1177,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     Expression::FunctionExpression(f) => (f.r#async, f.generator),
                     _ => return Typed::unknown(),
                 };
-                let Some((kind, what)) = called_kind(is_async, generator) else {
+                let Some((kind, a, what)) = called_kind(is_async, generator) else {
                     return Typed::unknown();
                 };
                 let mut t = Typed::new(
                     kind,
                     span,
                     format!(
-                        "returned by {what} function called where it is written, at line {}",
+                        "returned by {a} {what} function called where it is written, at line {}",
                         self.line_of(span.start)
                     ),
-                    format!("{what} function called here returns {}", kind.noun()),
+                    format!("{a} {what} function called here returns {}", kind.noun()),
                 );
                 t.origin.unawaited = kind == Kind::Promise;
                 t
@@ -1250,7 +1243,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 if let Expression::Identifier(obj) = m.object.get_inner_expression()
                     && let Some(shape) = self.object_method(obj, method, depth)
                 {
-                    let Some((kind, what)) = called_kind(shape.is_async, shape.is_generator) else {
+                    let Some((kind, a, what)) = called_kind(shape.is_async, shape.is_generator)
+                    else {
                         return Typed::unknown();
                     };
                     let name = format!("{}.{method}", obj.name);
@@ -1258,11 +1252,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         kind,
                         span,
                         format!(
-                            "returned by `{name}`, {what} method of the object literal at line {}",
+                            "returned by `{name}`, {a} {what} method of the object literal at line {}",
                             self.line_of(shape.span.start)
                         ),
                         format!(
-                            "`{name}` is {what} method: this call returns {}",
+                            "`{name}` is {a} {what} method: this call returns {}",
                             kind.noun()
                         ),
                     );
@@ -2106,14 +2100,13 @@ pub struct FunctionShape {
     pub is_generator: bool,
 }
 
-/// What a call of an async or generator function returns, with the function's kind in
-/// words and its article ("an async", "a generator", "an async generator"); `None` for a
-/// plain function.
-fn called_kind(is_async: bool, generator: bool) -> Option<(Kind, &'static str)> {
+/// What a call of an async or generator function returns, with the article and the words
+/// for the function's kind (`an`, `async generator`); `None` for a plain function.
+fn called_kind(is_async: bool, generator: bool) -> Option<(Kind, &'static str, &'static str)> {
     match (is_async, generator) {
-        (true, true) => Some((Kind::AsyncGenerator, "an async generator")),
-        (false, true) => Some((Kind::Generator, "a generator")),
-        (true, false) => Some((Kind::Promise, "an async")),
+        (true, true) => Some((Kind::AsyncGenerator, "an", "async generator")),
+        (false, true) => Some((Kind::Generator, "a", "generator")),
+        (true, false) => Some((Kind::Promise, "an", "async")),
         (false, false) => None,
     }
 }
