@@ -622,9 +622,15 @@ impl<'a> Gate<'a> {
 
     /// `rule` fires if `expr` may be of a kind in `mask`.
     fn want(&mut self, rule: u16, expr: &'a Expression<'a>, mask: u8) {
+        let src = self.init(expr);
+        self.want_src(rule, src, mask);
+    }
+
+    /// `rule` fires if the value `src` stands for (an expression, or the elements of one)
+    /// may be of a kind in `mask`.
+    fn want_src(&mut self, rule: u16, src: Src<'a>, mask: u8) {
         if self.live & rule == 0 {
-            let f = self.current_fn();
-            self.pending.push((rule, Src::Init(expr, f), mask));
+            self.pending.push((rule, src, mask));
         }
     }
 
@@ -1121,14 +1127,8 @@ impl<'a> Gate<'a> {
                         match arg {
                             // `Object.assign({}, ...parts)`: the elements are the sources.
                             Argument::SpreadElement(s) if self.wants(OSLD) => {
-                                if self.live & OSLD == 0 {
-                                    let f = self.current_fn();
-                                    self.pending.push((
-                                        OSLD,
-                                        Src::Elements(&s.argument, f),
-                                        OSLD_MASK,
-                                    ));
-                                }
+                                let src = Src::Elements(&s.argument, self.current_fn());
+                                self.want_src(OSLD, src, OSLD_MASK);
                             }
                             _ => {
                                 if let Some(e) = arg.as_expression() {
