@@ -129,7 +129,8 @@ impl RuleSet {
         let active = self
             .rule_matcher
             .iter()
-            .map(|m| m.is_none_or(|i| found[i]))
+            .zip(&self.rules)
+            .map(|(m, r)| m.is_none_or(|i| found[i]) || r.rule.matches_text(text))
             .collect();
         TextScan { active, has_spread }
     }

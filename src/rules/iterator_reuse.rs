@@ -72,6 +72,10 @@ impl Rule for IteratorReuse {
         crate::rules::GateSpec::IteratorReuse
     }
 
+    fn matches_text(&self, text: &str) -> bool {
+        has_generator_method(text)
+    }
+
     fn check<'a>(&self, node: &AstNode<'a>, cx: &mut Ctx<'a, '_>) {
         let id = match node.kind() {
             AstKind::VariableDeclarator(d) => {
@@ -491,6 +495,35 @@ fn breaks_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
     }
 }
 
+/// Whether the text may define a generator method in an object literal (`{ *ids() {…} }`,
+/// `, async *ids() {…}`): a `*` after `{`, `,` or `async`, before a name and `(`. The rule's
+/// needles name the other sources of generator objects (`function*`, `Generator`); no literal
+/// string names this one without also matching every multiplication. Comments may match: the
+/// gate and the rule decide.
+fn has_generator_method(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'*', b).any(|star| {
+        let before = b[..star].trim_ascii_end();
+        let opens = matches!(before.last(), Some(b'{' | b','))
+            || before.strip_suffix(b"async").is_some_and(|head| {
+                !head
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'))
+            });
+        if !opens {
+            return false;
+        }
+        let after = b[star + 1..].trim_ascii_start();
+        let name = after
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$') || **c >= 0x80)
+            .count();
+        name > 0
+            && !after[0].is_ascii_digit()
+            && after[name..].trim_ascii_start().first() == Some(&b'(')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lint::test_util::{Case, check_cases, lint_with_rule};
@@ -523,6 +556,17 @@ mod tests {
                 "a.js",
                 "const m = new Map();\nlet it = m.values();\nfor (const v of it) {}\nconst all = [...it];",
                 &[(4, 14)],
+            ),
+            // A generator method of an object literal, in a file with none of the needles.
+            (
+                "a.js",
+                "const source = {\n  *ids() { yield 1; },\n};\nconst it = source.ids();\nconst a = [...it];\nconst b = [...it];",
+                &[(6, 12)],
+            ),
+            (
+                "a.js",
+                "const source = { async  *ids() { yield 1; }, *all () {} };\nconst it = source.all();\nf([...it], [...it]);",
+                &[(3, 13)],
             ),
             (
                 "a.js",
@@ -685,6 +729,33 @@ mod tests {
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn generator_methods_in_the_text() {
+        use super::has_generator_method as m;
+        for yes in [
+            "const o = {*ids() {}}",
+            "const o = { a: 1,\n  *ids ( ) {} }",
+            "const o = { async *ids() {} }",
+            "const o = {async*ids(){}}",
+            "const o = { *$ids_2() {} }",
+            // Class bodies match too (over-approximate: the gate and the rule decide).
+            "class C { *ids() {} }",
+        ] {
+            assert!(m(yes), "{yes}");
+        }
+        for no in [
+            "const x = a * b(c);",
+            "const x = [a, *b];",
+            "/** @returns {number} */",
+            "f(a, 2 * (b + c));",
+            "const o = { *[Symbol.iterator]() {} }",
+            "const o = { *2() {} }",
+            "const basync *f() {}",
+        ] {
+            assert!(!m(no), "{no}");
+        }
     }
 
     #[test]

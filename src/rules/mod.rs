@@ -131,6 +131,11 @@ pub trait Rule: Send + Sync {
     fn gate(&self) -> GateSpec {
         GateSpec::Always
     }
+    /// A look at the text for a shape that literal needles cannot name, asked only when none
+    /// of `meta().needles` occurs: whether the rule may fire all the same. Over-approximate.
+    fn matches_text(&self, _text: &str) -> bool {
+        false
+    }
 }
 
 /// The help for an element of an array of un-awaited Promises (`xs.map(async …)`).
