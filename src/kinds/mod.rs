@@ -36,6 +36,7 @@
 
 mod annotation;
 pub(crate) mod builtins;
+pub(crate) mod class_body;
 mod kind;
 #[cfg(test)]
 mod tests;
@@ -50,6 +51,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
 use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 use oxc_syntax::reference::ReferenceFlags;
+use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -85,6 +87,9 @@ pub struct ClassInfo {
     pub has_private_field: bool,
     /// Instance methods and accessors of the chain (by name), with their spans.
     pub methods: Vec<(String, Span)>,
+    /// Own properties of an instance, by name: class fields and `this.name = …` writes in the
+    /// chain's bodies (`this.go = this.go.bind(this)`). A copy keeps those.
+    pub own: Vec<String>,
 }
 
 /// The value-kind inference for one file. Cheap to create; memoises per symbol.
@@ -105,6 +110,8 @@ pub struct Kinds<'a, 'c> {
     this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
     /// What the elements of an array binding are (see `element_of`), memoised.
     elements: RefCell<HashMap<SymbolId, Typed>>,
+    /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_scope`).
+    dynamic: std::cell::Cell<Option<bool>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -124,11 +131,39 @@ impl<'a, 'c> Kinds<'a, 'c> {
             member_writes: RefCell::default(),
             this_fields: RefCell::default(),
             elements: RefCell::default(),
+            dynamic: std::cell::Cell::default(),
         }
     }
 
-    /// Whether a binding is ever written after its declaration (memoised per symbol).
+    /// Whether the file has a direct `eval(…)` or a `with` statement: then any binding may be
+    /// written (`eval("data = [1]")`) or a name may read another object's property (`with
+    /// (o) { items }`) out of the model's sight, so no binding and no global is trusted.
+    fn dynamic_scope(&self) -> bool {
+        if let Some(d) = self.dynamic.get() {
+            return d;
+        }
+        let scoping = self.semantic.scoping();
+        let d = scoping.root_scope_flags().contains_direct_eval()
+            || (memchr::memmem::find(self.source.as_bytes(), b"with").is_some()
+                && scoping
+                    .scope_descendants_from_root()
+                    .any(|s| scoping.scope_flags(s).contains(ScopeFlags::With)));
+        self.dynamic.set(Some(d));
+        d
+    }
+
+    /// Whether a name reads the global of that name: it resolves to no binding, and no direct
+    /// `eval` or `with` in the file can make it read something else.
+    fn is_global_id(&self, id: &IdentifierReference<'a>) -> bool {
+        id.is_global_reference(self.semantic.scoping()) && !self.dynamic_scope()
+    }
+
+    /// Whether a binding is ever written after its declaration (memoised per symbol); always
+    /// in a file with a direct `eval` or a `with`.
     pub fn is_mutated(&self, symbol: SymbolId) -> bool {
+        if self.dynamic_scope() {
+            return true;
+        }
         if let Some(&m) = self.mutated.borrow().get(&symbol) {
             return m;
         }
@@ -334,9 +369,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// Whether `expr` is the global `name` (an identifier with no local binding).
     pub fn is_global(&self, expr: &Expression<'a>, name: &str) -> bool {
         match expr.get_inner_expression() {
-            Expression::Identifier(id) => {
-                id.name == name && id.is_global_reference(self.semantic.scoping())
-            }
+            Expression::Identifier(id) => id.name == name && self.is_global_id(id),
             _ => false,
         }
     }
@@ -380,6 +413,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                 && !p.shorthand
                                 && !p.method
                             {
+                                open = true;
+                            }
+                            // `[ITER]`, `[key]`: the key may be `Symbol.iterator`.
+                            if p.computed && may_be_symbol_key(&p.key) {
                                 open = true;
                             }
                         }
@@ -521,7 +558,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     fn identifier(&self, id: &IdentifierReference<'a>, depth: u32) -> Typed {
         let span = id.span;
-        if id.is_global_reference(self.semantic.scoping()) {
+        if self.is_global_id(id) {
             return match id.name.as_str() {
                 "undefined" => self.literal(Kind::Undefined, span),
                 "NaN" | "Infinity" => self.literal(Kind::Number, span),
@@ -535,7 +572,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 
     fn symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || self.dynamic_scope() {
             return Typed::unknown();
         }
         if let Some(t) = self.symbols.borrow().get(&symbol) {
@@ -748,7 +785,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// Whether a binding may gain properties under computed keys after its literal: a
     /// computed member write (`x[key] = v`), or `Object.defineProperty(x, …)`,
-    /// `Object.defineProperties(x, …)`, `Object.assign(x, …)`, `Object.setPrototypeOf(x, …)`.
+    /// `Object.defineProperties(x, …)`, `Object.assign(x, …)`, `Object.setPrototypeOf(x, …)`,
+    /// `Reflect.defineProperty(x, …)`, `Reflect.set(x, …)`, `Reflect.setPrototypeOf(x, …)`.
     fn has_computed_member_write(&self, symbol: SymbolId) -> bool {
         let nodes = self.semantic.nodes();
         self.semantic
@@ -766,12 +804,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         else {
                             return false;
                         };
-                        matches!(
-                            member.static_property_name(),
-                            Some(
-                                "defineProperty" | "defineProperties" | "assign" | "setPrototypeOf"
-                            )
-                        ) && self.is_global(member.object(), "Object")
+                        let object = self.is_global(member.object(), "Object");
+                        let reflect = self.is_global(member.object(), "Reflect");
+                        let patches = match member.static_property_name() {
+                            Some("defineProperties" | "assign") => object,
+                            Some("defineProperty" | "setPrototypeOf") => object || reflect,
+                            Some("set") => reflect,
+                            _ => false,
+                        };
+                        patches
                             && call
                                 .arguments
                                 .first()
@@ -970,8 +1011,19 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let expr = expr.get_inner_expression();
         match expr {
             Expression::ConditionalExpression(c) => {
-                self.collect_branches(&c.consequent, out, d, and_right);
-                self.collect_branches(&c.alternate, out, d, and_right);
+                for arm in [&c.consequent, &c.alternate] {
+                    // `{...(cond ? obj : false)}` spreads `obj` or nothing, like `cond && obj`.
+                    if and_right {
+                        let arm = arm.get_inner_expression();
+                        let t = self.infer(arm, d);
+                        if matches!(t.kind, Kind::Boolean | Kind::Number | Kind::String)
+                            && self.is_falsy_placeholder(arm.span().into(), t.kind)
+                        {
+                            continue;
+                        }
+                    }
+                    self.collect_branches(arm, out, d, and_right);
+                }
             }
             Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
                 if and_right {
@@ -1068,7 +1120,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Expression::Identifier(id) = callee else {
             return Typed::unknown();
         };
-        if id.is_global_reference(self.semantic.scoping()) {
+        if self.is_global_id(id) {
             return match builtins::constructed(id.name.as_str(), n.arguments.len()) {
                 Some(kind) => Typed::new(
                     kind,
@@ -1133,7 +1185,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let callee = c.callee.get_inner_expression();
         match callee {
             Expression::Identifier(id) => {
-                if id.is_global_reference(self.semantic.scoping()) {
+                if self.is_global_id(id) {
                     let name = id.name.as_str();
                     let Some(kind) = builtins::called(name) else {
                         return Typed::unknown();
@@ -1205,15 +1257,33 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     return self.returned(Kind::Iterator, span, ".matchAll()");
                 }
                 if let Expression::Identifier(ns) = m.object.get_inner_expression()
-                    && ns.is_global_reference(self.semantic.scoping())
+                    && self.is_global_id(ns)
                 {
                     let ns_name = ns.name.as_str();
                     if ns_name == "Object" && method == "assign" {
-                        // `Object.assign(target, …)` returns its target.
-                        return match c.arguments.first().and_then(Argument::as_expression) {
-                            Some(target) => self.infer(target, depth),
-                            None => Typed::unknown(),
+                        // `Object.assign(target, …)` returns its target, with the sources'
+                        // own properties (symbol keys too) copied onto it.
+                        let Some(target) = c.arguments.first().and_then(Argument::as_expression)
+                        else {
+                            return Typed::unknown();
                         };
+                        let mut t = self.infer(target, depth);
+                        if c.arguments.len() > 1 {
+                            match t.kind {
+                                // `Object.assign(function request() {}, { get, post })`: a
+                                // function carrying data in its own properties.
+                                Kind::Function | Kind::Class => return Typed::unknown(),
+                                // A source may bring `[Symbol.iterator]`.
+                                Kind::Object { iterable, .. } => {
+                                    t.kind = Kind::Object {
+                                        iterable,
+                                        open: true,
+                                    };
+                                }
+                                _ => {}
+                            }
+                        }
+                        return t;
                     }
                     return match builtins::static_call(ns_name, method) {
                         Some(kind) => {
@@ -1460,19 +1530,58 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         else {
                             continue;
                         };
-                        if matches!(
-                            member.static_property_name(),
+                        let method = member.static_property_name();
+                        if !matches!(
+                            method,
                             Some("assign" | "defineProperty" | "defineProperties")
-                        ) && self.is_global(member.object(), "Object")
-                            && matches!(
-                                c.arguments
-                                    .first()
-                                    .and_then(Argument::as_expression)
-                                    .map(Expression::get_inner_expression),
-                                Some(Expression::ThisExpression(_))
-                            )
+                        ) || !self.is_global(member.object(), "Object")
                         {
+                            continue;
+                        }
+                        let mut args = c.arguments.iter().filter_map(Argument::as_expression);
+                        if matches!(
+                            args.next().map(Expression::get_inner_expression),
+                            Some(Expression::ThisExpression(_))
+                        ) {
                             index.assign_this.push(c.span);
+                            continue;
+                        }
+                        // `Object.assign(m, { tags })`, `Object.defineProperty(m, "tags", …)`:
+                        // writes of those names on some object.
+                        let mut write =
+                            |name: &str| {
+                                index.by_name.entry(name.to_string()).or_default().push(
+                                    MemberWrite {
+                                        span: c.span,
+                                        through_this: false,
+                                        assignment: None,
+                                    },
+                                );
+                            };
+                        match method {
+                            Some("defineProperty") => {
+                                if let Some(Expression::StringLiteral(key)) =
+                                    args.next().map(Expression::get_inner_expression)
+                                {
+                                    write(key.value.as_str());
+                                }
+                            }
+                            _ => {
+                                for source in args {
+                                    let Expression::ObjectExpression(o) =
+                                        source.get_inner_expression()
+                                    else {
+                                        continue;
+                                    };
+                                    for p in &o.properties {
+                                        if let ObjectPropertyKind::ObjectProperty(p) = p
+                                            && let Some(name) = p.key.static_name()
+                                        {
+                                            write(&name);
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                     _ => {}
@@ -1909,14 +2018,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {
-        let scoping = self.semantic.scoping();
-        if depth > MAX_DEPTH
-            || self.is_mutated(symbol)
-            || !scoping.symbol_redeclarations(symbol).is_empty()
-        {
+        if depth > MAX_DEPTH || self.is_mutated(symbol) {
             return None;
         }
-        let decl = scoping.symbol_declaration(symbol);
+        let decl = self.sole_declaration(symbol)?;
         match self.semantic.nodes().kind(decl) {
             AstKind::Function(f) if f.body.is_some() => Some(FunctionShape {
                 node: decl,
@@ -1951,6 +2056,28 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
     }
 
+    /// The one declaration of a binding; for a TypeScript function with overload signatures
+    /// (`function load(id: string): …;` then `async function load(id) {…}`), its
+    /// implementation. `None` for any other redeclaration.
+    fn sole_declaration(&self, symbol: SymbolId) -> Option<NodeId> {
+        let scoping = self.semantic.scoping();
+        let first = scoping.symbol_declaration(symbol);
+        let redeclarations = scoping.symbol_redeclarations(symbol);
+        if redeclarations.is_empty() {
+            return Some(first);
+        }
+        let nodes = self.semantic.nodes();
+        let mut implementation = None;
+        for decl in redeclarations.iter().map(|r| r.declaration).chain([first]) {
+            match nodes.kind(decl) {
+                AstKind::Function(f) if f.body.is_none() => {}
+                AstKind::Function(_) if implementation.is_none() => implementation = Some(decl),
+                _ => return None,
+            }
+        }
+        implementation
+    }
+
     // ---- classes --------------------------------------------------------------------------
 
     fn compute_class_info(&self, node: NodeId, depth: u32) -> ClassInfo {
@@ -1970,6 +2097,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
         };
         // A class patched from outside (`C.prototype[Symbol.iterator] = …`, polyfills) or
         // named like a builtin it stands in for (`class Map {…}`) may have more than its body.
+        // Handed to code that can reshape it (`Object.defineProperty(C.prototype, …)`,
+        // `mixin(C)`), decorated, or made by a constructor that returns another object, it
+        // is not known either.
+        let nodes = self.semantic.nodes();
         let patched = class
             .id
             .as_ref()
@@ -1978,11 +2109,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 self.semantic
                     .scoping()
                     .get_resolved_references(symbol)
-                    .any(|r| r.flags().contains(ReferenceFlags::MemberWriteTarget))
+                    .any(|r| {
+                        r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                            || passed_to_call(nodes, r.node_id())
+                    })
             });
-        if patched || builtins::constructed(&info.name, 0).is_some() {
+        let body = class_body::scan(class);
+        if patched
+            || !class.decorators.is_empty()
+            || body.reshapes_this
+            || body.constructor_returns
+            || builtins::constructed(&info.name, 0).is_some()
+        {
             info.extends_unknown = true;
         }
+        info.own = body.this_names;
         for element in &class.body.body {
             match element {
                 ClassElement::MethodDefinition(m) if !m.r#static => {
@@ -1992,10 +2133,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     if is_symbol_key(&m.key, m.computed, "asyncIterator") {
                         info.async_iterable = true;
                     }
+                    // A `#private` accessor is no property: a copy loses nothing by it.
                     if matches!(
                         m.kind,
                         MethodDefinitionKind::Get | MethodDefinitionKind::Set
-                    ) {
+                    ) && !m.key.is_private_identifier()
+                    {
                         info.has_accessor = true;
                     }
                     if m.kind != MethodDefinitionKind::Constructor
@@ -2007,12 +2150,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 ClassElement::PropertyDefinition(p) if !p.r#static => {
                     if p.key.is_private_identifier() {
                         info.has_private_field = true;
+                    } else if let Some(name) = p.key.static_name() {
+                        info.own.push(name.to_string());
                     }
                     if is_symbol_iterator_key(&p.key, p.computed) {
                         info.iterable = true;
                     }
                 }
-                ClassElement::AccessorProperty(p) if !p.r#static => {
+                ClassElement::AccessorProperty(p)
+                    if !p.r#static && !p.key.is_private_identifier() =>
+                {
                     info.has_accessor = true;
                     if let Some(name) = p.key.static_name() {
                         info.methods.push((name.to_string(), p.key.span().into()));
@@ -2042,6 +2189,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         info.has_accessor |= base.has_accessor;
                         info.has_private_field |= base.has_private_field;
                         info.methods.extend(base.methods.iter().cloned());
+                        info.own.extend(base.own.iter().cloned());
                     }
                     None => info.extends_unknown = true,
                 },
@@ -2222,10 +2370,71 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
     }
 }
 
+/// Whether the identifier at `node`, or its `.prototype`, is an argument of a call
+/// (`Object.defineProperty(C.prototype, …)`, `mixin(C)`).
+fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
+    let mut node = node;
+    let mut parent = nodes.parent_node(node);
+    if let AstKind::StaticMemberExpression(m) = parent.kind()
+        && m.property.name == "prototype"
+    {
+        node = parent.id();
+        parent = nodes.parent_node(node);
+    }
+    let span = nodes.kind(node).span();
+    match parent.kind() {
+        // Of `Object.*` and `Reflect.*`, only the writers change their first argument
+        // (`Object.setPrototypeOf(copy, C.prototype)`, `Object.create(C.prototype)` do not).
+        AstKind::CallExpression(c)
+            if c.callee.as_member_expression().is_some_and(|m| {
+                m.object().is_specific_id("Object") || m.object().is_specific_id("Reflect")
+            }) =>
+        {
+            c.arguments.first().is_some_and(|a| a.span() == span)
+                && c.callee.as_member_expression().is_some_and(|m| {
+                    matches!(
+                        m.static_property_name(),
+                        Some(
+                            "assign"
+                                | "defineProperty"
+                                | "defineProperties"
+                                | "setPrototypeOf"
+                                | "set"
+                        )
+                    )
+                })
+        }
+        AstKind::CallExpression(c) => c.callee.span() != span,
+        AstKind::NewExpression(n) => n.callee.span() != span,
+        _ => false,
+    }
+}
+
 /// Whether a property key is `[Symbol.iterator]` (or `[Symbol.asyncIterator]`, which makes a
 /// value async-iterable only: not counted).
 fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
     is_symbol_key(key, computed, "iterator")
+}
+
+/// Whether a computed key may evaluate to a symbol: anything but a literal string, number or
+/// template without substitutions, and `Symbol.<name>` other than the iterator ones (which
+/// the callers check themselves).
+fn may_be_symbol_key(key: &PropertyKey<'_>) -> bool {
+    key.as_expression().is_some_and(may_be_symbol_key_expr)
+}
+
+/// [`may_be_symbol_key`] for the expression of a computed key or member (`this[key]`).
+fn may_be_symbol_key_expr(e: &Expression<'_>) -> bool {
+    match e.get_inner_expression() {
+        Expression::StringLiteral(_) | Expression::NumericLiteral(_) => false,
+        Expression::TemplateLiteral(t) => !t.expressions.is_empty(),
+        e => {
+            !(e.is_specific_member_access("Symbol", "iterator")
+                || e.is_specific_member_access("Symbol", "asyncIterator"))
+                && e.as_member_expression()
+                    .is_none_or(|m| !m.object().is_specific_id("Symbol") || m.is_computed())
+        }
+    }
 }
 
 fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {

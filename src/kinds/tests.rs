@@ -141,7 +141,16 @@ fn builtins_only_when_global() {
         ("probe(Object.groupBy(xs, f))", OBJ),
         ("probe(Map.groupBy(xs, f))", Kind::Map),
         ("class Map {} probe(Map.groupBy(xs, f))", Kind::Unknown),
-        ("probe(Object.assign({}, a))", OBJ),
+        // A source may bring `[Symbol.iterator]`: an open object.
+        (
+            "probe(Object.assign({}, a))",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        ("probe(Object.assign({}))", OBJ),
+        ("probe(Object.assign(function () {}, a))", Kind::Unknown),
         ("probe(Object.assign(t, a))", Kind::Unknown),
         ("probe(Array.from(x))", Kind::Array { bounded: false }),
         ("probe(Promise.all(x))", Kind::Promise),

@@ -40,7 +40,7 @@ fn check_value<'a>(cx: &mut Ctx<'a, '_>, how: Copy, expr: &Expression<'a>, span:
     let branching = branches.len() > 1
         || matches!(
             expr.get_inner_expression(),
-            Expression::LogicalExpression(_)
+            Expression::LogicalExpression(_) | Expression::ConditionalExpression(_)
         );
     let Some((branch_span, t)) = branches.into_iter().find(|(s, t)| {
         matches!(t.kind, Kind::String | Kind::Array { .. })

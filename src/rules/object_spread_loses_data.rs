@@ -189,7 +189,7 @@ impl Options {
         let branching = branches.len() > 1
             || matches!(
                 expr.get_inner_expression(),
-                Expression::LogicalExpression(_)
+                Expression::LogicalExpression(_) | Expression::ConditionalExpression(_)
             );
         let found = branches
             .into_iter()
@@ -284,21 +284,37 @@ impl Options {
         let Some(copy) = copy_binding_of_spread(cx, spread) else {
             return;
         };
+        // What the literal itself puts on the copy (`{ ...session, isValid() {…} }`); another
+        // spread or a computed key may put anything there.
+        let AstKind::ObjectExpression(object) = cx.nodes().parent_kind(spread) else {
+            return;
+        };
+        let mut defined = Vec::new();
+        for p in &object.properties {
+            match p {
+                ObjectPropertyKind::SpreadProperty(s) if s.span != span.into_oxc() => return,
+                ObjectPropertyKind::SpreadProperty(_) => {}
+                ObjectPropertyKind::ObjectProperty(p) => match p.key.static_name() {
+                    Some(name) => defined.push(name.to_string()),
+                    None => return,
+                },
+            }
+        }
         let t = cx.kinds().of(expr);
         let subject = cx.kinds().subject(expr);
-        self.report_method_use(cx, &t, &subject, copy, span, "by spreading it");
+        Self::report_method_use(cx, &t, &subject, copy, span, "by spreading it", &defined);
     }
 
     /// Reports `copy.method` when `t` is an in-file class instance whose method or accessor
     /// `method` is looked up on a plain copy of it. `span` is the spread or rest that copied.
     fn report_method_use(
-        &self,
         cx: &mut Ctx<'_, '_>,
         t: &Typed,
         subject: &str,
         copy: SymbolId,
         span: Span,
         how: &str,
+        defined: &[String],
     ) -> bool {
         let Kind::Instance(class) = t.kind else {
             return false;
@@ -307,7 +323,15 @@ impl Options {
         if info.extends_unknown || info.methods.is_empty() {
             return false;
         }
-        let Some((member, name)) = method_use(cx, copy, &info.methods) else {
+        // Own properties of the instance (`this.go = this.go.bind(this)`, a field of the same
+        // name) and what the copying literal defines are on the copy.
+        let methods: Vec<(String, Span)> = info
+            .methods
+            .iter()
+            .filter(|(n, _)| !info.own.contains(n) && !defined.contains(n))
+            .cloned()
+            .collect();
+        let Some((member, name)) = method_use(cx, copy, &methods) else {
             return false;
         };
         let kinds = cx.kinds();
@@ -342,7 +366,15 @@ impl Options {
                 && !cx.kinds().is_mutated(copy)
             {
                 let subject = cx.kinds().subject(source);
-                self.report_method_use(cx, &t, &subject, copy, rest_span, "by an object rest");
+                Self::report_method_use(
+                    cx,
+                    &t,
+                    &subject,
+                    copy,
+                    rest_span,
+                    "by an object rest",
+                    &[],
+                );
             }
             return;
         };
@@ -389,24 +421,37 @@ fn copy_binding_of_spread(cx: &Ctx<'_, '_>, spread: NodeId) -> Option<SymbolId> 
     (!cx.kinds().is_mutated(symbol)).then_some(symbol)
 }
 
-/// The first `copy.method` access where `method` is a method or accessor of the class.
+/// The first `copy.method` access where `method` is a method or accessor of the class. Not
+/// when the copy is handed to a call (`Object.setPrototypeOf(copy, …)`, `Object.assign(copy,
+/// …)`), nor for a name the code writes on the copy (`copy.isValid = …`).
 fn method_use(
     cx: &Ctx<'_, '_>,
     copy: SymbolId,
     methods: &[(String, Span)],
 ) -> Option<(Span, String)> {
+    let mut written: Vec<&str> = Vec::new();
+    let mut first = None;
     for r in cx.scoping().get_resolved_references(copy) {
-        let parent = cx.nodes().parent_kind(r.node_id());
-        if let AstKind::StaticMemberExpression(m) = parent
-            && m.object.get_inner_expression().span() == cx.nodes().kind(r.node_id()).span()
-        {
-            let name = m.property.name.as_str();
-            if methods.iter().any(|(n, _)| n == name) {
-                return Some((m.span.into(), name.to_string()));
+        let node = r.node_id();
+        let span = cx.nodes().kind(node).span();
+        match cx.nodes().parent_kind(node) {
+            AstKind::StaticMemberExpression(m)
+                if m.object.get_inner_expression().span() == span =>
+            {
+                let name = m.property.name.as_str();
+                if r.flags().contains(ReferenceFlags::MemberWriteTarget) {
+                    written.push(name);
+                } else if first.is_none() && methods.iter().any(|(n, _)| n == name) {
+                    first = Some((Span::from(m.span), name));
+                }
             }
+            AstKind::CallExpression(c) if c.callee.span() != span => return None,
+            _ => {}
         }
     }
-    None
+    first
+        .filter(|(_, name)| !written.contains(name))
+        .map(|(span, name)| (span, name.to_string()))
 }
 
 impl Rule for Options {
@@ -841,6 +886,89 @@ mod tests {
             ),
         ];
         let failures = run(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The copy has the member after all, or the instance is not what the class body says.
+    #[test]
+    fn copies_that_keep_the_member() {
+        const SESSION: &str = "class Session { get expired() { return false; } isValid() { return true; } }\nconst session = new Session();\n";
+        let cases: Vec<(String, &[(u32, u32)])> = vec![
+            // Still reported: the copy has no `isValid`.
+            (
+                format!("{SESSION}const copy = {{ ...session }};\ncopy.isValid();"),
+                &[(3, 16)],
+            ),
+            (
+                format!(
+                    "{SESSION}const copy = {{ ...session, isValid() {{ return 1; }} }};\ncopy.isValid();"
+                ),
+                &[(3, 16)],
+            ),
+            (
+                format!("{SESSION}const copy = {{ ...session, ...extra }};\ncopy.isValid();"),
+                &[(3, 16)],
+            ),
+            (
+                format!(
+                    "{SESSION}const copy = {{ ...session }};\ncopy.isValid = () => true;\ncopy.isValid();"
+                ),
+                &[(3, 16)],
+            ),
+            (
+                format!(
+                    "{SESSION}const copy = {{ ...session }};\nObject.setPrototypeOf(copy, Session.prototype);\ncopy.isValid();"
+                ),
+                &[(3, 16)],
+            ),
+        ];
+        // The getter loses data in every case above; what changes is the method-use report,
+        // which comes only when the getter does not: a class without accessors.
+        let plain = |code: &str| code.replace("get expired() { return false; } ", "");
+        let mut failures = Vec::new();
+        for (i, (code, want)) in cases.iter().enumerate() {
+            let got: Vec<_> = lint_with_rule("a.js", code, ID)
+                .iter()
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}\n  got {got:?}"));
+            }
+            let methods: Vec<_> = lint_with_rule("a.js", &plain(code), ID)
+                .iter()
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            let want_method: &[(u32, u32)] = if i == 0 { &[(3, 16)] } else { &[] };
+            if methods != want_method {
+                failures.push(format!(
+                    "{}\n  want {want_method:?}\n  got {methods:?}",
+                    plain(code)
+                ));
+            }
+        }
+        for code in [
+            // An own property of the instance shadows the method, or is a bound copy of it.
+            "class T { constructor() { this.go = this.go.bind(this); } go() {} }\nconst t = new T();\nconst props = { ...t };\nprops.go();",
+            "class T { total = 0; total() {} }\nconst t = new T();\nconst c = { ...t };\nc.total();",
+            // A `#private` accessor is no property: nothing is lost.
+            "class T { constructor(c) { this.c = c; } get #k() { return 1; } }\nconst o = { ...new T(1) };",
+            // A function that carries data in its own properties.
+            "const api = Object.assign(function request() {}, { get: 1 });\nconst o = { ...api };",
+            // The empty branch of a conditional spread.
+            "function f(flag) { const base = { a: 1 }; return { ...(flag ? base : false), ...(flag ? null : 0) }; }",
+        ] {
+            let got = lint_with_rule("a.js", code, ID);
+            if !got.is_empty() {
+                failures.push(format!("{code}\n  want none\n  got {}", got[0].message));
+            }
+        }
+        let d = lint_with_rule(
+            "a.js",
+            "function f(flag) { return { ...(flag ? new Map() : false) }; }",
+            ID,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("can be a Map"), "{}", d[0].message);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

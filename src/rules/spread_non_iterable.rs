@@ -626,6 +626,101 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// Values whose iterability code outside their literal or class body can change, and
+    /// files where bindings can change out of the model's sight: Unknown.
+    #[test]
+    fn reshaped_values() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "class Bag {}\nObject.defineProperty(Bag.prototype, Symbol.iterator, { value() {} });\n[...new Bag()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class Q {}\nObject.assign(Q.prototype, { [Symbol.iterator]() {} });\n[...new Q()];",
+                &[],
+            ),
+            ("a.js", "class Q {}\nmixin(Q);\n[...new Q()];", &[]),
+            (
+                "a.js",
+                "class R { constructor() { this[Symbol.iterator] = function* () {}; } }\n[...new R()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class R { constructor(m) { Object.assign(this, m); } }\n[...new R()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class L { constructor(xs) { return new Proxy(xs, {}); } }\n[...new L([1])];",
+                &[],
+            ),
+            (
+                "a.ts",
+                "@iterable class Bag {}\nconst xs = [...new Bag()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const it = Object.assign({}, { *[Symbol.iterator]() {} });\n[...it];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const ITER = Symbol.iterator;\nconst bag = { *[ITER]() {} };\n[...bag];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const obj = {};\nReflect.defineProperty(obj, Symbol.iterator, { value() {} });\n[...obj];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class M { constructor() { this.tags = {}; } list() { return [...this.tags]; } }\nObject.assign(new M(), { tags: ['a'] });",
+                &[],
+            ),
+            // A direct `eval` or a `with` can change any binding.
+            (
+                "a.js",
+                "var data = {};\neval('data = [1]');\n[...data];",
+                &[],
+            ),
+            (
+                "a.cjs",
+                "var items = {};\nwith ({ items: [1] }) { [...items]; }",
+                &[],
+            ),
+            // Still known: nothing reshapes these.
+            ("a.js", "class Bag {}\n[...new Bag()];", &[(2, 2)]),
+            (
+                "a.js",
+                "class B { constructor(x) { if (!x) return; this[0] = x; } }\n[...new B(1)];",
+                &[(2, 2)],
+            ),
+            (
+                "a.js",
+                "const o = { [`a`]: 1, ['b']: 2 };\n[...o];",
+                &[(2, 2)],
+            ),
+            (
+                "a.js",
+                "const obj = {};\nObject.keys(obj);\nconst e = eval;\n[...obj];",
+                &[(4, 2)],
+            ),
+            // TypeScript overload signatures before an async implementation.
+            (
+                "a.ts",
+                "function load(id: string): Promise<string[]>;\nasync function load(id: any) { return [id]; }\nconst xs = [...load('x')];",
+                &[(3, 13)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn messages() {
         let d = lint_with_rule(
