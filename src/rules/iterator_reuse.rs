@@ -8,7 +8,8 @@
 //! `break`/`return`), so a partial use followed by another use is deliberate. Uses that cannot
 //! both run (exclusive branches, a first use whose branch ends in `return`/`throw`) are not two
 //! uses; one unconditional use inside a loop, of an iterator bound outside it, is.
-//! A binding used in any other way (passed to a function, returned, stored) is not judged.
+//! Parentheses and TS wrappers (`(it)`, `it!`, `it as T`) do not change a use. A binding used
+//! in any other way (passed to a function, returned, stored) is not judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
@@ -242,6 +243,10 @@ fn context(cx: &Ctx<'_, '_>, node: NodeId) -> (NodeId, NodeId) {
     let mut child = node;
     loop {
         let parent = cx.nodes().parent_id(child);
+        // The root is its own parent.
+        if parent == child {
+            return (parent, child);
+        }
         match cx.nodes().kind(parent) {
             AstKind::ParenthesizedExpression(_)
             | AstKind::TSAsExpression(_)
@@ -249,9 +254,6 @@ fn context(cx: &Ctx<'_, '_>, node: NodeId) -> (NodeId, NodeId) {
             | AstKind::TSSatisfiesExpression(_)
             | AstKind::TSTypeAssertion(_) => child = parent,
             _ => return (parent, child),
-        }
-        if parent == child {
-            return (parent, child);
         }
     }
 }
@@ -607,6 +609,22 @@ mod tests {
                 "a.js",
                 "function* a() {}\nfunction* b() {}\nconst it = c ? a() : b();\nconst x = [...it];\nconst y = [...it];",
                 &[(5, 12)],
+            ),
+            // Uses behind parentheses and TS wrappers count like bare ones.
+            (
+                "a.ts",
+                "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...(it as Iterable<number>)];\nconst b = Array.from(it!);",
+                &[(4, 22)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nfor (const x of (it)) {}\nconst b = [...(it)];",
+                &[(4, 12)],
+            ),
+            (
+                "a.ts",
+                "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...(it satisfies Iterable<number>)];\nconst b = [...(<Iterable<number>>it)];",
+                &[(4, 12)],
             ),
         ];
         let failures = run(cases);
