@@ -2367,6 +2367,17 @@ mod tests {
             "function f(it: Generator<number>) { const a = [...it]; const b = [...it]; return [a, b]; }",
             "iterator-reuse",
         ),
+        // Uses behind parentheses and TS wrappers.
+        (
+            "a.ts",
+            "function* g(): Generator<number> { yield 1; }\nexport function f() { const it = g(); const a = [...(it as Iterable<number>)]; const b = Array.from(it!); return [a, b]; }",
+            "iterator-reuse",
+        ),
+        (
+            "a.js",
+            "function* g() { yield 1; }\nexport function f() { const it = g(); for (const x of (it)) {} return [...(it)]; }",
+            "iterator-reuse",
+        ),
         // A nested write through an alias of a level.
         (
             "a.js",

@@ -8,11 +8,17 @@
 //! the accumulator and returns it is the linear form and is never flagged. An object copy
 //! counts only when it can gain keys (a computed key or another spread): `{...state, a: 1}`
 //! in a loop rewrites the same keys and stays linear.
+//!
+//! A fixed, small number of steps is not an accumulation to worry about: a `reduce` or
+//! `forEach` over an array literal of at most [`MAX_FIXED_STEPS`] elements without spreads,
+//! a `for…of` over such a literal, or a counted `for` loop (`for (let i = 0; i < 3; i++)`)
+//! of at most that many passes. A loop around such a loop is still judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
-    ArrowFunctionBody, AssignmentOperator, AssignmentTarget, BindingPattern, Expression,
-    ObjectPropertyKind, Statement,
+    ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
+    BinaryOperator, BindingPattern, Expression, ForStatement, ForStatementInit, ObjectPropertyKind,
+    SimpleAssignmentTarget, Statement, UpdateOperator,
 };
 use oxc_semantic::{AstNode, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -31,6 +37,10 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub struct AccumulatingSpread;
+
+/// The most steps a reduce or loop may take and still count as fixed and small: its copies
+/// stay a handful, whatever the data.
+const MAX_FIXED_STEPS: u64 = 16;
 
 /// What the spread copies into.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -271,6 +281,10 @@ fn check_reduce(
     if !matches!(method, "reduce" | "reduceRight") {
         return;
     }
+    // `[defaults, user, env].reduce(…)`: a few steps, fixed in the text.
+    if member_object(&call.callee).is_some_and(is_short_literal) {
+        return;
+    }
     cx.report(reduce_step(
         name,
         method,
@@ -300,6 +314,147 @@ fn callee_of_callback(cx: &Ctx<'_, '_>, func: NodeId, func_span: OxcSpan) -> Opt
             _ => return None,
         }
     }
+}
+
+/// `x.name` or `x?.name`: `x`.
+fn member_object<'a>(callee: &'a Expression<'a>) -> Option<&'a Expression<'a>> {
+    match callee.get_inner_expression() {
+        Expression::StaticMemberExpression(m) => Some(&m.object),
+        Expression::ChainExpression(chain) => match &chain.expression {
+            oxc_ast::ast::ChainElement::StaticMemberExpression(m) => Some(&m.object),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An array literal without spreads, of at most [`MAX_FIXED_STEPS`] elements: what a
+/// `reduce`, `forEach` or `for…of` over it steps through is fixed in the text.
+fn is_short_literal(e: &Expression<'_>) -> bool {
+    match e.get_inner_expression() {
+        Expression::ArrayExpression(a) => {
+            a.elements.len() as u64 <= MAX_FIXED_STEPS
+                && !a
+                    .elements
+                    .iter()
+                    .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)))
+        }
+        _ => false,
+    }
+}
+
+/// The number of passes of a counted `for` loop, when the text fixes it: a counter
+/// initialised to a number, compared with a number (`i < 3`, `i <= 2`, `i > 0`, `3 > i`),
+/// stepped by `++`, `--`, `+= k` or `-= k` towards the bound, and not written in the body.
+fn counted_passes(cx: &Ctx<'_, '_>, f: &ForStatement<'_>) -> Option<u64> {
+    let (counter, start) = match f.init.as_ref()? {
+        ForStatementInit::VariableDeclaration(d) => {
+            let [decl] = d.declarations.as_slice() else {
+                return None;
+            };
+            let BindingPattern::BindingIdentifier(id) = &decl.id else {
+                return None;
+            };
+            let Expression::NumericLiteral(n) = decl.init.as_ref()?.get_inner_expression() else {
+                return None;
+            };
+            (id.symbol_id.get()?, n.value)
+        }
+        ForStatementInit::AssignmentExpression(a) if a.operator == AssignmentOperator::Assign => {
+            let AssignmentTarget::AssignmentTargetIdentifier(id) = &a.left else {
+                return None;
+            };
+            let Expression::NumericLiteral(n) = a.right.get_inner_expression() else {
+                return None;
+            };
+            (symbol_of(cx, id)?, n.value)
+        }
+        _ => return None,
+    };
+    let is_counter = |e: &Expression<'_>| match e.get_inner_expression() {
+        Expression::Identifier(i) => symbol_of(cx, i) == Some(counter),
+        _ => false,
+    };
+    let number = |e: &Expression<'_>| match e.get_inner_expression() {
+        Expression::NumericLiteral(n) => Some(n.value),
+        _ => None,
+    };
+    // The test as `counter op bound`.
+    let Expression::BinaryExpression(test) = f.test.as_ref()?.get_inner_expression() else {
+        return None;
+    };
+    let (op, bound) = if is_counter(&test.left) {
+        (test.operator, number(&test.right)?)
+    } else if is_counter(&test.right) {
+        let flipped = match test.operator {
+            BinaryOperator::LessThan => BinaryOperator::GreaterThan,
+            BinaryOperator::LessEqualThan => BinaryOperator::GreaterEqualThan,
+            BinaryOperator::GreaterThan => BinaryOperator::LessThan,
+            BinaryOperator::GreaterEqualThan => BinaryOperator::LessEqualThan,
+            _ => return None,
+        };
+        (flipped, number(&test.left)?)
+    } else {
+        return None;
+    };
+    // The step, signed.
+    let step = match f.update.as_ref()?.get_inner_expression() {
+        Expression::UpdateExpression(u) => {
+            let SimpleAssignmentTarget::AssignmentTargetIdentifier(id) = &u.argument else {
+                return None;
+            };
+            if symbol_of(cx, id) != Some(counter) {
+                return None;
+            }
+            match u.operator {
+                UpdateOperator::Increment => 1.0,
+                UpdateOperator::Decrement => -1.0,
+            }
+        }
+        Expression::AssignmentExpression(a) => {
+            let AssignmentTarget::AssignmentTargetIdentifier(id) = &a.left else {
+                return None;
+            };
+            if symbol_of(cx, id) != Some(counter) {
+                return None;
+            }
+            let k = number(&a.right)?;
+            match a.operator {
+                AssignmentOperator::Addition => k,
+                AssignmentOperator::Subtraction => -k,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    // The body (and the test) leave the counter alone.
+    let body = f.body.span();
+    let written_inside = cx
+        .scoping()
+        .get_resolved_references(counter)
+        .any(|r| r.is_write() && body.contains_inclusive(cx.nodes().kind(r.node_id()).span()));
+    if written_inside {
+        return None;
+    }
+    let (distance, inclusive) = match op {
+        BinaryOperator::LessThan if step > 0.0 => (bound - start, false),
+        BinaryOperator::LessEqualThan if step > 0.0 => (bound - start, true),
+        BinaryOperator::GreaterThan if step < 0.0 => (start - bound, false),
+        BinaryOperator::GreaterEqualThan if step < 0.0 => (start - bound, true),
+        _ => return None,
+    };
+    let step = step.abs();
+    if !distance.is_finite() || !step.is_finite() || step == 0.0 || distance > 1e6 {
+        return None;
+    }
+    let passes = if distance < 0.0 || (distance == 0.0 && !inclusive) {
+        0.0
+    } else if inclusive {
+        (distance / step).floor() + 1.0
+    } else {
+        (distance / step).ceil()
+    };
+    Some(passes as u64)
 }
 
 /// `x.name` or `x?.name`: the property name.
@@ -376,6 +531,12 @@ fn check_loop(
                 if member_name(&call.callee) != Some("forEach") {
                     return;
                 }
+                // `[a, b].forEach(…)`: a few calls; a loop around it may still repeat them.
+                if member_object(&call.callee).is_some_and(is_short_literal)
+                    && !span.contains_inclusive(decl)
+                {
+                    continue;
+                }
                 if !span.contains_inclusive(decl) {
                     cx.report(loop_step(
                         name,
@@ -393,6 +554,17 @@ fn check_loop(
         };
         if repeated {
             let kind = a.kind();
+            // A few passes, fixed in the text: a loop around this one may still repeat them.
+            let fixed = match kind {
+                AstKind::ForStatement(f) => {
+                    counted_passes(cx, f).is_some_and(|n| n <= MAX_FIXED_STEPS)
+                }
+                AstKind::ForOfStatement(f) => is_short_literal(&f.right),
+                _ => false,
+            };
+            if fixed && !kind.span().contains_inclusive(decl) {
+                continue;
+            }
             if !kind.span().contains_inclusive(decl) {
                 let head = loop_head(&kind);
                 let head = OxcSpan::new(
@@ -487,6 +659,36 @@ mod tests {
                 "let acc = []; for (let i = 0; i < n; i++) { if (i % 2) acc = [i, ...acc]; }",
                 "...acc",
             ),
+            // Not a fixed, small number of steps.
+            (
+                "[a, ...rest].reduce((acc, c) => ({ ...acc, ...c }), {});",
+                "...acc",
+            ),
+            (
+                "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].reduce((acc, x) => [...acc, x], []);",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (let i = 0; i <= 16; i++) acc = [...acc, i];",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (let i = 0; i < 3; i++) { i = next(i); acc = [...acc, i]; }",
+                "...acc",
+            ),
+            (
+                "let acc = []; for (let i = 0; i < 3; j++) acc = [...acc, i];",
+                "...acc",
+            ),
+            // A loop around a fixed one repeats it.
+            (
+                "let acc = []; for (const x of xs) { for (let i = 0; i < 3; i++) acc = [...acc, x + i]; }",
+                "...acc",
+            ),
+            (
+                "let acc = {}; for (const x of xs) [a, b].forEach((p) => { acc = { ...acc, ...p, [x]: 1 }; });",
+                "...acc",
+            ),
         ];
         let pass = [
             "xs.reduce((acc, x) => { acc.push(x); return acc; }, []);",
@@ -510,6 +712,16 @@ mod tests {
             // The same few keys each time: the copy does not grow (tldraw's richText.ts).
             "function f(node, state) { for (const mark of node.marks) { if (mark.bold) state = { ...state, weight: 'bold' }; } }",
             "xs.reduce((acc, x) => ({ ...acc, count: acc.count + 1 }), { count: 0 });",
+            // A fixed, small number of steps: at most 16.
+            "const merged = [defaults, user, env].reduce((acc, c) => ({ ...acc, ...c }), {});",
+            "const merged = [defaults, user, env]?.reduceRight(function (acc, c) { return { ...acc, ...c }; }, {});",
+            "let list = []; for (let i = 0; i < 3; i++) list = [...list, i];",
+            "let list = []; for (let i = 0; i < 16; i++) { list = [...list, i]; }",
+            "let list = []; let i; for (i = 10; i > 0; i -= 2) list = [...list, i];",
+            "let list = []; for (let i = 3; 0 <= i; --i) list = [...list, i];",
+            "let o = {}; for (const p of [a, b, c]) o = { ...o, ...p };",
+            "let o = {}; [a, b].forEach((p) => { o = { ...o, ...p }; });",
+            "for (const x of xs) { let acc = []; for (let i = 0; i < 3; i++) acc = [...acc, x + i]; }",
         ];
         let mut failures = Vec::new();
         for (code, spread) in fail {

@@ -6,9 +6,12 @@
 //! A generator object is finished by any consumer (destructuring and `break` close it); a
 //! built-in iterator only by a full one (spread, `Array.from`, a `for…of` without
 //! `break`/`return`), so a partial use followed by another use is deliberate. Uses that cannot
-//! both run (exclusive branches, a first use whose branch ends in `return`/`throw`) are not two
-//! uses; one unconditional use inside a loop, of an iterator bound outside it, is.
-//! A binding used in any other way (passed to a function, returned, stored) is not judged.
+//! both run (exclusive branches, a first use whose branch ends in `return`/`throw`, or in a
+//! `break` out of the statement holding the second use, or in a `continue` of a loop whose
+//! body holds the second use and the declaration) are not two uses; one unconditional use
+//! inside a loop, of an iterator bound outside it, is. Parentheses and TS wrappers (`(it)`,
+//! `it!`, `it as T`) do not change a use. A binding used in any other way (passed to a
+//! function, returned, stored) is not judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
@@ -161,7 +164,7 @@ impl Rule for IteratorReuse {
         for (i, second) in uses.iter().enumerate().skip(1) {
             if let Some(first) = uses[..i]
                 .iter()
-                .find(|f| finishes(f) && both_run(cx, f.node, second.node))
+                .find(|f| finishes(f) && both_run(cx, f.node, second.node, node.id()))
             {
                 let name = id.name.as_str();
                 let message = format!(
@@ -242,6 +245,10 @@ fn context(cx: &Ctx<'_, '_>, node: NodeId) -> (NodeId, NodeId) {
     let mut child = node;
     loop {
         let parent = cx.nodes().parent_id(child);
+        // The root is its own parent.
+        if parent == child {
+            return (parent, child);
+        }
         match cx.nodes().kind(parent) {
             AstKind::ParenthesizedExpression(_)
             | AstKind::TSAsExpression(_)
@@ -249,9 +256,6 @@ fn context(cx: &Ctx<'_, '_>, node: NodeId) -> (NodeId, NodeId) {
             | AstKind::TSSatisfiesExpression(_)
             | AstKind::TSTypeAssertion(_) => child = parent,
             _ => return (parent, child),
-        }
-        if parent == child {
-            return (parent, child);
         }
     }
 }
@@ -356,12 +360,14 @@ fn has_exit(cx: &Ctx<'_, '_>, loop_node: NodeId, body: oxc_span::Span) -> bool {
     false
 }
 
-/// Whether two uses (`first` before `second` in the text) can both run.
-fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId) -> bool {
+/// Whether two uses (`first` before `second` in the text) of the binding declared at `decl`
+/// can both run.
+fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId, decl: NodeId) -> bool {
     let nodes = cx.nodes();
     let second_ancestors: Vec<NodeId> = nodes.ancestor_ids(second).collect();
     let first_span = nodes.kind(first).span();
     let second_span = nodes.kind(second).span();
+    let decl_span = nodes.kind(decl).span();
     let mut below = first;
     for a in nodes.ancestor_ids(first) {
         if second_ancestors.contains(&a) {
@@ -394,12 +400,117 @@ fn both_run(cx: &Ctx<'_, '_>, first: NodeId, second: NodeId) -> bool {
         ) {
             return false;
         }
-        if ends_after(cx, below, a) {
+        if ends_after(cx, below, a) || jumps_past(cx, below, a, second_span, decl_span) {
             return false;
         }
         below = a;
     }
     true
+}
+
+/// Whether `child` sits in a statement list of `parent` whose next jump is a `break` or
+/// `continue` that skips `second`: a `break` out of a statement holding `second`, or a
+/// `continue` of a loop whose body holds `second` and also the declaration, so that the next
+/// pass has a fresh iterator. (A `continue` of a loop around the declaration does not make the
+/// uses exclusive: the next pass reaches `second` with the iterator the first use consumed.)
+fn jumps_past(
+    cx: &Ctx<'_, '_>,
+    child: NodeId,
+    parent: NodeId,
+    second: oxc_span::Span,
+    decl: oxc_span::Span,
+) -> bool {
+    let child_end = cx.nodes().kind(child).span().end;
+    let stmts = match cx.nodes().kind(parent) {
+        AstKind::BlockStatement(b) => &b.body,
+        AstKind::SwitchCase(c) => &c.consequent,
+        _ => return false,
+    };
+    let jump = stmts
+        .iter()
+        .filter(|s| s.span().start >= child_end)
+        .find(|s| {
+            matches!(
+                s,
+                Statement::BreakStatement(_)
+                    | Statement::ContinueStatement(_)
+                    | Statement::ReturnStatement(_)
+                    | Statement::ThrowStatement(_)
+            )
+        });
+    match jump {
+        Some(Statement::BreakStatement(b)) => {
+            let label = b.label.as_ref().map(|l| l.name.as_str());
+            jump_target(cx, parent, label, false).is_some_and(|t| in_span(t, second))
+        }
+        Some(Statement::ContinueStatement(c)) => {
+            let label = c.label.as_ref().map(|l| l.name.as_str());
+            jump_target(cx, parent, label, true)
+                .is_some_and(|body| in_span(body, second) && in_span(body, decl))
+        }
+        _ => false,
+    }
+}
+
+/// Where a `break` or `continue` in the statement list of `holder` goes: for a `break`, the
+/// span of the statement it leaves (the labelled statement, or the innermost loop or `switch`);
+/// for a `continue`, the body of the loop it starts again.
+fn jump_target(
+    cx: &Ctx<'_, '_>,
+    holder: NodeId,
+    label: Option<&str>,
+    is_continue: bool,
+) -> Option<oxc_span::Span> {
+    let nodes = cx.nodes();
+    for id in std::iter::once(holder).chain(nodes.ancestor_ids(holder)) {
+        let kind = nodes.kind(id);
+        match (kind, label) {
+            (
+                AstKind::Function(_)
+                | AstKind::ArrowFunctionExpression(_)
+                | AstKind::StaticBlock(_)
+                | AstKind::Program(_),
+                _,
+            ) => return None,
+            (AstKind::LabeledStatement(l), Some(name)) if l.label.name == name => {
+                if !is_continue {
+                    return Some(l.span);
+                }
+                // `a: b: for (…)`: the loop under the labels.
+                let mut body = &l.body;
+                while let Statement::LabeledStatement(inner) = body {
+                    body = &inner.body;
+                }
+                return match body {
+                    Statement::ForStatement(f) => Some(f.body.span()),
+                    Statement::ForInStatement(f) => Some(f.body.span()),
+                    Statement::ForOfStatement(f) => Some(f.body.span()),
+                    Statement::WhileStatement(w) => Some(w.body.span()),
+                    Statement::DoWhileStatement(d) => Some(d.body.span()),
+                    _ => None,
+                };
+            }
+            (_, Some(_)) => {}
+            (AstKind::SwitchStatement(s), None) if !is_continue => return Some(s.span),
+            (AstKind::ForStatement(f), None) => {
+                return Some(if is_continue { f.body.span() } else { f.span });
+            }
+            (AstKind::ForInStatement(f), None) => {
+                return Some(if is_continue { f.body.span() } else { f.span });
+            }
+            (AstKind::ForOfStatement(f), None) => {
+                return Some(if is_continue { f.body.span() } else { f.span });
+            }
+            (AstKind::WhileStatement(w), None) => {
+                return Some(if is_continue { w.body.span() } else { w.span });
+            }
+            (AstKind::DoWhileStatement(d), None) => {
+                return Some(if is_continue { d.body.span() } else { d.span });
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `child` sits in a statement list of `parent` followed by an unconditional
@@ -608,6 +719,40 @@ mod tests {
                 "function* a() {}\nfunction* b() {}\nconst it = c ? a() : b();\nconst x = [...it];\nconst y = [...it];",
                 &[(5, 12)],
             ),
+            // Uses behind parentheses and TS wrappers count like bare ones.
+            (
+                "a.ts",
+                "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...(it as Iterable<number>)];\nconst b = Array.from(it!);",
+                &[(4, 22)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nfor (const x of (it)) {}\nconst b = [...(it)];",
+                &[(4, 12)],
+            ),
+            (
+                "a.ts",
+                "function* gen(): Generator<number> {}\nconst it = gen();\nconst a = [...(it satisfies Iterable<number>)];\nconst b = [...(<Iterable<number>>it)];",
+                &[(4, 12)],
+            ),
+            // A `continue` of a loop around the declaration: the next pass reaches the second
+            // use with the iterator the first consumed.
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nfor (const x of xs) {\n  if (x) { f([...it]); continue; }\n  g([...it]);\n}",
+                &[(5, 6)],
+            ),
+            // A `break` out of a statement that does not hold the second use.
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nb: { if (c) { f([...it]); break b; } }\ng([...it]);",
+                &[(4, 4)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction h() {\n  const it = gen();\n  for (const x of xs) { if (x) { f([...it]); break; } }\n  g([...it]);\n}",
+                &[(5, 6)],
+            ),
         ];
         let failures = run(cases);
         let mut snapshot = String::new();
@@ -724,6 +869,33 @@ mod tests {
             (
                 "a.js",
                 "function* gen() {}\nconst it = gen();\ndo { f([...it]); } while (false);",
+                &[],
+            ),
+            // A first use whose branch ends in a jump past the second use: a `continue` to a
+            // pass with a fresh iterator, a `break` out of the statement holding the second use.
+            (
+                "a.js",
+                "function* gen() {}\nfor (const x of xs) {\n  const it = gen();\n  if (x) { f([...it]); continue; }\n  g([...it]);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nouter: for (const y of ys) {\n  const it = gen();\n  for (const x of xs) { if (x) { f([...it]); continue outer; } }\n  g([...it]);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nb: { if (c) { f([...it]); break b; } g([...it]); }",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction h(k) {\n  const it = gen();\n  switch (k) { case 1: if (c) { f([...it]); break; } g([...it]); }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfor (const x of xs) {\n  const it = gen();\n  if (x) { f([...it]); break; }\n  g([...it]);\n}",
                 &[],
             ),
         ];
