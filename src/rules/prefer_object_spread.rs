@@ -15,20 +15,21 @@
 //!   copies `st` after the increment, `{ ...st, k: st.k++ }` before it. So every argument after
 //!   the first one written as a spread must be free of side effects (no call, `new`, `++`/`--`,
 //!   assignment, `delete`, `await`, `yield`, tagged template, class or JSX element).
-//! - A literal with a `__proto__` key in any form (`__proto__: p`, `"__proto__": p`,
-//!   `["__proto__"]: v`, a shorthand or a method named so) is never inlined nor spread, and a
-//!   target holding one is not rewritten: `Object.assign` *sets* a source's own `__proto__`
-//!   property on the target (changing its prototype), where a spread or an inlined entry
-//!   defines it or sets the new object's prototype. (An unknown source with an own
-//!   `__proto__` property, from `JSON.parse`, and sources with getters that change later
-//!   arguments are beyond what the rule can see.)
+//! - A literal with an own `__proto__` property (`["__proto__"]: v`, `` [`__proto__`]: v ``,
+//!   the shorthand `{ __proto__ }`, a method or accessor so named), as a source or the
+//!   target, is neither inlined nor spread: `Object.assign` *sets* a source's own `__proto__`
+//!   on the target, changing its prototype, where the object literal defines a property.
+//!   A source `{ __proto__: p, … }` (which sets its own prototype) is spread, not inlined:
+//!   inline it would set the new object's prototype. (An unknown source with an own
+//!   `__proto__` property, from `JSON.parse`, and getters that change later arguments are
+//!   beyond what the rule can see.)
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression,
     Class, Expression, Function, ImportExpression, JSXElement, JSXFragment, NewExpression,
-    ObjectExpression, ObjectPropertyKind, PropertyKey, PropertyKind, TaggedTemplateExpression,
-    UnaryExpression, UpdateExpression, YieldExpression,
+    ObjectExpression, ObjectProperty, ObjectPropertyKind, PropertyKey, PropertyKind,
+    TaggedTemplateExpression, UnaryExpression, UpdateExpression, YieldExpression,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::AstNode;
@@ -101,8 +102,7 @@ impl Rule for PreferObjectSpread {
         }
         let setter_like = target.properties.iter().any(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) => {
-                p.kind != PropertyKind::Init
-                    || (!p.computed && !p.shorthand && !p.method && is_proto_key(&p.key))
+                p.kind != PropertyKind::Init || sets_prototype(p)
             }
             ObjectPropertyKind::SpreadProperty(_) => false,
         });
@@ -162,7 +162,9 @@ fn spread_text(
     if cx.text(call.span).contains("//") || cx.text(call.span).contains("/*") {
         return None;
     }
-    if has_proto_key(target) {
+    // The target's own `__proto__` entry would be moved into the new literal; its form
+    // decides what it means there, so it is left to the reader.
+    if has_own_proto(target) {
         return None;
     }
     let mut parts: Vec<String> = Vec::new();
@@ -175,7 +177,7 @@ fn spread_text(
         if copying && may_have_side_effects(e) {
             return None;
         }
-        if may_hold_proto_key(e) {
+        if may_hold_own_proto(e) {
             return None;
         }
         match e.without_parentheses() {
@@ -209,36 +211,44 @@ fn push_entries(cx: &Ctx<'_, '_>, span: OxcSpan, parts: &mut Vec<String>) -> Opt
 }
 
 /// A literal whose entries mean the same inline: no accessor (assigning copies the getter's
-/// value, inline it would stay an accessor), no method (its `super` would change). (A
-/// `__proto__` key keeps the fix away altogether: [`may_hold_proto_key`].)
+/// value, inline it would stay an accessor), no method (its `super` would change), no
+/// `__proto__: p` (inline it would set the new object's prototype; spread, like assigned,
+/// it copies nothing).
 fn is_plain_literal(o: &ObjectExpression<'_>) -> bool {
     o.properties.iter().all(|p| match p {
-        ObjectPropertyKind::ObjectProperty(p) => p.kind == PropertyKind::Init && !p.method,
+        ObjectPropertyKind::ObjectProperty(p) => {
+            p.kind == PropertyKind::Init && !p.method && !sets_prototype(p)
+        }
         ObjectPropertyKind::SpreadProperty(_) => true,
     })
 }
 
-/// Whether an entry of the literal is named `__proto__`, in any form: `__proto__: p` (sets
-/// the prototype), `"__proto__": p`, `["__proto__"]: v`, `` [`__proto__`]: v ``, the
-/// shorthand `{ __proto__ }`, a method or an accessor (these define an own property).
-fn has_proto_key(o: &ObjectExpression<'_>) -> bool {
+/// `__proto__: p` or `"__proto__": p`: sets the literal's prototype, defines no property.
+fn sets_prototype(p: &ObjectProperty<'_>) -> bool {
+    p.kind == PropertyKind::Init && !p.computed && !p.shorthand && !p.method && is_proto_key(&p.key)
+}
+
+/// Whether the literal has an own property named `__proto__`: `["__proto__"]: v`,
+/// `` [`__proto__`]: v ``, the shorthand `{ __proto__ }`, a method or an accessor so named.
+fn has_own_proto(o: &ObjectExpression<'_>) -> bool {
     o.properties.iter().any(|p| match p {
-        ObjectPropertyKind::ObjectProperty(p) => p.key.is_specific_static_name("__proto__"),
+        ObjectPropertyKind::ObjectProperty(p) => {
+            p.key.is_specific_static_name("__proto__") && !sets_prototype(p)
+        }
         ObjectPropertyKind::SpreadProperty(_) => false,
     })
 }
 
 /// Whether a source is, or may be (a branch of `?:`, `||`, `??`, `&&`, the last of a comma
-/// list, a literal spread inside a literal), an object literal with a `__proto__` key.
-/// `Object.assign` copies an own `__proto__` property by setting it on the target, which
-/// changes the target's prototype; a spread defines an own property, and an inlined
-/// `__proto__: p` sets the new object's prototype: neither is what the call did.
-fn may_hold_proto_key(e: &Expression<'_>) -> bool {
+/// list, a literal spread inside a literal), an object literal with an own `__proto__`
+/// property. `Object.assign` copies it by setting `__proto__` on the target, which changes
+/// the target's prototype; written inline or spread, it would be defined as a property.
+fn may_hold_own_proto(e: &Expression<'_>) -> bool {
     let mut todo = vec![e];
     while let Some(e) = todo.pop() {
         match e.get_inner_expression() {
             Expression::ObjectExpression(o) => {
-                if has_proto_key(o) {
+                if has_own_proto(o) {
                     return true;
                 }
                 for p in &o.properties {
@@ -397,7 +407,8 @@ mod tests {
 mod fix_tests {
     use crate::lint::test_util::lint_with_rule;
 
-    /// (code, the call's replacement text, or `None` for a report without a fix).
+    /// (code, the call's replacement text, or `None` for a report without a fix). Each `None`
+    /// had a fix that changed the meaning before.
     const CASES: &[(&str, Option<&str>)] = &[
         (
             "x = Object.assign({}, a, b.c, { k: 1 });",
@@ -448,8 +459,24 @@ mod fix_tests {
         // `__proto__` keys, in any form, in a source or in the target.
         ("x = Object.assign({}, { [\"__proto__\"]: 5 });", None),
         ("x = Object.assign({}, { [`__proto__`]: 5 });", None),
-        ("x = Object.assign({}, { __proto__: p });", None),
-        ("x = Object.assign({}, { \"__proto__\": p, y: 1 });", None),
+        (
+            "x = Object.assign({}, { get __proto__() { return 1; } });",
+            None,
+        ),
+        ("x = Object.assign({}, { ...{ __proto__ } });", None),
+        // `__proto__: p` sets the literal's prototype: spread, not inlined, it copies nothing.
+        (
+            "x = Object.assign({}, { __proto__: p });",
+            Some("{ ...{ __proto__: p } }"),
+        ),
+        (
+            "x = Object.assign({}, { \"__proto__\": p, y: 1 });",
+            Some("{ ...{ \"__proto__\": p, y: 1 } }"),
+        ),
+        (
+            "x = Object.assign({}, a, { ...{ __proto__: p } });",
+            Some("{ ...a, ...{ __proto__: p } }"),
+        ),
         ("x = Object.assign({}, { __proto__ });", None),
         ("x = Object.assign({}, { __proto__() {} });", None),
         (
