@@ -6,8 +6,13 @@
 //!   [`MAX_PASSES`].
 //! - Every pass re-lints the new text. A pass whose text has a syntax error or a diagnostic
 //!   (compared by rule and message, not offsets) the original did not have is not kept: its
-//!   fixes are retried one at a time and a fix that still breaks the file is dropped with a
-//!   note saying why. So the text that comes out is either the original or verified.
+//!   fixes are split in halves, each tried on its own, down to the single fixes that break
+//!   the file on their own; those are set aside and the rest of the pass is applied (at most
+//!   [`MAX_TRIALS`] extra lints per file). So a refused fix does not hold the others back,
+//!   and the file reaches the point where nothing changes within the passes. The text that
+//!   comes out is either the original or verified.
+//! - A refused fix is not reported as a diagnostic of its own: the diagnostic it belonged to
+//!   loses its fix (nothing offers or counts what `--fix` refused) and its help says why.
 //! - A file that had a `parse-error` (or an `internal-error`) is not fixed at all: its AST was
 //!   a recovery guess. A file whose only syntax errors are the rest rules' is fixed (their
 //!   suggestions repair it), and then only new *syntax* errors count: the rules never ran on
@@ -23,13 +28,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::diagnostic::{Diagnostic, Fix, FixSafety, INTERNAL_ERROR, PARSE_ERROR, Severity, Span};
+use crate::diagnostic::{Diagnostic, Fix, FixSafety, INTERNAL_ERROR, PARSE_ERROR};
 use crate::lint::{RuleSet, lint_text};
 
 /// The most fix passes over one file.
 pub const MAX_PASSES: usize = 10;
-/// The most single-fix retries after failed passes, per file.
-const MAX_RETRIES: usize = 20;
+/// The most extra lints per file spent finding which fixes of a failed pass broke it.
+const MAX_TRIALS: usize = 64;
 
 /// Which fixes to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,103 +134,167 @@ fn fix_unchecked(
             applied: 0,
         };
     }
-    let baseline = Baseline::new(&diags);
-    let crlf = is_crlf(text);
+    let mut trial = Trial {
+        path,
+        rules,
+        baseline: Baseline::new(&diags),
+        crlf: is_crlf(text),
+        budget: MAX_TRIALS,
+        rejected: HashMap::new(),
+    };
     let mut current = text.to_string();
     let mut current_diags = diags;
     let mut applied = 0usize;
-    let mut rejected: HashMap<FixKey, String> = HashMap::new();
-    let mut retries = 0usize;
     let mut passes = 0usize;
     while passes < MAX_PASSES {
-        let chosen = choose(&current, &current_diags, mode, &rejected);
+        let chosen = choose(&current, &current_diags, mode, &trial.rejected);
         if chosen.is_empty() {
             break;
         }
-        passes += 1;
-        let fixes: Vec<&Fix> = chosen
-            .iter()
-            .map(|&i| current_diags[i].fix.as_ref().expect("chosen has a fix"))
-            .collect();
-        let Some(next) = apply(&current, &fixes, crlf) else {
-            break;
-        };
-        let next_diags = lint_text(path, &next, rules);
-        match baseline.check(&next_diags) {
-            Ok(()) => {
-                applied += fixes.len();
-                current = next;
-                current_diags = next_diags;
-                continue;
+        let rejected_before = trial.rejected.len();
+        match trial.pass(&current, &current_diags, &chosen) {
+            Some(kept) => {
+                // Only a pass that changed the text counts: one that only set fixes aside is
+                // followed by one without them.
+                passes += 1;
+                applied += kept.fixes;
+                current = kept.text;
+                current_diags = kept.diagnostics;
             }
-            Err(reason) if fixes.len() == 1 => {
-                rejected.insert(FixKey::of(&current_diags[chosen[0]]), reason);
-                continue;
-            }
-            Err(_) => {}
-        }
-        // One of the fixes broke the file: try them one by one, keep the first good one.
-        let mut kept = None;
-        for &i in &chosen {
-            if retries >= MAX_RETRIES {
-                break;
-            }
-            retries += 1;
-            let d = &current_diags[i];
-            let Some(one) = apply(&current, &[d.fix.as_ref().expect("chosen has a fix")], crlf)
-            else {
-                continue;
-            };
-            let one_diags = lint_text(path, &one, rules);
-            match baseline.check(&one_diags) {
-                Ok(()) => {
-                    kept = Some((one, one_diags));
-                    break;
-                }
-                Err(reason) => {
-                    rejected.insert(FixKey::of(d), reason);
-                }
-            }
-        }
-        match kept {
-            Some((t, d)) => {
-                applied += 1;
-                current = t;
-                current_diags = d;
-            }
-            None if retries >= MAX_RETRIES => break,
+            // Nothing applied, and no fix newly set aside (the trial budget ran out): the next
+            // pass would choose the same fixes.
+            None if trial.rejected.len() == rejected_before => break,
             None => {}
         }
     }
     let mut diagnostics = current_diags;
-    let mut notes = Vec::new();
-    for (key, reason) in &rejected {
-        let at = diagnostics.iter().find(|d| key.matches(d));
-        let mut note = Diagnostic::new(
-            key.rule,
-            at.map_or(Span::new(0, 0), |d| d.span),
-            format!(
-                "the fix for this `{}` diagnostic was not applied: {reason}",
-                key.rule
-            ),
-        )
-        .with_help("make the change by hand and check the result")
-        .with_severity(Severity::Warning);
-        if let Some(d) = at {
-            note.start = d.start;
-            note.end = d.end;
-        } else {
-            note.start = crate::diagnostic::Position { line: 1, column: 1 };
-            note.end = note.start;
-        }
-        notes.push(note);
+    for d in &mut diagnostics {
+        let Some(reason) = d
+            .fix
+            .as_ref()
+            .and_then(|_| trial.rejected.get(&FixKey::of(d)))
+        else {
+            continue;
+        };
+        // The note belongs to the diagnostic whose fix was refused: its help says why, and
+        // the fix goes, so that nothing offers (or counts as fixable) what `--fix` refused.
+        let note = format!(
+            "the fix was not applied, as {reason}: make the change by hand and check the result"
+        );
+        d.help = Some(match d.help.take() {
+            Some(help) => format!("{help}; {note}"),
+            None => note,
+        });
+        d.fix = None;
     }
-    diagnostics.extend(notes);
     crate::diagnostic::sort_diagnostics(&mut diagnostics);
     FixOutcome {
         text: current,
         diagnostics,
         applied,
+    }
+}
+
+/// A verified text: the fixes applied to get it, the text and its diagnostics.
+struct Verified {
+    fixes: usize,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Some of a pass's fixes (indices into its diagnostics) and their verified result.
+type Part = (Vec<usize>, Verified);
+
+/// What a pass needs to apply fixes and check the result, and what it learnt: the fixes set
+/// aside, with the reason.
+struct Trial<'r> {
+    path: &'r Path,
+    rules: &'r RuleSet,
+    baseline: Baseline,
+    crlf: bool,
+    /// Lints left for sorting out passes whose fixes fail together.
+    budget: usize,
+    rejected: HashMap<FixKey, String>,
+}
+
+impl Trial<'_> {
+    /// Applies the fixes of `chosen` (indices into `diags`) to `text`. When the result fails
+    /// the check, the fixes are split in halves and each is tried on its own, down to single
+    /// fixes: a fix that fails alone is set aside, the others are applied together. So a bad
+    /// fix costs about two lints per halving, and the good ones still go in this pass.
+    /// `None` when nothing could be applied.
+    fn pass(&mut self, text: &str, diags: &[Diagnostic], chosen: &[usize]) -> Option<Verified> {
+        let found = match self.verify(text, diags, chosen) {
+            Ok(v) => return Some(v),
+            Err(reason) => self.failed(text, diags, chosen, reason),
+        };
+        found.map(|(_, v)| v)
+    }
+
+    /// The largest part of `set` found to pass, with its indices; uses the budget.
+    fn best(&mut self, text: &str, diags: &[Diagnostic], set: &[usize]) -> Option<Part> {
+        if self.budget == 0 {
+            return None;
+        }
+        self.budget -= 1;
+        match self.verify(text, diags, set) {
+            Ok(v) => Some((set.to_vec(), v)),
+            Err(reason) => self.failed(text, diags, set, reason),
+        }
+    }
+
+    /// `set` failed together, for `reason`: a single fix is set aside; otherwise the best of
+    /// each half, together when they pass together, else the first half's (the second waits
+    /// for the next pass, where it is tried on the text the first made).
+    fn failed(
+        &mut self,
+        text: &str,
+        diags: &[Diagnostic],
+        set: &[usize],
+        reason: String,
+    ) -> Option<Part> {
+        if let [one] = set {
+            self.rejected.insert(FixKey::of(&diags[*one]), reason);
+            return None;
+        }
+        let (left, right) = set.split_at(set.len() / 2);
+        let a = self.best(text, diags, left);
+        let b = self.best(text, diags, right);
+        let (a, b) = match (a, b) {
+            (Some(a), Some(b)) => (a, b),
+            (a, b) => return a.or(b),
+        };
+        // Both halves pass whole: then it is the two together that fail.
+        let whole = a.0.len() == left.len() && b.0.len() == right.len();
+        if whole || self.budget == 0 {
+            return Some(a);
+        }
+        self.budget -= 1;
+        let mut both = a.0.clone();
+        both.extend_from_slice(&b.0);
+        match self.verify(text, diags, &both) {
+            Ok(v) => Some((both, v)),
+            Err(_) => Some(a),
+        }
+    }
+
+    /// Applies the fixes of `set` to `text` and lints the result: `Err(reason)` when it does
+    /// not parse or has a diagnostic the original did not have.
+    fn verify(&self, text: &str, diags: &[Diagnostic], set: &[usize]) -> Result<Verified, String> {
+        let fixes: Vec<&Fix> = set
+            .iter()
+            .map(|&i| diags[i].fix.as_ref().expect("chosen has a fix"))
+            .collect();
+        // `choose` picks well-formed, disjoint fixes, so this does not fail.
+        let next = apply(text, &fixes, self.crlf)
+            .ok_or_else(|| "its edits overlap another fix's".to_string())?;
+        let next_diags = lint_text(self.path, &next, self.rules);
+        self.baseline.check(&next_diags)?;
+        Ok(Verified {
+            fixes: fixes.len(),
+            text: next,
+            diagnostics: next_diags,
+        })
     }
 }
 
@@ -297,9 +366,6 @@ impl FixKey {
             message: d.message.clone(),
             texts,
         }
-    }
-    fn matches(&self, d: &Diagnostic) -> bool {
-        d.rule == self.rule && d.message == self.message
     }
 }
 
@@ -548,7 +614,7 @@ pub fn write_atomic(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Edit;
+    use crate::diagnostic::{Edit, Span};
 
     #[test]
     fn crlf_conversion() {

@@ -105,6 +105,103 @@ fn fix_writes_and_a_second_run_changes_nothing() {
     assert_eq!(fs::read(dir.path().join("a.js")).expect("read"), before);
 }
 
+/// A refused fix is noted on its own diagnostic, which loses its `fix`; the counts are those
+/// of the diagnostics left, and the document still matches the schema.
+#[test]
+fn a_refused_fix_is_a_note_on_its_diagnostic_not_a_diagnostic() {
+    let code =
+        b"const xs = [1];\nconst a = Object.assign({}, \"ab\"); const b = Object.assign({}, xs);\n";
+    let dir = temp_with(&[("a.js", code)]);
+    let out = restlint(dir.path())
+        .args(STYLE_RULES)
+        .args([
+            "--rule",
+            "object-spread-indexed=warn",
+            "--fix",
+            "--format",
+            "json",
+            ".",
+        ])
+        .output()
+        .expect("run");
+    let doc = json(&out.stdout);
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("restlint-output.schema.json"),
+    )
+    .expect("schema");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let got: Vec<(String, u64, u64, bool)> = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().expect("rule").to_string(),
+                d["start"]["line"].as_u64().expect("line"),
+                d["start"]["column"].as_u64().expect("column"),
+                d["fix"].is_null(),
+            )
+        })
+        .collect();
+    let want = [
+        ("prefer-object-spread", 2, 11, true),
+        ("object-spread-indexed", 2, 29, true),
+        ("prefer-object-spread", 2, 46, true),
+        ("object-spread-indexed", 2, 64, true),
+    ];
+    let want: Vec<(String, u64, u64, bool)> = want
+        .iter()
+        .map(|(r, l, c, f)| (r.to_string(), *l, *c, *f))
+        .collect();
+    assert_eq!(got, want, "{doc:#}");
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({ "errors": 0, "warnings": 4, "fixable": 0 })
+    );
+    let help = |i: usize| {
+        doc["diagnostics"][i]["help"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(help(0).contains("the fix was not applied, as the fixed text would gain a diagnostic (object-spread-indexed: `\"ab\"`"), "{}", help(0));
+    assert!(
+        help(2).contains("(object-spread-indexed: `xs`"),
+        "{}",
+        help(2)
+    );
+    assert_eq!(fs::read(dir.path().join("a.js")).expect("read"), code);
+}
+
+/// Eleven safe fixes ahead of a refused one: one `--fix` run applies them all (in a CRLF file
+/// with a BOM, which stay), and a second run changes nothing.
+#[test]
+fn fix_reaches_the_fixed_point_past_a_refused_fix() {
+    let mut code = String::from("\u{feff}const xs = [1];\r\n");
+    let mut want = code.clone();
+    for i in 0..11 {
+        code.push_str(&format!("f{i}.apply(null, xs);\r\n"));
+        want.push_str(&format!("f{i}(...xs);\r\n"));
+    }
+    code.push_str("const z = Object.assign({}, \"ab\");\r\n");
+    want.push_str("const z = Object.assign({}, \"ab\");\r\n");
+    let dir = temp_with(&[("a.js", code.as_bytes())]);
+    for _ in 0..2 {
+        restlint(dir.path())
+            .args(STYLE_RULES)
+            .args(["--rule", "object-spread-indexed=warn", "--fix", "."])
+            .assert()
+            .code(0);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.js")).expect("read"),
+            want
+        );
+    }
+}
+
 #[test]
 fn without_fix_nothing_is_written() {
     let dir = temp_with(&[("a.js", FIXABLE)]);

@@ -254,17 +254,109 @@ fn a_fix_that_would_add_a_diagnostic_is_withheld_with_a_note() {
         out.text,
         "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = { ...a };\n"
     );
-    let notes: Vec<_> = out
+    // The note is the help of the diagnostic whose fix was refused, not a diagnostic of its own.
+    assert_eq!(out.diagnostics.len(), 1, "{:#?}", out.diagnostics);
+    let d = &out.diagnostics[0];
+    assert_eq!(
+        (d.rule, d.start.line, d.start.column),
+        ("prefer-object-spread", 1, 33)
+    );
+    let help = d.help.as_deref().unwrap_or("");
+    assert!(
+        help.starts_with("write the object literal with the sources spread into it")
+            && help.contains("the fix was not applied, as the fixed text would gain a diagnostic (accumulating-spread: "),
+        "{help}"
+    );
+    assert!(d.fix.is_none(), "a refused fix is not offered again");
+}
+
+#[test]
+fn each_refused_fix_is_noted_on_its_own_diagnostic() {
+    // Both fixes would gain an object-spread-indexed diagnostic (its message for a spread
+    // differs from the one for an `Object.assign` source).
+    let set = rules(&["prefer-object-spread", "object-spread-indexed"]);
+    let code =
+        "const xs = [1];\nconst a = Object.assign({}, \"ab\"); const b = Object.assign({}, xs);\n";
+    let path = Path::new("a.js");
+    let before = lint_text(path, code, &set);
+    let out = fix_text(path, code, before.clone(), &set, FixMode::Safe);
+    assert_eq!(out.text, code);
+    assert_eq!(out.applied, 0);
+    let got: Vec<_> = out
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("was not applied"))
+        .map(|d| (d.rule, d.start.line, d.start.column))
         .collect();
-    assert_eq!(notes.len(), 1, "{:#?}", out.diagnostics);
-    assert_eq!(notes[0].rule, "prefer-object-spread");
+    let want: Vec<_> = before
+        .iter()
+        .map(|d| (d.rule, d.start.line, d.start.column))
+        .collect();
+    assert_eq!(got, want, "no diagnostic added");
+    let helps: Vec<(u32, &str)> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "prefer-object-spread")
+        .map(|d| (d.start.column, d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(helps.len(), 2);
+    assert_eq!(helps[0].0, 11);
     assert!(
-        notes[0].message.contains("accumulating-spread"),
+        helps[0]
+            .1
+            .contains("(object-spread-indexed: `\"ab\"` is a string"),
         "{}",
-        notes[0].message
+        helps[0].1
     );
-    assert_eq!(notes[0].start.line, 1);
+    assert_eq!(helps[1].0, 46);
+    assert!(
+        helps[1]
+            .1
+            .contains("(object-spread-indexed: `xs` is an array"),
+        "{}",
+        helps[1].1
+    );
+}
+
+#[test]
+fn a_refused_fix_does_not_hold_the_others_back() {
+    // n safe fixes ahead of one the check refuses: all n are applied in one run, which is
+    // then a fixed point (a second run changes nothing).
+    let set = rules(&[
+        "prefer-spread",
+        "prefer-object-spread",
+        "object-spread-indexed",
+    ]);
+    for n in [1, 11, 12, 20, 70] {
+        let mut code = String::from("const xs = [1];\n");
+        let mut want = code.clone();
+        for i in 0..n {
+            code.push_str(&format!("f{i}.apply(null, xs);\n"));
+            want.push_str(&format!("f{i}(...xs);\n"));
+        }
+        code.push_str("const z = Object.assign({}, \"ab\");\n");
+        want.push_str("const z = Object.assign({}, \"ab\");\n");
+        let once = fix_once("a.js", &code, &set, FixMode::Safe);
+        assert_eq!(once, want, "{n} fixes");
+        assert_eq!(
+            fix_once("a.js", &once, &set, FixMode::Safe),
+            once,
+            "{n} fixes"
+        );
+    }
+}
+
+#[test]
+fn a_refused_fix_between_two_others() {
+    // The refused fix is in the middle of the pass: the halves each side of it go in.
+    let set = rules(&[
+        "prefer-spread",
+        "prefer-object-spread",
+        "object-spread-indexed",
+    ]);
+    let code = "const xs = [1];\nf.apply(null, xs); const z = Object.assign({}, \"ab\"); g.apply(null, xs);\n";
+    let once = fix_once("a.js", code, &set, FixMode::Safe);
+    assert_eq!(
+        once,
+        "const xs = [1];\nf(...xs); const z = Object.assign({}, \"ab\"); g(...xs);\n"
+    );
 }

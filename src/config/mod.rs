@@ -524,6 +524,8 @@ impl Resolver {
             }
         }
         let mut active = Vec::new();
+        // The rules that are on: id, severity, options.
+        let mut resolved: Vec<(&RuleMeta, Severity, Option<&Value>)> = Vec::new();
         for meta in rules::RULES {
             let mut level = match meta.category.default_severity() {
                 Some(s) => Level::On(s),
@@ -550,10 +552,24 @@ impl Resolver {
                 level = *l;
             }
             if let Level::On(severity) = level {
-                let rule =
-                    (meta.create)(options).map_err(|e| format!("rule `{}`: {e}", meta.id))?;
-                active.push(ActiveRule { rule, severity });
+                resolved.push((meta, severity, options));
             }
+        }
+        // `prefer-spread` leaves to `spread-args-overflow`, when it is on, the callees it
+        // watches, including the array methods its `methods` option adds.
+        let overflow = resolved
+            .iter()
+            .find(|(m, _, _)| m.id == rules::spread_args_overflow::META.id)
+            .map(|(_, _, options)| *options);
+        for (meta, severity, options) in resolved {
+            let rule = match overflow {
+                Some(overflow) if meta.id == rules::prefer_spread::META.id => {
+                    rules::prefer_spread::beside_overflow(options, overflow)
+                }
+                _ => (meta.create)(options),
+            }
+            .map_err(|e| format!("rule `{}`: {e}", meta.id))?;
+            active.push(ActiveRule { rule, severity });
         }
         Ok(RuleSet::new(active))
     }
@@ -588,6 +604,75 @@ mod tests {
         assert_eq!(c.overrides.len(), 1);
         assert!(c.is_ignored(Path::new("/p/dist/a.js")));
         assert!(!c.is_ignored(Path::new("/p/src/a.js")));
+    }
+
+    #[test]
+    fn prefer_spread_leaves_the_overflow_methods_to_spread_args_overflow() {
+        let code = "export function f(out, o) {\n  out.push.apply(out, Object.keys(o));\n  out[\"unshift\"].apply(out, Object.keys(o));\n}\n";
+        let run = |config: &str, cli: &[&str]| -> Vec<(&'static str, u32, u32)> {
+            let cli: Vec<String> = cli.iter().map(|s| s.to_string()).collect();
+            let resolver = Resolver::new(
+                parse(config).expect("config"),
+                CliRules::parse(&cli).expect("cli"),
+            )
+            .expect("resolver");
+            let path = Path::new("/p/a.js");
+            crate::lint::lint_text(path, code, &resolver.rules_for(path))
+                .iter()
+                .map(|d| (d.rule, d.start.line, d.start.column))
+                .collect()
+        };
+        let style = r#""categories": {"style": "warn"}"#;
+        let both = vec![("prefer-spread", 2, 3), ("prefer-spread", 3, 3)];
+        assert_eq!(run(&format!("{{{style}}}"), &[]), both);
+        assert_eq!(
+            run(
+                &format!(
+                    r#"{{{style}, "rules": {{"spread-args-overflow": ["warn", {{"methods": ["push"]}}]}}}}"#
+                ),
+                &[]
+            ),
+            vec![("spread-args-overflow", 2, 23), ("prefer-spread", 3, 3)]
+        );
+        assert_eq!(
+            run(
+                &format!(
+                    r#"{{{style}, "rules": {{"spread-args-overflow": ["error", {{"methods": ["unshift", "push"]}}]}}}}"#
+                ),
+                &[]
+            ),
+            vec![
+                ("spread-args-overflow", 2, 23),
+                ("spread-args-overflow", 3, 29)
+            ]
+        );
+        // Off, its `methods` watch nothing.
+        assert_eq!(
+            run(
+                &format!(
+                    r#"{{{style}, "rules": {{"spread-args-overflow": ["off", {{"methods": ["push"]}}]}}}}"#
+                ),
+                &[]
+            ),
+            both
+        );
+        assert_eq!(
+            run(
+                &format!(
+                    r#"{{{style}, "rules": {{"spread-args-overflow": ["warn", {{"methods": ["push"]}}]}}}}"#
+                ),
+                &["spread-args-overflow=off"]
+            ),
+            both
+        );
+        // Options given in the base and a level in an override: the options still hold.
+        assert_eq!(
+            run(
+                r#"{"rules": {"spread-args-overflow": ["off", {"methods": ["push"]}]}, "overrides": [{"files": ["**/*.js"], "rules": {"spread-args-overflow": "warn", "prefer-spread": "warn"}}]}"#,
+                &[]
+            ),
+            vec![("spread-args-overflow", 2, 23), ("prefer-spread", 3, 3)]
+        );
     }
 
     #[test]

@@ -9,11 +9,33 @@
 //!
 //! The fix is safe: for a fresh target without accessors, assigning each source's own
 //! enumerable properties in order is what the spread does, getters of the sources included.
+//! It is offered only where the rewrite keeps the meaning:
+//! - `Object.assign` evaluates every argument before it copies anything, where the object
+//!   literal copies each spread as it comes to it: `Object.assign({}, st, { k: st.k++ })`
+//!   copies `st` after the increment, `{ ...st, k: st.k++ }` before it. So every argument after
+//!   the first one written as a spread must be free of side effects (no call, `new`, `++`/`--`,
+//!   assignment, `delete`, `await`, `yield`, tagged template, class or JSX element).
+//! - A literal with an own `__proto__` property (`["__proto__"]: v`, `` [`__proto__`]: v ``,
+//!   the shorthand `{ __proto__ }`, a method or accessor so named), as a source or the
+//!   target, is neither inlined nor spread: `Object.assign` *sets* a source's own `__proto__`
+//!   on the target, changing its prototype, where the object literal defines a property.
+//!   A source `{ __proto__: p, … }` (which sets its own prototype) is spread, not inlined:
+//!   inline it would set the new object's prototype. (An unknown source with an own
+//!   `__proto__` property, from `JSON.parse`, and getters that change later arguments are
+//!   beyond what the rule can see.)
 
 use oxc_ast::AstKind;
-use oxc_ast::ast::{Argument, Expression, ObjectPropertyKind, PropertyKey, PropertyKind};
+use oxc_ast::ast::{
+    Argument, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression,
+    Class, Expression, Function, ImportExpression, JSXElement, JSXFragment, NewExpression,
+    ObjectExpression, ObjectProperty, ObjectPropertyKind, PropertyKey, PropertyKind,
+    TaggedTemplateExpression, UnaryExpression, UpdateExpression, YieldExpression,
+};
+use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::AstNode;
 use oxc_span::{GetSpan, Span as OxcSpan};
+use oxc_syntax::operator::UnaryOperator;
+use oxc_syntax::scope::ScopeFlags;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
@@ -80,8 +102,7 @@ impl Rule for PreferObjectSpread {
         }
         let setter_like = target.properties.iter().any(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) => {
-                p.kind != PropertyKind::Init
-                    || (!p.computed && !p.shorthand && !p.method && is_proto_key(&p.key))
+                p.kind != PropertyKind::Init || sets_prototype(p)
             }
             ObjectPropertyKind::SpreadProperty(_) => false,
         });
@@ -135,23 +156,40 @@ fn is_proto_key(key: &PropertyKey<'_>) -> bool {
 /// `{ <target's entries>, ...a, ...b }`, or `None` when comments would be lost.
 fn spread_text(
     cx: &Ctx<'_, '_>,
-    call: &oxc_ast::ast::CallExpression<'_>,
-    target: &oxc_ast::ast::ObjectExpression<'_>,
+    call: &CallExpression<'_>,
+    target: &ObjectExpression<'_>,
 ) -> Option<String> {
     if cx.text(call.span).contains("//") || cx.text(call.span).contains("/*") {
         return None;
     }
+    // The target's own `__proto__` entry would be moved into the new literal; its form
+    // decides what it means there, so it is left to the reader.
+    if has_own_proto(target) {
+        return None;
+    }
     let mut parts: Vec<String> = Vec::new();
     push_entries(cx, target.span, &mut parts)?;
+    // Whether a source was written as a spread yet: from there on, the spreads copy while
+    // later arguments are still to be evaluated.
+    let mut copying = false;
     for a in call.arguments.iter().skip(1) {
         let e = a.as_expression()?;
+        if copying && may_have_side_effects(e) {
+            return None;
+        }
+        if may_hold_own_proto(e) {
+            return None;
+        }
         match e.without_parentheses() {
             // A plain literal source is written inline (`Object.assign({}, a, { b: 1 })` →
             // `{ ...a, b: 1 }`): its values are computed in the same order either way.
             Expression::ObjectExpression(o) if is_plain_literal(o) => {
                 push_entries(cx, o.span, &mut parts)?
             }
-            _ => parts.push(format!("...{}", cx.text(e.span()))),
+            _ => {
+                parts.push(format!("...{}", cx.text(e.span())));
+                copying = true;
+            }
         }
     }
     Some(if parts.is_empty() {
@@ -174,16 +212,121 @@ fn push_entries(cx: &Ctx<'_, '_>, span: OxcSpan, parts: &mut Vec<String>) -> Opt
 
 /// A literal whose entries mean the same inline: no accessor (assigning copies the getter's
 /// value, inline it would stay an accessor), no method (its `super` would change), no
-/// `__proto__: p` (inline it would set the new object's prototype).
-fn is_plain_literal(o: &oxc_ast::ast::ObjectExpression<'_>) -> bool {
+/// `__proto__: p` (inline it would set the new object's prototype; spread, like assigned,
+/// it copies nothing).
+fn is_plain_literal(o: &ObjectExpression<'_>) -> bool {
     o.properties.iter().all(|p| match p {
         ObjectPropertyKind::ObjectProperty(p) => {
-            p.kind == PropertyKind::Init
-                && !p.method
-                && (p.computed || p.shorthand || !is_proto_key(&p.key))
+            p.kind == PropertyKind::Init && !p.method && !sets_prototype(p)
         }
         ObjectPropertyKind::SpreadProperty(_) => true,
     })
+}
+
+/// `__proto__: p` or `"__proto__": p`: sets the literal's prototype, defines no property.
+fn sets_prototype(p: &ObjectProperty<'_>) -> bool {
+    p.kind == PropertyKind::Init && !p.computed && !p.shorthand && !p.method && is_proto_key(&p.key)
+}
+
+/// Whether the literal has an own property named `__proto__`: `["__proto__"]: v`,
+/// `` [`__proto__`]: v ``, the shorthand `{ __proto__ }`, a method or an accessor so named.
+fn has_own_proto(o: &ObjectExpression<'_>) -> bool {
+    o.properties.iter().any(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) => {
+            p.key.is_specific_static_name("__proto__") && !sets_prototype(p)
+        }
+        ObjectPropertyKind::SpreadProperty(_) => false,
+    })
+}
+
+/// Whether a source is, or may be (a branch of `?:`, `||`, `??`, `&&`, the last of a comma
+/// list, a literal spread inside a literal), an object literal with an own `__proto__`
+/// property. `Object.assign` copies it by setting `__proto__` on the target, which changes
+/// the target's prototype; written inline or spread, it would be defined as a property.
+fn may_hold_own_proto(e: &Expression<'_>) -> bool {
+    let mut todo = vec![e];
+    while let Some(e) = todo.pop() {
+        match e.get_inner_expression() {
+            Expression::ObjectExpression(o) => {
+                if has_own_proto(o) {
+                    return true;
+                }
+                for p in &o.properties {
+                    if let ObjectPropertyKind::SpreadProperty(s) = p {
+                        todo.push(&s.argument);
+                    }
+                }
+            }
+            Expression::ConditionalExpression(c) => {
+                todo.push(&c.consequent);
+                todo.push(&c.alternate);
+            }
+            Expression::LogicalExpression(l) => {
+                todo.push(&l.left);
+                todo.push(&l.right);
+            }
+            Expression::SequenceExpression(s) => todo.extend(s.expressions.last()),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether evaluating `e` may have a side effect: a call, `new`, `++`/`--`, an assignment,
+/// `delete`, `await`, `yield`, a tagged template, `import()`, a class (static blocks, computed
+/// keys) or a JSX element (a call once compiled). Function bodies are not evaluated.
+/// Getters and `toString`/`valueOf` run by property reads and conversions are not counted.
+fn may_have_side_effects(e: &Expression<'_>) -> bool {
+    let mut v = Effects(false);
+    v.visit_expression(e);
+    v.0
+}
+
+struct Effects(bool);
+
+impl<'a> Visit<'a> for Effects {
+    fn visit_call_expression(&mut self, _: &CallExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_new_expression(&mut self, _: &NewExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_update_expression(&mut self, _: &UpdateExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_assignment_expression(&mut self, _: &AssignmentExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
+        if it.operator == UnaryOperator::Delete {
+            self.0 = true;
+        } else {
+            walk::walk_unary_expression(self, it);
+        }
+    }
+    fn visit_await_expression(&mut self, _: &AwaitExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_yield_expression(&mut self, _: &YieldExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_tagged_template_expression(&mut self, _: &TaggedTemplateExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_import_expression(&mut self, _: &ImportExpression<'a>) {
+        self.0 = true;
+    }
+    fn visit_class(&mut self, _: &Class<'a>) {
+        self.0 = true;
+    }
+    fn visit_jsx_element(&mut self, _: &JSXElement<'a>) {
+        self.0 = true;
+    }
+    fn visit_jsx_fragment(&mut self, _: &JSXFragment<'a>) {
+        self.0 = true;
+    }
+    fn visit_function(&mut self, _: &Function<'a>, _: ScopeFlags) {}
+    fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
 }
 
 /// An object literal at the start of a statement would be read as a block.
@@ -254,6 +397,115 @@ mod tests {
                     "pass {code}: {:?}",
                     d.iter().map(|d| &d.message).collect::<Vec<_>>()
                 ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+}
+
+#[cfg(test)]
+mod fix_tests {
+    use crate::lint::test_util::lint_with_rule;
+
+    /// (code, the call's replacement text, or `None` for a report without a fix). Each `None`
+    /// had a fix that changed the meaning before.
+    const CASES: &[(&str, Option<&str>)] = &[
+        (
+            "x = Object.assign({}, a, b.c, { k: 1 });",
+            Some("{ ...a, ...b.c, k: 1 }"),
+        ),
+        // Side effects before the first spread source run before any copy either way.
+        (
+            "x = Object.assign({}, { k: f() }, a);",
+            Some("{ k: f(), ...a }"),
+        ),
+        (
+            "x = Object.assign({ k: i++ }, a);",
+            Some("{ k: i++, ...a }"),
+        ),
+        ("x = Object.assign({}, f(), a);", Some("{ ...f(), ...a }")),
+        (
+            "x = Object.assign({}, a, { f() {} });",
+            Some("{ ...a, ...{ f() {} } }"),
+        ),
+        (
+            "x = Object.assign({}, a, { g: () => f() });",
+            Some("{ ...a, g: () => f() }"),
+        ),
+        (
+            "x = Object.assign({}, a, { g: function () { f(); } });",
+            Some("{ ...a, g: function () { f(); } }"),
+        ),
+        // After a spread source, a side effect could change what it copies.
+        ("x = Object.assign({}, st, { k2: st.k++ });", None),
+        ("x = Object.assign({}, st, bump(st));", None),
+        ("x = Object.assign({}, st, new B());", None),
+        ("x = Object.assign({}, st, { k: (st.k = 2) });", None),
+        ("x = Object.assign({}, st, { k: delete st.k });", None),
+        ("x = Object.assign({}, st, o?.f());", None),
+        ("x = Object.assign({}, st, { k: tag`x` });", None),
+        ("x = Object.assign({}, st, { k: `${f()}` });", None),
+        (
+            "async function g() { x = Object.assign({}, st, await p); }",
+            None,
+        ),
+        ("function* g() { x = Object.assign({}, st, yield); }", None),
+        ("x = Object.assign({}, st, { [f()]: 1 });", None),
+        (
+            "x = Object.assign({}, st, class { static { f(); } });",
+            None,
+        ),
+        ("x = Object.assign({}, st, a, { k: --n });", None),
+        // `__proto__` keys, in any form, in a source or in the target.
+        ("x = Object.assign({}, { [\"__proto__\"]: 5 });", None),
+        ("x = Object.assign({}, { [`__proto__`]: 5 });", None),
+        (
+            "x = Object.assign({}, { get __proto__() { return 1; } });",
+            None,
+        ),
+        ("x = Object.assign({}, { ...{ __proto__ } });", None),
+        // `__proto__: p` sets the literal's prototype: spread, not inlined, it copies nothing.
+        (
+            "x = Object.assign({}, { __proto__: p });",
+            Some("{ ...{ __proto__: p } }"),
+        ),
+        (
+            "x = Object.assign({}, { \"__proto__\": p, y: 1 });",
+            Some("{ ...{ \"__proto__\": p, y: 1 } }"),
+        ),
+        (
+            "x = Object.assign({}, a, { ...{ __proto__: p } });",
+            Some("{ ...a, ...{ __proto__: p } }"),
+        ),
+        ("x = Object.assign({}, { __proto__ });", None),
+        ("x = Object.assign({}, { __proto__() {} });", None),
+        (
+            "x = Object.assign({}, a, { ...{ [\"__proto__\"]: 1 } });",
+            None,
+        ),
+        (
+            "x = Object.assign({}, c ? { [\"__proto__\"]: 1 } : {});",
+            None,
+        ),
+        ("x = Object.assign({ [\"__proto__\"]: 1 }, a);", None),
+        ("x = Object.assign({ __proto__ }, a);", None),
+        (
+            "x = Object.assign({}, { [\"__proto\"]: 1 });",
+            Some("{ [\"__proto\"]: 1 }"),
+        ),
+    ];
+
+    #[test]
+    fn fix_only_where_the_meaning_is_kept() {
+        let mut failures = Vec::new();
+        for (code, want) in CASES {
+            let d = lint_with_rule("a.js", code, "prefer-object-spread");
+            let got = d
+                .first()
+                .and_then(|d| d.fix.as_ref())
+                .map(|f| f.edits.iter().map(|e| e.text.as_str()).collect::<String>());
+            if d.len() != 1 || got.as_deref() != *want {
+                failures.push(format!("{code}: {} diagnostics, fix {got:?}", d.len()));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

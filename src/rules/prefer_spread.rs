@@ -3,7 +3,8 @@
 //!
 //! Not reported: an array literal as the argument list (`f.apply(null, [a, b])`), the callees
 //! `spread-args-overflow` watches (`Math.max/min`, `String.fromCharCode/fromCodePoint`: their
-//! `.apply` forms are the same RangeError risk), a `this` that is not the receiver
+//! `.apply` forms are the same RangeError risk, and the array methods its `methods` option
+//! adds, when that rule is on: see [`beside_overflow`]), a `this` that is not the receiver
 //! (`fn.apply(ctx, args)`), and calls with type arguments. The optional forms (`f?.apply(…)`,
 //! `f.apply?.(…)`, `(obj?.f).apply(obj, …)`) are reported without a fix.
 //!
@@ -27,10 +28,50 @@ pub static META: RuleMeta = RuleMeta {
     node_types: &[oxc_ast::AstType::CallExpression],
     needles: &["apply"],
     docs: include_str!("../../rules/prefer-spread.md"),
-    create: crate::no_options!(PreferSpread),
+    create: |opts| {
+        no_options(opts)?;
+        Ok(Box::new(PreferSpread::default()))
+    },
 };
 
-pub struct PreferSpread;
+#[derive(Default)]
+pub struct PreferSpread {
+    /// The array methods `spread-args-overflow` watches through its `methods` option
+    /// (`push`, `unshift`, `splice`): their `.apply` forms are left to it.
+    overflow_methods: Vec<&'static str>,
+}
+
+/// What `no_options!` accepts: nothing, or `{}`.
+fn no_options(opts: Option<&serde_json::Value>) -> Result<(), String> {
+    match opts {
+        None => Ok(()),
+        Some(serde_json::Value::Object(m)) if m.is_empty() => Ok(()),
+        Some(_) => Err("this rule takes no options".to_string()),
+    }
+}
+
+/// `prefer-spread` (with `options`) in a rule set where `spread-args-overflow` is on with
+/// `overflow` as its options: the methods its `methods` option adds are left to it, as the
+/// builtins it always watches are. The configuration builds the rule this way; the two
+/// rules' options are validated on their own.
+pub fn beside_overflow(
+    options: Option<&serde_json::Value>,
+    overflow: Option<&serde_json::Value>,
+) -> Result<Box<dyn Rule>, String> {
+    use crate::rules::spread_args_overflow::{Method, Options};
+    no_options(options)?;
+    let overflow: Options = crate::rules::parse_options(overflow)?;
+    let overflow_methods = overflow
+        .methods
+        .iter()
+        .map(|m| match m {
+            Method::Push => "push",
+            Method::Unshift => "unshift",
+            Method::Splice => "splice",
+        })
+        .collect();
+    Ok(Box::new(PreferSpread { overflow_methods }))
+}
 
 fn short(text: &str) -> Option<&str> {
     (text.len() <= 40 && !text.contains(['\n', '\r', '`'])).then_some(text)
@@ -100,6 +141,16 @@ impl Rule for PreferSpread {
         if OVERFLOW_CALLEES
             .iter()
             .any(|(o, p)| applied.is_specific_member_access(o, p))
+        {
+            return;
+        }
+        // `out.push.apply(out, xs)` when `spread-args-overflow` watches `push` (it looks at
+        // any `x.push`, `x["push"]` through `.apply`).
+        if applied
+            .get_inner_expression()
+            .as_member_expression()
+            .and_then(|m| m.static_property_name())
+            .is_some_and(|name| self.overflow_methods.contains(&name))
         {
             return;
         }

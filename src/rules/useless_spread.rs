@@ -12,7 +12,8 @@
 //!   `{...(c ? x : {})}` (spreading `null`, `undefined` or any falsy value adds nothing).
 //!
 //! Not flagged, because the spread does something: an inner literal with holes
-//! (`[...[, a]]` turns the hole into `undefined`), with its own spreads, with a `__proto__: p`
+//! (`[...[, a]]` turns the hole into `undefined`), with its own spreads (but for spreads of
+//! object literals, useless themselves), with a `__proto__: p`
 //! entry (it sets the inner object's prototype, which a spread does not copy) or with
 //! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
@@ -295,8 +296,16 @@ fn literal_object<'a>(
     let mut methods = false;
     for p in &literal.properties {
         match p {
-            // `{...{...a}}` is left alone, like `[...[...a]]`.
-            ObjectPropertyKind::SpreadProperty(_) => return None,
+            // `{...{...a}}` is left alone, like `[...[...a]]`. A spread of an object literal
+            // is useless itself (and reported): `{...{a: 1, ...{b: 2}}}` is `{a: 1, b: 2}`.
+            ObjectPropertyKind::SpreadProperty(inner) => {
+                if !matches!(
+                    without_parens(&inner.argument),
+                    Expression::ObjectExpression(_)
+                ) {
+                    return None;
+                }
+            }
             ObjectPropertyKind::ObjectProperty(p) => {
                 // A getter runs when spread; inlined it would stay an accessor.
                 if p.kind != PropertyKind::Init {
@@ -1053,6 +1062,11 @@ mod tests {
         ("const o = {...{a: 1}};", &[(1, 12)]),
         ("const o = { x, ...{ y: 2, z }, w };", &[(1, 16)]),
         ("const o = {...{ m() { return 1; } }};", &[(1, 12)]),
+        (
+            "const o = { ...{ a: 1, ...{ b: 2 } } };",
+            &[(1, 13), (1, 24)],
+        ),
+        ("const o = {...{...({b: 2})}};", &[(1, 12), (1, 16)]),
         // Fallbacks.
         ("const o = {...(x || {})};", &[(1, 12)]),
         ("const o = { a: 1, ...(opts ?? {}) };", &[(1, 19)]),
@@ -1288,6 +1302,10 @@ mod tests {
                 "function* g() { yield* 'ab'; }",
             ),
             ("const a = [...[...[1, 2]]];", "const a = [1, 2];"),
+            (
+                "const o = { ...{ a: 1, ...{ b: 2 } } };",
+                "const o = { a: 1, b: 2 };",
+            ),
         ];
         let mut failures = Vec::new();
         for (code, want) in cases {
