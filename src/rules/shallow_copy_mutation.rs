@@ -73,7 +73,61 @@ impl Rule for ShallowCopyMutation {
         let Some((Some(symbol), copy)) = found else {
             return;
         };
+        if in_draft_recipe(node.id(), cx) {
+            return;
+        }
         check_uses(symbol, node.id(), &copy, cx);
+    }
+}
+
+/// Calls whose function argument gets a draft that may be written anywhere (immer's
+/// `produce`, Redux Toolkit's `createNextState`, `createReducer` and builder cases).
+const DRAFT_CALLS: &[&str] = &[
+    "produce",
+    "produceWithPatches",
+    "createNextState",
+    "createReducer",
+    "addCase",
+    "addMatcher",
+    "addDefaultCase",
+];
+
+/// Whether a node runs inside an immer-style recipe: a function passed to one of
+/// [`DRAFT_CALLS`], or a case reducer of `createSlice({ reducers: { … } })`. Writing through a
+/// copy there writes the draft, which is what the recipe is for.
+fn in_draft_recipe(id: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    nodes.ancestor_ids(id).any(|a| {
+        if !matches!(
+            nodes.kind(a),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+        ) {
+            return false;
+        }
+        let mut parent = nodes.parent_id(a);
+        if let AstKind::ObjectProperty(_) = nodes.kind(parent) {
+            // `reducers: { add(state) {…} }`, `extraReducers: …` of `createSlice({…})`.
+            let object = nodes.parent_id(parent);
+            let holder = nodes.parent_id(object);
+            return matches!(nodes.kind(holder), AstKind::ObjectProperty(p)
+                if p.key.is_specific_static_name("reducers")
+                    || p.key.is_specific_static_name("extraReducers"))
+                && matches!(nodes.kind(nodes.parent_id(nodes.parent_id(holder))),
+                    AstKind::CallExpression(c) if callee_name(&c.callee) == Some("createSlice"));
+        }
+        while let AstKind::ParenthesizedExpression(_) = nodes.kind(parent) {
+            parent = nodes.parent_id(parent);
+        }
+        matches!(nodes.kind(parent), AstKind::CallExpression(c)
+            if callee_name(&c.callee).is_some_and(|n| DRAFT_CALLS.contains(&n)))
+    })
+}
+
+/// `produce` of `produce(…)`, `immer.produce(…)` and `builder.addCase(…)`.
+fn callee_name<'a>(callee: &'a Expression<'a>) -> Option<&'a str> {
+    match callee.get_inner_expression() {
+        Expression::Identifier(id) => Some(id.name.as_str()),
+        e => e.as_member_expression()?.static_property_name(),
     }
 }
 
@@ -1301,6 +1355,44 @@ mod tests {
             .filter(|d| d.rule == ID)
             .map(|d| (d.start.line, d.start.column))
             .collect()
+    }
+
+    /// Inside an immer recipe or a Redux Toolkit case reducer, a write through a copy writes
+    /// the draft, which is allowed; the same code elsewhere is reported.
+    #[test]
+    fn draft_recipes() {
+        for (code, want) in [
+            (
+                "produce(state, (draft) => {\n  const user = { ...draft.user };\n  user.address.city = 'P';\n  draft.user = user;\n});",
+                &[][..],
+            ),
+            (
+                "immer.produce(state, function (draft) {\n  const list = [...draft.items];\n  list[0].done = true;\n});",
+                &[],
+            ),
+            (
+                "createSlice({ name: 't', reducers: {\n  rename(state, action) { const list = [...state.items]; list[0].title = action.payload; },\n  toggle: (state) => { const list = [...state.items]; list[0].done = true; },\n} });",
+                &[],
+            ),
+            (
+                "createSlice({ name: 't', extraReducers: (builder) => {\n  builder.addCase(done, (state) => { const list = [...state.items]; list[0].done = true; });\n} });",
+                &[],
+            ),
+            (
+                "function f(state) {\n  const user = { ...state.user };\n  user.address.city = 'P';\n  return user;\n}",
+                &[(3, 3)],
+            ),
+            (
+                "configure({ reducers: {\n  toggle(state) { const list = [...state.items]; list[0].done = true; return list; },\n} });",
+                &[(2, 50)],
+            ),
+            (
+                "run(state, (draft) => {\n  const list = [...draft.items];\n  list[0].done = true;\n  return list;\n});",
+                &[(3, 3)],
+            ),
+        ] {
+            assert_eq!(positions(code), want, "{code}");
+        }
     }
 
     #[test]
