@@ -16,8 +16,9 @@
 //! entry (it sets the inner object's prototype, which a spread does not copy) or with
 //! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
-//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from, awaits, or
-//! calls functions while `xs` is shared (a member, a closure variable, a value handed out).
+//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from (through
+//! bindings too: `const { xs } = state` is read from `state`), awaits, or calls functions
+//! while `xs` is shared (a member or an alias of one, a closure variable, a value handed out).
 //!
 //! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
 //! comments, and are left out whenever the result could behave differently.
@@ -26,12 +27,14 @@ use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
     Argument, ArrayExpression, ArrayExpressionElement, Expression, ForOfStatement,
-    LogicalExpression, ObjectExpression, ObjectPropertyKind, PropertyKind, SpreadElement,
+    IdentifierReference, LogicalExpression, ObjectExpression, ObjectPropertyKind, PropertyKind,
+    SpreadElement,
 };
 use oxc_semantic::{AstNode, IsGlobalReference};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
 use oxc_syntax::operator::LogicalOperator;
+use oxc_syntax::symbol::SymbolId;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
 use crate::kinds::Kind;
@@ -635,9 +638,11 @@ struct LoopCheck {
 }
 
 /// Whether `for (const y of [...x])` can iterate `x` itself: `x` is a binding or a member
-/// chain, the body never mentions `x` nor what it is read from, never awaits or yields (other
-/// code could change `x` meanwhile), and calls functions only when `x` is a binding of the
-/// function running the loop. A fresh array (`[...Object.keys(o)]`) is nobody else's.
+/// chain, the body never mentions `x` nor what it is read from (following the bindings it
+/// was read from: `const { items } = state` is read from `state.items`), never awaits or
+/// yields (other code could change `x` meanwhile), and calls functions only when `x` is a
+/// binding of the function running the loop. A fresh array (`[...Object.keys(o)]`) is
+/// nobody else's.
 fn loop_check<'a>(
     f: &ForOfStatement<'a>,
     value: &Expression<'a>,
@@ -647,9 +652,16 @@ fn loop_check<'a>(
     let body_span = f.body.span();
     let body_id = statement_node_id(f, cx)?;
     let mut calls = false;
-    let mut roots: Option<Root> = None;
+    let mut names: Vec<&str> = Vec::new();
+    let mut this = false;
     if !fresh {
-        roots = Some(root_of(value)?);
+        let root = root_of(value)?;
+        for root in read_from(root, cx) {
+            match root {
+                Root::Name(id) => names.push(id.name.as_str()),
+                Root::This => this = true,
+            }
+        }
     }
     for node in subtree(body_id, body_span, cx) {
         match node.kind() {
@@ -657,18 +669,10 @@ fn loop_check<'a>(
             AstKind::ForOfStatement(inner) if inner.r#await => return None,
             AstKind::CallExpression(c) if !is_harmless_call(&c.callee, cx) => calls = true,
             AstKind::NewExpression(_) | AstKind::TaggedTemplateExpression(_) => calls = true,
-            AstKind::IdentifierReference(id) => {
-                if let Some(Root::Name(name)) = &roots
-                    && id.name == *name
-                {
-                    return None;
-                }
+            AstKind::IdentifierReference(id) if names.contains(&id.name.as_str()) => {
+                return None;
             }
-            AstKind::ThisExpression(_) | AstKind::Super(_) => {
-                if matches!(roots, Some(Root::This)) {
-                    return None;
-                }
-            }
+            AstKind::ThisExpression(_) | AstKind::Super(_) if this => return None,
             _ => {}
         }
     }
@@ -681,8 +685,9 @@ fn loop_check<'a>(
 }
 
 /// The name a member chain is read from (`a` for `a.b[0].c`), or `this`.
-enum Root<'s> {
-    Name(&'s str),
+#[derive(Clone, Copy)]
+enum Root<'a> {
+    Name(&'a IdentifierReference<'a>),
     This,
 }
 
@@ -690,7 +695,7 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
     let mut current = without_parens(expr);
     loop {
         match current {
-            Expression::Identifier(id) => return Some(Root::Name(id.name.as_str())),
+            Expression::Identifier(id) => return Some(Root::Name(id)),
             Expression::ThisExpression(_) => return Some(Root::This),
             Expression::StaticMemberExpression(m) => current = without_parens(&m.object),
             Expression::ComputedMemberExpression(m) => {
@@ -720,20 +725,143 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
     }
 }
 
+/// How many bindings [`read_from`] follows.
+const MAX_ALIAS_HOPS: usize = 16;
+
+/// `root` and every name (or `this`) its value was read from, through the bindings in
+/// between: for `items` after `const { items } = state` (or `const items = state.items`,
+/// `const { a: { items } } = state`, `({ items } = state)`, `for (const { items } of groups)`)
+/// that is `items` and `state`, and so on along a chain of such bindings.
+fn read_from<'r, 'a: 'r>(root: Root<'r>, cx: &Ctx<'a, '_>) -> Vec<Root<'r>> {
+    let mut out = vec![root];
+    let mut seen = Vec::new();
+    let mut i = 0;
+    while i < out.len() && seen.len() < MAX_ALIAS_HOPS {
+        let Root::Name(id) = out[i] else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        let Some(symbol) = symbol_of(id, cx) else {
+            continue;
+        };
+        if seen.contains(&symbol) {
+            continue;
+        }
+        seen.push(symbol);
+        for source in sources(symbol, cx) {
+            value_roots(source, &mut out, 0);
+        }
+    }
+    out
+}
+
+fn symbol_of(id: &IdentifierReference<'_>, cx: &Ctx<'_, '_>) -> Option<SymbolId> {
+    id.reference_id
+        .get()
+        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+}
+
+/// The expressions a binding's value is read from: its initializer (for a destructuring
+/// pattern, the whole value destructured), the iterated value of a `for…of`/`for…in` that
+/// declares it, and the right side of every assignment to it (`x = …`, `({ x } = …)`).
+fn sources<'a>(symbol: SymbolId, cx: &Ctx<'a, '_>) -> Vec<&'a Expression<'a>> {
+    let nodes = cx.nodes();
+    let scoping = cx.scoping();
+    let mut out = Vec::new();
+    let decl = scoping.symbol_declaration(symbol);
+    if let AstKind::VariableDeclarator(d) = nodes.kind(decl) {
+        if let Some(init) = &d.init {
+            out.push(init);
+        } else if let Some(right) = loop_right(nodes.parent_id(decl), cx) {
+            out.push(right);
+        }
+    }
+    for &r in scoping.get_resolved_reference_ids(symbol) {
+        let reference = scoping.get_reference(r);
+        if !reference.is_write() {
+            continue;
+        }
+        for ancestor in nodes.ancestors(reference.node_id()) {
+            match ancestor.kind() {
+                AstKind::AssignmentExpression(a) => {
+                    out.push(&a.right);
+                    break;
+                }
+                AstKind::ForOfStatement(f) => {
+                    out.push(&f.right);
+                    break;
+                }
+                AstKind::ForInStatement(f) => {
+                    out.push(&f.right);
+                    break;
+                }
+                kind if kind.is_statement() || kind.is_function_like() => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The iterated value of the `for…of`/`for…in` whose head declares the declaration `decl`.
+fn loop_right<'a>(decl: NodeId, cx: &Ctx<'a, '_>) -> Option<&'a Expression<'a>> {
+    match cx.nodes().parent_kind(decl) {
+        AstKind::ForOfStatement(f) => Some(&f.right),
+        AstKind::ForInStatement(f) => Some(&f.right),
+        _ => None,
+    }
+}
+
+/// The roots of the bindings and member chains a value may be one of: `a.b`, each side of
+/// `a || b`, `a ?? b`, `c ? a : b`, the last of `(x, a)`, through parentheses and TS wrappers.
+fn value_roots<'r>(expr: &'r Expression<'r>, out: &mut Vec<Root<'r>>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    match expr.get_inner_expression() {
+        Expression::LogicalExpression(l) => {
+            value_roots(&l.left, out, depth + 1);
+            value_roots(&l.right, out, depth + 1);
+        }
+        Expression::ConditionalExpression(c) => {
+            value_roots(&c.consequent, out, depth + 1);
+            value_roots(&c.alternate, out, depth + 1);
+        }
+        Expression::SequenceExpression(s) => {
+            if let Some(last) = s.expressions.last() {
+                value_roots(last, out, depth + 1);
+            }
+        }
+        Expression::AssignmentExpression(a) => value_roots(&a.right, out, depth + 1),
+        e => {
+            if let Some(root) = root_of(e) {
+                out.push(root);
+            }
+        }
+    }
+}
+
 /// `x` is an identifier bound in the function (or module) that runs the loop and never
-/// shared: no closure reads it and it is never handed to anything (passed, assigned,
-/// returned, stored), so a function the loop body calls cannot reach it.
+/// shared: no closure reads it, it is never handed to anything (passed, assigned, returned,
+/// stored), and its value was not read from another binding or member chain
+/// (`const { items } = state` is `state.items`, which a called function can reach), so a
+/// function the loop body calls cannot reach it.
 fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = without_parens(value) else {
         return false;
     };
-    let Some(symbol) = id
-        .reference_id
-        .get()
-        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
-    else {
+    let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
+    let aliased = sources(symbol, cx).into_iter().any(|source| {
+        let mut roots = Vec::new();
+        value_roots(source, &mut roots, 0);
+        !roots.is_empty()
+    });
+    if aliased {
+        return false;
+    }
     let loop_function = enclosing_function(f.node_id.get(), cx);
     // A parameter's declaration node sits inside its function, like a local's.
     if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
@@ -1112,6 +1240,61 @@ mod tests {
         (
             "function f(q) { for (const j of [...q]) run(j); return q.length; }",
             &[(1, 34)],
+        ),
+        // Read from a member chain through bindings: the body mentions where it came from.
+        (
+            "function g(state) {\n  const { items } = state;\n  for (const x of [...items]) state.items.push(x);\n}",
+            &[],
+        ),
+        (
+            "function g(state) {\n  const items = state.items;\n  for (const x of [...items]) state.items.push(x);\n}",
+            &[],
+        ),
+        (
+            "function g(state) { const { a: { items: list } } = state; for (const x of [...list]) state.a.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const s = state.inner; const { items } = s; for (const x of [...items]) state.inner.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) state.count += x; }",
+            &[],
+        ),
+        (
+            "function g() { const { items } = this; for (const x of [...items]) this.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { let items; ({ items } = state); for (const x of [...items]) state.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(groups) { for (const { items } of groups) for (const x of [...items]) groups[0].items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const items = state.items || []; for (const x of [...items]) state.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const m = state.map; for (const k of [...m.keys()]) state.map.delete(k); }",
+            &[],
+        ),
+        // An alias of `state.items` is as shared as `state.items`: a called function may
+        // change it.
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) reset(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) total += x; }",
+            &[(1, 63)],
+        ),
+        (
+            "function g(state) { const items = [...state.items]; for (const x of [...items]) reset(x); }",
+            &[(1, 70)],
         ),
         ("for (const x of [...getItems()]) use(x);", &[]),
         (
