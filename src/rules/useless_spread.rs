@@ -14,7 +14,8 @@
 //! Not flagged, because the spread does something: an inner literal with holes
 //! (`[...[, a]]` turns the hole into `undefined`), with its own spreads, with a `__proto__: p`
 //! entry (it sets the inner object's prototype, which a spread does not copy) or with
-//! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
+//! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes),
+//! also through methods that keep them (`[...new Array(n).map(f)]`, `[...[1, , 3].slice()]`);
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
 //! `for (const y of [...xs])` whose body mentions `xs` or what it is read from (through
 //! bindings too: `const { xs } = state` is read from `state`), awaits, or calls functions
@@ -961,7 +962,8 @@ fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
 
 // ---- `[...fresh]` ---------------------------------------------------------------------------
 
-/// Array methods that return a new array with no holes.
+/// Array methods that return a new array with no holes, whatever the receiver: `filter`,
+/// `flat` and `flatMap` skip holes, the change-by-copy methods read them as `undefined`.
 const DENSE_METHODS: &[&str] = &[
     "filter",
     "flat",
@@ -973,18 +975,34 @@ const DENSE_METHODS: &[&str] = &[
     "split",
     "toArray",
 ];
-/// Array methods that return a new array but keep the holes of a sparse receiver.
+/// Array methods that return a new array but keep the holes of a sparse receiver (`concat`
+/// also those of its array arguments).
 const HOLEY_METHODS: &[&str] = &["map", "slice", "concat", "splice"];
+
+/// Whether a fresh array has holes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Holes {
+    /// None: `[...a]` copies it element for element.
+    No,
+    /// Perhaps (`xs.map(f)` of an array that may be sparse).
+    Maybe,
+    /// Certainly (`new Array(n).map(f)`, `[1, , 3].slice()`): `[...a]` turns them into
+    /// `undefined`, so the copy does something.
+    Yes,
+}
 
 /// Whether `expr` makes a new array nobody else holds: a known array returned by
 /// `Array.from/of`, `Object.keys/values/entries`, or an array method that copies.
 /// `[...new Array(n)]` and `[...Array(n)]` are excluded: they turn holes into `undefined`.
 fn is_fresh_array(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
-    fresh_kind(expr, cx).is_some()
+    fresh_kind(expr, cx, 0).is_some()
 }
 
-/// `Some(true)` for a fresh array without holes, `Some(false)` for one that may have holes.
-fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
+/// Whether `expr` is a fresh array, and whether it has holes.
+fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> Option<Holes> {
+    if hops > 8 {
+        return None;
+    }
     let Expression::CallExpression(call) = without_parens(expr) else {
         return None;
     };
@@ -1000,19 +1018,80 @@ fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
                 "Object",
                 "keys" | "values" | "entries" | "getOwnPropertyNames" | "getOwnPropertySymbols",
             )
-            | ("Reflect", "ownKeys") => Some(true),
+            | ("Reflect", "ownKeys") => Some(Holes::No),
             _ => None,
         };
     }
     if DENSE_METHODS.contains(&method) {
-        Some(true)
-    } else if HOLEY_METHODS.contains(&method) {
+        return Some(Holes::No);
+    }
+    if !HOLEY_METHODS.contains(&method) {
+        return None;
+    }
+    let receiver = member.object();
+    // `[1].concat(new Array(3))` has the holes of its array arguments too.
+    let holey_argument = method == "concat"
+        && call
+            .arguments
+            .iter()
+            .filter_map(Argument::as_expression)
+            .any(|a| is_holey(a, cx, hops + 1));
+    if holey_argument || is_holey(receiver, cx, hops + 1) {
+        Some(Holes::Yes)
+    } else if matches!(method, "map" | "slice") && is_dense(receiver, cx, hops + 1) {
         // `map` and `slice` of an array known to have no holes have none either.
-        let receiver = member.object();
-        let dense = matches!(method, "map" | "slice") && is_dense(receiver, cx, 0);
-        Some(dense)
+        Some(Holes::No)
     } else {
-        None
+        Some(Holes::Maybe)
+    }
+}
+
+/// An array known to have holes: `new Array(n)` or `Array(n)` of the global `Array` with one
+/// argument that may be a length, a literal with holes (`[1, , 3]`), a fresh array that keeps
+/// them (`new Array(n).map(f)`), or a binding initialised with one of those.
+fn is_holey(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > 8 {
+        return false;
+    }
+    let length_call = |callee: &Expression<'_>, arguments: &[Argument<'_>]| {
+        global_name(callee, cx) == Some("Array")
+            && arguments.len() == 1
+            && match &arguments[0] {
+                // `new Array(0)` is empty; `new Array("a")` is `["a"]`.
+                Argument::NumericLiteral(n) => n.value > 0.0,
+                Argument::SpreadElement(_)
+                | Argument::StringLiteral(_)
+                | Argument::TemplateLiteral(_)
+                | Argument::ArrayExpression(_)
+                | Argument::ObjectExpression(_)
+                | Argument::BooleanLiteral(_)
+                | Argument::NullLiteral(_) => false,
+                _ => true,
+            }
+    };
+    match without_parens(expr) {
+        Expression::ArrayExpression(a) => a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
+        Expression::NewExpression(n) => length_call(&n.callee, &n.arguments),
+        Expression::CallExpression(c) if length_call(&c.callee, &c.arguments) => true,
+        Expression::CallExpression(_) => fresh_kind(expr, cx, hops + 1) == Some(Holes::Yes),
+        // A binding keeps the holes of its initializer unless something fills them; assume
+        // nothing does (that only costs a missed report).
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| is_holey(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
@@ -1028,7 +1107,7 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             .elements
             .iter()
             .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
-        Expression::CallExpression(_) => fresh_kind(expr, cx) == Some(true),
+        Expression::CallExpression(_) => fresh_kind(expr, cx, hops + 1) == Some(Holes::No),
         Expression::Identifier(id) => {
             let scoping = cx.scoping();
             let Some(symbol) = id
@@ -1075,7 +1154,11 @@ fn fresh_copy<'a>(
     outer: &ArrayExpression<'a>,
     cx: &Ctx<'a, '_>,
 ) -> Option<Diagnostic> {
-    let dense = fresh_kind(&spread.argument, cx)?;
+    let holes = fresh_kind(&spread.argument, cx, 0)?;
+    if holes == Holes::Yes {
+        // `[...new Array(3).map(f)]`: the copy turns the holes into `undefined`.
+        return None;
+    }
     let kinds = cx.kinds();
     let typed = kinds.of(&spread.argument);
     let subject = kinds.subject(&spread.argument);
@@ -1094,7 +1177,7 @@ fn fresh_copy<'a>(
     .with_label(outer.span, "this copy")
     .with_help(format!("use {subject} directly"));
     // `map`, `slice` and `concat` keep holes, which the copy turns into `undefined`.
-    if dense && outer_is_bare(outer, spread, cx.source) {
+    if holes == Holes::No && outer_is_bare(outer, spread, cx.source) {
         d = d.with_fix(Fix::safe(
             "remove the copy",
             vec![Edit::new(
@@ -1309,6 +1392,20 @@ mod tests {
         ("const a = [...[, a]];", &[]),
         ("const a = [...[a, , b]];", &[]),
         ("f(...[a, ...b]);", &[]),
+        // `map`, `slice`, `splice` and `concat` keep holes, which the copy fills.
+        ("const a = [...new Array(3).map(f)];", &[]),
+        ("const a = [...[1, , 3].map(f)];", &[]),
+        ("const a = [...Array(n).map(f)];", &[]),
+        ("const a = [...[1, , 3].slice()];", &[]),
+        ("const a = [...[1, , 3].splice(0)];", &[]),
+        ("const a = [...new Array(n).slice(1).map(f)];", &[]),
+        ("const a = [...[1].concat(new Array(n))];", &[]),
+        ("const arr = new Array(5);\nconst a = [...arr.map(f)];", &[]),
+        // `filter` and `flat` drop holes; `new Array('a')` is `['a']`.
+        ("const a = [...new Array(3).filter(f)];", &[(1, 12)]),
+        ("const a = [...new Array(3).map(f).filter(g)];", &[(1, 12)]),
+        ("const a = [...[1, , 3].flat()];", &[(1, 12)]),
+        ("const a = [...new Array('a').map(f)];", &[(1, 12)]),
         ("const a = [...new Array(n)];", &[]),
         ("const a = [...Array(n)];", &[]),
         ("const xs = [1];\nconst ys = [...xs];", &[]),
