@@ -6,8 +6,9 @@
 //! "Certainly" is the invariant: a later spread counts only when it is an object literal
 //! (or a conditional whose two branches are) or a never-reassigned binding to one that
 //! defines the key as its own property and that no other code can have got before the spread
-//! (any use but a spread or a property access hands it out, unless it can only run later). Accessors written before a spread, computed keys
-//! that are not literals, and `__proto__` are never judged.
+//! (any use but a spread or a property access hands it out, unless it can only run later).
+//! Accessors written before a spread, computed keys that are not literals (a template without
+//! substitutions, `` [`a`] ``, is one), and `__proto__` are never judged.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -201,17 +202,16 @@ enum By {
     Binding(OxcSpan, String, u32),
 }
 
+/// The key a property certainly has: a name, a string or number literal, or a computed
+/// string or number literal or template without substitutions (`[`a`]` is `a`, its escapes
+/// cooked).
 pub(crate) fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<Cow<'a, str>> {
-    if computed
-        && !matches!(
-            key,
-            PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_)
-        )
-    {
-        return None;
-    }
-    if let PropertyKey::TemplateLiteral(_) = key {
-        return None;
+    match key {
+        PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_) => {}
+        PropertyKey::TemplateLiteral(t) if computed && t.is_no_substitution_template() => {}
+        _ if computed => return None,
+        PropertyKey::TemplateLiteral(_) => return None,
+        _ => {}
     }
     key.static_name()
 }
@@ -589,6 +589,9 @@ mod tests {
             ("const o = { 'a': 1, ...x, a: 2 };", &[(1, 13)]),
             ("const o = { 1: x, ...z, '1': y };", &[(1, 13)]),
             ("const o = { ['a']: 1, ...x, a: 2 };", &[(1, 13)]),
+            ("const o = { [`a`]: 1, ...r, a: 2 };", &[(1, 13)]),
+            ("const o = { a: 1, ...r, [`a`]: 2 };", &[(1, 13)]),
+            ("const o = { [`\\x61`]: 1, ...{ a: 2 } };", &[(1, 13)]),
             (
                 "const o = { a: 1, ...(c ? { a: 2 } : { a: 3 }) };",
                 &[(1, 13)],
@@ -649,6 +652,8 @@ mod tests {
             "const o = { a: 1, ...(c && { a: 2 }) };",
             "const o = { a: 1, ...(c ? { a: 2 } : {}) };",
             "const o = { [k]: 1, ...{ a: 2 } };",
+            "const o = { [`a${k}`]: 1, ...r, a: 2 };",
+            "const o = { [`a`]: 1, ...r, b: 2 };",
             "const o = { [`a`]: 1, a: 2, [k]: 3 };",
             "const o = { get a() { return 1; }, set a(v) {} };",
             "const o = { get a() { return 1; }, ...{ a: 2 } };",
