@@ -2394,6 +2394,12 @@ mod tests {
             "const defaults = { a: 1 };\nexport const o = { a: 2, ...defaults };",
             "spread-overrides-property",
         ),
+        // A template key without substitutions is a static key (`static_key`).
+        (
+            "a.js",
+            "export const o = { [`a`]: 1, ...r, a: 2 };",
+            "spread-overrides-property",
+        ),
         (
             "a.js",
             "import config from './config';\nexport const merged = Object.assign(config, { debug: true });",

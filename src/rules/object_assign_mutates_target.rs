@@ -10,7 +10,8 @@
 //! - `this` as target (`return Object.assign(this, props)` in a builder),
 //! - a fresh target (`{}`, a call, `new …`), or a fallback (`x || {}`),
 //! - a function or class as target (`export default Object.assign(Button, { Group })` attaches
-//!   statics to it on purpose), and `….prototype` (mixins),
+//!   statics to it on purpose), `….prototype` (mixins), and `module.exports` or `exports`
+//!   (a CommonJS module extending its exports),
 //! - the result unused, or assigned back to the target itself (`a.b = Object.assign(a.b, c)`),
 //! - `Object` that is not the global.
 
@@ -116,6 +117,10 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
                 return None;
             }
             let name = id.name.to_string();
+            if name == "exports" {
+                // CommonJS `exports` (a wrapper's parameter, or bound to `module.exports`).
+                return None;
+            }
             if flags.contains(SymbolFlags::Import) {
                 // `import Button from './Button'`: a component or class getting statics.
                 if is_pascal_case(&name) {
@@ -151,7 +156,7 @@ fn existing_target(target: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<Target> 
         | Expression::ComputedMemberExpression(_)
         | Expression::PrivateFieldExpression(_) => {
             let member = target.as_member_expression()?;
-            if is_prototype_member(member) || !rooted_in_name(member) {
+            if is_prototype_member(member) || is_module_exports(member) || !rooted_in_name(member) {
                 return None;
             }
             Some(Target::Member(cx.text(target.span()).to_string()))
@@ -170,6 +175,13 @@ pub(crate) fn is_prototype_member(member: &MemberExpression<'_>) -> bool {
         current = m.object().get_inner_expression().as_member_expression();
     }
     false
+}
+
+/// `module.exports`: extending the module's exports object is what CommonJS code does on
+/// purpose (`module.exports = Object.assign(module.exports, { helper })`).
+fn is_module_exports(member: &MemberExpression<'_>) -> bool {
+    member.static_property_name() == Some("exports")
+        && matches!(member.object().get_inner_expression(), Expression::Identifier(m) if m.name == "module")
 }
 
 /// A member chain read from a name or `this` (`config.base`, `this.state.items`), not from
@@ -511,6 +523,10 @@ mod tests {
             &[(2, 25)],
         ),
         (
+            "const c = Object.assign(module.exports.config, x);",
+            &[(1, 11)],
+        ),
+        (
             "let state = { n: 0 };\nfunction reset() { state = {}; }\nfunction get(p) { return Object.assign(state, p); }",
             &[(3, 26)],
         ),
@@ -543,6 +559,12 @@ mod tests {
         "class C {}\nmodule.exports = Object.assign(C, { x: 1 });",
         // Prototypes get mixins.
         "module.exports = Object.assign(Foo.prototype, mixin);",
+        // A CommonJS module extends its own exports.
+        "const x = Object.assign(module.exports, { a: 1 });",
+        "module.exports = Object.assign(module.exports, helpers);",
+        "export default Object.assign(module['exports'], helpers);",
+        "var exports = module.exports;\nconst x = Object.assign(exports, { a: 1 });",
+        "const x = Object.assign(exports, { a: 1 });",
         // Unknown globals and shadowed `Object`.
         "const r = Object.assign(window, x);",
         "import Object from './o';\nconst d = {};\nconst r = Object.assign(d, x);",

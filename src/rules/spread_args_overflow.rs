@@ -7,7 +7,9 @@
 //! Fires on values the inference knows to be arrays (or typed arrays, as long as their
 //! buffer) whose length is not bounded. An array literal without spreads, a rest parameter and
 //! an array mapped, filtered or sliced from one are bounded, and so are arrays whose source
-//! is small after all (`Object.values` of an enum-like literal, a two-ended `slice` window).
+//! is small after all (`Object.keys/values/entries` of an enum-like object: an object literal
+//! written in the file, `Object.freeze` of one, or a TypeScript `enum`; a two-ended `slice`
+//! window).
 //! With `"unknown": true` the rule also fires on Unknown values and on a literal that keeps
 //! growing: a binding pushed into inside a loop or inside another function
 //! (`const xs = []; for (…) xs.push(v); Math.max(...xs)`); the default stays with what the
@@ -336,8 +338,7 @@ fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
 }
 
 /// Whether an array the inference calls unbounded is small after all because of where it
-/// comes from: `Object.keys/values/entries` of an object literal nobody adds keys to (an
-/// enum-like table), the keys of a Map or Set built from an array literal and never added
+/// comes from: `Object.keys/values/entries` of an enum-like object (see [`fixed_object`]), the keys of a Map or Set built from an array literal and never added
 /// to, and arrays mapped, filtered or sliced from those.
 fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     if hops > MAX_HOPS {
@@ -380,7 +381,7 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                     && c.arguments
                         .first()
                         .and_then(Argument::as_expression)
-                        .is_some_and(|o| fixed_object(o, cx));
+                        .is_some_and(|o| fixed_object(o, cx, hops + 1));
             }
             matches!(
                 method,
@@ -504,37 +505,70 @@ fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> boo
     }
 }
 
-/// An object literal binding (no spreads) that nothing adds keys to: an enum-like table.
-fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
-    let Expression::Identifier(id) = value.get_inner_expression() else {
-        return false;
-    };
-    let Some(symbol) = symbol_of(id, cx) else {
-        return false;
-    };
-    if cx.kinds().is_mutated(symbol) {
+/// An object with a fixed, written-out set of keys (an enum-like table): an object literal
+/// whose spreads are of such objects too (inline, `as const`, `Object.freeze(…)` of one), a
+/// never-reassigned binding to one that nothing adds keys to (`table[key] = v`; a frozen one
+/// takes no keys anyway), or a TypeScript `enum`.
+fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
         return false;
     }
-    let AstKind::VariableDeclarator(d) = cx.nodes().kind(cx.scoping().symbol_declaration(symbol))
-    else {
-        return false;
-    };
-    let Some(Expression::ObjectExpression(o)) =
-        d.init.as_ref().map(Expression::get_inner_expression)
-    else {
-        return false;
-    };
-    if o.properties
-        .iter()
-        .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
-    {
-        return false;
+    match value.get_inner_expression() {
+        // `{ ...other, x: 1 }` is as long as `other` is.
+        Expression::ObjectExpression(o) => o.properties.iter().all(|p| match p {
+            ObjectPropertyKind::SpreadProperty(s) => fixed_object(&s.argument, cx, hops + 1),
+            ObjectPropertyKind::ObjectProperty(_) => true,
+        }),
+        Expression::CallExpression(_) => {
+            frozen(value, cx).is_some_and(|o| fixed_object(o, cx, hops + 1))
+        }
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::TSEnumDeclaration(_) => true,
+                AstKind::VariableDeclarator(d) => {
+                    let Some(init) = d.init.as_ref() else {
+                        return false;
+                    };
+                    if cx.kinds().is_mutated(symbol)
+                        || !matches!(d.id, oxc_ast::ast::BindingPattern::BindingIdentifier(_))
+                    {
+                        return false;
+                    }
+                    if frozen(init, cx).is_some() {
+                        return fixed_object(init, cx, hops + 1);
+                    }
+                    // `table[key] = v` or `table.key = v` anywhere: keys may be added.
+                    matches!(init.get_inner_expression(), Expression::ObjectExpression(_))
+                        && fixed_object(init, cx, hops + 1)
+                        && !cx
+                            .scoping()
+                            .get_resolved_reference_ids(symbol)
+                            .iter()
+                            .any(|&r| member_written(cx.scoping().get_reference(r).node_id(), cx))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
-    // `table[key] = v` or `table.key = v` anywhere: keys may be added.
-    !cx.scoping()
-        .get_resolved_reference_ids(symbol)
-        .iter()
-        .any(|&r| member_written(cx.scoping().get_reference(r).node_id(), cx))
+}
+
+/// The argument of `Object.freeze(x)` (the global `Object`).
+fn frozen<'b, 'a>(value: &'b Expression<'a>, cx: &Ctx<'_, '_>) -> Option<&'b Expression<'a>> {
+    let Expression::CallExpression(c) = value.get_inner_expression() else {
+        return None;
+    };
+    let member = c.callee.get_inner_expression().as_member_expression()?;
+    let is_freeze = member.static_property_name() == Some("freeze")
+        && matches!(member.object().get_inner_expression(), Expression::Identifier(o)
+            if o.name == "Object" && o.is_global_reference(cx.scoping()));
+    if !is_freeze || c.arguments.len() != 1 {
+        return None;
+    }
+    c.arguments[0].as_expression()
 }
 
 /// Whether the identifier at `node` is the object of an assigned member (`x.a = …`, `x[k] = …`).
@@ -925,6 +959,45 @@ mod tests {
             ),
             (
                 "const V = { A: 1 };\nV[k] = 2;\nMath.max(...Object.values(V));",
+                &[(3, 10)],
+            ),
+            // Inline literals, frozen ones, spreads of fixed tables, enums.
+            ("Math.max(...Object.values({ x: 1, y: 2 }));", &[]),
+            (
+                "String.fromCharCode(...Object.keys({ a: 1 }).map((k) => k.charCodeAt(0)));",
+                &[],
+            ),
+            (
+                "const E = Object.freeze({ A: 1, B: 2 });\nMath.max(...Object.values(E));",
+                &[],
+            ),
+            (
+                "const E = Object.freeze({ A: 1 });\nE[k] = 3;\nMath.max(...Object.values(E));",
+                &[],
+            ),
+            (
+                "const X = { A: 1 };\nconst Y = { ...X, B: 2 };\nMath.max(...Object.values(Y));",
+                &[],
+            ),
+            (
+                "enum Level { Low = 1, High = 3 }\nMath.max(...Object.values(Level).filter((v) => typeof v === 'number'));",
+                &[],
+            ),
+            (
+                "const L = { a: 1 } satisfies Record<string, number>;\nMath.min(...Object.values(L).slice(1));",
+                &[],
+            ),
+            // A spread of something else, or a reassigned binding, may be any size.
+            (
+                "Math.max(...Object.values({ ...other, x: 1 }));",
+                &[(1, 10)],
+            ),
+            (
+                "const V = { A: 1, ...other };\nMath.max(...Object.values(V));",
+                &[(2, 10)],
+            ),
+            (
+                "let V = { A: 1 };\nV = big;\nMath.max(...Object.values(V));",
                 &[(3, 10)],
             ),
             (

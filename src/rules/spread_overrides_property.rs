@@ -5,8 +5,10 @@
 //!
 //! "Certainly" is the invariant: a later spread counts only when it is an object literal
 //! (or a conditional whose two branches are) or a never-reassigned binding to one that
-//! defines the key as its own property. Accessors written before a spread, computed keys
-//! that are not literals, and `__proto__` are never judged.
+//! defines the key as its own property and that no other code can have got before the spread
+//! (any use but a spread or a property access hands it out, unless it can only run later).
+//! Accessors written before a spread, computed keys that are not literals (a template without
+//! substitutions, `` [`a`] ``, is one), and `__proto__` are never judged.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -19,6 +21,8 @@ use oxc_ast::ast::{
 };
 use oxc_semantic::IsGlobalReference;
 use oxc_span::{GetSpan, Span as OxcSpan};
+use oxc_syntax::node::NodeId;
+use oxc_syntax::operator::BinaryOperator;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
@@ -81,7 +85,7 @@ impl Rule for SpreadOverridesProperty {
                 ObjectPropertyKind::SpreadProperty(s) => {
                     let arg = s.argument.get_inner_expression();
                     if let Expression::Identifier(id) = arg {
-                        if let Some((keys, line)) = binding_keys(id, cx) {
+                        if let Some((keys, line)) = binding_keys(id, node.id(), cx) {
                             for k in keys {
                                 later.insert(k, By::Binding(s.span, id.name.to_string(), line));
                             }
@@ -198,25 +202,26 @@ enum By {
     Binding(OxcSpan, String, u32),
 }
 
+/// The key a property certainly has: a name, a string or number literal, or a computed
+/// string or number literal or template without substitutions (`[`a`]` is `a`, its escapes
+/// cooked).
 pub(crate) fn static_key<'a>(key: &PropertyKey<'a>, computed: bool) -> Option<Cow<'a, str>> {
-    if computed
-        && !matches!(
-            key,
-            PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_)
-        )
-    {
-        return None;
-    }
-    if let PropertyKey::TemplateLiteral(_) = key {
-        return None;
+    match key {
+        PropertyKey::StringLiteral(_) | PropertyKey::NumericLiteral(_) => {}
+        PropertyKey::TemplateLiteral(t) if computed && t.is_no_substitution_template() => {}
+        _ if computed => return None,
+        PropertyKey::TemplateLiteral(_) => return None,
+        _ => {}
     }
     key.static_name()
 }
 
-/// The keys of a never-reassigned binding to an object literal whose properties nothing
-/// deletes or hands to other code, and the literal's line.
+/// The keys of a never-reassigned binding to an object literal that does not escape before
+/// `literal` (the object literal that spreads it) is built, so nothing can have deleted its
+/// keys, or to `Object.freeze` of one; and the line of the binding's literal.
 fn binding_keys<'a>(
     id: &oxc_ast::ast::IdentifierReference<'a>,
+    literal: NodeId,
     cx: &Ctx<'a, '_>,
 ) -> Option<(Vec<Cow<'a, str>>, u32)> {
     let scoping = cx.scoping();
@@ -232,7 +237,8 @@ fn binding_keys<'a>(
         return None;
     }
     let mut init = decl.init.as_ref()?.get_inner_expression();
-    // `const DEFAULTS = Object.freeze({ … })` keeps the literal's keys.
+    // `const DEFAULTS = Object.freeze({ … })` keeps the literal's keys: nobody can delete them.
+    let mut frozen = false;
     if let Expression::CallExpression(call) = init
         && call.arguments.len() == 1
         && let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression()
@@ -242,6 +248,7 @@ fn binding_keys<'a>(
         && let Some(arg) = call.arguments[0].as_expression()
     {
         init = arg.get_inner_expression();
+        frozen = true;
     }
     let Expression::ObjectExpression(o) = init else {
         return None;
@@ -254,40 +261,162 @@ fn binding_keys<'a>(
     if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
         return None;
     }
+    // `export const defaults = { … }`: other modules get the object.
+    let declaration = cx.nodes().parent_id(decl_id);
+    if !frozen
+        && matches!(
+            cx.nodes().parent_kind(declaration),
+            AstKind::ExportDeclaration(_)
+                | AstKind::ExportNamedDeclaration(_)
+                | AstKind::ExportDefaultDeclaration(_)
+        )
+    {
+        return None;
+    }
     for r in scoping.get_resolved_references(symbol) {
         if r.is_write() {
             return None;
         }
-        // `delete defaults.a` or `strip(defaults)` may take the key away.
-        let nodes = cx.nodes();
-        let mut cur = r.node_id();
-        let mut member = false;
-        loop {
-            let pid = nodes.parent_id(cur);
-            match nodes.kind(pid) {
-                AstKind::ParenthesizedExpression(_)
-                | AstKind::TSAsExpression(_)
-                | AstKind::TSNonNullExpression(_)
-                | AstKind::TSSatisfiesExpression(_) => cur = pid,
-                AstKind::StaticMemberExpression(_) | AstKind::ComputedMemberExpression(_) => {
-                    member = true;
-                    cur = pid;
-                }
-                AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => return None,
-                AstKind::CallExpression(call)
-                    if !member
-                        && !call
-                            .callee
-                            .span()
-                            .contains_inclusive(nodes.kind(cur).span()) =>
-                {
-                    return None;
-                }
-                _ => break,
-            }
+        if !frozen
+            && escapes(r.node_id(), cx)
+            && (is_export(r.node_id(), cx) || !runs_after(r.node_id(), literal, decl_id, cx))
+        {
+            return None;
         }
     }
     Some((keys, cx.line_of(o.span.start)))
+}
+
+/// `export { defaults }`, `export default defaults`: other modules may get the object at any
+/// time (an import cycle lets them run before this module is done).
+fn is_export(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    matches!(
+        cx.nodes().parent_kind(unwrap_up(node, cx)),
+        AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_)
+    )
+}
+
+/// Whether the code at `reference` can only run after the object literal `literal` has been
+/// built from the binding declared at `decl`, so that what it does to the object cannot
+/// change what the spread copied: it comes later in the text, the literal runs once per
+/// binding (in the same function as the declaration, and in no loop that does not also hold
+/// the declaration), and no hoisted function declaration holds the reference.
+///
+/// In `const s = { overflow: 'hidden' }; const css = { overflow: 'auto', ...s };` followed by
+/// `const style = () => ({ title: s })`, the arrow cannot hand `s` out before `css` is built.
+fn runs_after(reference: NodeId, literal: NodeId, decl: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    if nodes.kind(reference).span().start < nodes.kind(literal).span().end {
+        return false;
+    }
+    let literal_function = boundary(literal, cx);
+    if literal_function != boundary(decl, cx) {
+        return false;
+    }
+    for a in nodes.ancestors(literal) {
+        if Some(a.id()) == literal_function {
+            break;
+        }
+        if is_loop(a.kind()) && !nodes.ancestor_ids(decl).any(|d| d == a.id()) {
+            return false;
+        }
+    }
+    nodes
+        .ancestors(reference)
+        .take_while(|a| Some(a.id()) != literal_function)
+        .all(|a| !matches!(a.kind(), AstKind::Function(f) if f.is_declaration()))
+}
+
+fn is_loop(kind: AstKind<'_>) -> bool {
+    matches!(
+        kind,
+        AstKind::ForStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_)
+    )
+}
+
+/// The nearest function, arrow, class or static block around a node (`None` at the top
+/// level): the code between them runs at most once per run of the boundary, loops aside.
+fn boundary(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
+    cx.nodes().ancestors(node).find_map(|a| {
+        matches!(
+            a.kind(),
+            AstKind::Function(_)
+                | AstKind::ArrowFunctionExpression(_)
+                | AstKind::Class(_)
+                | AstKind::StaticBlock(_)
+        )
+        .then(|| a.id())
+    })
+}
+
+/// Whether the reference at `node` lets the object reach code that could delete its keys:
+/// anything but a spread of it (`{ ...defaults }`), a property read or write on it
+/// (`defaults.a`, `defaults.a = 1`: neither removes a key), `typeof`, `!`, `void`, `===`,
+/// `!==`, the right side of `in` and the left side of `instanceof`, or a TS `typeof` type.
+/// `delete defaults.a`, a method call (`defaults.reset()` gets it as `this`), an alias
+/// (`const alias = defaults`), a store (`cfg.defaults = defaults`), an argument, a return
+/// value and an export all count.
+fn escapes(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let cur = unwrap_up(node, cx);
+    let span = nodes.kind(cur).span();
+    let parent = nodes.parent_id(cur);
+    match nodes.kind(parent) {
+        AstKind::SpreadElement(_) | AstKind::JSXSpreadAttribute(_) | AstKind::TSTypeQuery(_) => {
+            false
+        }
+        AstKind::StaticMemberExpression(m) if m.object.span() == span => member_escapes(parent, cx),
+        AstKind::ComputedMemberExpression(m) if m.object.span() == span => {
+            member_escapes(parent, cx)
+        }
+        AstKind::UnaryExpression(u) => !matches!(
+            u.operator,
+            UnaryOperator::Typeof | UnaryOperator::Void | UnaryOperator::LogicalNot
+        ),
+        AstKind::BinaryExpression(b) => !match b.operator {
+            BinaryOperator::StrictEquality | BinaryOperator::StrictInequality => true,
+            BinaryOperator::In => b.right.span() == span,
+            BinaryOperator::Instanceof => b.left.span() == span,
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
+/// Whether the property access at `member` (on the binding) escapes: it is deleted, or
+/// called as a method.
+fn member_escapes(member: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let cur = unwrap_up(member, cx);
+    let span = nodes.kind(cur).span();
+    match nodes.parent_kind(cur) {
+        AstKind::UnaryExpression(u) => u.operator == UnaryOperator::Delete,
+        AstKind::CallExpression(c) => c.callee.span() == span,
+        AstKind::TaggedTemplateExpression(t) => t.tag.span() == span,
+        _ => false,
+    }
+}
+
+/// The outermost of the parentheses, TS wrappers and optional chains around `node`.
+fn unwrap_up(node: NodeId, cx: &Ctx<'_, '_>) -> NodeId {
+    let nodes = cx.nodes();
+    let mut cur = node;
+    loop {
+        let pid = nodes.parent_id(cur);
+        match nodes.kind(pid) {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSTypeAssertion(_)
+            | AstKind::ChainExpression(_) => cur = pid,
+            _ => return cur,
+        }
+    }
 }
 
 /// Identifiers, `this` and static member chains of them: reading one twice gives the same.
@@ -460,6 +589,9 @@ mod tests {
             ("const o = { 'a': 1, ...x, a: 2 };", &[(1, 13)]),
             ("const o = { 1: x, ...z, '1': y };", &[(1, 13)]),
             ("const o = { ['a']: 1, ...x, a: 2 };", &[(1, 13)]),
+            ("const o = { [`a`]: 1, ...r, a: 2 };", &[(1, 13)]),
+            ("const o = { a: 1, ...r, [`a`]: 2 };", &[(1, 13)]),
+            ("const o = { [`\\x61`]: 1, ...{ a: 2 } };", &[(1, 13)]),
             (
                 "const o = { a: 1, ...(c ? { a: 2 } : { a: 3 }) };",
                 &[(1, 13)],
@@ -477,6 +609,32 @@ mod tests {
             ),
             ("const o = { ...a, ...b, ...a, ...a };", &[(1, 25), (1, 31)]),
             ("const o = { a: 1, a: 2, ...x, a: 3 };", &[(1, 13), (1, 19)]),
+            // Reads, writes and comparisons do not remove a key; a frozen object keeps its
+            // keys; an escape that can only run after the literal is built changes nothing.
+            (
+                "const d = { a: 1 };\nd.a = 2;\nif (typeof d === 'object' && 'a' in d) {}\nconst o = { a: 0, ...d };",
+                &[(4, 13)],
+            ),
+            (
+                "const d = { a: 1 };\nconst o = { a: 0, ...d };\nconst style = () => ({ title: d });",
+                &[(2, 13)],
+            ),
+            (
+                "const d = { a: 1 };\nconst o = { a: 0, ...(d) };\nconst e = [d];",
+                &[(2, 13)],
+            ),
+            (
+                "const D = Object.freeze({ a: 1 });\nregister(D);\nconst o = { a: 0, ...D };",
+                &[(3, 13)],
+            ),
+            (
+                "const d = { a: { b: 1 } };\ndelete d.a.b;\nconst o = { a: 0, ...d };",
+                &[(3, 13)],
+            ),
+            (
+                "function f() { const d = { a: 1 }; const o = { a: 0, ...d }; register(d); return o; }",
+                &[(1, 48)],
+            ),
         ];
         let mut failures = Vec::new();
         for (code, want) in fail {
@@ -494,6 +652,8 @@ mod tests {
             "const o = { a: 1, ...(c && { a: 2 }) };",
             "const o = { a: 1, ...(c ? { a: 2 } : {}) };",
             "const o = { [k]: 1, ...{ a: 2 } };",
+            "const o = { [`a${k}`]: 1, ...r, a: 2 };",
+            "const o = { [`a`]: 1, ...r, b: 2 };",
             "const o = { [`a`]: 1, a: 2, [k]: 3 };",
             "const o = { get a() { return 1; }, set a(v) {} };",
             "const o = { get a() { return 1; }, ...{ a: 2 } };",
@@ -503,6 +663,20 @@ mod tests {
             "const d = { a: 1 }; delete d.a; const o = { a: 0, ...d };",
             "const d = { a: 1 }; strip(d); const o = { a: 0, ...d };",
             "const d = make(); const o = { a: 0, ...d };",
+            // Anything but a spread or a property access hands the object out, and whoever
+            // gets it may delete the key before the literal is built.
+            "const defaults = { retries: 3 };\nconst alias = defaults;\ndelete alias.retries;\nexport const o = { retries: 5, ...defaults };",
+            "const defaults = { retries: 3 };\ncfg.defaults = defaults;\nexport const o = { retries: 5, ...defaults };",
+            "const defaults = { retries: 3 };\nexport { defaults };\nexport const o = { retries: 5, ...defaults };",
+            "const defaults = { retries: 3 };\nmodule.exports.defaults = defaults;\nmodule.exports.o = { retries: 5, ...defaults };",
+            "export const d = { a: 1 };\nconst o = { a: 0, ...d };",
+            "const d = { a: 1 };\nconst o = { a: 0, ...d };\nexport { d };",
+            "const d = { a: 1 };\nconst o = { a: 0, ...d };\nexport default d;",
+            "const d = { a: 1 };\nd.reset();\nconst o = { a: 0, ...d };",
+            "const d = { a: 1 };\nconst o = { a: 0, ...d };\nfunction later() { return { d }; }",
+            "const d = { a: 1 };\nfor (const x of xs) { const o = { a: 0, ...d }; use(d); }",
+            "const d = { a: 1 };\nconst make = () => ({ a: 0, ...d });\nuse(d);",
+            "const d = { a: 1 };\nconst o = { a: 0, ...d, [`${d}`]: 1 };",
             "const o = { a: 0, ...defaults };",
             "const o = { ...a, ...b };",
             "const o = { ...a.b, ...a.c };",

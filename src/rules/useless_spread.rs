@@ -15,10 +15,12 @@
 //! (`[...[, a]]` turns the hole into `undefined`), with its own spreads (but for spreads of
 //! object literals, useless themselves), with a `__proto__: p`
 //! entry (it sets the inner object's prototype, which a spread does not copy) or with
-//! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes);
+//! accessors (spreading calls the getter); `[...new Array(n)]` and `[...Array(n)]` (holes),
+//! also through methods that keep them (`[...new Array(n).map(f)]`, `[...[1, , 3].slice()]`);
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
-//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from, awaits, or
-//! calls functions while `xs` is shared (a member, a closure variable, a value handed out).
+//! `for (const y of [...xs])` whose body mentions `xs` or what it is read from (through
+//! bindings too: `const { xs } = state` is read from `state`), awaits, or calls functions
+//! while `xs` is shared (a member or an alias of one, a closure variable, a value handed out).
 //!
 //! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
 //! comments, and are left out whenever the result could behave differently.
@@ -27,12 +29,14 @@ use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
     Argument, ArrayExpression, ArrayExpressionElement, Expression, ForOfStatement,
-    LogicalExpression, ObjectExpression, ObjectPropertyKind, PropertyKind, SpreadElement,
+    IdentifierReference, LogicalExpression, ObjectExpression, ObjectPropertyKind, PropertyKind,
+    SpreadElement,
 };
 use oxc_semantic::{AstNode, IsGlobalReference};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
 use oxc_syntax::operator::LogicalOperator;
+use oxc_syntax::symbol::SymbolId;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
 use crate::kinds::Kind;
@@ -644,9 +648,11 @@ struct LoopCheck {
 }
 
 /// Whether `for (const y of [...x])` can iterate `x` itself: `x` is a binding or a member
-/// chain, the body never mentions `x` nor what it is read from, never awaits or yields (other
-/// code could change `x` meanwhile), and calls functions only when `x` is a binding of the
-/// function running the loop. A fresh array (`[...Object.keys(o)]`) is nobody else's.
+/// chain, the body never mentions `x` nor what it is read from (following the bindings it
+/// was read from: `const { items } = state` is read from `state.items`), never awaits or
+/// yields (other code could change `x` meanwhile), and calls functions only when `x` is a
+/// binding of the function running the loop. A fresh array (`[...Object.keys(o)]`) is
+/// nobody else's.
 fn loop_check<'a>(
     f: &ForOfStatement<'a>,
     value: &Expression<'a>,
@@ -656,9 +662,16 @@ fn loop_check<'a>(
     let body_span = f.body.span();
     let body_id = statement_node_id(f, cx)?;
     let mut calls = false;
-    let mut roots: Option<Root> = None;
+    let mut names: Vec<&str> = Vec::new();
+    let mut this = false;
     if !fresh {
-        roots = Some(root_of(value)?);
+        let root = root_of(value)?;
+        for root in read_from(root, cx) {
+            match root {
+                Root::Name(id) => names.push(id.name.as_str()),
+                Root::This => this = true,
+            }
+        }
     }
     for node in subtree(body_id, body_span, cx) {
         match node.kind() {
@@ -666,18 +679,10 @@ fn loop_check<'a>(
             AstKind::ForOfStatement(inner) if inner.r#await => return None,
             AstKind::CallExpression(c) if !is_harmless_call(&c.callee, cx) => calls = true,
             AstKind::NewExpression(_) | AstKind::TaggedTemplateExpression(_) => calls = true,
-            AstKind::IdentifierReference(id) => {
-                if let Some(Root::Name(name)) = &roots
-                    && id.name == *name
-                {
-                    return None;
-                }
+            AstKind::IdentifierReference(id) if names.contains(&id.name.as_str()) => {
+                return None;
             }
-            AstKind::ThisExpression(_) | AstKind::Super(_) => {
-                if matches!(roots, Some(Root::This)) {
-                    return None;
-                }
-            }
+            AstKind::ThisExpression(_) | AstKind::Super(_) if this => return None,
             _ => {}
         }
     }
@@ -690,8 +695,9 @@ fn loop_check<'a>(
 }
 
 /// The name a member chain is read from (`a` for `a.b[0].c`), or `this`.
-enum Root<'s> {
-    Name(&'s str),
+#[derive(Clone, Copy)]
+enum Root<'a> {
+    Name(&'a IdentifierReference<'a>),
     This,
 }
 
@@ -699,7 +705,7 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
     let mut current = without_parens(expr);
     loop {
         match current {
-            Expression::Identifier(id) => return Some(Root::Name(id.name.as_str())),
+            Expression::Identifier(id) => return Some(Root::Name(id)),
             Expression::ThisExpression(_) => return Some(Root::This),
             Expression::StaticMemberExpression(m) => current = without_parens(&m.object),
             Expression::ComputedMemberExpression(m) => {
@@ -729,20 +735,143 @@ fn root_of<'a>(expr: &'a Expression<'a>) -> Option<Root<'a>> {
     }
 }
 
+/// How many bindings [`read_from`] follows.
+const MAX_ALIAS_HOPS: usize = 16;
+
+/// `root` and every name (or `this`) its value was read from, through the bindings in
+/// between: for `items` after `const { items } = state` (or `const items = state.items`,
+/// `const { a: { items } } = state`, `({ items } = state)`, `for (const { items } of groups)`)
+/// that is `items` and `state`, and so on along a chain of such bindings.
+fn read_from<'r, 'a: 'r>(root: Root<'r>, cx: &Ctx<'a, '_>) -> Vec<Root<'r>> {
+    let mut out = vec![root];
+    let mut seen = Vec::new();
+    let mut i = 0;
+    while i < out.len() && seen.len() < MAX_ALIAS_HOPS {
+        let Root::Name(id) = out[i] else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        let Some(symbol) = symbol_of(id, cx) else {
+            continue;
+        };
+        if seen.contains(&symbol) {
+            continue;
+        }
+        seen.push(symbol);
+        for source in sources(symbol, cx) {
+            value_roots(source, &mut out, 0);
+        }
+    }
+    out
+}
+
+fn symbol_of(id: &IdentifierReference<'_>, cx: &Ctx<'_, '_>) -> Option<SymbolId> {
+    id.reference_id
+        .get()
+        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
+}
+
+/// The expressions a binding's value is read from: its initializer (for a destructuring
+/// pattern, the whole value destructured), the iterated value of a `for…of`/`for…in` that
+/// declares it, and the right side of every assignment to it (`x = …`, `({ x } = …)`).
+fn sources<'a>(symbol: SymbolId, cx: &Ctx<'a, '_>) -> Vec<&'a Expression<'a>> {
+    let nodes = cx.nodes();
+    let scoping = cx.scoping();
+    let mut out = Vec::new();
+    let decl = scoping.symbol_declaration(symbol);
+    if let AstKind::VariableDeclarator(d) = nodes.kind(decl) {
+        if let Some(init) = &d.init {
+            out.push(init);
+        } else if let Some(right) = loop_right(nodes.parent_id(decl), cx) {
+            out.push(right);
+        }
+    }
+    for &r in scoping.get_resolved_reference_ids(symbol) {
+        let reference = scoping.get_reference(r);
+        if !reference.is_write() {
+            continue;
+        }
+        for ancestor in nodes.ancestors(reference.node_id()) {
+            match ancestor.kind() {
+                AstKind::AssignmentExpression(a) => {
+                    out.push(&a.right);
+                    break;
+                }
+                AstKind::ForOfStatement(f) => {
+                    out.push(&f.right);
+                    break;
+                }
+                AstKind::ForInStatement(f) => {
+                    out.push(&f.right);
+                    break;
+                }
+                kind if kind.is_statement() || kind.is_function_like() => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The iterated value of the `for…of`/`for…in` whose head declares the declaration `decl`.
+fn loop_right<'a>(decl: NodeId, cx: &Ctx<'a, '_>) -> Option<&'a Expression<'a>> {
+    match cx.nodes().parent_kind(decl) {
+        AstKind::ForOfStatement(f) => Some(&f.right),
+        AstKind::ForInStatement(f) => Some(&f.right),
+        _ => None,
+    }
+}
+
+/// The roots of the bindings and member chains a value may be one of: `a.b`, each side of
+/// `a || b`, `a ?? b`, `c ? a : b`, the last of `(x, a)`, through parentheses and TS wrappers.
+fn value_roots<'r>(expr: &'r Expression<'r>, out: &mut Vec<Root<'r>>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    match expr.get_inner_expression() {
+        Expression::LogicalExpression(l) => {
+            value_roots(&l.left, out, depth + 1);
+            value_roots(&l.right, out, depth + 1);
+        }
+        Expression::ConditionalExpression(c) => {
+            value_roots(&c.consequent, out, depth + 1);
+            value_roots(&c.alternate, out, depth + 1);
+        }
+        Expression::SequenceExpression(s) => {
+            if let Some(last) = s.expressions.last() {
+                value_roots(last, out, depth + 1);
+            }
+        }
+        Expression::AssignmentExpression(a) => value_roots(&a.right, out, depth + 1),
+        e => {
+            if let Some(root) = root_of(e) {
+                out.push(root);
+            }
+        }
+    }
+}
+
 /// `x` is an identifier bound in the function (or module) that runs the loop and never
-/// shared: no closure reads it and it is never handed to anything (passed, assigned,
-/// returned, stored), so a function the loop body calls cannot reach it.
+/// shared: no closure reads it, it is never handed to anything (passed, assigned, returned,
+/// stored), and its value was not read from another binding or member chain
+/// (`const { items } = state` is `state.items`, which a called function can reach), so a
+/// function the loop body calls cannot reach it.
 fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = without_parens(value) else {
         return false;
     };
-    let Some(symbol) = id
-        .reference_id
-        .get()
-        .and_then(|r| cx.scoping().get_reference(r).symbol_id())
-    else {
+    let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
+    let aliased = sources(symbol, cx).into_iter().any(|source| {
+        let mut roots = Vec::new();
+        value_roots(source, &mut roots, 0);
+        !roots.is_empty()
+    });
+    if aliased {
+        return false;
+    }
     let loop_function = enclosing_function(f.node_id.get(), cx);
     // A parameter's declaration node sits inside its function, like a local's.
     if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
@@ -842,7 +971,8 @@ fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
 
 // ---- `[...fresh]` ---------------------------------------------------------------------------
 
-/// Array methods that return a new array with no holes.
+/// Array methods that return a new array with no holes, whatever the receiver: `filter`,
+/// `flat` and `flatMap` skip holes, the change-by-copy methods read them as `undefined`.
 const DENSE_METHODS: &[&str] = &[
     "filter",
     "flat",
@@ -854,18 +984,34 @@ const DENSE_METHODS: &[&str] = &[
     "split",
     "toArray",
 ];
-/// Array methods that return a new array but keep the holes of a sparse receiver.
+/// Array methods that return a new array but keep the holes of a sparse receiver (`concat`
+/// also those of its array arguments).
 const HOLEY_METHODS: &[&str] = &["map", "slice", "concat", "splice"];
+
+/// Whether a fresh array has holes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Holes {
+    /// None: `[...a]` copies it element for element.
+    No,
+    /// Perhaps (`xs.map(f)` of an array that may be sparse).
+    Maybe,
+    /// Certainly (`new Array(n).map(f)`, `[1, , 3].slice()`): `[...a]` turns them into
+    /// `undefined`, so the copy does something.
+    Yes,
+}
 
 /// Whether `expr` makes a new array nobody else holds: a known array returned by
 /// `Array.from/of`, `Object.keys/values/entries`, or an array method that copies.
 /// `[...new Array(n)]` and `[...Array(n)]` are excluded: they turn holes into `undefined`.
 fn is_fresh_array(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
-    fresh_kind(expr, cx).is_some()
+    fresh_kind(expr, cx, 0).is_some()
 }
 
-/// `Some(true)` for a fresh array without holes, `Some(false)` for one that may have holes.
-fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
+/// Whether `expr` is a fresh array, and whether it has holes.
+fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> Option<Holes> {
+    if hops > 8 {
+        return None;
+    }
     let Expression::CallExpression(call) = without_parens(expr) else {
         return None;
     };
@@ -881,19 +1027,80 @@ fn fresh_kind(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> Option<bool> {
                 "Object",
                 "keys" | "values" | "entries" | "getOwnPropertyNames" | "getOwnPropertySymbols",
             )
-            | ("Reflect", "ownKeys") => Some(true),
+            | ("Reflect", "ownKeys") => Some(Holes::No),
             _ => None,
         };
     }
     if DENSE_METHODS.contains(&method) {
-        Some(true)
-    } else if HOLEY_METHODS.contains(&method) {
+        return Some(Holes::No);
+    }
+    if !HOLEY_METHODS.contains(&method) {
+        return None;
+    }
+    let receiver = member.object();
+    // `[1].concat(new Array(3))` has the holes of its array arguments too.
+    let holey_argument = method == "concat"
+        && call
+            .arguments
+            .iter()
+            .filter_map(Argument::as_expression)
+            .any(|a| is_holey(a, cx, hops + 1));
+    if holey_argument || is_holey(receiver, cx, hops + 1) {
+        Some(Holes::Yes)
+    } else if matches!(method, "map" | "slice") && is_dense(receiver, cx, hops + 1) {
         // `map` and `slice` of an array known to have no holes have none either.
-        let receiver = member.object();
-        let dense = matches!(method, "map" | "slice") && is_dense(receiver, cx, 0);
-        Some(dense)
+        Some(Holes::No)
     } else {
-        None
+        Some(Holes::Maybe)
+    }
+}
+
+/// An array known to have holes: `new Array(n)` or `Array(n)` of the global `Array` with one
+/// argument that may be a length, a literal with holes (`[1, , 3]`), a fresh array that keeps
+/// them (`new Array(n).map(f)`), or a binding initialised with one of those.
+fn is_holey(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > 8 {
+        return false;
+    }
+    let length_call = |callee: &Expression<'_>, arguments: &[Argument<'_>]| {
+        global_name(callee, cx) == Some("Array")
+            && arguments.len() == 1
+            && match &arguments[0] {
+                // `new Array(0)` is empty; `new Array("a")` is `["a"]`.
+                Argument::NumericLiteral(n) => n.value > 0.0,
+                Argument::SpreadElement(_)
+                | Argument::StringLiteral(_)
+                | Argument::TemplateLiteral(_)
+                | Argument::ArrayExpression(_)
+                | Argument::ObjectExpression(_)
+                | Argument::BooleanLiteral(_)
+                | Argument::NullLiteral(_) => false,
+                _ => true,
+            }
+    };
+    match without_parens(expr) {
+        Expression::ArrayExpression(a) => a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
+        Expression::NewExpression(n) => length_call(&n.callee, &n.arguments),
+        Expression::CallExpression(c) if length_call(&c.callee, &c.arguments) => true,
+        Expression::CallExpression(_) => fresh_kind(expr, cx, hops + 1) == Some(Holes::Yes),
+        // A binding keeps the holes of its initializer unless something fills them; assume
+        // nothing does (that only costs a missed report).
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| is_holey(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
@@ -909,7 +1116,7 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             .elements
             .iter()
             .any(|e| matches!(e, ArrayExpressionElement::Elision(_))),
-        Expression::CallExpression(_) => fresh_kind(expr, cx) == Some(true),
+        Expression::CallExpression(_) => fresh_kind(expr, cx, hops + 1) == Some(Holes::No),
         Expression::Identifier(id) => {
             let scoping = cx.scoping();
             let Some(symbol) = id
@@ -956,7 +1163,11 @@ fn fresh_copy<'a>(
     outer: &ArrayExpression<'a>,
     cx: &Ctx<'a, '_>,
 ) -> Option<Diagnostic> {
-    let dense = fresh_kind(&spread.argument, cx)?;
+    let holes = fresh_kind(&spread.argument, cx, 0)?;
+    if holes == Holes::Yes {
+        // `[...new Array(3).map(f)]`: the copy turns the holes into `undefined`.
+        return None;
+    }
     let kinds = cx.kinds();
     let typed = kinds.of(&spread.argument);
     let subject = kinds.subject(&spread.argument);
@@ -975,7 +1186,7 @@ fn fresh_copy<'a>(
     .with_label(outer.span, "this copy")
     .with_help(format!("use {subject} directly"));
     // `map`, `slice` and `concat` keep holes, which the copy turns into `undefined`.
-    if dense && outer_is_bare(outer, spread, cx.source) {
+    if holes == Holes::No && outer_is_bare(outer, spread, cx.source) {
         d = d.with_fix(Fix::safe(
             "remove the copy",
             vec![Edit::new(
@@ -1127,6 +1338,61 @@ mod tests {
             "function f(q) { for (const j of [...q]) run(j); return q.length; }",
             &[(1, 34)],
         ),
+        // Read from a member chain through bindings: the body mentions where it came from.
+        (
+            "function g(state) {\n  const { items } = state;\n  for (const x of [...items]) state.items.push(x);\n}",
+            &[],
+        ),
+        (
+            "function g(state) {\n  const items = state.items;\n  for (const x of [...items]) state.items.push(x);\n}",
+            &[],
+        ),
+        (
+            "function g(state) { const { a: { items: list } } = state; for (const x of [...list]) state.a.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const s = state.inner; const { items } = s; for (const x of [...items]) state.inner.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) state.count += x; }",
+            &[],
+        ),
+        (
+            "function g() { const { items } = this; for (const x of [...items]) this.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { let items; ({ items } = state); for (const x of [...items]) state.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(groups) { for (const { items } of groups) for (const x of [...items]) groups[0].items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const items = state.items || []; for (const x of [...items]) state.items.push(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const m = state.map; for (const k of [...m.keys()]) state.map.delete(k); }",
+            &[],
+        ),
+        // An alias of `state.items` is as shared as `state.items`: a called function may
+        // change it.
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) reset(x); }",
+            &[],
+        ),
+        (
+            "function g(state) { const { items } = state; for (const x of [...items]) total += x; }",
+            &[(1, 63)],
+        ),
+        (
+            "function g(state) { const items = [...state.items]; for (const x of [...items]) reset(x); }",
+            &[(1, 70)],
+        ),
         ("for (const x of [...getItems()]) use(x);", &[]),
         (
             "async function f() { for await (const x of [...xs]) use(x); }",
@@ -1140,6 +1406,20 @@ mod tests {
         ("const a = [...[, a]];", &[]),
         ("const a = [...[a, , b]];", &[]),
         ("f(...[a, ...b]);", &[]),
+        // `map`, `slice`, `splice` and `concat` keep holes, which the copy fills.
+        ("const a = [...new Array(3).map(f)];", &[]),
+        ("const a = [...[1, , 3].map(f)];", &[]),
+        ("const a = [...Array(n).map(f)];", &[]),
+        ("const a = [...[1, , 3].slice()];", &[]),
+        ("const a = [...[1, , 3].splice(0)];", &[]),
+        ("const a = [...new Array(n).slice(1).map(f)];", &[]),
+        ("const a = [...[1].concat(new Array(n))];", &[]),
+        ("const arr = new Array(5);\nconst a = [...arr.map(f)];", &[]),
+        // `filter` and `flat` drop holes; `new Array('a')` is `['a']`.
+        ("const a = [...new Array(3).filter(f)];", &[(1, 12)]),
+        ("const a = [...new Array(3).map(f).filter(g)];", &[(1, 12)]),
+        ("const a = [...[1, , 3].flat()];", &[(1, 12)]),
+        ("const a = [...new Array('a').map(f)];", &[(1, 12)]),
         ("const a = [...new Array(n)];", &[]),
         ("const a = [...Array(n)];", &[]),
         ("const xs = [1];\nconst ys = [...xs];", &[]),
