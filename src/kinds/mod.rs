@@ -891,6 +891,37 @@ impl<'a, 'c> Kinds<'a, 'c> {
         Some(named(builtins::promise_binding(module, key)?, module))
     }
 
+    /// The module a binding is as a whole: a default or namespace import (not a type import),
+    /// or a never-reassigned `const fs = require("fs")`.
+    fn whole_module(&self, id: &IdentifierReference<'a>) -> Option<&'a str> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if !scoping.symbol_redeclarations(symbol).is_empty() || self.is_mutated(symbol) {
+            return None;
+        }
+        let decl = scoping.symbol_declaration(symbol);
+        let nodes = self.semantic.nodes();
+        match nodes.kind(decl) {
+            AstKind::VariableDeclarator(d)
+                if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                match required_module(d.init.as_ref()?, |id| id.is_global_reference(scoping))? {
+                    (source, None) => Some(source),
+                    _ => None,
+                }
+            }
+            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => {
+                match nodes.parent_kind(decl) {
+                    AstKind::ImportDeclaration(import) if !import.import_kind.is_type() => {
+                        Some(import.source.value.as_str())
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// [`Kinds::promise_import`] for CommonJS: `const fs = require("fs/promises")`, `const fs
     /// = require("fs").promises`, `const { readFile } = require("fs/promises")`, `const {
     /// promises: fs } = require("fs")`, never reassigned.
@@ -1307,6 +1338,25 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         span,
                         &format!("{}.{method}()", ns.name),
                         source,
+                    );
+                }
+                // `fs.promises.readFile(…)` after `import fs from "fs"` or `const fs =
+                // require("fs")`.
+                if let Some(inner) = m.object.get_inner_expression().as_member_expression()
+                    && inner.static_property_name() == Some("promises")
+                    && let Expression::Identifier(ns) = inner.object().get_inner_expression()
+                    && let Some(source) = self.whole_module(ns)
+                    && let Some(module) = builtins::module_export(source, "promises")
+                    && let Some(builtins::PromiseBinding::Module { functions, .. }) =
+                        builtins::promise_binding(module, None)
+                {
+                    if !functions.contains(&method) {
+                        return Typed::unknown();
+                    }
+                    return self.promise_module_call(
+                        span,
+                        &format!("{}.promises.{method}()", ns.name),
+                        module,
                     );
                 }
                 // `api.load()`: an async or generator method of an object literal.

@@ -385,6 +385,10 @@ fn node_promise_modules() {
         "import { pipeline } from 'node:stream/promises'; probe(pipeline(a, b))",
         "import dns from 'dns/promises'; probe(dns.lookup(h))",
         "import fs from 'fs/promises'; probe(fs.readFile(p).then(f))",
+        // `promises` of the whole module.
+        "import fs from 'fs'; probe(fs.promises.readFile(p))",
+        "import * as fs from 'node:fs'; probe(fs.promises.stat(p))",
+        "import dns from 'node:dns'; probe(dns.promises.lookup(h))",
     ];
     for code in promise {
         let t = mjs(code);
@@ -403,6 +407,9 @@ fn node_promise_modules() {
         "import { readFileSync } from 'node:fs'; probe(readFileSync(p))",
         "import { readFile } from 'fs-extra'; probe(readFile(p))",
         "import { promises } from 'fs-extra'; probe(promises.readFile(p))",
+        "import fs from 'fs-extra'; probe(fs.promises.readFile(p))",
+        "import fs from 'fs'; probe(fs.promises.watch(p))",
+        "import { fs } from 'fs'; probe(fs.promises.readFile(p))",
         // Shadowed.
         "import fs from 'fs/promises'; function f(fs) { probe(fs.readFile(p)) }",
         "import { readFile } from 'fs/promises'; { const readFile = g; probe(readFile(p)) }",
@@ -430,12 +437,15 @@ fn node_promise_modules() {
         "const { readdir: ls } = require('fs/promises'); probe(ls(p))",
         "const { promises: fs } = require('fs'); probe(fs.lstat(p))",
         "const { promises } = require('fs'); probe(promises.rm(p))",
+        "const fs = require('fs'); probe(fs.promises.readdir(p))",
     ] {
         assert_eq!(cjs(code), Kind::Promise, "{code}");
     }
     for code in [
         "let fs = require('fs/promises'); fs = other; probe(fs.readFile(p))",
         "const fs = require('fs'); probe(fs.readFile(p, cb))",
+        "let fs = require('fs'); fs = other; probe(fs.promises.readdir(p))",
+        "function f(fs) { probe(fs.promises.readdir(p)) }",
         "const { constants } = require('fs/promises'); probe(constants)",
         "function f(require) { const fs = require('fs/promises'); probe(fs.readFile(p)) }",
         "const fs = require(name); probe(fs.readFile(p))",

@@ -218,6 +218,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         oamt_names: Vec::new(),
         imported: FxHashSet::default(),
         promise_modules: FxHashMap::default(),
+        promises_of: FxHashMap::default(),
         object_methods: FxHashMap::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
@@ -291,6 +292,9 @@ struct Gate<'a> {
     /// Promise-returning functions: `fs.readFile(…)` is a Promise.
     /// (A name bound to several modules in different scopes keeps them all.)
     promise_modules: FxHashMap<&'a str, Vec<&'static [&'static str]>>,
+    /// The same for a module's `promises` export reached through the whole module (`import
+    /// fs from "fs"`, `const fs = require("fs")`): `fs.promises.readFile(…)` is a Promise.
+    promises_of: FxHashMap<&'a str, Vec<&'static [&'static str]>>,
     /// (object, method) → what a call of an object literal's function property may return
     /// (`const api = { async load() {} }`; see `Kinds::object_method`), by name.
     object_methods: FxHashMap<(&'a str, &'a str), u8>,
@@ -602,6 +606,13 @@ impl<'a> Gate<'a> {
     /// A name bound to a promise module (`fs.readFile(…)` is a Promise) or to one of its
     /// functions (`readFile(…)` is): see `builtins::promise_binding`.
     fn bind_promise(&mut self, local: &'a str, module: &str, key: Option<&str>) {
+        if key.is_none()
+            && let Some(inner) = builtins::module_export(module, "promises")
+            && let Some(builtins::PromiseBinding::Module { functions, .. }) =
+                builtins::promise_binding(inner, None)
+        {
+            self.promises_of.entry(local).or_default().push(functions);
+        }
         match builtins::promise_binding(module, key) {
             Some(builtins::PromiseBinding::Module { functions, .. }) => {
                 self.promise_modules
@@ -1636,6 +1647,17 @@ impl<'a> Gate<'a> {
                     }
                     b |= builtins::static_call(ns, method).map_or(0, kind_bits);
                 }
+                // `fs.promises.readFile(…)`.
+                if let Expression::StaticMemberExpression(inner) = m.object.get_inner_expression()
+                    && inner.property.name == "promises"
+                    && let Expression::Identifier(ns) = inner.object.get_inner_expression()
+                    && self
+                        .promises_of
+                        .get(ns.name.as_str())
+                        .is_some_and(|lists| lists.iter().any(|fns| fns.contains(&method)))
+                {
+                    b |= kind_bits(Kind::Promise);
+                }
                 b | through_builtin(self.expr_bits(&m.object, d, ctx), |k| {
                     builtins::method(k, method)
                 })
@@ -2293,6 +2315,16 @@ mod tests {
             "a.cjs",
             "const io = require('fs').promises;\nmodule.exports = () => [...io.readdir('.')];",
             "spread-non-iterable",
+        ),
+        (
+            "a.cjs",
+            "const io = require('fs');\nmodule.exports = () => [...io.promises.readdir('.')];",
+            "spread-non-iterable",
+        ),
+        (
+            "a.mjs",
+            "import * as io from 'node:fs';\nexport const o = { ...io.promises.stat(p) };",
+            "object-spread-loses-data",
         ),
         (
             "a.cjs",
