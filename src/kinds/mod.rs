@@ -2160,7 +2160,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     .scoping()
                     .get_resolved_references(symbol)
                     .any(|r| {
-                        r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                        // A write through `C.prototype` (`C.prototype[Symbol.iterator] = …`);
+                        // a static one (`C.seq++`) changes no instance.
+                        (r.flags().contains(ReferenceFlags::MemberWriteTarget)
+                            && matches!(nodes.parent_kind(r.node_id()),
+                                AstKind::StaticMemberExpression(m) if m.property.name == "prototype"))
                             || passed_to_call(nodes, r.node_id())
                     })
             });
@@ -2175,6 +2179,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
         info.own = body.this_names;
         for element in &class.body.body {
+            // `*[ITER]() {…}`: a member whose key may be `Symbol.iterator`.
+            if let Some(key) = element.property_key()
+                && element.computed()
+                && !element.r#static()
+                && may_be_symbol_key(key)
+            {
+                info.extends_unknown = true;
+            }
             match element {
                 ClassElement::MethodDefinition(m) if !m.r#static => {
                     if is_symbol_iterator_key(&m.key, m.computed) {

@@ -271,7 +271,7 @@ impl Options {
         d.with_help(help_for(t, &subject))
     }
 
-    /// `const copy = {...session}; copy.isValid()`: the copy has no prototype, so the method
+    /// `const copy = {...session}; copy.isValid()`: the copy is a plain object, so the method
     /// is not there.
     fn check_copy_used_for_method<'a>(
         &self,
@@ -337,8 +337,9 @@ impl Options {
         let kinds = cx.kinds();
         let copy_name = cx.scoping().symbol_name(copy).to_string();
         let message = format!(
-            "{}: the copy `{copy_name}` made {how} has no prototype, so `{copy_name}.{name}` is not the method the class defines",
-            kinds.describe(subject, t, false)
+            "{}: the copy `{copy_name}` made {how} is a plain object without `{}`'s prototype, so `{copy_name}.{name}` is not the method the class defines",
+            kinds.describe(subject, t, false),
+            info.name
         );
         let d = Diagnostic::new(META.id, span, message)
             .with_label(span, "this copy drops the prototype")

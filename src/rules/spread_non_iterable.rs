@@ -693,8 +693,23 @@ mod tests {
                 "var items = {};\nwith ({ items: [1] }) { [...items]; }",
                 &[],
             ),
-            // Still known: nothing reshapes these.
+            (
+                "a.js",
+                "const ITER = Symbol.iterator;\nclass Bag { *[ITER]() {} }\n[...new Bag()];",
+                &[],
+            ),
+            (
+                "a.js",
+                "class P {}\nP.prototype[Symbol.iterator] = function* () {};\n[...new P()];",
+                &[],
+            ),
+            // Still known: nothing reshapes these (a static write changes no instance).
             ("a.js", "class Bag {}\n[...new Bag()];", &[(2, 2)]),
+            (
+                "a.js",
+                "class Q { static n = 0; constructor() { Q.n++; } ['a']() {} }\nQ.count = 1;\n[...new Q()];",
+                &[(3, 2)],
+            ),
             (
                 "a.js",
                 "class B { constructor(x) { if (!x) return; this[0] = x; } }\n[...new B(1)];",
