@@ -157,6 +157,28 @@ fn nesting_past_the_limit_is_an_internal_error_not_a_crash() {
             format!("x = a{};", "\n+ a".repeat(n)),
         ),
         ("nested ifs", format!("{}c;", "if(a)".repeat(n))),
+        // Nesting with no bracket open at the deepest point, and a construct that takes more
+        // stack a level than brackets do (found by an audit: both aborted the run).
+        (
+            "class heritage chain",
+            format!(
+                "x = {}B{};",
+                "class extends ".repeat(n / 2),
+                " {}".repeat(n / 2)
+            ),
+        ),
+        (
+            "class heritage in parentheses",
+            format!(
+                "x = {}B{};",
+                "class extends (".repeat(n / 3),
+                "){}".repeat(n / 3)
+            ),
+        ),
+        (
+            "do-while chain",
+            format!("{}x;{}", "do ".repeat(n), " while(a);".repeat(n)),
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text) in cases {

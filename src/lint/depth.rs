@@ -6,7 +6,9 @@
 //! AST visitor) without any bracket: prefix operators (`!!!!x`, `typeof typeof x`, `new new
 //! X`), right-associative operators (`a = b = c`, `a ** b ** c`, `a ? b : c ? …`, `a => b =>
 //! …`), left-deep chains that become left-deep trees (`a + b + c`, `a.b.c`, `f()()()`),
-//! statement heads (`if (a) if (b) …`, `a: b: …`) and `else if` chains. The estimate is, at
+//! statement heads (`if (a) if (b) …`, `a: b: …`, `do do …`), `else if` chains and class
+//! heritage (`class extends class extends B {} {}`: `class` and `extends` count one each, which
+//! also covers the extra stack a `class extends (…)` level takes). The estimate is, at
 //! every point, the sum over open brackets of one per bracket plus the operator-like tokens
 //! seen at that bracket level since the last `;` or `,` (which end an expression) or line
 //! break after an operand (which ends a statement in code without semicolons), plus the
@@ -188,7 +190,7 @@ pub fn nesting_estimate(text: &str) -> usize {
                 if (2..=10).contains(&word.len())
                     && matches!(
                         word[0],
-                        b'e' | b'n' | b't' | b'v' | b'd' | b'a' | b'y' | b'i'
+                        b'e' | b'n' | b't' | b'v' | b'd' | b'a' | b'y' | b'i' | b'c' | b'k'
                     )
                 {
                     match word {
@@ -204,7 +206,10 @@ pub fn nesting_estimate(text: &str) -> usize {
                             }
                         }
                         b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"in"
-                        | b"instanceof" => bump(&mut levels, &mut current, 1),
+                        | b"instanceof" | b"keyof" => bump(&mut levels, &mut current, 1),
+                        // `class extends class extends B {} {}` and `do do x; while (a); while
+                        // (a)` nest without a bracket open at the deepest point.
+                        b"class" | b"extends" | b"do" => bump(&mut levels, &mut current, 1),
                         _ => {}
                     }
                     max = max.max(current);
@@ -333,6 +338,22 @@ mod tests {
         assert!(nesting_estimate(&format!("{}c;", "if (a) b; else ".repeat(1000))) >= 1000);
         assert!(nesting_estimate(&"`${".repeat(1000)) >= 1000);
         assert!(nesting_estimate(&format!("x = {}1;", "{} + ".repeat(1000))) >= 1000);
+        // Heritage chains and `do` bodies nest with nothing open at the deepest point.
+        assert!(
+            nesting_estimate(&format!(
+                "x = {}B{};",
+                "class extends ".repeat(1000),
+                " {}".repeat(1000)
+            )) >= 2000
+        );
+        assert!(
+            nesting_estimate(&format!(
+                "{}x;{}",
+                "do ".repeat(1000),
+                " while (a);".repeat(1000)
+            )) >= 1000
+        );
+        assert!(nesting_estimate(&format!("let x: {}T;", "keyof ".repeat(1000))) >= 1000);
     }
 
     #[test]
