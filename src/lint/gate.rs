@@ -1300,11 +1300,6 @@ impl<'a> Gate<'a> {
     }
 
     fn enter_assignment(&mut self, a: &'a AssignmentExpression<'a>) {
-        if self.wants(SCM)
-            && let Some(t) = a.left.as_simple_assignment_target()
-        {
-            self.scm_write(target_root(t), 0);
-        }
         let on_this =
             |o: &Expression<'_>| matches!(o.get_inner_expression(), Expression::ThisExpression(_));
         match &a.left {
@@ -2065,12 +2060,14 @@ impl<'a> Visit<'a> for Gate<'a> {
         walk::walk_assignment_expression(self, a);
     }
 
-    fn visit_update_expression(&mut self, u: &UpdateExpression<'a>) {
-        let u = self.alloc(u);
+    // Every member written: by `=`, `+=`, `++`, and in a destructuring pattern or a
+    // `for…in`/`for…of` head (`({ a: copy.a.b } = v)`, `for (copy.a.b of xs)`).
+    fn visit_simple_assignment_target(&mut self, t: &SimpleAssignmentTarget<'a>) {
+        let t = self.alloc(t);
         if self.wants(SCM) {
-            self.scm_write(target_root(&u.argument), 0);
+            self.scm_write(target_root(t), 0);
         }
-        walk::walk_update_expression(self, u);
+        walk::walk_simple_assignment_target(self, t);
     }
 
     fn visit_unary_expression(&mut self, u: &UnaryExpression<'a>) {
@@ -2419,6 +2416,22 @@ mod tests {
         (
             "a.js",
             "export function f(state) { const next = { ...state }; next.user.name = 'x'; return next; }",
+            "shallow-copy-mutation",
+        ),
+        // Written as a destructuring target or in a `for…of` head; an element after a sort.
+        (
+            "a.js",
+            "export function f(state, o) { const next = { ...state }; ({ name: next.user.name } = o); return next; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "export function f(state, xs) { const next = { ...state }; for ([next.user.name] of xs); return next; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "export function f(todos, by) { const list = [...todos]; list.sort(by); list[0].done = true; return list; }",
             "shallow-copy-mutation",
         ),
         (

@@ -6,12 +6,17 @@
 //! Invariants, all for precision:
 //! - the copy must have at least one source that is an existing object (a parameter, an
 //!   import, a member, `this`, a binding used elsewhere); a fresh literal or a call result
-//!   nobody else holds shares nothing worth reporting, and any source we cannot judge (a
-//!   call spread into the copy) makes the whole copy unknown;
+//!   nobody else holds (in place, or a local only the copy reads in the same function run)
+//!   shares nothing worth reporting, and any source we cannot judge (a call spread into the
+//!   copy) makes the whole copy unknown;
 //! - a binding that is ever reassigned is skipped;
 //! - a level the copy defines itself, or that was replaced on the copy earlier in source order
-//!   (anywhere, for writes inside closures), is never reported; so is everything after the copy
-//!   escapes to code we cannot see (passed to a function, aliased);
+//!   (anywhere, for writes inside closures; by `=` or as a destructuring or `for…of` target),
+//!   is never reported; so is everything after the copy escapes to code we cannot see (passed
+//!   to a function, aliased);
+//! - an element write on an array copy counts only while every element is certainly one the
+//!   source holds: after `sort` or `pop`, yes; after `push`, `unshift`, `fill` or `splice` with
+//!   items, the written element may be new;
 //! - one diagnostic per copy and level: the first write.
 
 use std::borrow::Cow;
@@ -198,11 +203,8 @@ fn classify<'a>(expr: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32)
             if ident.name == "undefined" && ident.is_global_reference(cx.scoping()) {
                 return Source::Fresh(Vec::new(), false);
             }
-            if owned_local(ident, at, cx) {
-                Source::Fresh(Vec::new(), false)
-            } else {
-                Source::Shared(ident.name.to_string())
-            }
+            owned_local(ident, at, cx, depth)
+                .unwrap_or_else(|| Source::Shared(ident.name.to_string()))
         }
         Expression::ObjectExpression(obj) => {
             let mut keys = Vec::new();
@@ -269,49 +271,47 @@ fn combine(a: Source, b: Source) -> Source {
     }
 }
 
-/// A local binding to a call result (`const data = await load()`) that nothing but this
-/// copy reads, in the same function run and outside any loop the binding is not in: changing
-/// its nested objects is unobservable.
+/// A local binding nothing but this copy reads, in the same function run and outside any loop
+/// the binding is not in, not exported: changing its nested objects is unobservable, so it is
+/// judged like its value written in place. That is a call result (`const data = await
+/// load()`), whose keys we cannot know, or a fresh literal (`const src = { a: { n: 1 } }`,
+/// its keys as [`classify`] reads them). `None`: not such a binding.
 fn owned_local<'a>(
     ident: &oxc_ast::ast::IdentifierReference<'a>,
     at: NodeId,
     cx: &Ctx<'a, '_>,
-) -> bool {
+    depth: u32,
+) -> Option<Source> {
     let scoping = cx.scoping();
-    let Some(symbol) = ident
+    let symbol = ident
         .reference_id
         .get()
-        .and_then(|r| scoping.get_reference(r).symbol_id())
-    else {
-        return false;
-    };
+        .and_then(|r| scoping.get_reference(r).symbol_id())?;
     let decl_id = scoping.symbol_declaration(symbol);
     let AstKind::VariableDeclarator(decl) = cx.nodes().kind(decl_id) else {
-        return false;
+        return None;
     };
     if !matches!(decl.id, BindingPattern::BindingIdentifier(_)) {
-        return false;
+        return None;
     }
-    let Some(init) = &decl.init else { return false };
-    // A named literal is copied to keep it intact (`const original = {…}; const copy =
-    // {...original}`): only a call result nobody else reads is taken as owned.
-    if !matches!(
-        init.get_inner_expression(),
-        Expression::CallExpression(_)
-            | Expression::NewExpression(_)
-            | Expression::AwaitExpression(_)
-    ) {
-        return false;
-    }
+    let init = decl.init.as_ref()?;
     let mut refs = scoping.get_resolved_references(symbol);
     if refs.next().is_none() || refs.next().is_some() {
-        return false;
+        return None;
     }
     if function_of(decl_id, cx) != function_of(at, cx) {
-        return false;
+        return None;
+    }
+    // `export const base = {…}`: other modules hold it.
+    let declaration = cx.nodes().parent_id(decl_id);
+    if matches!(
+        cx.nodes().parent_kind(declaration),
+        AstKind::ExportDeclaration(_) | AstKind::ExportNamedDeclaration(_)
+    ) {
+        return None;
     }
     let decl_span = decl.span;
-    !cx.nodes().ancestors(at).any(|n| {
+    let in_loop = cx.nodes().ancestors(at).any(|n| {
         let loop_stmt = matches!(
             n.kind(),
             AstKind::ForStatement(_)
@@ -321,7 +321,27 @@ fn owned_local<'a>(
                 | AstKind::DoWhileStatement(_)
         );
         loop_stmt && !contains(n.kind().span(), decl_span)
-    })
+    });
+    if in_loop {
+        return None;
+    }
+    match init.get_inner_expression() {
+        // Any key may come from the call: it may override any level of another source.
+        Expression::CallExpression(_)
+        | Expression::NewExpression(_)
+        | Expression::AwaitExpression(_) => Some(Source::Fresh(Vec::new(), true)),
+        // `const src = [{ n: 1 }]` (a spread in it may share elements: not owned).
+        Expression::ArrayExpression(arr) => arr
+            .elements
+            .iter()
+            .all(|e| !matches!(e, ArrayExpressionElement::SpreadElement(_)))
+            .then(|| Source::Fresh(Vec::new(), true)),
+        // `const src = { a: { n: 1 } }` is the literal in place; `{ ...props }` is not fresh.
+        init => match classify(init, at, cx, depth + 1) {
+            fresh @ Source::Fresh(..) => Some(fresh),
+            _ => None,
+        },
+    }
 }
 
 /// The function (or program) a node runs in.
@@ -696,6 +716,9 @@ enum Action {
         prop: Option<Step>,
         /// The write is an array method call (for the help's example).
         array_method: bool,
+        /// The call only reorders or drops the written array's elements (`sort`, `pop`):
+        /// seen from that array's own level, every element is still the one it shared.
+        keeps_elements: bool,
     },
     None,
 }
@@ -724,6 +747,40 @@ const INDEX_CHANGERS: &[&str] = &[
     "fill",
     "copyWithin",
 ];
+
+/// Whether `array.method(…)` (the call `call`, node `call_id`) leaves every element of the
+/// array one it held before: `sort`, `reverse` and `copyWithin` reorder (when their result,
+/// the array itself, is not handed on), `pop` and `shift` drop one, `splice(i, n)` without
+/// items removes some. `push`, `unshift`, `fill` and `splice` with items bring in other
+/// objects, at indexes we cannot tell apart.
+fn keeps_shared_elements(
+    method: &str,
+    call: &oxc_ast::ast::CallExpression<'_>,
+    call_id: NodeId,
+    cx: &Ctx<'_, '_>,
+) -> bool {
+    match method {
+        "pop" | "shift" => true,
+        "splice" => {
+            call.arguments.len() <= 2
+                && call
+                    .arguments
+                    .iter()
+                    .all(|a| !matches!(a, Argument::SpreadElement(_)))
+        }
+        "sort" | "reverse" | "copyWithin" => {
+            let nodes = cx.nodes();
+            let mut parent = nodes.parent_id(call_id);
+            while let AstKind::ParenthesizedExpression(_) | AstKind::ChainExpression(_) =
+                nodes.kind(parent)
+            {
+                parent = nodes.parent_id(parent);
+            }
+            matches!(nodes.kind(parent), AstKind::ExpressionStatement(_))
+        }
+        _ => false,
+    }
+}
 
 /// Calls that read the copy and keep nothing of it.
 fn is_pure_reader(callee: &Expression, cx: &Ctx) -> bool {
@@ -800,7 +857,13 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                             continue;
                         }
                         if INDEX_CHANGERS.contains(&method.as_str()) {
-                            return Action::ReplaceAll;
+                            // `copy.sort(f)` keeps the copy and its elements shared: a later
+                            // element write still reaches the original.
+                            return if keeps_shared_elements(&method, call, pid, cx) {
+                                Action::None
+                            } else {
+                                Action::ReplaceAll
+                            };
                         }
                     }
                     return Action::None;
@@ -809,6 +872,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                 if !array_method && !COLLECTION_MUTATORS.contains(&method.as_str()) {
                     return Action::None;
                 }
+                let keeps_elements = array_method && keeps_shared_elements(&method, call, pid, cx);
                 path.pop();
                 return Action::Nested {
                     level: path[0].clone(),
@@ -816,6 +880,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                     path,
                     prop: None,
                     array_method,
+                    keeps_elements,
                 };
             }
             AstKind::CallExpression(call) => {
@@ -863,6 +928,7 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                         path,
                         prop: None,
                         array_method: false,
+                        keeps_elements: false,
                     };
                 }
                 // Spread into a compiled spread helper other than as its target: a read.
@@ -896,6 +962,25 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
             }
             AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
                 return write(path, u.span);
+            }
+            // A destructuring or `for…in`/`for…of` target: `({ a: copy.a } = v)`,
+            // `[copy.a] = v`, `({ ...copy.a } = v)`, `for (copy.a of xs)` assign `copy.a`.
+            AstKind::ArrayAssignmentTarget(_) | AstKind::AssignmentTargetRest(_) => {
+                return write(path, cur_span);
+            }
+            AstKind::AssignmentTargetPropertyProperty(p)
+                if contains(p.binding.span(), cur_span) =>
+            {
+                return write(path, cur_span);
+            }
+            AstKind::AssignmentTargetWithDefault(d) if contains(d.binding.span(), cur_span) => {
+                return write(path, cur_span);
+            }
+            AstKind::ForOfStatement(f) if contains(f.left.span(), cur_span) => {
+                return write(path, cur_span);
+            }
+            AstKind::ForInStatement(f) if contains(f.left.span(), cur_span) => {
+                return write(path, cur_span);
             }
             _ => {
                 if !path.is_empty() {
@@ -950,6 +1035,7 @@ fn write(mut path: Vec<Step>, span: OxcSpan) -> Action {
                 path,
                 prop,
                 array_method: false,
+                keeps_elements: false,
             }
         }
     }
@@ -1117,6 +1203,7 @@ fn relative(action: &Action, base: &[Step]) -> Option<Action> {
             path,
             prop,
             array_method,
+            keeps_elements,
             ..
         } => {
             if path.len() < base.len() {
@@ -1128,12 +1215,14 @@ fn relative(action: &Action, base: &[Step]) -> Option<Action> {
             }
             let rel = &path[base.len()..];
             if rel.is_empty() {
-                // A write to the level's own properties: a replacement there, or, for a
-                // method call, anything.
-                return Some(match prop {
-                    Some(p) => Action::Replace(p.clone()),
-                    None => Action::ReplaceAll,
-                });
+                // A write to the level's own properties: a replacement there, nothing for a
+                // call that only reorders or drops its elements (`copy.todos.sort()`), or,
+                // for another method call, anything.
+                return match prop {
+                    Some(p) => Some(Action::Replace(p.clone())),
+                    None if *keeps_elements => None,
+                    None => Some(Action::ReplaceAll),
+                };
             }
             Some(Action::Nested {
                 level: rel[0].clone(),
@@ -1141,6 +1230,7 @@ fn relative(action: &Action, base: &[Step]) -> Option<Action> {
                 path: rel.to_vec(),
                 prop: prop.clone(),
                 array_method: *array_method,
+                keeps_elements: *keeps_elements,
             })
         }
         Action::Alias { .. } | Action::None => None,
@@ -1393,6 +1483,175 @@ mod tests {
         ] {
             assert_eq!(positions(code), want, "{code}");
         }
+    }
+
+    fn check_cases(fail: &[(&str, &[(u32, u32)])], pass: &[&str]) {
+        let mut failures = Vec::new();
+        for (code, want) in fail {
+            let got = positions(code);
+            if got != *want {
+                failures.push(format!("{code}\n  want {want:?}, got {got:?}"));
+            }
+        }
+        for code in pass {
+            let got = positions(code);
+            if !got.is_empty() {
+                failures.push(format!("{code}\n  want nothing, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A destructuring assignment or a `for…in`/`for…of` head that assigns `copy.a` replaces
+    /// that level, like `copy.a = v`; one that assigns `copy.a.b` writes below the copy.
+    #[test]
+    fn pattern_targets() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            (
+                "function f(s, o) { const c = { ...s }; ({ x: c.a.b } = o); return c; }",
+                &[(1, 46)],
+            ),
+            (
+                "function f(s, xs) { const c = { ...s }; for (c.a.b of xs) {} return c; }",
+                &[(1, 46)],
+            ),
+            // A default value, a computed key or the iterated object is read, not assigned.
+            (
+                "function f(s, o) { const c = { ...s }; [x = c.a] = o; c.a.b = 1; }",
+                &[(1, 55)],
+            ),
+            (
+                "function f(s, o) { const c = { ...s }; ({ [c.a]: x } = o); c.a.b = 1; }",
+                &[(1, 60)],
+            ),
+            (
+                "function f(s) { const c = { ...s }; for (const x of c.a) {} c.a.b = 1; }",
+                &[(1, 61)],
+            ),
+            // Another level replaced.
+            (
+                "function f(s, o) { const c = { ...s }; ({ b: c.b } = o); c.a.x = 1; }",
+                &[(1, 58)],
+            ),
+        ];
+        let pass = [
+            "function f(s) {\n  const next = { ...s };\n  ({ a: next.a } = { a: {} });\n  next.a.x = 1;\n  return next;\n}",
+            "function f(s) {\n  const next = { ...s };\n  [next.a] = [{}];\n  next.a.x = 1;\n  return next;\n}",
+            "function f(s, x) { const next = { ...s }; ({ ...next.rest } = x); next.rest.x = 1; return next; }",
+            "function f(s, x) { const next = { ...s }; [...next.a] = x; next.a.push(1); return next; }",
+            "function f(s) { const next = { ...s }; [next.a = {}] = []; next.a.x = 1; return next; }",
+            "function f(s) { const next = { ...s }; ({ b: { c: next.a } } = { b: { c: {} } }); next.a.x = 1; return next; }",
+            "function f(s, o) { const next = { ...s }; ({ a: (next.a as any) } = o); next.a.x = 1; return next; }",
+            "function f(s, xs) { const next = { ...s }; for (next.a of xs) {} next.a.x = 1; return next; }",
+            "function f(s, o) { const next = { ...s }; for (next.a in o) {} next.a.x = 1; return next; }",
+            "function f(s, o) { const next = { ...s }; ({ [k]: next.a } = o); next.a.x = 1; return next; }",
+            "function f(xs, o) { const c = [...xs]; [c[0]] = o; c[0].done = true; return c; }",
+            // Below a level the copy made itself, the pattern replaces the next level.
+            "function f(s, o) { const c = { ...s, a: { ...s.a } }; ({ x: c.a.b } = o); c.a.b.y = 1; return c; }",
+        ];
+        check_cases(fail, &pass);
+    }
+
+    /// `sort`, `reverse`, `copyWithin`, `pop`, `shift` and `splice(i, n)` on an array copy
+    /// keep every element one the original holds; `push`, `unshift`, `fill` and `splice`
+    /// with items bring in others, and an element write after them may hit one of those.
+    #[test]
+    fn array_top_level_mutations() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            (
+                "function pick(todos, byRank) {\n  const list = [...todos];\n  list.sort(byRank);\n  list[0].winner = true;\n  return list;\n}",
+                &[(4, 3)],
+            ),
+            (
+                "function f(xs, by) { const c = [...xs]; c.sort(by); c[0].w = true; return c; }",
+                &[(1, 53)],
+            ),
+            (
+                "function f(xs) { const c = [...xs]; c.reverse(); c.pop(); c.shift(); c.splice(0, 1); c.copyWithin(0, 1); c[0].w = true; return c; }",
+                &[(1, 106)],
+            ),
+            (
+                "function f(xs) { const c = [...xs]; (c.sort()); c[0].w = true; return c; }",
+                &[(1, 49)],
+            ),
+            (
+                "function f(xs) { const c = xs.slice(); const last = c.pop(); c.find((x) => x.on).on = false; return [c, last]; }",
+                &[(1, 62)],
+            ),
+            // A level the copy made as a copy itself, sorted in place, through an alias too.
+            (
+                "function f(s) { const n = { ...s, todos: [...s.todos] }; n.todos.sort(); n.todos[0].done = true; return n; }",
+                &[(1, 74)],
+            ),
+            (
+                "function f(s) { const n = { ...s, todos: [...s.todos] }; const t = n.todos; t.reverse(); t[0].done = true; return n; }",
+                &[(1, 90)],
+            ),
+        ];
+        let pass = [
+            // `push` may have added the element written (the source may have been empty).
+            "function f(xs) { const c = [...xs]; c.push({}); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.unshift({}); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.fill({}); c[0].w = true; return c; }",
+            "function f(xs, a) { const c = [...xs]; c.splice(...a); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.splice(0, 0, {}); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.sort(); c.push({}); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; c.sort(); c.fill({}); c.find((x) => x).w = true; return c; }",
+            // `sort` returns the copy: handed on, it may come back changed.
+            "function f(xs) { const c = [...xs]; keep(c.sort()); c[0].w = true; return c; }",
+            "function f(xs) { const c = [...xs]; const d = c.reverse(); c[0].w = true; return d; }",
+            // In a loop, a later `push` runs before the next iteration's write.
+            "function f(xs, ys) { const c = [...xs]; for (const y of ys) { c[0].w = y; c.push({}); } return c; }",
+            // Sorted to be walked: the copy is not kept.
+            "function f(xs) { const c = [...xs]; c.sort(); c[0].w = true; }",
+            // A level that got a fresh element.
+            "function f(s) { const n = { ...s, todos: [...s.todos] }; n.todos.push({}); n.todos[0].done = true; return n; }",
+            "function f(s) { const n = { ...s, todos: [...s.todos] }; n.todos.unshift({}); n.todos.find((t) => t).done = true; return n; }",
+        ];
+        check_cases(fail, &pass);
+    }
+
+    /// A named literal only the copy reads is judged like the literal written in place: its
+    /// nested objects are the copy's alone. Read elsewhere, made outside the function or loop
+    /// of the copy, or exported, it is held by others.
+    #[test]
+    fn named_fresh_sources() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            (
+                "const DEFAULTS = { headers: {} };\nfunction make() { const o = { ...DEFAULTS }; o.headers.x = 1; return o; }",
+                &[(2, 46)],
+            ),
+            (
+                "export const base = { a: {} };\nconst c = { ...base };\nc.a.x = 1;",
+                &[(3, 1)],
+            ),
+            (
+                "function f(xs) { const base = { a: {} }; for (const x of xs) { const c = { ...base }; c.a.x = x; out.push(c); } }",
+                &[(1, 87)],
+            ),
+            (
+                "function f() { const src = { a: { n: 1 } }; const copy = { ...src }; copy.a.n = 2; return [src, copy]; }",
+                &[(1, 70)],
+            ),
+            // A literal that spreads a shared object is a copy of it.
+            (
+                "function f(props) { const src = { ...props }; const c = { ...src }; c.a.x = 1; return c; }",
+                &[(1, 69)],
+            ),
+            (
+                "function f(xs) { const src = [...xs, 1]; const c = [...src]; c[0].x = 1; return c; }",
+                &[(1, 62)],
+            ),
+        ];
+        let pass = [
+            "function f() {\n  const src = { a: { n: 1 } };\n  const copy = { ...src };\n  copy.a.n = 2;\n  return copy;\n}",
+            "function f() { const src = [{ n: 1 }]; const copy = [...src]; copy[0].n = 2; return copy; }",
+            "function f(s) { const extra = { a: {} }; const c = { ...s, ...extra }; c.a.x = 1; return c; }",
+            // A call result may define any level: which source `c.a` comes from is unknown.
+            "function f(props) { const data = load(); const c = { ...props, ...data }; c.a.x = 1; return c; }",
+            "function f(props) { const data = load(); const c = Object.assign({}, data, props); c.a.x = 1; return c; }",
+        ];
+        check_cases(fail, &pass);
     }
 
     #[test]
