@@ -314,13 +314,22 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                     source: None,
                     rendered: None,
                 },
-                Ok(_) => match crate::source::text_from_bytes(bytes) {
-                    Err(e) => FileReport {
-                        path: display,
-                        diagnostics: vec![io_error(e.to_string())],
-                        source: None,
-                        rendered: None,
-                    },
+                Ok(_) => match String::from_utf8(std::mem::take(&mut bytes)) {
+                    Err(e) => {
+                        let error = crate::source::ReadError::NotUtf8 {
+                            valid_up_to: e.utf8_error().valid_up_to(),
+                        };
+                        // Not text: an editor still gets its buffer back, unchanged.
+                        if args.fix_mode().is_some() {
+                            fixed_stdin = Some(e.into_bytes());
+                        }
+                        FileReport {
+                            path: display,
+                            diagnostics: vec![io_error(error.to_string())],
+                            source: None,
+                            rendered: None,
+                        }
+                    }
                     Ok(text) => {
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));

@@ -563,6 +563,21 @@ fn invalid_utf8_on_stdin() {
     assert_eq!(out.status.code(), Some(2));
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(rules(&doc), ["io-error"]);
+
+    // With `--fix`, stdout is the buffer an editor puts back: the input unchanged, and the
+    // report on stderr.
+    let input = &b"let a = '\xc3'; f(...[1]);\n"[..];
+    let out = Command::cargo_bin("restlint")
+        .expect("binary")
+        .args(["--fix", "--format", "json", "--stdin-filename", "a.js", "-"])
+        .write_stdin(input)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, input);
+    let doc: Value = serde_json::from_slice(&out.stderr).expect("json");
+    assert_eq!(rules(&doc), ["io-error"]);
 }
 
 #[test]
