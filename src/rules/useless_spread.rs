@@ -20,7 +20,9 @@
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
 //! `for (const y of [...xs])` whose body mentions `xs` or what it is read from (through
 //! bindings too: `const { xs } = state` is read from `state`), awaits, or calls functions
-//! while `xs` is shared (a member or an alias of one, a closure variable, a value handed out).
+//! while other code may hold `xs` (anything but a new array of the loop's own function that
+//! is never handed out: a parameter, an import, a module-scope binding, a call's result, a
+//! member or an alias of one, a closure variable, a value handed out).
 //!
 //! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
 //! comments, and are left out whenever the result could behave differently.
@@ -852,11 +854,15 @@ fn value_roots<'r>(expr: &'r Expression<'r>, out: &mut Vec<Root<'r>>, depth: u32
     }
 }
 
-/// `x` is an identifier bound in the function (or module) that runs the loop and never
-/// shared: no closure reads it, it is never handed to anything (passed, assigned, returned,
-/// stored), and its value was not read from another binding or member chain
-/// (`const { items } = state` is `state.items`, which a called function can reach), so a
-/// function the loop body calls cannot reach it.
+/// `x` is a variable of the function that runs the loop that holds nothing but new arrays and
+/// is never shared, so a function the loop body calls cannot reach it: every value it gets
+/// (its initializer and each assignment) is a new array (`[1, 2]`, `[...xs]`, `xs.map(f)`,
+/// `Object.keys(o)` …), no closure reads it, and it is never handed to anything (passed,
+/// assigned, returned, stored). Parameters (the caller holds the array), imports, `catch`
+/// bindings, module-scope bindings (exported, or globals in a script) and bindings read from
+/// a call's result or another binding (`const { items } = state` is `state.items`) may all
+/// be held by other code: `for (const fn of [...listeners]) fn(ev)` needs its snapshot, since
+/// `fn` may unsubscribe itself.
 fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = without_parens(value) else {
         return false;
@@ -864,17 +870,19 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
     let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
-    let aliased = sources(symbol, cx).into_iter().any(|source| {
-        let mut roots = Vec::new();
-        value_roots(source, &mut roots, 0);
-        !roots.is_empty()
-    });
-    if aliased {
+    let decl = cx.scoping().symbol_declaration(symbol);
+    if !matches!(cx.nodes().kind(decl), AstKind::VariableDeclarator(_)) {
         return false;
     }
-    let loop_function = enclosing_function(f.node_id.get(), cx);
-    // A parameter's declaration node sits inside its function, like a local's.
-    if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
+    let values = sources(symbol, cx);
+    if values.is_empty() || !values.iter().all(|v| is_new_array(v, cx)) {
+        return false;
+    }
+    let Some(loop_function) = enclosing_function(f.node_id.get(), cx) else {
+        // At the top level: a module-scope binding (exported, or a global in a script).
+        return false;
+    };
+    if enclosing_function(decl, cx) != Some(loop_function) {
         return false;
     }
     let nodes = cx.nodes();
@@ -883,7 +891,7 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
         .iter()
         .all(|&r| {
             let node = cx.scoping().get_reference(r).node_id();
-            if enclosing_function(node, cx) != loop_function {
+            if enclosing_function(node, cx) != Some(loop_function) {
                 return false;
             }
             let span = nodes.kind(node).span();
@@ -901,6 +909,44 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
                 _ => false,
             }
         })
+}
+
+/// A value that is certainly an array made right there, which nobody else holds yet: an
+/// array literal (`[1, 2]`, `[...xs]`), `new Array(…)`/`Array(…)`, `Array.from/of(…)`,
+/// `Object.keys/values/entries(…)`, or a method that returns a new array (`map`, `filter`,
+/// `slice`, `concat`, `split` …, whatever the receiver).
+fn is_new_array(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match without_parens(expr).get_inner_expression() {
+        Expression::ArrayExpression(_) => true,
+        Expression::NewExpression(n) => global_name(&n.callee, cx) == Some("Array"),
+        Expression::CallExpression(c) if !c.optional => {
+            if global_name(&c.callee, cx) == Some("Array") || is_fresh_array(expr, cx) {
+                return true;
+            }
+            let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                return false;
+            };
+            // `toArray()` and `with()` of other libraries may hand out what they hold.
+            !member.optional()
+                && member.static_property_name().is_some_and(|m| {
+                    matches!(
+                        m,
+                        "map"
+                            | "filter"
+                            | "slice"
+                            | "concat"
+                            | "splice"
+                            | "flat"
+                            | "flatMap"
+                            | "toSorted"
+                            | "toReversed"
+                            | "toSpliced"
+                            | "split"
+                    )
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Calls that cannot change the iterated value: `console.*`, `Math.*`, `JSON.stringify`,
@@ -1300,8 +1346,13 @@ mod tests {
             "for (const x of [...this.items]) console.log(x);",
             &[(1, 18)],
         ),
+        // A parameter without calls in the body: nothing can change it.
         (
-            "function f(list) { for (const x of [...list]) out.push(x); }",
+            "function f(list) { for (const x of [...list]) total += x; }",
+            &[(1, 37)],
+        ),
+        (
+            "function f(list) { for (const x of [...list]) console.log(x); }",
             &[(1, 37)],
         ),
         (
@@ -1318,9 +1369,61 @@ mod tests {
         ("for (const x of [...items]) await save(x);", &[]),
         ("for (const x of [...items]) handle(x);", &[]),
         ("for (const c of [...el.children]) c.remove();", &[]),
+        // A call may reach anything other code holds: a parameter (the caller's array), an
+        // import, a module-scope binding, a call's result, a `catch` binding.
         (
-            "const q = [1];\nfor (const j of [...q]) run(j);",
-            &[(2, 18)],
+            "export function emit(listeners, ev) { for (const fn of [...listeners]) fn(ev); }",
+            &[],
+        ),
+        (
+            "function f(list) { for (const x of [...list]) out.push(x); }",
+            &[],
+        ),
+        ("function f(q) { for (const j of [...q]) j.run(); }", &[]),
+        ("function f(q) { for (const j of [...q]) new J(j); }", &[]),
+        ("function f(q) { for (const j of [...q]) tag`${j}`; }", &[]),
+        ("function f(...q) { for (const j of [...q]) j(); }", &[]),
+        (
+            "import { q } from 'm';\nfunction f() { for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        ("const q = [1];\nfor (const j of [...q]) run(j);", &[]),
+        (
+            "function f() { const q = getQueue(); for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(o) { const q = o.q; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f() { try { g(); } catch (q) { for (const j of [...q]) run(j); } }",
+            &[],
+        ),
+        (
+            "function f(p) { let q = [1]; q = p; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(p) { const q = p.toArray(); for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        // A new array of the loop's own function, never handed out: a call cannot reach it.
+        (
+            "function f() { const q = [1, 2]; for (const j of [...q]) run(j); }",
+            &[(1, 51)],
+        ),
+        (
+            "function f(p) { const q = p.map(g); for (const j of [...q]) run(j); }",
+            &[(1, 54)],
+        ),
+        (
+            "function f(p) { let q = [...p]; q = p.filter(g); for (const j of [...q]) run(j); }",
+            &[(1, 67)],
+        ),
+        (
+            "function f(o) { const q = Object.keys(o); for (const j of [...q]) run(j); }",
+            &[(1, 60)],
         ),
         (
             "const q = [1];\nconst drain = () => q.shift();\nfor (const j of [...q]) drain();",
@@ -1335,8 +1438,8 @@ mod tests {
             &[],
         ),
         (
-            "function f(q) { for (const j of [...q]) run(j); return q.length; }",
-            &[(1, 34)],
+            "function f() { const q = [1]; for (const j of [...q]) run(j); return q.length; }",
+            &[(1, 48)],
         ),
         // Read from a member chain through bindings: the body mentions where it came from.
         (
