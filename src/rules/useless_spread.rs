@@ -327,7 +327,45 @@ fn literal_object<'a>(
             }
         }
     }
+    // `{ ...{ mode: "dev" }, mode: x }` inlined is `{ mode: "dev", mode: x }`: the same in
+    // JavaScript, but TypeScript rejects duplicate keys (TS1117), as does ESLint's
+    // `no-dupe-keys`. Keys are compared through object literals spread in either (their own
+    // fixes inline them as well).
+    let mut inner_keys = Vec::new();
+    static_keys(literal, &mut inner_keys, 0);
+    let mut outer_keys = Vec::new();
+    for p in &outer.properties {
+        match p {
+            ObjectPropertyKind::SpreadProperty(s) if s.span == spread.span => {}
+            ObjectPropertyKind::SpreadProperty(s) => {
+                if let Expression::ObjectExpression(o) = without_parens(&s.argument) {
+                    static_keys(o, &mut outer_keys, 1);
+                }
+            }
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if let Some(name) = p.key.static_name() {
+                    outer_keys.push(name.into_owned());
+                }
+            }
+        }
+    }
+    let mut twice: Vec<&str> = Vec::new();
+    for k in &inner_keys {
+        if outer_keys.contains(k) && !twice.contains(&k.as_str()) {
+            twice.push(k);
+        }
+    }
     let inner_text = short(cx.text(literal.span));
+    let help = if twice.is_empty() {
+        "write the properties in place".to_string()
+    } else {
+        let names: Vec<String> = twice.iter().take(3).map(|k| format!("`{k}`")).collect();
+        format!(
+            "write the properties in place, once each: {} {} set both inside and outside the spread",
+            names.join(", "),
+            if twice.len() == 1 { "is" } else { "are" }
+        )
+    };
     let mut d = Diagnostic::new(
         META.id,
         spread.span,
@@ -336,8 +374,8 @@ fn literal_object<'a>(
         ),
     )
     .with_label(literal.span, "this object literal")
-    .with_help("write the properties in place");
-    if !methods {
+    .with_help(help);
+    if !methods && twice.is_empty() {
         let list = List {
             items: outer.properties.iter().map(GetSpan::span).collect(),
             close: outer.span.end.saturating_sub(1),
@@ -349,6 +387,27 @@ fn literal_object<'a>(
         }
     }
     Some(d)
+}
+
+/// The static keys of an object literal's properties, and of the object literals spread in it.
+fn static_keys(object: &ObjectExpression<'_>, out: &mut Vec<String>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    for p in &object.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if let Some(name) = p.key.static_name() {
+                    out.push(name.into_owned());
+                }
+            }
+            ObjectPropertyKind::SpreadProperty(s) => {
+                if let Expression::ObjectExpression(o) = without_parens(&s.argument) {
+                    static_keys(o, out, depth + 1);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn is_empty_object(expr: &Expression<'_>) -> bool {
@@ -1689,6 +1748,45 @@ mod tests {
                 "const o = { ...{ a: 1, ...{ b: 2 } } };",
                 "const o = { a: 1, b: 2 };",
             ),
+            // A key set inside and outside the spread: inlined, it would be a duplicate key
+            // (TS1117, `no-dupe-keys`).
+            (
+                "const p = (x) => ({ ...{ mode: 'dev' }, mode: x });",
+                "const p = (x) => ({ ...{ mode: 'dev' }, mode: x });",
+            ),
+            (
+                "const o = { a: 1, ...{ b: 2, a: 3 } };",
+                "const o = { a: 1, ...{ b: 2, a: 3 } };",
+            ),
+            (
+                "const o = { 'a': 1, ...{ [`a`]: 3 } };",
+                "const o = { 'a': 1, ...{ [`a`]: 3 } };",
+            ),
+            (
+                "const o = { 1: x, ...{ '1': y } };",
+                "const o = { 1: x, ...{ '1': y } };",
+            ),
+            (
+                "const o = { ...{ a: 1 }, ...{ a: 2 } };",
+                "const o = { ...{ a: 1 }, ...{ a: 2 } };",
+            ),
+            (
+                "const o = { a: 0, ...{ ...{ a: 2 } } };",
+                "const o = { a: 0, ...{ a: 2 } };",
+            ),
+            (
+                "const o = { a: 0, ...{ b: 1, ...{ a: 2 } } };",
+                "const o = { a: 0, ...{ b: 1, a: 2 } };",
+            ),
+            // Other keys, or keys only known at run time, stay fixable.
+            (
+                "const o = { a: 1, ...{ b: 2 }, [a]: 3 };",
+                "const o = { a: 1, b: 2, [a]: 3 };",
+            ),
+            (
+                "const o = { ...{ a: 1 }, ...{ b: 2 } };",
+                "const o = { a: 1, b: 2 };",
+            ),
         ];
         let mut failures = Vec::new();
         for (code, want) in cases {
@@ -1738,8 +1836,20 @@ mod tests {
     }
 
     #[test]
+    fn typescript_duplicate_keys() {
+        for code in [
+            "export const p = (x: string) => ({ ...{ mode: \"dev\" }, mode: x });",
+            "export const q = { a: 1, ...{ b: 2, a: 3 } };",
+        ] {
+            let got = crate::rules::fix_test_util::apply_in("a.ts", code, ID, None);
+            assert_eq!(got, code);
+            assert_eq!(lint_with_rule("a.ts", code, ID).len(), 1, "{code}");
+        }
+    }
+
+    #[test]
     fn messages() {
-        let code = "const a = [x, ...[y, z]];\nf(...[a, b]);\nconst o = {...{ a: 1 }};\nconst p = {...(opts || {})};\nconst q = {...(c ? x : {})};\nconst xs = [1, 2];\nconst ys = [...xs.filter(Boolean)];\nconst s = new Set([...xs]);\nfor (const y of [...xs]) total += y;\nfunction* g() { yield* [...xs]; }\n";
+        let code = "const a = [x, ...[y, z]];\nf(...[a, b]);\nconst o = {...{ a: 1 }};\nconst p = {...(opts || {})};\nconst q = {...(c ? x : {})};\nconst r = { a: 1, b: 2, ...{ b: 3, a: 4 } };\nconst xs = [1, 2];\nconst ys = [...xs.filter(Boolean)];\nconst s = new Set([...xs]);\nfor (const y of [...xs]) total += y;\nfunction* g() { yield* [...xs]; }\n";
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, render(code, ID));
         });
