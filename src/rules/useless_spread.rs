@@ -9,7 +9,8 @@
 //!   `Array.from([...x])`, `Promise.all([...x])` and kin, `yield* [...x]`, and
 //!   `for (const y of [...x])` when the loop cannot change `x`.
 //! - The empty fallback of an object spread: `{...(x || {})}`, `{...(x ?? {})}`,
-//!   `{...(c ? x : {})}` (spreading `null`, `undefined` or any falsy value adds nothing).
+//!   `{...(c ? x : {})}` (spreading `null`, `undefined`, any falsy value or an empty object adds
+//!   nothing).
 //!
 //! Not flagged, because the spread does something: an inner literal with holes
 //! (`[...[, a]]` turns the hole into `undefined`), with its own spreads (but for spreads of
@@ -492,7 +493,7 @@ fn conditional_fallback<'a>(
         META.id,
         spread.span,
         format!(
-            "the empty branch `{{}}` of {} is useless: spreading a falsy value into an object literal adds nothing",
+            "the empty branch `{{}}` of {} is useless: spreading an empty object into an object literal adds nothing",
             short(&one_line(cx.text(cond.span)))
         ),
     )
