@@ -133,24 +133,16 @@ impl Rule for AccumulatingSpread {
             return;
         };
         let nodes = cx.nodes();
-        let container_node = nodes.parent_node(node.id());
-        // The copy must add something: `[...acc]` alone is a plain copy, not accumulation.
-        let container = match container_node.kind() {
-            AstKind::ArrayExpression(a) if a.elements.len() > 1 => Container::Array,
-            // Only a copy that can gain keys grows: `{ ...state, weight: 'bold' }` in a loop
-            // keeps the same few keys and stays linear; `{ ...acc, [k]: v }` and
-            // `{ ...acc, ...other }` grow.
-            AstKind::ObjectExpression(o)
-                if o.properties.iter().any(|p| match p {
-                    ObjectPropertyKind::SpreadProperty(s) => s.span != spread.span,
-                    ObjectPropertyKind::ObjectProperty(p) => p.computed,
-                }) =>
-            {
-                Container::Object
-            }
-            _ => return,
+        let Some(container) = container_of(cx, node.id(), spread.span) else {
+            return;
         };
+        let container_node = nodes.parent_node(node.id());
         let (value, holder) = climb_value(cx, container_node.id());
+        // One statement, one diagnostic: `out = c ? [...out, ...y] : [...out, x]` is reported
+        // at its first copy of the accumulator only.
+        if earlier_copy(cx, symbol, ident.span, value, holder) {
+            return;
+        }
         let holder_node = nodes.get_node(holder);
         match holder_node.kind() {
             AstKind::ArrowFunctionExpression(arrow) => {
@@ -201,6 +193,64 @@ impl Rule for AccumulatingSpread {
             _ => {}
         }
     }
+}
+
+/// What the literal around the spread `spread_id` is, when it is a copy that adds something:
+/// `[...acc]` alone is a plain copy, not accumulation; an object copy grows only when it can
+/// gain keys (`{ ...state, weight: 'bold' }` in a loop keeps the same few keys and stays
+/// linear; `{ ...acc, [k]: v }` and `{ ...acc, ...other }` grow).
+fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId, spread: OxcSpan) -> Option<Container> {
+    match cx.nodes().parent_kind(spread_id) {
+        AstKind::ArrayExpression(a) if a.elements.len() > 1 => Some(Container::Array),
+        AstKind::ObjectExpression(o)
+            if o.properties.iter().any(|p| match p {
+                ObjectPropertyKind::SpreadProperty(s) => s.span != spread,
+                ObjectPropertyKind::ObjectProperty(p) => p.computed,
+            }) =>
+        {
+            Some(Container::Object)
+        }
+        _ => None,
+    }
+}
+
+/// Whether another copy of `symbol` before `ident` makes the same value (`value`, held by
+/// `holder`): that one gets the diagnostic.
+fn earlier_copy(
+    cx: &Ctx<'_, '_>,
+    symbol: SymbolId,
+    ident: OxcSpan,
+    value: OxcSpan,
+    holder: NodeId,
+) -> bool {
+    let nodes = cx.nodes();
+    let scoping = cx.scoping();
+    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+        let id = scoping.get_reference(r).node_id();
+        let span = nodes.kind(id).span();
+        if span.start >= ident.start || !value.contains_inclusive(span) {
+            return false;
+        }
+        // Up to the spread through parentheses and TS wrappers (`...(acc as T[])`).
+        let spread = nodes.ancestors(id).find(|a| {
+            !matches!(
+                a.kind(),
+                AstKind::ParenthesizedExpression(_)
+                    | AstKind::TSAsExpression(_)
+                    | AstKind::TSSatisfiesExpression(_)
+                    | AstKind::TSNonNullExpression(_)
+                    | AstKind::TSTypeAssertion(_)
+            )
+        });
+        let Some(spread) = spread else {
+            return false;
+        };
+        let AstKind::SpreadElement(s) = spread.kind() else {
+            return false;
+        };
+        container_of(cx, spread.id(), s.span).is_some()
+            && climb_value(cx, nodes.parent_id(spread.id())) == (value, holder)
+    })
 }
 
 /// Walks up from a value through parentheses, TS wrappers, the branches of `?:`, `||`/`&&`/`??`
@@ -746,6 +796,50 @@ mod tests {
                     "pass {code}: {:?}",
                     d.iter().map(|d| &d.message).collect::<Vec<_>>()
                 ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// One construct, one diagnostic: at the first copy of the accumulator that counts.
+    #[test]
+    fn one_diagnostic_per_statement() {
+        let cases: &[(&str, &[u32])] = &[
+            (
+                "let out = []; for (const x of xs) out = c ? [...out, ...y] : [...out, x];",
+                &[45],
+            ),
+            (
+                "let out = []; for (const x of xs) { out = c ? [...out] : [...out, x]; }",
+                &[58],
+            ),
+            (
+                "let out = []; for (const x of xs) out = [...out, ...out];",
+                &[41],
+            ),
+            (
+                "let acc = {}; for (const [k, v] of es) acc = c ? { ...acc, [k]: v } : { ...(acc), ...v };",
+                &[51],
+            ),
+            (
+                "xs.reduce((acc, x) => x.ok ? [...acc, x] : [...acc, ...x.items], []);",
+                &[30],
+            ),
+            (
+                "xs.reduce((acc, x) => { if (x.ok) return [...acc, x]; return [...acc, ...x.items]; }, []);",
+                &[42, 62],
+            ),
+            (
+                "let out = []; for (const x of xs) { out = [...out, x]; out = [...out, -x]; }",
+                &[43, 62],
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (code, want) in cases {
+            let d = lint_with_rule("a.js", code, RULE);
+            let got: Vec<u32> = d.iter().map(|d| d.span.start).collect();
+            if got != *want {
+                failures.push(format!("{code}: want {want:?}, got {got:?}"));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

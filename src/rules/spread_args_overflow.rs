@@ -9,7 +9,9 @@
 //! an array mapped, filtered or sliced from one are bounded, and so are arrays whose source
 //! is small after all (`Object.keys/values/entries` of an enum-like object: an object literal
 //! written in the file, `Object.freeze` of one, or a TypeScript `enum`; a two-ended `slice`
-//! window).
+//! window; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
+//! `[...arguments]`, `Array.prototype.slice.call(arguments)`; `Array.from({ length: 7 }, f)`
+//! with a literal length up to [`SMALL`], the bound the rule uses for loops and typed arrays).
 //! With `"unknown": true` the rule also fires on Unknown values and on a literal that keeps
 //! growing: a binding pushed into inside a loop or inside another function
 //! (`const xs = []; for (…) xs.push(v); Math.max(...xs)`); the default stays with what the
@@ -347,7 +349,8 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     match value.get_inner_expression() {
         Expression::Identifier(id) => {
             let Some(symbol) = symbol_of(id, cx) else {
-                return false;
+                // A function's own `arguments`: as long as the call that made it.
+                return id.name == "arguments";
             };
             if cx.kinds().is_mutated(symbol) || symbol_grows(symbol, ARRAY_GROWTH, cx, hops) {
                 return false;
@@ -357,6 +360,8 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                     .init
                     .as_ref()
                     .is_some_and(|init| stays_small(init, cx, hops + 1)),
+                // A rest parameter, like `arguments`.
+                AstKind::FormalParameterRest(_) => true,
                 _ => false,
             }
         }
@@ -375,6 +380,21 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                 return true;
             }
             let object = member.object().get_inner_expression();
+            let first = c.arguments.first().and_then(Argument::as_expression);
+            // `Array.from({ length: 7 }, f)`, `Array.from(arguments)`, `Array.from(small)`.
+            if matches!(object, Expression::Identifier(ns) if ns.name == "Array" && ns.is_global_reference(cx.scoping()))
+            {
+                return method == "from"
+                    && first.is_some_and(|a| small_length(a) || small_iterable(a, cx, hops + 1));
+            }
+            // `Array.prototype.slice.call(arguments)`, `[].slice.call(arguments, 1)`.
+            if method == "call"
+                && let Some(inner) = object.as_member_expression()
+                && inner.static_property_name() == Some("slice")
+                && is_array_prototype(inner.object(), cx)
+            {
+                return first.is_some_and(|a| small_iterable(a, cx, hops + 1));
+            }
             if matches!(object, Expression::Identifier(ns) if ns.name == "Object" && ns.is_global_reference(cx.scoping()))
             {
                 return matches!(method, "keys" | "values" | "entries")
@@ -452,6 +472,37 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                 .as_expression()
                 .is_some_and(|a| stays_small(a, cx, hops + 1)),
         }
+}
+
+/// An array-like `{ length: 7 }` with a numeric literal length up to [`SMALL`].
+fn small_length(value: &Expression<'_>) -> bool {
+    let Expression::ObjectExpression(o) = value.get_inner_expression() else {
+        return false;
+    };
+    let mut small = false;
+    for p in &o.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p) if p.key.is_specific_static_name("length") => {
+                small = !p.computed && small_number(&p.value);
+            }
+            ObjectPropertyKind::ObjectProperty(p) if p.computed => return false,
+            ObjectPropertyKind::ObjectProperty(_) => {}
+            ObjectPropertyKind::SpreadProperty(_) => return false,
+        }
+    }
+    small
+}
+
+/// `Array.prototype` or an empty array literal `[]` (whose `slice` is the same method).
+fn is_array_prototype(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match value.get_inner_expression() {
+        Expression::ArrayExpression(a) => a.elements.is_empty(),
+        e => e.as_member_expression().is_some_and(|m| {
+            m.static_property_name() == Some("prototype")
+                && matches!(m.object().get_inner_expression(), Expression::Identifier(id)
+                    if id.name == "Array" && id.is_global_reference(cx.scoping()))
+        }),
+    }
 }
 
 /// `xs.slice(i, i + CHUNK)`, `bytes.subarray(p, p + 128)`: a window with both ends given is
@@ -903,7 +954,67 @@ mod tests {
                 "const keys = Object.keys(obj);\nconst m = Math.max(0, ...keys.map(Number), 1);",
                 &[(2, 23)],
             ),
+            // `Array.from` of a long or unknown length, or of a copied `arguments`.
+            (
+                "const m = Math.max(...Array.from({ length: n }, (_, i) => f(i)));",
+                &[(1, 20)],
+            ),
+            (
+                "const m = Math.max(...Array.from({ length: 100000 }, (_, i) => f(i)));",
+                &[(1, 20)],
+            ),
+            (
+                "const m = Math.max(...Array.from({ length: 7, ...o }, f));",
+                &[(1, 20)],
+            ),
+            (
+                "const m = Math.max(...Array.from({ length: 7, ['len' + 'gth']: n }, f));",
+                &[(1, 20)],
+            ),
+            (
+                "function h() { const a = Array.from(arguments); for (const m of more) a.push(m); return Math.max(...a); }",
+                &[(1, 98)],
+            ),
+            (
+                "function h() { return Math.max(...Object.prototype.slice.call(arguments)); }",
+                &[],
+            ),
             // Passes.
+            // A small literal length, and copies of `arguments` or a rest parameter: as long
+            // as the call that made them.
+            (
+                "export const weekMax = (f) => Math.max(...Array.from({ length: 7 }, (_, i) => f(i)));",
+                &[],
+            ),
+            (
+                "const m = Math.min(...Array.from({ length: 65536 }).map(g));",
+                &[],
+            ),
+            (
+                "export function h() { const a = Array.from(arguments); return Math.max(...a); }",
+                &[],
+            ),
+            (
+                "function h() { return Math.max(...Array.from(arguments, Number)); }",
+                &[],
+            ),
+            ("function h() { return Math.max(...[...arguments]); }", &[]),
+            (
+                "function h() { return Math.max(...Array.prototype.slice.call(arguments)); }",
+                &[],
+            ),
+            (
+                "function h() { return String.fromCharCode.apply(null, [].slice.call(arguments, 1)); }",
+                &[],
+            ),
+            (
+                "function h(...xs: number[]) { const ys = Array.from(xs); return Math.max(...ys); }",
+                &[],
+            ),
+            (
+                "function h(...xs: number[]) { return Math.max(...[...xs].map(Math.abs)); }",
+                &[],
+            ),
             ("Math.max(...[1, 2, 3]);", &[]),
             ("const pair = [a, b];\nMath.max(...pair);", &[]),
             ("const xs = [];\nxs.push(1, 2);\nMath.max(...xs);", &[]),

@@ -9,7 +9,8 @@
 //!   `Array.from([...x])`, `Promise.all([...x])` and kin, `yield* [...x]`, and
 //!   `for (const y of [...x])` when the loop cannot change `x`.
 //! - The empty fallback of an object spread: `{...(x || {})}`, `{...(x ?? {})}`,
-//!   `{...(c ? x : {})}` (spreading `null`, `undefined` or any falsy value adds nothing).
+//!   `{...(c ? x : {})}` (spreading `null`, `undefined`, any falsy value or an empty object adds
+//!   nothing).
 //!
 //! Not flagged, because the spread does something: an inner literal with holes
 //! (`[...[, a]]` turns the hole into `undefined`), with its own spreads (but for spreads of
@@ -20,7 +21,9 @@
 //! a binding to an array (`[...xs]` is a real copy); iterator helpers (`[...it.map(f)]`);
 //! `for (const y of [...xs])` whose body mentions `xs` or what it is read from (through
 //! bindings too: `const { xs } = state` is read from `state`), awaits, or calls functions
-//! while `xs` is shared (a member or an alias of one, a closure variable, a value handed out).
+//! while other code may hold `xs` (anything but a new array of the loop's own function that
+//! is never handed out: a parameter, an import, a module-scope binding, a call's result, a
+//! member or an alias of one, a closure variable, a value handed out).
 //!
 //! Fixes are safe: they only remove the spread and the brackets or braces around it, keeping
 //! comments, and are left out whenever the result could behave differently.
@@ -325,7 +328,45 @@ fn literal_object<'a>(
             }
         }
     }
+    // `{ ...{ mode: "dev" }, mode: x }` inlined is `{ mode: "dev", mode: x }`: the same in
+    // JavaScript, but TypeScript rejects duplicate keys (TS1117), as does ESLint's
+    // `no-dupe-keys`. Keys are compared through object literals spread in either (their own
+    // fixes inline them as well).
+    let mut inner_keys = Vec::new();
+    static_keys(literal, &mut inner_keys, 0);
+    let mut outer_keys = Vec::new();
+    for p in &outer.properties {
+        match p {
+            ObjectPropertyKind::SpreadProperty(s) if s.span == spread.span => {}
+            ObjectPropertyKind::SpreadProperty(s) => {
+                if let Expression::ObjectExpression(o) = without_parens(&s.argument) {
+                    static_keys(o, &mut outer_keys, 1);
+                }
+            }
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if let Some(name) = p.key.static_name() {
+                    outer_keys.push(name.into_owned());
+                }
+            }
+        }
+    }
+    let mut twice: Vec<&str> = Vec::new();
+    for k in &inner_keys {
+        if outer_keys.contains(k) && !twice.contains(&k.as_str()) {
+            twice.push(k);
+        }
+    }
     let inner_text = short(cx.text(literal.span));
+    let help = if twice.is_empty() {
+        "write the properties in place".to_string()
+    } else {
+        let names: Vec<String> = twice.iter().take(3).map(|k| format!("`{k}`")).collect();
+        format!(
+            "write the properties in place, once each: {} {} set both inside and outside the spread",
+            names.join(", "),
+            if twice.len() == 1 { "is" } else { "are" }
+        )
+    };
     let mut d = Diagnostic::new(
         META.id,
         spread.span,
@@ -334,8 +375,8 @@ fn literal_object<'a>(
         ),
     )
     .with_label(literal.span, "this object literal")
-    .with_help("write the properties in place");
-    if !methods {
+    .with_help(help);
+    if !methods && twice.is_empty() {
         let list = List {
             items: outer.properties.iter().map(GetSpan::span).collect(),
             close: outer.span.end.saturating_sub(1),
@@ -347,6 +388,27 @@ fn literal_object<'a>(
         }
     }
     Some(d)
+}
+
+/// The static keys of an object literal's properties, and of the object literals spread in it.
+fn static_keys(object: &ObjectExpression<'_>, out: &mut Vec<String>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    for p in &object.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if let Some(name) = p.key.static_name() {
+                    out.push(name.into_owned());
+                }
+            }
+            ObjectPropertyKind::SpreadProperty(s) => {
+                if let Expression::ObjectExpression(o) = without_parens(&s.argument) {
+                    static_keys(o, out, depth + 1);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn is_empty_object(expr: &Expression<'_>) -> bool {
@@ -431,7 +493,7 @@ fn conditional_fallback<'a>(
         META.id,
         spread.span,
         format!(
-            "the empty branch `{{}}` of {} is useless: spreading a falsy value into an object literal adds nothing",
+            "the empty branch `{{}}` of {} is useless: spreading an empty object into an object literal adds nothing",
             short(&one_line(cx.text(cond.span)))
         ),
     )
@@ -852,11 +914,15 @@ fn value_roots<'r>(expr: &'r Expression<'r>, out: &mut Vec<Root<'r>>, depth: u32
     }
 }
 
-/// `x` is an identifier bound in the function (or module) that runs the loop and never
-/// shared: no closure reads it, it is never handed to anything (passed, assigned, returned,
-/// stored), and its value was not read from another binding or member chain
-/// (`const { items } = state` is `state.items`, which a called function can reach), so a
-/// function the loop body calls cannot reach it.
+/// `x` is a variable of the function that runs the loop that holds nothing but new arrays and
+/// is never shared, so a function the loop body calls cannot reach it: every value it gets
+/// (its initializer and each assignment) is a new array (`[1, 2]`, `[...xs]`, `xs.map(f)`,
+/// `Object.keys(o)` …), no closure reads it, and it is never handed to anything (passed,
+/// assigned, returned, stored). Parameters (the caller holds the array), imports, `catch`
+/// bindings, module-scope bindings (exported, or globals in a script) and bindings read from
+/// a call's result or another binding (`const { items } = state` is `state.items`) may all
+/// be held by other code: `for (const fn of [...listeners]) fn(ev)` needs its snapshot, since
+/// `fn` may unsubscribe itself.
 fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<'_, '_>) -> bool {
     let Expression::Identifier(id) = without_parens(value) else {
         return false;
@@ -864,17 +930,19 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
     let Some(symbol) = symbol_of(id, cx) else {
         return false;
     };
-    let aliased = sources(symbol, cx).into_iter().any(|source| {
-        let mut roots = Vec::new();
-        value_roots(source, &mut roots, 0);
-        !roots.is_empty()
-    });
-    if aliased {
+    let decl = cx.scoping().symbol_declaration(symbol);
+    if !matches!(cx.nodes().kind(decl), AstKind::VariableDeclarator(_)) {
         return false;
     }
-    let loop_function = enclosing_function(f.node_id.get(), cx);
-    // A parameter's declaration node sits inside its function, like a local's.
-    if enclosing_function(cx.scoping().symbol_declaration(symbol), cx) != loop_function {
+    let values = sources(symbol, cx);
+    if values.is_empty() || !values.iter().all(|v| is_new_array(v, cx)) {
+        return false;
+    }
+    let Some(loop_function) = enclosing_function(f.node_id.get(), cx) else {
+        // At the top level: a module-scope binding (exported, or a global in a script).
+        return false;
+    };
+    if enclosing_function(decl, cx) != Some(loop_function) {
         return false;
     }
     let nodes = cx.nodes();
@@ -883,7 +951,7 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
         .iter()
         .all(|&r| {
             let node = cx.scoping().get_reference(r).node_id();
-            if enclosing_function(node, cx) != loop_function {
+            if enclosing_function(node, cx) != Some(loop_function) {
                 return false;
             }
             let span = nodes.kind(node).span();
@@ -901,6 +969,44 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
                 _ => false,
             }
         })
+}
+
+/// A value that is certainly an array made right there, which nobody else holds yet: an
+/// array literal (`[1, 2]`, `[...xs]`), `new Array(…)`/`Array(…)`, `Array.from/of(…)`,
+/// `Object.keys/values/entries(…)`, or a method that returns a new array (`map`, `filter`,
+/// `slice`, `concat`, `split` …, whatever the receiver).
+fn is_new_array(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    match without_parens(expr).get_inner_expression() {
+        Expression::ArrayExpression(_) => true,
+        Expression::NewExpression(n) => global_name(&n.callee, cx) == Some("Array"),
+        Expression::CallExpression(c) if !c.optional => {
+            if global_name(&c.callee, cx) == Some("Array") || is_fresh_array(expr, cx) {
+                return true;
+            }
+            let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
+                return false;
+            };
+            // `toArray()` and `with()` of other libraries may hand out what they hold.
+            !member.optional()
+                && member.static_property_name().is_some_and(|m| {
+                    matches!(
+                        m,
+                        "map"
+                            | "filter"
+                            | "slice"
+                            | "concat"
+                            | "splice"
+                            | "flat"
+                            | "flatMap"
+                            | "toSorted"
+                            | "toReversed"
+                            | "toSpliced"
+                            | "split"
+                    )
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Calls that cannot change the iterated value: `console.*`, `Math.*`, `JSON.stringify`,
@@ -1300,8 +1406,13 @@ mod tests {
             "for (const x of [...this.items]) console.log(x);",
             &[(1, 18)],
         ),
+        // A parameter without calls in the body: nothing can change it.
         (
-            "function f(list) { for (const x of [...list]) out.push(x); }",
+            "function f(list) { for (const x of [...list]) total += x; }",
+            &[(1, 37)],
+        ),
+        (
+            "function f(list) { for (const x of [...list]) console.log(x); }",
             &[(1, 37)],
         ),
         (
@@ -1318,9 +1429,61 @@ mod tests {
         ("for (const x of [...items]) await save(x);", &[]),
         ("for (const x of [...items]) handle(x);", &[]),
         ("for (const c of [...el.children]) c.remove();", &[]),
+        // A call may reach anything other code holds: a parameter (the caller's array), an
+        // import, a module-scope binding, a call's result, a `catch` binding.
         (
-            "const q = [1];\nfor (const j of [...q]) run(j);",
-            &[(2, 18)],
+            "export function emit(listeners, ev) { for (const fn of [...listeners]) fn(ev); }",
+            &[],
+        ),
+        (
+            "function f(list) { for (const x of [...list]) out.push(x); }",
+            &[],
+        ),
+        ("function f(q) { for (const j of [...q]) j.run(); }", &[]),
+        ("function f(q) { for (const j of [...q]) new J(j); }", &[]),
+        ("function f(q) { for (const j of [...q]) tag`${j}`; }", &[]),
+        ("function f(...q) { for (const j of [...q]) j(); }", &[]),
+        (
+            "import { q } from 'm';\nfunction f() { for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        ("const q = [1];\nfor (const j of [...q]) run(j);", &[]),
+        (
+            "function f() { const q = getQueue(); for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(o) { const q = o.q; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f() { try { g(); } catch (q) { for (const j of [...q]) run(j); } }",
+            &[],
+        ),
+        (
+            "function f(p) { let q = [1]; q = p; for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        (
+            "function f(p) { const q = p.toArray(); for (const j of [...q]) run(j); }",
+            &[],
+        ),
+        // A new array of the loop's own function, never handed out: a call cannot reach it.
+        (
+            "function f() { const q = [1, 2]; for (const j of [...q]) run(j); }",
+            &[(1, 51)],
+        ),
+        (
+            "function f(p) { const q = p.map(g); for (const j of [...q]) run(j); }",
+            &[(1, 54)],
+        ),
+        (
+            "function f(p) { let q = [...p]; q = p.filter(g); for (const j of [...q]) run(j); }",
+            &[(1, 67)],
+        ),
+        (
+            "function f(o) { const q = Object.keys(o); for (const j of [...q]) run(j); }",
+            &[(1, 60)],
         ),
         (
             "const q = [1];\nconst drain = () => q.shift();\nfor (const j of [...q]) drain();",
@@ -1335,8 +1498,8 @@ mod tests {
             &[],
         ),
         (
-            "function f(q) { for (const j of [...q]) run(j); return q.length; }",
-            &[(1, 34)],
+            "function f() { const q = [1]; for (const j of [...q]) run(j); return q.length; }",
+            &[(1, 48)],
         ),
         // Read from a member chain through bindings: the body mentions where it came from.
         (
@@ -1586,6 +1749,45 @@ mod tests {
                 "const o = { ...{ a: 1, ...{ b: 2 } } };",
                 "const o = { a: 1, b: 2 };",
             ),
+            // A key set inside and outside the spread: inlined, it would be a duplicate key
+            // (TS1117, `no-dupe-keys`).
+            (
+                "const p = (x) => ({ ...{ mode: 'dev' }, mode: x });",
+                "const p = (x) => ({ ...{ mode: 'dev' }, mode: x });",
+            ),
+            (
+                "const o = { a: 1, ...{ b: 2, a: 3 } };",
+                "const o = { a: 1, ...{ b: 2, a: 3 } };",
+            ),
+            (
+                "const o = { 'a': 1, ...{ [`a`]: 3 } };",
+                "const o = { 'a': 1, ...{ [`a`]: 3 } };",
+            ),
+            (
+                "const o = { 1: x, ...{ '1': y } };",
+                "const o = { 1: x, ...{ '1': y } };",
+            ),
+            (
+                "const o = { ...{ a: 1 }, ...{ a: 2 } };",
+                "const o = { ...{ a: 1 }, ...{ a: 2 } };",
+            ),
+            (
+                "const o = { a: 0, ...{ ...{ a: 2 } } };",
+                "const o = { a: 0, ...{ a: 2 } };",
+            ),
+            (
+                "const o = { a: 0, ...{ b: 1, ...{ a: 2 } } };",
+                "const o = { a: 0, ...{ b: 1, a: 2 } };",
+            ),
+            // Other keys, or keys only known at run time, stay fixable.
+            (
+                "const o = { a: 1, ...{ b: 2 }, [a]: 3 };",
+                "const o = { a: 1, b: 2, [a]: 3 };",
+            ),
+            (
+                "const o = { ...{ a: 1 }, ...{ b: 2 } };",
+                "const o = { a: 1, b: 2 };",
+            ),
         ];
         let mut failures = Vec::new();
         for (code, want) in cases {
@@ -1635,8 +1837,20 @@ mod tests {
     }
 
     #[test]
+    fn typescript_duplicate_keys() {
+        for code in [
+            "export const p = (x: string) => ({ ...{ mode: \"dev\" }, mode: x });",
+            "export const q = { a: 1, ...{ b: 2, a: 3 } };",
+        ] {
+            let got = crate::rules::fix_test_util::apply_in("a.ts", code, ID, None);
+            assert_eq!(got, code);
+            assert_eq!(lint_with_rule("a.ts", code, ID).len(), 1, "{code}");
+        }
+    }
+
+    #[test]
     fn messages() {
-        let code = "const a = [x, ...[y, z]];\nf(...[a, b]);\nconst o = {...{ a: 1 }};\nconst p = {...(opts || {})};\nconst q = {...(c ? x : {})};\nconst xs = [1, 2];\nconst ys = [...xs.filter(Boolean)];\nconst s = new Set([...xs]);\nfor (const y of [...xs]) total += y;\nfunction* g() { yield* [...xs]; }\n";
+        let code = "const a = [x, ...[y, z]];\nf(...[a, b]);\nconst o = {...{ a: 1 }};\nconst p = {...(opts || {})};\nconst q = {...(c ? x : {})};\nconst r = { a: 1, b: 2, ...{ b: 3, a: 4 } };\nconst xs = [1, 2];\nconst ys = [...xs.filter(Boolean)];\nconst s = new Set([...xs]);\nfor (const y of [...xs]) total += y;\nfunction* g() { yield* [...xs]; }\n";
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, render(code, ID));
         });
