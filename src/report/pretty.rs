@@ -123,6 +123,8 @@ impl SourceCode for Source<'_> {
 #[derive(Debug)]
 struct Adapter<'r> {
     d: &'r Diagnostic,
+    /// The file's path as shown, for the frame-less form.
+    path: &'r str,
     /// `None` when the frame would be too large to show (see [`MAX_FRAME_LINE`]).
     src: Option<&'r Source<'r>>,
     /// The frame was left out for its size: say where the diagnostic is instead.
@@ -137,8 +139,8 @@ impl std::fmt::Display for Adapter<'_> {
         if self.too_long {
             write!(
                 f,
-                " (at line {}, column {}; the line is too long to show)",
-                self.d.start.line, self.d.start.column
+                " (at {}:{}:{}; a line of the frame is too long to show)",
+                self.path, self.d.start.line, self.d.start.column
             )?;
         }
         Ok(())
@@ -236,6 +238,7 @@ pub fn render_file(r: &FileReport, opts: PrettyOptions) -> String {
         let fits = src.frame_fits(labels.iter().map(|l| (l.offset(), l.offset() + l.len())));
         let adapter = Adapter {
             d,
+            path: &r.path,
             src: fits.then_some(&src),
             too_long: !fits,
             labels,
