@@ -46,6 +46,7 @@ use std::rc::Rc;
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::*;
+use oxc_ast_visit::Visit;
 use oxc_semantic::{IsGlobalReference, Semantic};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
@@ -1084,8 +1085,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 self.collect_branches(&l.right, out, d, and_right);
             }
             Expression::Identifier(id) => {
-                // Through a never-reassigned binding whose initializer branches.
-                if let Some(init) = self.branching_init(id) {
+                // Through a never-reassigned binding whose initializer branches, unless a test
+                // of the binding guards this use (`Array.isArray(value) ? [...value] : …`): the
+                // test may rule out the branch that would be flagged.
+                if let Some(init) = self.branching_init(id)
+                    && !self.is_guarded(id)
+                {
                     let mut inner = Vec::new();
                     self.collect_branches(init, &mut inner, d, and_right);
                     if inner.len() > 1 {
@@ -1136,6 +1141,50 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
     /// initializer is a `?:`, `||` or `??` expression.
+    /// Whether a use of a binding is guarded by a test that reads the binding: it is in the
+    /// branch of an `if`, `?:`, `&&` or `||` whose test mentions it, or follows an `if` on it
+    /// whose branch leaves (`if (!Array.isArray(value)) return …;`).
+    fn is_guarded(&self, id: &IdentifierReference<'a>) -> bool {
+        let Some(symbol) = self.symbol_of(id) else {
+            return false;
+        };
+        let scoping = self.semantic.scoping();
+        let Some(reference) = id.reference_id.get() else {
+            return false;
+        };
+        let nodes = self.semantic.nodes();
+        let mentions = |e: &Expression<'a>| {
+            let mut m = Mentions {
+                scoping,
+                symbol,
+                found: false,
+            };
+            m.visit_expression(e);
+            m.found
+        };
+        let mut child = scoping.get_reference(reference).node_id();
+        for parent in nodes.ancestors(child) {
+            let child_span = nodes.kind(child).span();
+            let guarded = match parent.kind() {
+                AstKind::ConditionalExpression(c) => {
+                    c.test.span() != child_span && mentions(&c.test)
+                }
+                AstKind::IfStatement(i) => i.test.span() != child_span && mentions(&i.test),
+                AstKind::LogicalExpression(l) => l.right.span() == child_span && mentions(&l.left),
+                AstKind::BlockStatement(b) => leaves_after_test(&b.body, child_span, &mentions),
+                AstKind::FunctionBody(b) => leaves_after_test(&b.statements, child_span, &mentions),
+                AstKind::Program(p) => leaves_after_test(&p.body, child_span, &mentions),
+                AstKind::SwitchCase(c) => leaves_after_test(&c.consequent, child_span, &mentions),
+                _ => false,
+            };
+            if guarded {
+                return true;
+            }
+            child = parent.id();
+        }
+        false
+    }
+
     fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
         let init = self.binding_init(id)?;
         match init {
@@ -2430,6 +2479,55 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
         }
         BindingPattern::AssignmentPattern(_) => Some(Place::Nested),
     }
+}
+
+/// Finds a read of one symbol in an expression.
+struct Mentions<'s> {
+    scoping: &'s oxc_semantic::Scoping,
+    symbol: SymbolId,
+    found: bool,
+}
+
+impl<'a> Visit<'a> for Mentions<'_> {
+    fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
+        if !self.found
+            && id
+                .reference_id
+                .get()
+                .and_then(|r| self.scoping.get_reference(r).symbol_id())
+                == Some(self.symbol)
+        {
+            self.found = true;
+        }
+    }
+}
+
+/// Whether a statement before the one at `at` in `list` is an `if` whose test `mentions` the
+/// binding and whose branch leaves (`return`, `throw`, `break`, `continue`).
+fn leaves_after_test<'a>(
+    list: &[Statement<'a>],
+    at: oxc_span::Span,
+    mentions: &dyn Fn(&Expression<'a>) -> bool,
+) -> bool {
+    fn leaves(s: &Statement<'_>) -> bool {
+        match s {
+            Statement::ReturnStatement(_)
+            | Statement::ThrowStatement(_)
+            | Statement::BreakStatement(_)
+            | Statement::ContinueStatement(_) => true,
+            Statement::BlockStatement(b) => b.body.last().is_some_and(leaves),
+            _ => false,
+        }
+    }
+    list.iter()
+        .take_while(|s| s.span().end <= at.start)
+        .any(|s| match s {
+            Statement::IfStatement(i) => {
+                mentions(&i.test)
+                    && (leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves))
+            }
+            _ => false,
+        })
 }
 
 /// Whether the identifier at `node`, or its `.prototype`, is an argument of a call

@@ -963,6 +963,13 @@ mod tests {
                 failures.push(format!("{code}\n  want none\n  got {}", got[0].message));
             }
         }
+        // A test of the binding guards the use.
+        let guarded = "function f(input) {\n  const src = input || new Map();\n  if (src instanceof Map) return [...src.keys()];\n  return Object.keys({ ...src });\n}";
+        assert!(lint_with_rule("a.js", guarded, ID).is_empty());
+        assert_eq!(
+            lint_with_rule("a.js", &guarded.replace("src instanceof Map", "ready"), ID).len(),
+            1
+        );
         let d = lint_with_rule(
             "a.js",
             "function f(flag) { return { ...(flag ? new Map() : false) }; }",

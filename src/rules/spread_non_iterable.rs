@@ -736,6 +736,52 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// A branch reached through a binding does not count where a test of the binding guards
+    /// the use: the test may rule that branch out.
+    #[test]
+    fn guarded_branches() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  return Array.isArray(value) ? [...value] : Object.values(value);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  if (Array.isArray(value)) return [...value];\n  return 0;\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  if (!Array.isArray(value)) { return 0; }\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(input: unknown) {\n  const value = input || {};\n  return typeof value[Symbol.iterator] === 'function' && [...value];\n}",
+                &[],
+            ),
+            // Not guarded: no test of the binding, a test after the use, a branch that goes on.
+            (
+                "a.js",
+                "function f(input, c) {\n  const value = input ?? {};\n  if (c) return 1;\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  const xs = [...value];\n  if (Array.isArray(value)) return xs;\n}",
+                &[(3, 15)],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  if (Array.isArray(value)) log(value);\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn messages() {
         let d = lint_with_rule(
