@@ -223,10 +223,7 @@ fn load_config(args: &Args) -> Result<Config, ConfigError> {
         .map_err(|e| ConfigError::Usage(format!("cannot read the current folder: {e}")))?;
     match Config::discover(&cwd) {
         Some(p) => Config::load(&p),
-        None => Ok(Config {
-            root: cwd,
-            ..Config::default()
-        }),
+        None => Ok(Config::empty(cwd)),
     }
 }
 

@@ -5,7 +5,7 @@ mod error;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
@@ -70,9 +70,19 @@ pub struct Config {
     pub overrides: Vec<Override>,
     /// The file's text, for the cache key.
     pub text: String,
+    /// `root` made absolute and normalized, and its canonical form (made once).
+    root_forms: OnceLock<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Config {
+    /// No configuration file: the defaults, with globs (none) relative to `root`.
+    pub fn empty(root: PathBuf) -> Config {
+        Config {
+            root,
+            ..Config::default()
+        }
+    }
+
     /// Finds `restlint.json` or `.restlintrc.json` in `dir` or its nearest parent.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
         let mut cur = Some(dir);
@@ -224,12 +234,29 @@ impl Config {
         set.is_match(&rel)
     }
 
+    /// The path as the globs see it: relative to the config file's folder, however the
+    /// file was named (`../lib/a.js` from a sibling folder, an absolute path through a
+    /// symlinked folder, `a/./b`). A path outside that folder is given whole (absolute).
     fn relative(&self, path: &Path) -> PathBuf {
-        let abs = absolute(path);
-        let root = absolute(&self.root);
-        abs.strip_prefix(&root)
-            .map(Path::to_path_buf)
-            .unwrap_or(abs)
+        let (root_lexical, root_physical) = self.root_forms.get_or_init(|| {
+            let lexical = normalize(&absolute(&self.root));
+            let physical = std::fs::canonicalize(&lexical).ok();
+            (lexical, physical)
+        });
+        let abs = normalize(&absolute(path));
+        if let Ok(rel) = abs.strip_prefix(root_lexical) {
+            return rel.to_path_buf();
+        }
+        // Named through a symlink (a symlinked working folder, config folder or parent):
+        // compare the physical forms. Only the folders are resolved, so a symlinked file
+        // is judged where its name is, like any other file.
+        if let Some(root) = root_physical
+            && let Some(physical) = physical_folders(&abs)
+            && let Ok(rel) = physical.strip_prefix(root)
+        {
+            return rel.to_path_buf();
+        }
+        abs
     }
 
     /// Which overrides apply to a path, as a bit mask.
@@ -249,12 +276,51 @@ impl Config {
 }
 
 fn absolute(p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|c| c.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
+    // Read once: restlint never changes its working folder.
+    static CWD: OnceLock<Option<PathBuf>> = OnceLock::new();
+    match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if !p.is_absolute() => cwd.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// An absolute path without `.` and `..` components. A `..` after a symlinked folder goes
+/// where the system goes (the parent of the link's target), so that folder is resolved
+/// first; otherwise the path is left as named.
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink())
+                    && let Ok(target) = std::fs::canonicalize(&out)
+                {
+                    out = target;
+                }
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `abs` (normalized) with its folders resolved: the deepest folder that exists is made
+/// canonical and the rest appended (a `--stdin-filename` may name a file that does not
+/// exist). `None` when no folder resolves.
+fn physical_folders(abs: &Path) -> Option<PathBuf> {
+    // The last component stays as named (a symlinked file is judged where its name is).
+    let mut rest = vec![abs.file_name()?];
+    let mut cur = abs.parent()?;
+    loop {
+        if let Ok(mut real) = std::fs::canonicalize(cur) {
+            real.extend(rest.iter().rev());
+            return Some(real);
+        }
+        rest.push(cur.file_name()?);
+        cur = cur.parent()?;
     }
 }
 

@@ -1,0 +1,163 @@
+//! How files are named and counted: the config's `ignore` and `overrides` globs for every way
+//! of naming a file (`..`, symlinked folders, standard input), a physical file fixed once
+//! under two names, many overrides, and the worker pool's size.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const SPREAD: &str = "const x = [...[1, 2]];\n";
+
+fn restlint(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("restlint")
+        .expect("binary is built")
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run")
+}
+
+fn restlint_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::cargo_bin("restlint")
+        .expect("binary is built")
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+/// The compact output's file names, one per diagnostic.
+fn files(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split(':').next().map(str::to_string))
+        .collect()
+}
+
+/// `restlint.json` ignoring `dist/**` and turning `useless-spread` off under `lib/**`, and a
+/// useless spread in `lib/f.js`, `other/f.js` and `dist/f.js`.
+fn tree() -> tempfile::TempDir {
+    let t = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        t.path().join("restlint.json"),
+        r#"{"ignore":["dist/**"],"overrides":[{"files":["lib/**"],"rules":{"useless-spread":"off"}}]}"#,
+    )
+    .expect("write config");
+    for d in ["lib", "other", "dist"] {
+        fs::create_dir(t.path().join(d)).expect("mkdir");
+        fs::write(t.path().join(d).join("f.js"), SPREAD).expect("write");
+    }
+    t
+}
+
+#[test]
+fn globs_see_the_path_from_the_config_folder_through_dot_dot() {
+    let t = tree();
+    let root = t.path();
+    let out = restlint(root, &["--format", "compact", "."]);
+    assert_eq!(files(&out), ["other/f.js"]);
+
+    // `lib/**` must not match `lib/../other/f.js`.
+    let out = restlint(&root.join("lib"), &["--format", "compact", ".."]);
+    assert_eq!(files(&out), ["../other/f.js"], "{out:?}");
+
+    // `../dist` is ignored and `../lib` has the override, from a sibling folder.
+    let out = restlint(
+        &root.join("other"),
+        &["--format", "compact", "../dist", "../lib", "../other/f.js"],
+    );
+    assert_eq!(files(&out), ["../other/f.js"], "{out:?}");
+    let out = restlint(
+        &root.join("other"),
+        &["--format", "compact", "../dist/f.js", "./../lib/./f.js"],
+    );
+    assert_eq!(files(&out), Vec::<String>::new(), "{out:?}");
+
+    // Standard input named with `..`, also for a file that does not exist.
+    for name in ["../lib/x.js", "../lib/sub/new.js", "../dist/sub/x.js"] {
+        let out = restlint_stdin(
+            &root.join("other"),
+            &["--format", "compact", "--stdin-filename", name, "-"],
+            SPREAD,
+        );
+        assert_eq!(files(&out), Vec::<String>::new(), "{name}: {out:?}");
+    }
+    let out = restlint_stdin(
+        &root.join("other"),
+        &["--format", "compact", "--stdin-filename", "../x.js", "-"],
+        SPREAD,
+    );
+    assert_eq!(files(&out), ["../x.js"], "{out:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn globs_see_the_path_through_a_symlinked_folder() {
+    let t = tree();
+    let holder = tempfile::tempdir().expect("temp dir");
+    let link = holder.path().join("project");
+    std::os::unix::fs::symlink(t.path(), &link).expect("symlink");
+
+    // The working folder is the real one; the files are named through the link (as a shell
+    // whose $PWD is the link does).
+    let named = |p: &str| link.join(p).to_string_lossy().into_owned();
+    let out = restlint(
+        t.path(),
+        &[
+            "--format",
+            "compact",
+            &named("dist/f.js"),
+            &named("lib/f.js"),
+            &named("other/f.js"),
+        ],
+    );
+    assert_eq!(files(&out), [named("other/f.js")], "{out:?}");
+
+    // The config named through the link, the files by their real paths.
+    let real = |p: &str| t.path().join(p).to_string_lossy().into_owned();
+    let out = restlint(
+        holder.path(),
+        &[
+            "--format",
+            "compact",
+            "--config",
+            &named("restlint.json"),
+            &real("dist/f.js"),
+            &real("lib/f.js"),
+            &real("other/f.js"),
+        ],
+    );
+    assert_eq!(files(&out), [real("other/f.js")], "{out:?}");
+
+    // A `..` after a symlinked folder goes to the parent of its target, as the system does:
+    // `elsewhere/lnk -> <root>/lib`, so `lnk/../dist/f.js` is `<root>/dist/f.js` (ignored).
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(t.path().join("lib"), elsewhere.path().join("lnk"))
+        .expect("symlink");
+    let through = |p: &str| elsewhere.path().join(p).to_string_lossy().into_owned();
+    let out = restlint(
+        t.path(),
+        &[
+            "--format",
+            "compact",
+            &through("lnk/../dist/f.js"),
+            &through("lnk/../other/f.js"),
+        ],
+    );
+    assert_eq!(files(&out), [through("lnk/../other/f.js")], "{out:?}");
+}
