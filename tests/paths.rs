@@ -161,3 +161,37 @@ fn globs_see_the_path_through_a_symlinked_folder() {
     );
     assert_eq!(files(&out), [through("lnk/../other/f.js")], "{out:?}");
 }
+
+#[test]
+fn every_override_applies_past_the_64th() {
+    let t = tempfile::tempdir().expect("temp dir");
+    let mut overrides: Vec<String> = (0..130)
+        .map(|i| format!(r#"{{"files":["none-{i}/**"],"rules":{{"useless-spread":"error"}}}}"#))
+        .collect();
+    // The 66th turns the rule off for a.js, the 130th makes it an error for b.js; the 129th
+    // (error) and the 130th (off) both match c.js, and the later one wins.
+    overrides[65] = r#"{"files":["a.js"],"rules":{"useless-spread":"off"}}"#.into();
+    overrides[128] = r#"{"files":["b.js","c.js"],"rules":{"useless-spread":"error"}}"#.into();
+    overrides[129] = r#"{"files":["c.js"],"rules":{"useless-spread":"off"}}"#.into();
+    fs::write(
+        t.path().join("restlint.json"),
+        format!(r#"{{"overrides":[{}]}}"#, overrides.join(",")),
+    )
+    .expect("write config");
+    for f in ["a.js", "b.js", "c.js", "d.js"] {
+        fs::write(t.path().join(f), SPREAD).expect("write");
+    }
+    let out = restlint(t.path(), &["--format", "compact", "."]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("b.js:1:12: error useless-spread"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("d.js:1:12: warning useless-spread"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -259,20 +259,33 @@ impl Config {
         abs
     }
 
-    /// Which overrides apply to a path, as a bit mask.
-    fn override_mask(&self, path: &Path) -> u64 {
+    /// Which overrides apply to a path, as a bit set of any size (word `i / 64`, bit
+    /// `i % 64`), without trailing zero words so equal sets compare equal. No override
+    /// applies: empty, no allocation.
+    fn override_mask(&self, path: &Path) -> OverrideMask {
+        let mut mask = OverrideMask::new();
         if self.overrides.is_empty() {
-            return 0;
+            return mask;
         }
         let rel = self.relative(path);
-        let mut mask = 0u64;
-        for (i, o) in self.overrides.iter().enumerate().take(64) {
+        for (i, o) in self.overrides.iter().enumerate() {
             if o.files.is_match(&rel) {
-                mask |= 1 << i;
+                let word = i / 64;
+                if mask.len() <= word {
+                    mask.resize(word + 1, 0);
+                }
+                mask[word] |= 1 << (i % 64);
             }
         }
         mask
     }
+}
+
+/// The overrides that apply to a path (see [`Config::override_mask`]).
+type OverrideMask = Vec<u64>;
+
+fn applies(mask: &[u64], i: usize) -> bool {
+    mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -547,7 +560,7 @@ impl CliRules {
 pub struct Resolver {
     pub config: Config,
     cli: CliRules,
-    cache: Mutex<HashMap<u64, Arc<RuleSet>>>,
+    cache: Mutex<HashMap<OverrideMask, Arc<RuleSet>>>,
 }
 
 impl Resolver {
@@ -558,7 +571,7 @@ impl Resolver {
             cache: Mutex::new(HashMap::new()),
         };
         // Build the base set now so option errors surface before any file is read.
-        r.build(0).map_err(ConfigError::Usage)?;
+        r.build(&[]).map_err(ConfigError::Usage)?;
         Ok(r)
     }
 
@@ -572,7 +585,7 @@ impl Resolver {
         }
         // Options were validated at load time, so building cannot fail here.
         let rs = Arc::new(
-            self.build(mask)
+            self.build(&mask)
                 .unwrap_or_else(|_| RuleSet::new(Vec::new())),
         );
         if let Ok(mut cache) = self.cache.lock() {
@@ -582,10 +595,10 @@ impl Resolver {
     }
 
     /// Every rule's level and options under the given overrides.
-    fn build(&self, mask: u64) -> Result<RuleSet, String> {
+    fn build(&self, mask: &[u64]) -> Result<RuleSet, String> {
         let mut layers: Vec<&Settings> = vec![&self.config.base];
         for (i, o) in self.config.overrides.iter().enumerate() {
-            if mask & (1 << i) != 0 {
+            if applies(mask, i) {
                 layers.push(&o.settings);
             }
         }
