@@ -354,6 +354,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             WalkOptions {
                 no_ignore: args.no_ignore,
                 threads,
+                // Plain lint mode keeps every name, as ESLint and oxlint do: each is a path
+                // the user (or a CI annotation) may look for, and reading twice is harmless.
+                one_name_per_file: args.fix_mode().is_some(),
             },
         );
         let cache = args.cache.then(|| open_cache(args, &resolver));

@@ -195,3 +195,47 @@ fn every_override_applies_past_the_64th() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `--fix` over a folder where `link.js -> target.js`: one physical file, so it is linted,
+/// fixed and reported once (under the first name), with no false `io-error` from two fix
+/// passes racing on it. Plain lint mode keeps both names, as ESLint and oxlint do.
+#[cfg(unix)]
+#[test]
+fn fix_lints_each_physical_file_once() {
+    let t = tempfile::tempdir().expect("temp dir");
+    let d = t.path().join("d");
+    fs::create_dir(&d).expect("mkdir");
+    // A safe fix, and an error that stays.
+    let code = "const x = [...[1, 2]];\nconst y = [...5];\n";
+    let fixed = "const x = [1, 2];\nconst y = [...5];\n";
+    std::os::unix::fs::symlink("target.js", d.join("link.js")).expect("symlink");
+
+    let cases: &[(&[&str], &str)] = &[
+        (&["--fix", "."], "link.js"),
+        (&["--fix-suggestions", "."], "link.js"),
+        // The first name on the command line, though `../d/target.js` sorts first.
+        (&["--fix", "target.js", "../d/target.js"], "target.js"),
+        (&["--fix", "link.js", "../d"], "link.js"),
+    ];
+    for (args, name) in cases {
+        for _ in 0..3 {
+            fs::write(d.join("target.js"), code).expect("write");
+            let mut all = vec!["--format", "compact"];
+            all.extend_from_slice(args);
+            let out = restlint(&d, &all);
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
+            assert!(!text.contains("io-error"), "{args:?}: {text}");
+            assert_eq!(files(&out), [*name], "{args:?}: {text}");
+            assert_eq!(fs::read_to_string(d.join("target.js")).unwrap(), fixed);
+        }
+    }
+
+    fs::write(d.join("target.js"), code).expect("write");
+    let out = restlint(&d, &["--format", "compact", "."]);
+    assert_eq!(
+        files(&out),
+        ["link.js", "link.js", "target.js", "target.js"],
+        "{out:?}"
+    );
+}
