@@ -90,8 +90,9 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    /// Worker threads: 1 to 1024, or 0 for all cores (the default). Never more than the files
+    /// to lint; the folder walk uses at most one per core.
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
 
     /// Do not honour .gitignore and .ignore files.
@@ -272,13 +273,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         }
     }
 
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(1 << 30);
-    if let Some(n) = args.threads.filter(|n| *n > 0) {
-        pool = pool.num_threads(n);
-    }
-    let pool = pool
-        .build()
-        .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
+    // The cores, or `--threads`; the pool is made for the files found (see `worker_pool`).
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = args.threads.filter(|n| *n > 0).unwrap_or(cores);
 
     // With `--fix` on standard input, the fixed source goes to stdout and the report to stderr.
     let mut fixed_stdin: Option<Vec<u8>> = None;
@@ -319,6 +316,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                         rendered: None,
                     },
                     Ok(text) => {
+                        let pool = worker_pool(1)?;
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
                         match args.fix_mode() {
@@ -347,18 +345,19 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             (vec![report], 1)
         }
     } else {
-        let threads = args.threads.unwrap_or(0);
         let (targets, issues) = walk::collect(
             &paths,
             &resolver.config,
             WalkOptions {
                 no_ignore: args.no_ignore,
-                threads,
+                // Idle walkers spin: never more than the cores (0: the walker's default).
+                threads: args.threads.map_or(0, |n| n.min(cores)),
                 // Plain lint mode keeps every name, as ESLint and oxlint do: each is a path
                 // the user (or a CI annotation) may look for, and reading twice is harmless.
                 one_name_per_file: args.fix_mode().is_some(),
             },
         );
+        let pool = worker_pool(wanted.min(targets.len()))?;
         let cache = args.cache.then(|| open_cache(args, &resolver));
         // Clean files are dropped as they finish: memory then grows with the findings, not
         // with the number of files. Only the formats that quote the code (frames, SARIF
@@ -481,6 +480,30 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     } else {
         0
     })
+}
+
+/// The most `--threads` accepts: past it a thread per file costs more than it gives on any
+/// machine restlint runs on (each reserves a 1 GiB stack, see `worker_pool`).
+pub const MAX_THREADS: usize = 1024;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads (0 to {MAX_THREADS})"))?;
+    if n > MAX_THREADS {
+        return Err(format!("at most {MAX_THREADS} threads (0 means all cores)"));
+    }
+    Ok(n)
+}
+
+/// The lint workers: `threads` of them (at least one), on 1 GiB stacks (the parser recurses
+/// without a depth limit).
+fn worker_pool(threads: usize) -> Result<rayon::ThreadPool, ConfigError> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(1 << 30)
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))
 }
 
 fn sarif_tool() -> report::sarif::ToolInfo<'static> {

@@ -239,3 +239,40 @@ fn fix_lints_each_physical_file_once() {
         "{out:?}"
     );
 }
+
+/// `--threads` beyond the files, or beyond any machine, does not stall the run: the workers
+/// are never more than the files (nor the walkers than the cores), and past 1024 the value
+/// is refused as a usage error.
+#[test]
+fn threads_are_capped() {
+    let t = tempfile::tempdir().expect("temp dir");
+    for f in ["a.js", "b.js", "c.js"] {
+        fs::write(t.path().join(f), SPREAD).expect("write");
+    }
+    let one = restlint(t.path(), &["--format", "json", "--threads", "1", "."]);
+    assert_eq!(one.status.code(), Some(0));
+    for (n, path) in [("1024", "."), ("1000", "a.js"), ("0", ".")] {
+        let started = std::time::Instant::now();
+        let out = restlint(t.path(), &["--format", "json", "--threads", n, path]);
+        // Uncapped, 1000 threads for 3 files took 9-27 s on 2 cores.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "--threads {n}: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(out.status.code(), Some(0), "--threads {n}");
+        if path == "." {
+            assert_eq!(out.stdout, one.stdout, "--threads {n}");
+        }
+    }
+    for n in ["1025", "99999999999"] {
+        let out = restlint(t.path(), &["--threads", n, "."]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--threads {n}: {err}");
+        assert!(
+            err.contains("--threads") && err.contains("at most 1024 threads"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
