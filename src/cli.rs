@@ -206,6 +206,11 @@ fn explain(rule: &str) -> i32 {
             print!("{}", m.docs);
             0
         }
+        None if crate::config::not_a_rule(rule).is_some() => {
+            let why = crate::config::not_a_rule(rule).unwrap_or_default();
+            eprintln!("restlint: {why}; `restlint rules` lists every rule");
+            2
+        }
         None => {
             let hint = crate::config::closest(rule, rules::RULES.iter().map(|m| m.id))
                 .map(|s| format!(" (did you mean `{s}`?)"))
@@ -408,7 +413,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         });
         let n = targets.len() + issues.len();
         if let Some(cache) = cache {
-            save_cache(cache);
+            save_cache(cache, &cache::cache_file(args.cache_location.as_deref()));
         }
         for issue in issues {
             reports.push(FileReport {
@@ -470,12 +475,20 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         return Ok(2);
     }
 
+    // Why the run fails, on stderr so a machine format's stdout stays one valid document.
+    let too_many_warnings = args.max_warnings.filter(|m| summary.warnings > *m);
+    if let Some(max) = too_many_warnings {
+        eprintln!(
+            "restlint: too many warnings ({}, maximum: {max})",
+            summary.warnings
+        );
+    }
     if lint::timing::enabled() {
         eprint!("{}", lint::timing::report(started.elapsed()));
     }
     Ok(if trouble {
         2
-    } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
+    } else if summary.errors > 0 || too_many_warnings.is_some() {
         1
     } else {
         0
@@ -680,7 +693,8 @@ fn open_cache(args: &Args, resolver: &Resolver) -> Cache {
     cache
 }
 
-fn save_cache(cache: Cache) {
+/// Writes the cache back; `file` is where it goes, for the warning.
+fn save_cache(cache: Cache, file: &Path) {
     let stats = cache.stats();
     if debug_cache() {
         eprintln!(
@@ -690,7 +704,10 @@ fn save_cache(cache: Cache) {
     }
     // A cache that cannot be written costs the next run time, not this run's result.
     if let Err(e) = cache.save() {
-        eprintln!("restlint: warning: cannot write the cache: {e}");
+        eprintln!(
+            "restlint: warning: cannot write the cache {}: {e}",
+            file.display()
+        );
     }
 }
 

@@ -276,3 +276,75 @@ fn threads_are_capped() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The reasons a run gives: too many warnings (on stderr, so a machine format's stdout stays
+/// one document), the cache file that could not be written, and why `parse-error` and the
+/// other reported ids that are not rules cannot be configured or explained.
+#[test]
+fn messages_say_why() {
+    let t = tempfile::tempdir().expect("temp dir");
+    fs::write(t.path().join("a.js"), SPREAD).expect("write");
+    for format in ["json", "sarif", "compact", "pretty"] {
+        let out = restlint(t.path(), &["--format", format, "--max-warnings", "0", "."]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(
+            err.contains("too many warnings (1, maximum: 0)"),
+            "{format}: {err}"
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("too many warnings"), "{format}: {text}");
+        if format == "json" || format == "sarif" {
+            serde_json::from_str::<serde_json::Value>(&text).expect("stdout is one document");
+        }
+    }
+    let out = restlint(t.path(), &["--max-warnings", "1", "."]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("too many"));
+
+    // A cache location under a file cannot be written: the warning names it.
+    let out = restlint(
+        t.path(),
+        &[
+            "--cache",
+            "--cache-location",
+            "a.js/sub/",
+            "--format",
+            "json",
+            ".",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("cannot write the cache a.js/sub/results.cache"),
+        "{err}"
+    );
+
+    for id in [
+        "parse-error",
+        "io-error",
+        "internal-error",
+        "unused-disable-directive",
+    ] {
+        let want = format!("`{id}` is not a rule");
+        let rule = format!("{id}=off");
+        for args in [vec!["--rule", &rule, "."], vec!["explain", id]] {
+            let out = restlint(t.path(), &args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(err.contains(&want), "{args:?}: {err}");
+            assert!(!err.contains("did you mean"), "{args:?}: {err}");
+        }
+        fs::write(
+            t.path().join("restlint.json"),
+            format!(r#"{{"rules": {{"{id}": "off"}}}}"#),
+        )
+        .expect("write config");
+        let out = restlint(t.path(), &["."]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(err.contains(&want), "{err}");
+        fs::remove_file(t.path().join("restlint.json")).expect("remove config");
+    }
+}

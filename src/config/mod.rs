@@ -427,6 +427,9 @@ fn parse_settings(
         for (id, v) in rs {
             let Some(meta) = rules::find(id) else {
                 let (o, l) = locate.key(id, from);
+                if let Some(why) = not_a_rule(id) {
+                    return Err(err(o, l, format!("unknown rule `{id}`"), Some(why)));
+                }
                 let help = closest(id, rules::RULES.iter().map(|m| m.id))
                     .map(|s| format!("did you mean `{s}`?"));
                 return Err(err(
@@ -503,6 +506,22 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
     b.build().map_err(|e| (globs.join(", "), e.to_string()))
 }
 
+/// Why an id restlint reports is not a rule that can be configured or explained, for the ids
+/// that are not rules (`parse-error`, …); `None` for any other name.
+pub fn not_a_rule(id: &str) -> Option<String> {
+    use crate::diagnostic::{INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, UNUSED_DISABLE_DIRECTIVE};
+    let what = match id {
+        PARSE_ERROR => "a syntax error",
+        IO_ERROR => "a file that could not be read, or is not UTF-8",
+        INTERNAL_ERROR => "a file restlint failed on",
+        UNUSED_DISABLE_DIRECTIVE => "a restlint-disable directive that suppresses nothing",
+        _ => return None,
+    };
+    Some(format!(
+        "`{id}` is not a rule: it reports {what}, and cannot be turned off or configured"
+    ))
+}
+
 /// The closest name, for did-you-mean.
 pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
     candidates
@@ -538,6 +557,9 @@ impl CliRules {
                 )));
             };
             let Some(meta) = rules::find(id.trim()) else {
+                if let Some(why) = not_a_rule(id.trim()) {
+                    return Err(ConfigError::Usage(format!("--rule: {why}")));
+                }
                 let hint = closest(id, rules::RULES.iter().map(|m| m.id))
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
