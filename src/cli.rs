@@ -90,8 +90,9 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    /// Worker threads: 1 to 1024, or 0 for all cores (the default). Never more than the files
+    /// to lint; the folder walk uses at most one per core.
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
 
     /// Do not honour .gitignore and .ignore files.
@@ -205,6 +206,11 @@ fn explain(rule: &str) -> i32 {
             print!("{}", m.docs);
             0
         }
+        None if crate::config::not_a_rule(rule).is_some() => {
+            let why = crate::config::not_a_rule(rule).unwrap_or_default();
+            eprintln!("restlint: {why}; `restlint rules` lists every rule");
+            2
+        }
         None => {
             let hint = crate::config::closest(rule, rules::RULES.iter().map(|m| m.id))
                 .map(|s| format!(" (did you mean `{s}`?)"))
@@ -223,10 +229,7 @@ fn load_config(args: &Args) -> Result<Config, ConfigError> {
         .map_err(|e| ConfigError::Usage(format!("cannot read the current folder: {e}")))?;
     match Config::discover(&cwd) {
         Some(p) => Config::load(&p),
-        None => Ok(Config {
-            root: cwd,
-            ..Config::default()
-        }),
+        None => Ok(Config::empty(cwd)),
     }
 }
 
@@ -275,13 +278,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         }
     }
 
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(1 << 30);
-    if let Some(n) = args.threads.filter(|n| *n > 0) {
-        pool = pool.num_threads(n);
-    }
-    let pool = pool
-        .build()
-        .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))?;
+    // The cores, or `--threads`; the pool is made for the files found (see `worker_pool`).
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = args.threads.filter(|n| *n > 0).unwrap_or(cores);
 
     // With `--fix` on standard input, the fixed source goes to stdout and the report to stderr.
     let mut fixed_stdin: Option<Vec<u8>> = None;
@@ -331,6 +330,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
                         }
                     }
                     Ok(text) => {
+                        let pool = worker_pool(1)?;
                         let rules = resolver.rules_for(&name);
                         let diagnostics = pool.install(|| lint::lint_text(&name, &text, &rules));
                         match args.fix_mode() {
@@ -359,15 +359,19 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             (vec![report], 1)
         }
     } else {
-        let threads = args.threads.unwrap_or(0);
         let (targets, issues) = walk::collect(
             &paths,
             &resolver.config,
             WalkOptions {
                 no_ignore: args.no_ignore,
-                threads,
+                // Idle walkers spin: never more than the cores (0: the walker's default).
+                threads: args.threads.map_or(0, |n| n.min(cores)),
+                // Plain lint mode keeps every name, as ESLint and oxlint do: each is a path
+                // the user (or a CI annotation) may look for, and reading twice is harmless.
+                one_name_per_file: args.fix_mode().is_some(),
             },
         );
+        let pool = worker_pool(wanted.min(targets.len()))?;
         let cache = args.cache.then(|| open_cache(args, &resolver));
         // Clean files are dropped as they finish: memory then grows with the findings, not
         // with the number of files. Only the formats that quote the code (frames, SARIF
@@ -418,7 +422,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         });
         let n = targets.len() + issues.len();
         if let Some(cache) = cache {
-            save_cache(cache);
+            save_cache(cache, &cache::cache_file(args.cache_location.as_deref()));
         }
         for issue in issues {
             reports.push(FileReport {
@@ -480,16 +484,48 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         return Ok(2);
     }
 
+    // Why the run fails, on stderr so a machine format's stdout stays one valid document.
+    let too_many_warnings = args.max_warnings.filter(|m| summary.warnings > *m);
+    if let Some(max) = too_many_warnings {
+        eprintln!(
+            "restlint: too many warnings ({}, maximum: {max})",
+            summary.warnings
+        );
+    }
     if lint::timing::enabled() {
         eprint!("{}", lint::timing::report(started.elapsed()));
     }
     Ok(if trouble {
         2
-    } else if summary.errors > 0 || args.max_warnings.is_some_and(|m| summary.warnings > m) {
+    } else if summary.errors > 0 || too_many_warnings.is_some() {
         1
     } else {
         0
     })
+}
+
+/// The most `--threads` accepts: past it a thread per file costs more than it gives on any
+/// machine restlint runs on (each reserves a 1 GiB stack, see `worker_pool`).
+pub const MAX_THREADS: usize = 1024;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads (0 to {MAX_THREADS})"))?;
+    if n > MAX_THREADS {
+        return Err(format!("at most {MAX_THREADS} threads (0 means all cores)"));
+    }
+    Ok(n)
+}
+
+/// The lint workers: `threads` of them (at least one), on 1 GiB stacks (the parser recurses
+/// without a depth limit).
+fn worker_pool(threads: usize) -> Result<rayon::ThreadPool, ConfigError> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(1 << 30)
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| ConfigError::Usage(format!("cannot start worker threads: {e}")))
 }
 
 fn sarif_tool() -> report::sarif::ToolInfo<'static> {
@@ -666,7 +702,8 @@ fn open_cache(args: &Args, resolver: &Resolver) -> Cache {
     cache
 }
 
-fn save_cache(cache: Cache) {
+/// Writes the cache back; `file` is where it goes, for the warning.
+fn save_cache(cache: Cache, file: &Path) {
     let stats = cache.stats();
     if debug_cache() {
         eprintln!(
@@ -676,7 +713,10 @@ fn save_cache(cache: Cache) {
     }
     // A cache that cannot be written costs the next run time, not this run's result.
     if let Err(e) = cache.save() {
-        eprintln!("restlint: warning: cannot write the cache: {e}");
+        eprintln!(
+            "restlint: warning: cannot write the cache {}: {e}",
+            file.display()
+        );
     }
 }
 

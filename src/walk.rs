@@ -43,6 +43,11 @@ pub struct WalkOptions {
     /// Do not honour `.gitignore`/`.ignore` files (hidden and `node_modules` still skipped).
     pub no_ignore: bool,
     pub threads: usize,
+    /// Keep one name per physical file (same device and inode): a symlink and its target, or
+    /// one file named twice (`a.js ../dir/a.js`), are linted once, under the name met first
+    /// (the earliest path on the command line, then the first in sorted order). `--fix` needs
+    /// it: two workers fixing one file under two names race, and one fails.
+    pub one_name_per_file: bool,
 }
 
 /// How a path is shown: relative to the cwd when under it, `/`-separated, else as given.
@@ -76,7 +81,8 @@ pub fn collect(
 ) -> (Vec<Target>, Vec<WalkIssue>) {
     let found = Mutex::new(Vec::new());
     let issues = Mutex::new(Vec::new());
-    for root in paths {
+    for (index, root) in paths.iter().enumerate() {
+        let push = |found: &Mutex<Vec<(usize, Target)>>, path: PathBuf| push(found, index, path);
         let meta = std::fs::metadata(root);
         if meta.as_ref().is_ok_and(|m| !m.is_dir()) {
             // An explicit file is linted whatever its extension says, except `.d.ts`-style
@@ -138,26 +144,65 @@ pub fn collect(
     }
     // Sorted by the path shown (then the path); a path given twice, or a file named and also
     // found under a named folder, is linted once.
-    let mut shown: Vec<(String, Target)> = found
+    let mut shown: Vec<(String, usize, Target)> = found
         .into_inner()
         .unwrap_or_default()
         .into_iter()
-        .map(|t| (t.display(), t))
+        .map(|(index, t)| (t.display(), index, t))
         .collect();
     shown.sort();
     shown.dedup_by(|a, b| a.0 == b.0);
-    let mut files: Vec<Target> = shown.into_iter().map(|(_, t)| t).collect();
+    if opts.one_name_per_file {
+        shown = one_name_per_file(shown);
+    }
+    let mut files: Vec<Target> = shown.into_iter().map(|(_, _, t)| t).collect();
     files.shrink_to_fit();
     let mut issues = issues.into_inner().unwrap_or_default();
     issues.sort_by(|a, b| a.display.cmp(&b.display));
     (files, issues)
 }
 
-fn push(found: &Mutex<Vec<Target>>, path: PathBuf) {
+fn push(found: &Mutex<Vec<(usize, Target)>>, index: usize, path: PathBuf) {
     let target = Target::new(path);
     if let Ok(mut v) = found.lock() {
-        v.push(target);
+        v.push((index, target));
     }
+}
+
+/// Keeps the first name of each physical file (see [`WalkOptions::one_name_per_file`]);
+/// `shown` is sorted by name and stays so. A file whose metadata cannot be read is kept (its
+/// read reports the trouble).
+fn one_name_per_file(shown: Vec<(String, usize, Target)>) -> Vec<(String, usize, Target)> {
+    use std::collections::HashSet;
+    let mut order: Vec<usize> = (0..shown.len()).collect();
+    order.sort_by_key(|&i| shown[i].1);
+    let mut seen = HashSet::new();
+    let mut keep = vec![true; shown.len()];
+    for i in order {
+        if let Some(id) = file_id(&shown[i].2.path)
+            && !seen.insert(id)
+        {
+            keep[i] = false;
+        }
+    }
+    shown
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
+}
+
+/// What a path's physical file is: its device and inode, following symlinks.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What a path's physical file is: its canonical path (hard links stay apart).
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {

@@ -5,7 +5,7 @@ mod error;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
@@ -70,9 +70,19 @@ pub struct Config {
     pub overrides: Vec<Override>,
     /// The file's text, for the cache key.
     pub text: String,
+    /// `root` made absolute and normalized, and its canonical form (made once).
+    root_forms: OnceLock<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Config {
+    /// No configuration file: the defaults, with globs (none) relative to `root`.
+    pub fn empty(root: PathBuf) -> Config {
+        Config {
+            root,
+            ..Config::default()
+        }
+    }
+
     /// Finds `restlint.json` or `.restlintrc.json` in `dir` or its nearest parent.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
         let mut cur = Some(dir);
@@ -224,37 +234,106 @@ impl Config {
         set.is_match(&rel)
     }
 
+    /// The path as the globs see it: relative to the config file's folder, however the
+    /// file was named (`../lib/a.js` from a sibling folder, an absolute path through a
+    /// symlinked folder, `a/./b`). A path outside that folder is given whole (absolute).
     fn relative(&self, path: &Path) -> PathBuf {
-        let abs = absolute(path);
-        let root = absolute(&self.root);
-        abs.strip_prefix(&root)
-            .map(Path::to_path_buf)
-            .unwrap_or(abs)
+        let (root_lexical, root_physical) = self.root_forms.get_or_init(|| {
+            let lexical = normalize(&absolute(&self.root));
+            let physical = std::fs::canonicalize(&lexical).ok();
+            (lexical, physical)
+        });
+        let abs = normalize(&absolute(path));
+        if let Ok(rel) = abs.strip_prefix(root_lexical) {
+            return rel.to_path_buf();
+        }
+        // Named through a symlink (a symlinked working folder, config folder or parent):
+        // compare the physical forms. Only the folders are resolved, so a symlinked file
+        // is judged where its name is, like any other file.
+        if let Some(root) = root_physical
+            && let Some(physical) = physical_folders(&abs)
+            && let Ok(rel) = physical.strip_prefix(root)
+        {
+            return rel.to_path_buf();
+        }
+        abs
     }
 
-    /// Which overrides apply to a path, as a bit mask.
-    fn override_mask(&self, path: &Path) -> u64 {
+    /// Which overrides apply to a path, as a bit set of any size (word `i / 64`, bit
+    /// `i % 64`), without trailing zero words so equal sets compare equal. No override
+    /// applies: empty, no allocation.
+    fn override_mask(&self, path: &Path) -> OverrideMask {
+        let mut mask = OverrideMask::new();
         if self.overrides.is_empty() {
-            return 0;
+            return mask;
         }
         let rel = self.relative(path);
-        let mut mask = 0u64;
-        for (i, o) in self.overrides.iter().enumerate().take(64) {
+        for (i, o) in self.overrides.iter().enumerate() {
             if o.files.is_match(&rel) {
-                mask |= 1 << i;
+                let word = i / 64;
+                if mask.len() <= word {
+                    mask.resize(word + 1, 0);
+                }
+                mask[word] |= 1 << (i % 64);
             }
         }
         mask
     }
 }
 
+/// The overrides that apply to a path (see [`Config::override_mask`]).
+type OverrideMask = Vec<u64>;
+
+fn applies(mask: &[u64], i: usize) -> bool {
+    mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
 fn absolute(p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|c| c.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
+    // Read once: restlint never changes its working folder.
+    static CWD: OnceLock<Option<PathBuf>> = OnceLock::new();
+    match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if !p.is_absolute() => cwd.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// An absolute path without `.` and `..` components. A `..` after a symlinked folder goes
+/// where the system goes (the parent of the link's target), so that folder is resolved
+/// first; otherwise the path is left as named.
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink())
+                    && let Ok(target) = std::fs::canonicalize(&out)
+                {
+                    out = target;
+                }
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `abs` (normalized) with its folders resolved: the deepest folder that exists is made
+/// canonical and the rest appended (a `--stdin-filename` may name a file that does not
+/// exist). `None` when no folder resolves.
+fn physical_folders(abs: &Path) -> Option<PathBuf> {
+    // The last component stays as named (a symlinked file is judged where its name is).
+    let mut rest = vec![abs.file_name()?];
+    let mut cur = abs.parent()?;
+    loop {
+        if let Ok(mut real) = std::fs::canonicalize(cur) {
+            real.extend(rest.iter().rev());
+            return Some(real);
+        }
+        rest.push(cur.file_name()?);
+        cur = cur.parent()?;
     }
 }
 
@@ -348,6 +427,9 @@ fn parse_settings(
         for (id, v) in rs {
             let Some(meta) = rules::find(id) else {
                 let (o, l) = locate.key(id, from);
+                if let Some(why) = not_a_rule(id) {
+                    return Err(err(o, l, format!("unknown rule `{id}`"), Some(why)));
+                }
                 let help = closest(id, rules::RULES.iter().map(|m| m.id))
                     .map(|s| format!("did you mean `{s}`?"));
                 return Err(err(
@@ -424,6 +506,22 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
     b.build().map_err(|e| (globs.join(", "), e.to_string()))
 }
 
+/// Why an id restlint reports is not a rule that can be configured or explained, for the ids
+/// that are not rules (`parse-error`, …); `None` for any other name.
+pub fn not_a_rule(id: &str) -> Option<String> {
+    use crate::diagnostic::{INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, UNUSED_DISABLE_DIRECTIVE};
+    let what = match id {
+        PARSE_ERROR => "a syntax error",
+        IO_ERROR => "a file that could not be read, or is not UTF-8",
+        INTERNAL_ERROR => "a file restlint failed on",
+        UNUSED_DISABLE_DIRECTIVE => "a restlint-disable directive that suppresses nothing",
+        _ => return None,
+    };
+    Some(format!(
+        "`{id}` is not a rule: it reports {what}, and cannot be turned off or configured"
+    ))
+}
+
 /// The closest name, for did-you-mean.
 pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
     candidates
@@ -459,6 +557,9 @@ impl CliRules {
                 )));
             };
             let Some(meta) = rules::find(id.trim()) else {
+                if let Some(why) = not_a_rule(id.trim()) {
+                    return Err(ConfigError::Usage(format!("--rule: {why}")));
+                }
                 let hint = closest(id, rules::RULES.iter().map(|m| m.id))
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
@@ -481,7 +582,7 @@ impl CliRules {
 pub struct Resolver {
     pub config: Config,
     cli: CliRules,
-    cache: Mutex<HashMap<u64, Arc<RuleSet>>>,
+    cache: Mutex<HashMap<OverrideMask, Arc<RuleSet>>>,
 }
 
 impl Resolver {
@@ -492,7 +593,7 @@ impl Resolver {
             cache: Mutex::new(HashMap::new()),
         };
         // Build the base set now so option errors surface before any file is read.
-        r.build(0).map_err(ConfigError::Usage)?;
+        r.build(&[]).map_err(ConfigError::Usage)?;
         Ok(r)
     }
 
@@ -506,7 +607,7 @@ impl Resolver {
         }
         // Options were validated at load time, so building cannot fail here.
         let rs = Arc::new(
-            self.build(mask)
+            self.build(&mask)
                 .unwrap_or_else(|_| RuleSet::new(Vec::new())),
         );
         if let Ok(mut cache) = self.cache.lock() {
@@ -516,10 +617,10 @@ impl Resolver {
     }
 
     /// Every rule's level and options under the given overrides.
-    fn build(&self, mask: u64) -> Result<RuleSet, String> {
+    fn build(&self, mask: &[u64]) -> Result<RuleSet, String> {
         let mut layers: Vec<&Settings> = vec![&self.config.base];
         for (i, o) in self.config.overrides.iter().enumerate() {
-            if mask & (1 << i) != 0 {
+            if applies(mask, i) {
                 layers.push(&o.settings);
             }
         }
