@@ -121,24 +121,14 @@ pub fn apply(
             Kind::Disable | Kind::Enable => ranges.push(i),
         }
     }
-    diagnostics.retain_mut(|d| {
+    diagnostics.retain(|d| {
         if matches!(
             d.rule,
             PARSE_ERROR | IO_ERROR | INTERNAL_ERROR | UNUSED_DISABLE_DIRECTIVE
         ) {
             return true;
         }
-        if !suppress(d, &mut directives, &by_line, &ranges, line_index) {
-            return true;
-        }
-        // A syntax rule's finding is a syntax error: silenced as a rule, it stays as a
-        // `parse-error`, as when the rule is turned off in the configuration.
-        if crate::lint::is_syntax_rule(d.rule) {
-            d.rule = PARSE_ERROR;
-            d.severity = crate::diagnostic::Severity::Error;
-            return true;
-        }
-        false
+        !suppress(d, &mut directives, &by_line, &ranges, line_index)
     });
 
     if !report_unused {
@@ -316,21 +306,5 @@ mod tests {
             run(src, &[("r1", 24), (PARSE_ERROR, 26)]),
             vec![(PARSE_ERROR, 26)]
         );
-    }
-
-    #[test]
-    fn a_silenced_syntax_rule_is_still_a_syntax_error() {
-        for src in [
-            "/* restlint-disable */
-function f(...a, b) {}",
-            "// restlint-disable-next-line rest-not-last
-function f(...a, b) {}",
-            "function f(...a, b) {} // restlint-disable-line",
-        ] {
-            let at = src.find("...").unwrap() as u32;
-            let got = run(src, &[("rest-not-last", at), ("r1", at)]);
-            assert_eq!(got[0], (PARSE_ERROR, at), "{src}");
-            assert!(!got.contains(&("rest-not-last", at)), "{src}");
-        }
     }
 }

@@ -106,7 +106,7 @@ fn estimated_stats(len: usize) -> oxc_semantic::Stats {
 /// The rules whose diagnostics come from the parser's errors, not from `check`.
 const SYNTAX_RULES: &[&str] = &["rest-not-last", "invalid-rest"];
 
-pub(crate) fn is_syntax_rule(id: &str) -> bool {
+fn is_syntax_rule(id: &str) -> bool {
     SYNTAX_RULES.contains(&id)
 }
 
