@@ -626,3 +626,27 @@ fn many_directives_and_diagnostics() {
     assert_eq!(r.iter().filter(|r| *r == "useless-spread").count(), 20_000);
     assert_eq!(code, 0, "warnings only");
 }
+
+/// A file whose name is not UTF-8 is linted in a folder walk like any other (its extension
+/// decides), and shown with the unreadable bytes replaced.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().expect("temp dir");
+    let name = std::ffi::OsStr::from_bytes(b"\xff-name.js");
+    fs::write(dir.path().join(name), "const o = { ...new Map() };\n").expect("write");
+    let types = std::ffi::OsStr::from_bytes(b"\xff-types.d.ts");
+    fs::write(dir.path().join(types), "declare const x: number;\n").expect("write");
+    let (code, doc) = lint_json_env(dir.path(), &["."], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&doc),
+        [(
+            "\u{fffd}-name.js".into(),
+            "object-spread-loses-data".into(),
+            1,
+            13
+        )]
+    );
+}

@@ -603,9 +603,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 if matches!(
                     decl_stmt.kind,
                     VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing
-                ) || decl_stmt.declare
-                {
+                ) {
                     return Typed::unknown();
+                }
+                // `declare const cache: Map<…>`: a value made elsewhere, whose annotation is
+                // all there is (a `declare let` may be reassigned anywhere).
+                if decl_stmt.declare {
+                    return match (&d.type_annotation, decl_stmt.kind) {
+                        (Some(ann), VariableDeclarationKind::Const) => {
+                            self.annotation(&ann.type_annotation, depth)
+                        }
+                        _ => Typed::unknown(),
+                    };
                 }
                 // `for (const x of xs)`: the binding holds each element.
                 let in_loop_head = matches!(

@@ -778,6 +778,13 @@ fn branches() {
 fn annotations() {
     let cases: &[(&str, Kind)] = &[
         ("function f(m: Map<string, number>) { probe(m) }", Kind::Map),
+        // An ambient constant: its annotation is all there is.
+        ("declare const m: Map<string, number>; probe(m)", Kind::Map),
+        (
+            "declare let m: Map<string, number>; probe(m)",
+            Kind::Unknown,
+        ),
+        ("declare const m; probe(m)", Kind::Unknown),
         ("function f(m?: Set<string>) { probe(m) }", Kind::Set),
         (
             "function f(m: Set<string> | undefined) { probe(m) }",

@@ -2324,6 +2324,11 @@ mod tests {
             "object-spread-loses-data",
         ),
         (
+            "a.ts",
+            "declare const cache: Map<string, number>;\nexport const o = { ...cache };",
+            "object-spread-loses-data",
+        ),
+        (
             "a.cjs",
             "const { promises: io } = require('node:fs');\nmodule.exports = () => ({ ...io.stat('.') });",
             "object-spread-loses-data",

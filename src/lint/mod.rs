@@ -70,13 +70,14 @@ pub const EXTENSIONS: &[&str] = &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts",
 
 /// Whether a path is a file restlint lints (by extension; `.d.ts` and kin excluded).
 pub fn is_lintable(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    // A name that is not UTF-8 is still a file to lint: its extension decides.
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
         return false;
     };
     let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
         return false;
     };
-    EXTENSIONS.contains(&ext) && !is_declaration_file(name)
+    EXTENSIONS.contains(&ext) && !is_declaration_file(&name)
 }
 
 fn is_declaration_file(name: &str) -> bool {
