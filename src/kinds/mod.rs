@@ -46,7 +46,7 @@ use std::rc::Rc;
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::*;
-use oxc_ast_visit::Visit;
+use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::{IsGlobalReference, Semantic};
 use oxc_span::GetSpan;
 use oxc_syntax::node::NodeId;
@@ -2490,24 +2490,56 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
     }
 }
 
-/// Finds a read of one symbol in an expression.
+/// Finds, in a test, a read of one symbol that can tell its kinds apart: an argument of a call
+/// (`Array.isArray(v)`, `isIterable(v)`), the object of a member (`v.length`, `v.has(k)`,
+/// `v[Symbol.iterator]`), or an operand of `typeof`, `instanceof` or `in`. A bare `v`, `!v` or
+/// `v === other` rules out no object kind.
 struct Mentions<'s> {
     scoping: &'s oxc_semantic::Scoping,
     symbol: SymbolId,
     found: bool,
 }
 
+impl Mentions<'_> {
+    fn is_it(&self, e: &Expression<'_>) -> bool {
+        matches!(e.get_inner_expression(), Expression::Identifier(id)
+            if id.reference_id.get().and_then(|r| self.scoping.get_reference(r).symbol_id())
+                == Some(self.symbol))
+    }
+}
+
 impl<'a> Visit<'a> for Mentions<'_> {
-    fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
-        if !self.found
-            && id
-                .reference_id
-                .get()
-                .and_then(|r| self.scoping.get_reference(r).symbol_id())
-                == Some(self.symbol)
+    fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
+        if c.arguments
+            .iter()
+            .any(|a| a.as_expression().is_some_and(|e| self.is_it(e)))
         {
             self.found = true;
         }
+        walk::walk_call_expression(self, c);
+    }
+
+    fn visit_member_expression(&mut self, m: &MemberExpression<'a>) {
+        if self.is_it(m.object()) {
+            self.found = true;
+        }
+        walk::walk_member_expression(self, m);
+    }
+
+    fn visit_unary_expression(&mut self, u: &UnaryExpression<'a>) {
+        if u.operator == UnaryOperator::Typeof && self.is_it(&u.argument) {
+            self.found = true;
+        }
+        walk::walk_unary_expression(self, u);
+    }
+
+    fn visit_binary_expression(&mut self, b: &BinaryExpression<'a>) {
+        if matches!(b.operator, BinaryOperator::Instanceof | BinaryOperator::In)
+            && (self.is_it(&b.left) || self.is_it(&b.right))
+        {
+            self.found = true;
+        }
+        walk::walk_binary_expression(self, b);
     }
 }
 

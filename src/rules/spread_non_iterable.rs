@@ -761,7 +761,18 @@ mod tests {
                 "function f(input: unknown) {\n  const value = input || {};\n  return typeof value[Symbol.iterator] === 'function' && [...value];\n}",
                 &[],
             ),
-            // Not guarded: no test of the binding, a test after the use, a branch that goes on.
+            (
+                "a.js",
+                "function f(input) {\n  const value = input || {};\n  if (value.length) return [...value];\n  if (isList(value)) return [...value];\n  return Symbol.iterator in value ? [...value] : 0;\n}",
+                &[],
+            ),
+            // Not guarded: no test of the binding, a test after the use, a branch that goes
+            // on, a test that rules out no object (truthiness, equality).
+            (
+                "a.js",
+                "function f(input, prev) {\n  const value = input ?? {};\n  if (value) log([...value]);\n  if (!value || value === prev) return 0;\n  return [...value];\n}",
+                &[(3, 19), (5, 11)],
+            ),
             (
                 "a.js",
                 "function f(input, c) {\n  const value = input ?? {};\n  if (c) return 1;\n  return [...value];\n}",
