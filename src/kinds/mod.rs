@@ -74,8 +74,14 @@ pub struct ClassInfo {
     pub span: Span,
     /// The class extends a class declared in the file (by node).
     pub base: Option<NodeId>,
-    /// The class extends something not declared in the file (not an Error class).
+    /// The class extends something not declared in the file (not an Error class), or `new C()`
+    /// may be another object (a decorator replaces the class, the constructor returns a value).
     pub extends_unknown: bool,
+    /// Code can give instances members the body does not declare: the class is handed to a
+    /// call or written through `C.prototype`, its body writes `this[key]` or `Object.assign(this,
+    /// …)`, or a computed key may be a symbol. Iterability and methods are then not known;
+    /// what a copy loses (accessors, `#private` fields) still is.
+    pub reshaped: bool,
     /// The class extends the global `Error` (or a subclass), directly or through in-file classes.
     pub is_error: bool,
     /// Some class in the chain has a `[Symbol.iterator]` member.
@@ -111,8 +117,8 @@ pub struct Kinds<'a, 'c> {
     this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
     /// What the elements of an array binding are (see `element_of`), memoised.
     elements: RefCell<HashMap<SymbolId, Typed>>,
-    /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_scope`).
-    dynamic: std::cell::Cell<Option<bool>>,
+    /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
+    dynamic: std::cell::Cell<Option<Dynamic>>,
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -136,19 +142,34 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
     }
 
-    /// Whether the file has a direct `eval(…)` or a `with` statement: then any binding may be
-    /// written (`eval("data = [1]")`) or a name may read another object's property (`with
-    /// (o) { items }`) out of the model's sight, so no binding and no global is trusted.
+    /// Whether a sloppy-mode file has a direct `eval(…)` or a `with` statement: then a name
+    /// may be declared (`eval("var Map = …")`), rebound or read from another object (`with (o)
+    /// { items }`) out of the model's sight, so no binding and no global is trusted. (A
+    /// module, or code under "use strict", cannot have `with`, and its `eval` declares nothing
+    /// outside itself: there only non-`const` bindings are distrusted, see `is_mutated`.)
     fn dynamic_scope(&self) -> bool {
+        self.dynamic_kind() == Dynamic::Sloppy
+    }
+
+    fn dynamic_kind(&self) -> Dynamic {
         if let Some(d) = self.dynamic.get() {
             return d;
         }
         let scoping = self.semantic.scoping();
-        let d = scoping.root_scope_flags().contains_direct_eval()
-            || (memchr::memmem::find(self.source.as_bytes(), b"with").is_some()
-                && scoping
-                    .scope_descendants_from_root()
-                    .any(|s| scoping.scope_flags(s).contains(ScopeFlags::With)));
+        let with = memchr::memmem::find(self.source.as_bytes(), b"with").is_some()
+            && scoping
+                .scope_descendants_from_root()
+                .any(|s| scoping.scope_flags(s).contains(ScopeFlags::With));
+        let eval = scoping.root_scope_flags().contains_direct_eval();
+        let strict = self.semantic.source_type().is_module()
+            || scoping.root_scope_flags().contains(ScopeFlags::StrictMode);
+        let d = if with || (eval && !strict) {
+            Dynamic::Sloppy
+        } else if eval {
+            Dynamic::StrictEval
+        } else {
+            Dynamic::None
+        };
         self.dynamic.set(Some(d));
         d
     }
@@ -160,10 +181,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 
     /// Whether a binding is ever written after its declaration (memoised per symbol); always
-    /// in a file with a direct `eval` or a `with`.
+    /// in a sloppy file with a direct `eval` or a `with`, and for any binding but a `const` in
+    /// a strict file with a direct `eval` (`eval("data = [1]")`).
     pub fn is_mutated(&self, symbol: SymbolId) -> bool {
-        if self.dynamic_scope() {
-            return true;
+        match self.dynamic_kind() {
+            Dynamic::Sloppy => return true,
+            Dynamic::StrictEval
+                if !self
+                    .semantic
+                    .scoping()
+                    .symbol_flags(symbol)
+                    .contains(SymbolFlags::ConstVariable) =>
+            {
+                return true;
+            }
+            _ => {}
         }
         if let Some(&m) = self.mutated.borrow().get(&symbol) {
             return m;
@@ -286,7 +318,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 let info = self.class_info(node);
                 if info.iterable {
                     Some(true)
-                } else if info.extends_unknown || info.async_iterable {
+                } else if info.extends_unknown || info.reshaped || info.async_iterable {
                     None
                 } else {
                     Some(false)
@@ -1561,7 +1593,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
         depth: u32,
     ) -> Typed {
         // A base class not in the file may write the field in code we cannot see.
-        if self.class_info(class_node).extends_unknown {
+        let info = self.class_info(class_node);
+        if info.extends_unknown || info.reshaped {
             return Typed::unknown();
         }
         let class_span = self.semantic.nodes().kind(class_node).span();
@@ -2227,14 +2260,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     })
             });
         let body = class_body::scan(class);
-        if patched
-            || !class.decorators.is_empty()
-            || body.reshapes_this
+        if !class.decorators.is_empty()
             || body.constructor_returns
             || builtins::constructed(&info.name, 0).is_some()
         {
             info.extends_unknown = true;
         }
+        info.reshaped = patched || body.reshapes_this;
         info.own = body.this_names;
         for element in &class.body.body {
             // `*[ITER]() {…}`: a member whose key may be `Symbol.iterator`.
@@ -2243,7 +2275,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 && !element.r#static()
                 && may_be_symbol_key(key)
             {
-                info.extends_unknown = true;
+                info.reshaped = true;
             }
             match element {
                 ClassElement::MethodDefinition(m) if !m.r#static => {
@@ -2303,6 +2335,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         let base = self.class_info_at(base_node, depth + 1);
                         info.base = Some(base_node);
                         info.extends_unknown = base.extends_unknown;
+                        info.reshaped |= base.reshaped;
                         info.is_error = base.is_error;
                         info.iterable |= base.iterable;
                         info.async_iterable |= base.async_iterable;
@@ -2490,6 +2523,17 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
     }
 }
 
+/// What a direct `eval` or a `with` lets code do to the file's names (see
+/// `Kinds::dynamic_kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dynamic {
+    None,
+    /// Strict code with a direct `eval`: it can assign to `let`/`var` bindings it sees.
+    StrictEval,
+    /// Sloppy code with a direct `eval` or a `with`: anything.
+    Sloppy,
+}
+
 /// Finds, in a test, a read of one symbol that can tell its kinds apart: an argument of a call
 /// (`Array.isArray(v)`, `isIterable(v)`), the object of a member (`v.length`, `v.has(k)`,
 /// `v[Symbol.iterator]`), or an operand of `typeof`, `instanceof` or `in`. A bare `v`, `!v` or
@@ -2543,6 +2587,9 @@ impl<'a> Visit<'a> for Mentions<'_> {
     }
 }
 
+/// How many statements before a use are looked at for a guard.
+const MAX_GUARD_DISTANCE: usize = 32;
+
 /// Whether a statement before the one at `at` in `list` is an `if` whose test `mentions` the
 /// binding and whose branch leaves (`return`, `throw`, `break`, `continue`).
 fn leaves_after_test<'a>(
@@ -2560,8 +2607,11 @@ fn leaves_after_test<'a>(
             _ => false,
         }
     }
-    list.iter()
-        .take_while(|s| s.span().end <= at.start)
+    // The statements right before the use (a guard sits near what it guards; looking at every
+    // earlier statement for every use would be quadratic in a long block).
+    let end = list.partition_point(|s| s.span().end <= at.start);
+    list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
+        .iter()
         .any(|s| match s {
             Statement::IfStatement(i) => {
                 mentions(&i.test)
@@ -2629,6 +2679,18 @@ fn may_be_symbol_key_expr(e: &Expression<'_>) -> bool {
     match e.get_inner_expression() {
         Expression::StringLiteral(_) | Expression::NumericLiteral(_) => false,
         Expression::TemplateLiteral(t) => !t.expressions.is_empty(),
+        // `'to' + name`: a string.
+        Expression::BinaryExpression(b)
+            if b.operator == BinaryOperator::Addition
+                && [&b.left, &b.right].iter().any(|e| {
+                    matches!(
+                        e.get_inner_expression(),
+                        Expression::StringLiteral(_) | Expression::TemplateLiteral(_)
+                    )
+                }) =>
+        {
+            false
+        }
         e => {
             !(e.is_specific_member_access("Symbol", "iterator")
                 || e.is_specific_member_access("Symbol", "asyncIterator"))

@@ -320,7 +320,7 @@ impl Options {
             return false;
         };
         let info = cx.kinds().class_info(class);
-        if info.extends_unknown || info.methods.is_empty() {
+        if info.extends_unknown || info.reshaped || info.methods.is_empty() {
             return false;
         }
         // Own properties of the instance (`this.go = this.go.bind(this)`, a field of the same
@@ -963,6 +963,12 @@ mod tests {
                 failures.push(format!("{code}\n  want none\n  got {}", got[0].message));
             }
         }
+        // A class handed to a call may gain members, but its `#private` fields and getters
+        // are still lost by a copy; a decorated class may be replaced.
+        let point = "class Point { #x = 1; get x() { return this.#x; } }\ncustomElements.define('x-point', Point);\nexport const o = { ...new Point() };";
+        assert_eq!(lint_with_rule("a.js", point, ID).len(), 1);
+        let decorated = "@register class Point { #x = 1; }\nexport const o = { ...new Point() };";
+        assert!(lint_with_rule("a.ts", decorated, ID).is_empty());
         // A test of the binding guards the use.
         let guarded = "function f(input) {\n  const src = input || new Map();\n  if (src instanceof Map) return [...src.keys()];\n  return Object.keys({ ...src });\n}";
         assert!(lint_with_rule("a.js", guarded, ID).is_empty());

@@ -642,6 +642,12 @@ mod tests {
                 &[],
             ),
             ("a.js", "class Q {}\nmixin(Q);\n[...new Q()];", &[]),
+            // A key made by string concatenation is no symbol.
+            (
+                "a.js",
+                "class S { ['to' + 'List']() {} }\n[...new S()];",
+                &[(2, 2)],
+            ),
             (
                 "a.js",
                 "class R { constructor() { this[Symbol.iterator] = function* () {}; } }\n[...new R()];",
@@ -701,6 +707,22 @@ mod tests {
             (
                 "a.js",
                 "class P {}\nP.prototype[Symbol.iterator] = function* () {};\n[...new P()];",
+                &[],
+            ),
+            // In strict code a direct `eval` can rebind only non-`const` bindings.
+            (
+                "a.mjs",
+                "function f() { const o = {}; return [...o]; }\nfunction g(c) { return eval(c); }",
+                &[(1, 38)],
+            ),
+            (
+                "a.cjs",
+                "function f() { const o = {}; return [...o]; }\nfunction g(c) { return eval(c); }",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "let data = {};\neval('data = [1]');\n[...data];",
                 &[],
             ),
             // Still known: nothing reshapes these (a static write changes no instance).
