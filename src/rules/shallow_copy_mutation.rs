@@ -78,7 +78,7 @@ impl Rule for ShallowCopyMutation {
         let Some((Some(symbol), copy)) = found else {
             return;
         };
-        if in_draft_recipe(node.id(), cx) {
+        if copies_a_draft(node.id(), &copy, cx) {
             return;
         }
         check_uses(symbol, node.id(), &copy, cx);
@@ -100,9 +100,9 @@ const DRAFT_CALLS: &[&str] = &[
 /// Whether a node runs inside an immer-style recipe: a function passed to one of
 /// [`DRAFT_CALLS`], or a case reducer of `createSlice({ reducers: { … } })`. Writing through a
 /// copy there writes the draft, which is what the recipe is for.
-fn in_draft_recipe(id: NodeId, cx: &Ctx<'_, '_>) -> bool {
+fn in_draft_recipe(a: NodeId, cx: &Ctx<'_, '_>) -> bool {
     let nodes = cx.nodes();
-    nodes.ancestor_ids(id).any(|a| {
+    {
         if !matches!(
             nodes.kind(a),
             AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
@@ -125,7 +125,39 @@ fn in_draft_recipe(id: NodeId, cx: &Ctx<'_, '_>) -> bool {
         }
         matches!(nodes.kind(parent), AstKind::CallExpression(c)
             if callee_name(&c.callee).is_some_and(|n| DRAFT_CALLS.contains(&n)))
-    })
+    }
+}
+
+/// Whether the copy at `id` is made, inside a draft recipe (see [`in_draft_recipe`]), from
+/// the recipe's draft: every source is read off the first parameter of a recipe around it
+/// (`{ ...draft.user }`, `[...state.items]`). A copy of anything else there (a module
+/// constant, the action's payload) is judged as anywhere.
+fn copies_a_draft(id: NodeId, copy: &Copy, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let drafts: Vec<&str> = nodes
+        .ancestor_ids(id)
+        .filter(|&a| in_draft_recipe(a, cx))
+        .filter_map(|a| {
+            let params = match nodes.kind(a) {
+                AstKind::Function(f) => &f.params,
+                AstKind::ArrowFunctionExpression(f) => &f.params,
+                _ => return None,
+            };
+            match &params.items.first()?.pattern {
+                BindingPattern::BindingIdentifier(b) => Some(b.name.as_str()),
+                _ => None,
+            }
+        })
+        .collect();
+    let rooted = |source: &str| {
+        let root = source
+            .split(['.', '[', '?', '(', ' '])
+            .next()
+            .unwrap_or_default();
+        // A source too long to show is not judged: taken as the draft's.
+        source.is_empty() || drafts.contains(&root)
+    };
+    !drafts.is_empty() && rooted(&copy.source) && copy.others.iter().all(|o| rooted(o))
 }
 
 /// `produce` of `produce(…)`, `immer.produce(…)` and `builder.addCase(…)`.
@@ -1479,6 +1511,15 @@ mod tests {
             (
                 "run(state, (draft) => {\n  const list = [...draft.items];\n  list[0].done = true;\n  return list;\n});",
                 &[(3, 3)],
+            ),
+            // Inside a recipe, a copy of something other than the draft is judged as anywhere.
+            (
+                "import { DEFAULTS } from './d';\nproduce(state, (draft) => {\n  const fresh = { ...DEFAULTS };\n  fresh.filters.tags.push('all');\n  draft.filters = fresh.filters;\n});",
+                &[(4, 3)],
+            ),
+            (
+                "createSlice({ name: 't', reducers: {\n  add(state, action) { const item = { ...action.payload }; item.meta.seen = true; state.items.push(item); },\n} });",
+                &[(2, 60)],
             ),
         ] {
             assert_eq!(positions(code), want, "{code}");
