@@ -331,8 +331,14 @@ fn check_reduce(
     if !matches!(method, "reduce" | "reduceRight") {
         return;
     }
-    // `[defaults, user, env].reduce(…)`: a few steps, fixed in the text.
-    if member_object(&call.callee).is_some_and(is_short_literal) {
+    // `[defaults, user, env].reduce(…, {})`: a few steps, fixed in the text, from a fresh
+    // start (an accumulator passed in, `.reduce(f, out)`, may already be long).
+    if member_object(&call.callee).is_some_and(is_short_literal)
+        && call
+            .arguments
+            .get(1)
+            .is_none_or(|a| a.as_expression().is_some_and(is_fresh_start))
+    {
         return;
     }
     cx.report(reduce_step(
@@ -375,6 +381,22 @@ fn member_object<'a>(callee: &'a Expression<'a>) -> Option<&'a Expression<'a>> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// An array or object literal that spreads nothing: a `reduce` started from it begins empty
+/// or small.
+fn is_fresh_start(e: &Expression<'_>) -> bool {
+    match e.get_inner_expression() {
+        Expression::ArrayExpression(a) => !a
+            .elements
+            .iter()
+            .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))),
+        Expression::ObjectExpression(o) => !o
+            .properties
+            .iter()
+            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))),
+        _ => false,
     }
 }
 
@@ -668,6 +690,11 @@ mod tests {
     #[test]
     fn fail_and_pass() {
         let fail: &[(&str, &str)] = &[
+            // A few steps, but from an accumulator passed in that grows pass after pass.
+            (
+                "let out = []; for (const x of xs) { out = [x.a, x.b].reduce((acc, c) => [...acc, c], out); }",
+                "...acc",
+            ),
             ("xs.reduce((acc, x) => [...acc, x], []);", "...acc"),
             (
                 "xs.reduce((acc, x) => ({ ...acc, [x.id]: x }), {});",
