@@ -311,6 +311,18 @@ pub fn promise_module(source: &str) -> Option<&'static [&'static str]> {
         .map(|(_, fns)| *fns)
 }
 
+/// `Object.assign(x, …)`, `Object.defineProperty(x, …)`, `Reflect.set(x, …)` and kin: the
+/// builtins of `ns` that add or change members of their first argument.
+pub fn reshapes_first_argument(ns: &str, method: &str) -> bool {
+    matches!(
+        (ns, method),
+        (
+            "Object",
+            "assign" | "defineProperty" | "defineProperties" | "setPrototypeOf"
+        ) | ("Reflect", "defineProperty" | "set" | "setPrototypeOf")
+    )
+}
+
 /// What a binding of one of Node's promise modules is (see [`promise_binding`]).
 pub enum PromiseBinding {
     /// A module whose functions in `functions` return Promises; `named` is its name when it

@@ -6,7 +6,7 @@ use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_syntax::scope::ScopeFlags;
 
-use super::may_be_symbol_key_expr;
+use super::{may_be_symbol_key_expr, reshaping_call};
 
 /// The findings of [`scan`].
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -72,16 +72,7 @@ impl<'a> Visit<'a> for Writes<'_> {
     }
 
     fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
-        if let Some(member) = c.callee.get_inner_expression().as_member_expression()
-            && let Expression::Identifier(ns) = member.object().get_inner_expression()
-            && let Some(method) = member.static_property_name()
-            && matches!(
-                (ns.name.as_str(), method),
-                (
-                    "Object",
-                    "assign" | "defineProperty" | "defineProperties" | "setPrototypeOf"
-                ) | ("Reflect", "defineProperty" | "set" | "setPrototypeOf")
-            )
+        if reshaping_call(c, &|e, ns| e.get_inner_expression().is_specific_id(ns))
             && c.arguments.first().is_some_and(|a| {
                 a.as_expression().is_some_and(|e| {
                     matches!(e.get_inner_expression(), Expression::ThisExpression(_))

@@ -841,20 +841,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         r.flags().contains(ReferenceFlags::MemberWriteTarget)
                     }
                     AstKind::CallExpression(call) => {
-                        let Some(member) =
-                            call.callee.get_inner_expression().as_member_expression()
-                        else {
-                            return false;
-                        };
-                        let object = self.is_global(member.object(), "Object");
-                        let reflect = self.is_global(member.object(), "Reflect");
-                        let patches = match member.static_property_name() {
-                            Some("defineProperties" | "assign") => object,
-                            Some("defineProperty" | "setPrototypeOf") => object || reflect,
-                            Some("set") => reflect,
-                            _ => false,
-                        };
-                        patches
+                        reshaping_call(call, &|e, ns| self.is_global(e, ns))
                             && call
                                 .arguments
                                 .first()
@@ -2621,6 +2608,24 @@ fn leaves_after_test<'a>(
         })
 }
 
+/// Whether a call is one of the builtins that change members of their first argument
+/// ([`builtins::reshapes_first_argument`]); `is_ns` says whether an expression names the
+/// namespace (`Object`, `Reflect`), as strictly as the caller wants.
+pub(crate) fn reshaping_call<'a>(
+    call: &CallExpression<'a>,
+    is_ns: &dyn Fn(&Expression<'a>, &str) -> bool,
+) -> bool {
+    let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
+        return false;
+    };
+    let Some(method) = member.static_property_name() else {
+        return false;
+    };
+    ["Object", "Reflect"]
+        .into_iter()
+        .any(|ns| builtins::reshapes_first_argument(ns, method) && is_ns(member.object(), ns))
+}
+
 /// Whether the identifier at `node`, or its `.prototype`, is an argument of a call
 /// (`Object.defineProperty(C.prototype, …)`, `mixin(C)`).
 fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
@@ -2642,18 +2647,7 @@ fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
             }) =>
         {
             c.arguments.first().is_some_and(|a| a.span() == span)
-                && c.callee.as_member_expression().is_some_and(|m| {
-                    matches!(
-                        m.static_property_name(),
-                        Some(
-                            "assign"
-                                | "defineProperty"
-                                | "defineProperties"
-                                | "setPrototypeOf"
-                                | "set"
-                        )
-                    )
-                })
+                && reshaping_call(c, &|e, ns| e.is_specific_id(ns))
         }
         AstKind::CallExpression(c) => c.callee.span() != span,
         AstKind::NewExpression(n) => n.callee.span() != span,

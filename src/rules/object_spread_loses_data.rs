@@ -161,13 +161,7 @@ fn has_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
         let AstKind::CallExpression(call) = cx.nodes().parent_kind(node) else {
             return false;
         };
-        let Some(member) = call.callee.get_inner_expression().as_member_expression() else {
-            return false;
-        };
-        matches!(
-            member.static_property_name(),
-            Some("assign" | "defineProperty" | "defineProperties")
-        ) && cx.kinds().is_global(member.object(), "Object")
+        crate::kinds::reshaping_call(call, &|e, ns| cx.kinds().is_global(e, ns))
             && call
                 .arguments
                 .first()

@@ -97,57 +97,49 @@ const DRAFT_CALLS: &[&str] = &[
     "addDefaultCase",
 ];
 
-/// Whether a node runs inside an immer-style recipe: a function passed to one of
-/// [`DRAFT_CALLS`], or a case reducer of `createSlice({ reducers: { … } })`. Writing through a
-/// copy there writes the draft, which is what the recipe is for.
-fn in_draft_recipe(a: NodeId, cx: &Ctx<'_, '_>) -> bool {
+/// The draft of an immer-style recipe: when `a` is a function passed to one of
+/// [`DRAFT_CALLS`], or a case reducer of `createSlice({ reducers: { … } })`, the name of its
+/// first parameter. Writing through a copy of the draft writes the draft, which is what the
+/// recipe is for.
+fn recipe_draft<'a>(a: NodeId, cx: &Ctx<'a, '_>) -> Option<&'a str> {
     let nodes = cx.nodes();
-    {
-        if !matches!(
-            nodes.kind(a),
-            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
-        ) {
-            return false;
-        }
-        let mut parent = nodes.parent_id(a);
-        if let AstKind::ObjectProperty(_) = nodes.kind(parent) {
-            // `reducers: { add(state) {…} }`, `extraReducers: …` of `createSlice({…})`.
-            let object = nodes.parent_id(parent);
-            let holder = nodes.parent_id(object);
-            return matches!(nodes.kind(holder), AstKind::ObjectProperty(p)
-                if p.key.is_specific_static_name("reducers")
-                    || p.key.is_specific_static_name("extraReducers"))
-                && matches!(nodes.kind(nodes.parent_id(nodes.parent_id(holder))),
-                    AstKind::CallExpression(c) if callee_name(&c.callee) == Some("createSlice"));
-        }
+    let params = match nodes.kind(a) {
+        AstKind::Function(f) => &f.params,
+        AstKind::ArrowFunctionExpression(f) => &f.params,
+        _ => return None,
+    };
+    let mut parent = nodes.parent_id(a);
+    let recipe = if let AstKind::ObjectProperty(_) = nodes.kind(parent) {
+        // `reducers: { add(state) {…} }`, `extraReducers: …` of `createSlice({…})`.
+        let object = nodes.parent_id(parent);
+        let holder = nodes.parent_id(object);
+        matches!(nodes.kind(holder), AstKind::ObjectProperty(p)
+            if p.key.is_specific_static_name("reducers")
+                || p.key.is_specific_static_name("extraReducers"))
+            && matches!(nodes.kind(nodes.parent_id(nodes.parent_id(holder))),
+                AstKind::CallExpression(c) if callee_name(&c.callee) == Some("createSlice"))
+    } else {
         while let AstKind::ParenthesizedExpression(_) = nodes.kind(parent) {
             parent = nodes.parent_id(parent);
         }
         matches!(nodes.kind(parent), AstKind::CallExpression(c)
             if callee_name(&c.callee).is_some_and(|n| DRAFT_CALLS.contains(&n)))
+    };
+    match &params.items.first()?.pattern {
+        BindingPattern::BindingIdentifier(b) if recipe => Some(b.name.as_str()),
+        _ => None,
     }
 }
 
-/// Whether the copy at `id` is made, inside a draft recipe (see [`in_draft_recipe`]), from
-/// the recipe's draft: every source is read off the first parameter of a recipe around it
+/// Whether the copy at `id` is made, inside draft recipes (see [`recipe_draft`]), from a
+/// recipe's draft: every source is read off the first parameter of a recipe around it
 /// (`{ ...draft.user }`, `[...state.items]`). A copy of anything else there (a module
 /// constant, the action's payload) is judged as anywhere.
 fn copies_a_draft(id: NodeId, copy: &Copy, cx: &Ctx<'_, '_>) -> bool {
-    let nodes = cx.nodes();
-    let drafts: Vec<&str> = nodes
+    let drafts: Vec<&str> = cx
+        .nodes()
         .ancestor_ids(id)
-        .filter(|&a| in_draft_recipe(a, cx))
-        .filter_map(|a| {
-            let params = match nodes.kind(a) {
-                AstKind::Function(f) => &f.params,
-                AstKind::ArrowFunctionExpression(f) => &f.params,
-                _ => return None,
-            };
-            match &params.items.first()?.pattern {
-                BindingPattern::BindingIdentifier(b) => Some(b.name.as_str()),
-                _ => None,
-            }
-        })
+        .filter_map(|a| recipe_draft(a, cx))
         .collect();
     let rooted = |source: &str| {
         let root = source
