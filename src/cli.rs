@@ -6,6 +6,7 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -246,6 +247,8 @@ fn io_error(message: String) -> Diagnostic {
 
 fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     let started = Instant::now();
+    // Warnings `--quiet` left out of the report (see `too_many_warnings`).
+    let hidden_warnings = AtomicUsize::new(0);
     let config = load_config(args)?;
     let cli_rules = CliRules::parse(&args.rules)?;
     let resolver = Resolver::new(config, cli_rules)?;
@@ -380,11 +383,14 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         // The pretty format draws each file's frames in the worker that linted it, and keeps
         // the drawing rather than the text.
         let keep_source = matches!(args.format, Format::Pretty | Format::Sarif);
+        // `--quiet` drops warnings as files finish; `--max-warnings` still counts them.
         let pretty = matches!(args.format, Format::Pretty).then(|| pretty_options(args));
         let lint_one = |t: &&Target| {
             let mut r = lint_target(t, &resolver, args.fix_mode(), keep_source, cache.as_ref());
             if args.quiet {
+                let before = r.diagnostics.len();
                 r.diagnostics.retain(|d| d.severity == Severity::Error);
+                hidden_warnings.fetch_add(before - r.diagnostics.len(), Ordering::Relaxed);
             }
             if let Some(opts) = pretty
                 && !r.diagnostics.is_empty()
@@ -443,7 +449,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     });
     if args.quiet {
         for r in &mut reports {
+            let before = r.diagnostics.len();
             r.diagnostics.retain(|d| d.severity == Severity::Error);
+            hidden_warnings.fetch_add(before - r.diagnostics.len(), Ordering::Relaxed);
         }
     }
     reports.retain(|r| !r.diagnostics.is_empty());
@@ -485,12 +493,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     }
 
     // Why the run fails, on stderr so a machine format's stdout stays one valid document.
-    let too_many_warnings = args.max_warnings.filter(|m| summary.warnings > *m);
+    // The warnings `--quiet` did not print still count, as in ESLint and oxlint: `--quiet
+    // --max-warnings 0` in CI must not pass a run that has warnings.
+    let warnings = summary.warnings + hidden_warnings.load(Ordering::Relaxed);
+    let too_many_warnings = args.max_warnings.filter(|m| warnings > *m);
     if let Some(max) = too_many_warnings {
-        eprintln!(
-            "restlint: too many warnings ({}, maximum: {max})",
-            summary.warnings
-        );
+        eprintln!("restlint: too many warnings ({warnings}, maximum: {max})");
     }
     if lint::timing::enabled() {
         eprint!("{}", lint::timing::report(started.elapsed()));
