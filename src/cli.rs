@@ -155,22 +155,30 @@ pub fn run(args: Args) -> i32 {
     match lint_command(&args) {
         Ok(code) => code,
         Err(e) => {
-            report_error(&e);
+            report_error(&e, args.color);
             2
         }
     }
 }
 
-fn report_error(e: &ConfigError) {
+/// Reports a run-stopping error on stderr; a bad config gets a code frame, coloured as
+/// `--color` says for stderr (as the pretty report is for stdout).
+fn report_error(e: &ConfigError, color: Color) {
+    let colored = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     match e {
         ConfigError::Invalid(inv) => {
-            let handler = miette::GraphicalReportHandler::new_themed(
-                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                    miette::GraphicalTheme::unicode()
-                } else {
-                    miette::GraphicalTheme::unicode_nocolor()
-                },
-            );
+            let handler = miette::GraphicalReportHandler::new_themed(if colored {
+                miette::GraphicalTheme::unicode()
+            } else {
+                miette::GraphicalTheme::unicode_nocolor()
+            });
             let mut out = String::new();
             let _ = handler.render_report(&mut out, inv.as_ref());
             eprint!("restlint: invalid configuration\n{out}");

@@ -191,3 +191,22 @@ fn a_directive_does_not_hide_a_syntax_error() {
          next.js:2:12: error parse-error: the rest parameter `...a` is not last: a rest must be the last element of a parameter list\n"
     );
 }
+
+/// `--color` also decides the colours of a bad config's report on stderr (it was coloured only
+/// when stderr was a terminal, whatever `--color` said).
+#[test]
+fn color_flag_applies_to_config_errors() {
+    let t = temp_with(&[
+        ("restlint.json", r#"{"rules":{"nope":"warn"}}"#),
+        ("a.js", USELESS),
+    ]);
+    let out = restlint(t.path(), &["--color", "always", "a.js"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown rule `nope`") && err.contains('\u{1b}'),
+        "{err}"
+    );
+    let out = restlint(t.path(), &["--color", "never", "a.js"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
+}
