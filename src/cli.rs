@@ -307,10 +307,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .map_or_else(|| "-".to_string(), walk::display_path);
         // As on disk: a declaration file is skipped, and so is a path the config ignores.
         let file_name = name.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let declaration = [".d.ts", ".d.mts", ".d.cts"]
-            .iter()
-            .any(|s| file_name.ends_with(s));
-        if declaration || resolver.config.is_ignored(&name) {
+        if lint::is_declaration_file(file_name) || resolver.config.is_ignored(&name) {
             // Nothing to fix: an editor still gets its buffer back.
             if args.fix_mode().is_some() && std::io::stdin().read_to_end(&mut bytes).is_ok() {
                 fixed_stdin = Some(bytes);

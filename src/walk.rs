@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::config::Config;
-use crate::lint::is_lintable;
+use crate::lint::{is_declaration_file, is_lintable};
 
 /// One file to lint. A walk keeps one of these per file until the run ends, so it holds
 /// just the path (one allocation); the form shown to the user is made when it is needed.
@@ -88,9 +88,7 @@ pub fn collect(
             // An explicit file is linted whatever its extension says, except `.d.ts`-style
             // declarations and files the config ignores.
             let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let declaration =
-                name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts");
-            if !declaration && !config.is_ignored(root) {
+            if !is_declaration_file(name) && !config.is_ignored(root) {
                 push(&found, root.clone());
             }
             continue;

@@ -210,3 +210,30 @@ fn color_flag_applies_to_config_errors() {
     let out = restlint(t.path(), &["--color", "never", "a.js"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
+
+/// A declaration file for an arbitrary extension (`styles.d.css.ts`, TypeScript 5's
+/// `allowArbitraryExtensions`; oxc reads it as a definition file) is skipped however it is
+/// named, as the folder walk already skipped it.
+#[test]
+fn declaration_files_are_skipped_however_named() {
+    let t = temp_with(&[("styles.d.css.ts", USELESS), ("a.js", USELESS)]);
+    let out = restlint(t.path(), &["--format", "compact", "."]);
+    assert_eq!(files(&out), ["a.js"], "{out:?}");
+    let out = restlint(
+        t.path(),
+        &["--format", "compact", "styles.d.css.ts", "a.js"],
+    );
+    assert_eq!(files(&out), ["a.js"], "{out:?}");
+    let out = restlint_stdin(
+        t.path(),
+        &[
+            "--format",
+            "compact",
+            "--stdin-filename",
+            "styles.d.css.ts",
+            "-",
+        ],
+        USELESS,
+    );
+    assert_eq!(files(&out), Vec::<String>::new(), "{out:?}");
+}
