@@ -67,7 +67,14 @@ pub fn display_path(path: &Path) -> String {
             .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     };
-    let s = shown.to_string_lossy().replace('\\', "/");
+    // `/`-separated: only where `\` is a separator; on Unix it is a character of the name
+    // (`a\b.js` is one file, and `a/b.js` would name another).
+    let s = shown.to_string_lossy();
+    let s = if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    };
     let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
     if s.is_empty() { ".".to_string() } else { s }
 }

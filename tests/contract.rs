@@ -237,3 +237,16 @@ fn declaration_files_are_skipped_however_named() {
     );
     assert_eq!(files(&out), Vec::<String>::new(), "{out:?}");
 }
+
+/// On Unix a `\` is part of a file's name, not a separator: the path shown is the file's
+/// (ESLint and ruff show it as is), so an editor or CI annotation can open it.
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_unix_file_name_is_kept() {
+    let t = temp_with(&[("a\\b.js", USELESS)]);
+    let out = restlint(t.path(), &["--format", "compact", "."]);
+    assert_eq!(files(&out), ["a\\b.js"], "{out:?}");
+    let out = restlint(t.path(), &["--format", "json", "a\\b.js"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["diagnostics"][0]["file"], "a\\b.js");
+}
