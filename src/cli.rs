@@ -6,6 +6,7 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -154,22 +155,30 @@ pub fn run(args: Args) -> i32 {
     match lint_command(&args) {
         Ok(code) => code,
         Err(e) => {
-            report_error(&e);
+            report_error(&e, args.color);
             2
         }
     }
 }
 
-fn report_error(e: &ConfigError) {
+/// Reports a run-stopping error on stderr; a bad config gets a code frame, coloured as
+/// `--color` says for stderr (as the pretty report is for stdout).
+fn report_error(e: &ConfigError, color: Color) {
+    let colored = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     match e {
         ConfigError::Invalid(inv) => {
-            let handler = miette::GraphicalReportHandler::new_themed(
-                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                    miette::GraphicalTheme::unicode()
-                } else {
-                    miette::GraphicalTheme::unicode_nocolor()
-                },
-            );
+            let handler = miette::GraphicalReportHandler::new_themed(if colored {
+                miette::GraphicalTheme::unicode()
+            } else {
+                miette::GraphicalTheme::unicode_nocolor()
+            });
             let mut out = String::new();
             let _ = handler.render_report(&mut out, inv.as_ref());
             eprint!("restlint: invalid configuration\n{out}");
@@ -246,6 +255,8 @@ fn io_error(message: String) -> Diagnostic {
 
 fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     let started = Instant::now();
+    // Warnings `--quiet` left out of the report (see `too_many_warnings`).
+    let hidden_warnings = AtomicUsize::new(0);
     let config = load_config(args)?;
     let cli_rules = CliRules::parse(&args.rules)?;
     let resolver = Resolver::new(config, cli_rules)?;
@@ -296,10 +307,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             .map_or_else(|| "-".to_string(), walk::display_path);
         // As on disk: a declaration file is skipped, and so is a path the config ignores.
         let file_name = name.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let declaration = [".d.ts", ".d.mts", ".d.cts"]
-            .iter()
-            .any(|s| file_name.ends_with(s));
-        if declaration || resolver.config.is_ignored(&name) {
+        if lint::is_declaration_file(file_name) || resolver.config.is_ignored(&name) {
             // Nothing to fix: an editor still gets its buffer back.
             if args.fix_mode().is_some() && std::io::stdin().read_to_end(&mut bytes).is_ok() {
                 fixed_stdin = Some(bytes);
@@ -380,11 +388,14 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         // The pretty format draws each file's frames in the worker that linted it, and keeps
         // the drawing rather than the text.
         let keep_source = matches!(args.format, Format::Pretty | Format::Sarif);
+        // `--quiet` drops warnings as files finish; `--max-warnings` still counts them.
         let pretty = matches!(args.format, Format::Pretty).then(|| pretty_options(args));
         let lint_one = |t: &&Target| {
             let mut r = lint_target(t, &resolver, args.fix_mode(), keep_source, cache.as_ref());
             if args.quiet {
+                let before = r.diagnostics.len();
                 r.diagnostics.retain(|d| d.severity == Severity::Error);
+                hidden_warnings.fetch_add(before - r.diagnostics.len(), Ordering::Relaxed);
             }
             if let Some(opts) = pretty
                 && !r.diagnostics.is_empty()
@@ -443,7 +454,9 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     });
     if args.quiet {
         for r in &mut reports {
+            let before = r.diagnostics.len();
             r.diagnostics.retain(|d| d.severity == Severity::Error);
+            hidden_warnings.fetch_add(before - r.diagnostics.len(), Ordering::Relaxed);
         }
     }
     reports.retain(|r| !r.diagnostics.is_empty());
@@ -485,12 +498,12 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
     }
 
     // Why the run fails, on stderr so a machine format's stdout stays one valid document.
-    let too_many_warnings = args.max_warnings.filter(|m| summary.warnings > *m);
+    // The warnings `--quiet` did not print still count, as in ESLint and oxlint: `--quiet
+    // --max-warnings 0` in CI must not pass a run that has warnings.
+    let warnings = summary.warnings + hidden_warnings.load(Ordering::Relaxed);
+    let too_many_warnings = args.max_warnings.filter(|m| warnings > *m);
     if let Some(max) = too_many_warnings {
-        eprintln!(
-            "restlint: too many warnings ({}, maximum: {max})",
-            summary.warnings
-        );
+        eprintln!("restlint: too many warnings ({warnings}, maximum: {max})");
     }
     if lint::timing::enabled() {
         eprint!("{}", lint::timing::report(started.elapsed()));

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::config::Config;
-use crate::lint::is_lintable;
+use crate::lint::{is_declaration_file, is_lintable};
 
 /// One file to lint. A walk keeps one of these per file until the run ends, so it holds
 /// just the path (one allocation); the form shown to the user is made when it is needed.
@@ -67,7 +67,14 @@ pub fn display_path(path: &Path) -> String {
             .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     };
-    let s = shown.to_string_lossy().replace('\\', "/");
+    // `/`-separated: only where `\` is a separator; on Unix it is a character of the name
+    // (`a\b.js` is one file, and `a/b.js` would name another).
+    let s = shown.to_string_lossy();
+    let s = if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    };
     let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
     if s.is_empty() { ".".to_string() } else { s }
 }
@@ -88,9 +95,7 @@ pub fn collect(
             // An explicit file is linted whatever its extension says, except `.d.ts`-style
             // declarations and files the config ignores.
             let name = root.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let declaration =
-                name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts");
-            if !declaration && !config.is_ignored(root) {
+            if !is_declaration_file(name) && !config.is_ignored(root) {
                 push(&found, root.clone());
             }
             continue;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
 pub use error::ConfigError;
@@ -225,13 +225,17 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Whether a path is ignored by the configuration's `ignore` globs.
+    /// Whether a path is ignored by the configuration's `ignore` globs: the path itself or a
+    /// folder it is in. The walk never enters an ignored folder, so a file named explicitly
+    /// (pre-commit passes files) under `src/gen*` is left out as the walk leaves it out.
     pub fn is_ignored(&self, path: &Path) -> bool {
         let Some(set) = &self.ignore else {
             return false;
         };
         let rel = self.relative(path);
-        set.is_match(&rel)
+        rel.ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && p.parent().is_some())
+            .any(|p| set.is_match(p))
     }
 
     /// The path as the globs see it: relative to the config file's folder, however the
@@ -485,8 +489,11 @@ fn string_list(v: &Value) -> Option<Vec<String>> {
     }
 }
 
-/// Builds a glob set; a glob without `/` matches at any depth (like `.gitignore`).
+/// Builds a glob set; a glob without `/` matches at any depth (like `.gitignore`). As in
+/// `.gitignore`, ESLint, oxlint and Biome, `*` and `?` stay within one path component
+/// (`src/*.js` is not `src/lib/a.js`); `**` crosses folders.
 pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
+    let glob = |pat: &str| GlobBuilder::new(pat).literal_separator(true).build();
     let mut b = GlobSetBuilder::new();
     for g in globs {
         let pat = g.trim_start_matches("./");
@@ -495,12 +502,11 @@ pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
         } else {
             format!("**/{pat}")
         };
-        let glob = Glob::new(&pat).map_err(|e| (g.clone(), e.kind().to_string()))?;
-        b.add(glob);
+        b.add(glob(&pat).map_err(|e| (g.clone(), e.kind().to_string()))?);
         // `dist` or `dist/` also ignores what is under it.
         if !g.contains('*') {
             let under = format!("{}/**", pat.trim_end_matches('/'));
-            b.add(Glob::new(&under).map_err(|e| (g.clone(), e.kind().to_string()))?);
+            b.add(glob(&under).map_err(|e| (g.clone(), e.kind().to_string()))?);
         }
     }
     b.build().map_err(|e| (globs.join(", "), e.to_string()))
@@ -815,5 +821,18 @@ mod tests {
         assert!(g.is_match("a/b/c.min.js"));
         assert!(g.is_match("dist/x.js"));
         assert!(!g.is_match("src/x.js"));
+    }
+
+    #[test]
+    fn a_star_stays_in_one_folder_and_ignored_folders_hide_their_files() {
+        let g = build_globs(&["src/*.js".into(), "**/gen/**".into()]).unwrap();
+        assert!(g.is_match("src/a.js"));
+        assert!(!g.is_match("src/lib/a.js"));
+        assert!(g.is_match("x/gen/y/z.js"));
+        let c = parse(r#"{"ignore": ["out*", "lib/*.js"]}"#).unwrap();
+        assert!(c.is_ignored(Path::new("/p/output/deep/a.js")));
+        assert!(c.is_ignored(Path::new("/p/lib/a.js")));
+        assert!(!c.is_ignored(Path::new("/p/lib/sub/a.js")));
+        assert!(!c.is_ignored(Path::new("/p/src/a.js")));
     }
 }

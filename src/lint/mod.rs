@@ -80,7 +80,10 @@ pub fn is_lintable(path: &Path) -> bool {
     EXTENSIONS.contains(&ext) && !is_declaration_file(&name)
 }
 
-fn is_declaration_file(name: &str) -> bool {
+/// Whether a file name is a TypeScript declaration file (`.d.ts`, `.d.mts`, `.d.cts`, and
+/// `.d.<ext>.ts` for arbitrary extensions), skipped however it is named (walked, named on
+/// the command line, or `--stdin-filename`).
+pub fn is_declaration_file(name: &str) -> bool {
     [".d.ts", ".d.mts", ".d.cts"]
         .iter()
         .any(|s| name.ends_with(s))
