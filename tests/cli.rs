@@ -240,7 +240,7 @@ fn suppression_and_unused_directive() {
         got,
         vec![
             ("unused-disable-directive".to_string(), 3),
-            ("spread-non-iterable".to_string(), 8)
+            ("invalid-rest".to_string(), 8)
         ]
     );
 }

@@ -167,31 +167,6 @@ fn a_file_under_an_ignored_folder_is_ignored_when_named() {
     );
     assert_eq!(files(&out), Vec::<String>::new(), "{out:?}");
 }
-
-/// A directive cannot make a file that does not parse pass: a suppressed `rest-not-last` or
-/// `invalid-rest` stays as a `parse-error`, as when the rule is turned off (ESLint and oxlint
-/// never let a directive hide a syntax error). Other rules on the file are still suppressed.
-#[test]
-fn a_directive_does_not_hide_a_syntax_error() {
-    let t = temp_with(&[
-        (
-            "next.js",
-            "// restlint-disable-next-line rest-not-last\nfunction f(...a, b) {}\n",
-        ),
-        (
-            "file.js",
-            "/* restlint-disable */\nfunction f(...a = []) {}\nconst x = [...[1]];\n",
-        ),
-    ]);
-    let out = restlint(t.path(), &["--format", "compact", "."]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(
-        stdout(&out),
-        "file.js:2:12: error parse-error: the rest `...a = []` has a default value: a rest is never undefined (it is an empty array or object), so it cannot have one\n\
-         next.js:2:12: error parse-error: the rest parameter `...a` is not last: a rest must be the last element of a parameter list\n"
-    );
-}
-
 /// `--color` also decides the colours of a bad config's report on stderr (it was coloured only
 /// when stderr was a terminal, whatever `--color` said).
 #[test]

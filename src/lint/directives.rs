@@ -4,13 +4,12 @@
 //! A directive word must end at whitespace or at the end of the comment; `-- reason` is
 //! stripped; no rule ids means every rule. Line directives suppress only diagnostics that
 //! *start* on their target line. A directive (or one rule id of it) that suppresses nothing is
-//! reported as `unused-disable-directive`. Syntax, I/O and internal errors cannot be suppressed:
-//! a suppressed `rest-not-last` or `invalid-rest` (a syntax error) becomes a `parse-error`.
+//! reported as `unused-disable-directive`. Syntax, I/O and internal errors cannot be suppressed.
 
 use std::collections::HashMap;
 
 use crate::diagnostic::{
-    Diagnostic, INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, Severity, Span, UNUSED_DISABLE_DIRECTIVE,
+    Diagnostic, INTERNAL_ERROR, IO_ERROR, PARSE_ERROR, Span, UNUSED_DISABLE_DIRECTIVE,
 };
 use crate::source::LineIndex;
 
@@ -122,25 +121,14 @@ pub fn apply(
             Kind::Disable | Kind::Enable => ranges.push(i),
         }
     }
-    diagnostics.retain_mut(|d| {
+    diagnostics.retain(|d| {
         if matches!(
             d.rule,
             PARSE_ERROR | IO_ERROR | INTERNAL_ERROR | UNUSED_DISABLE_DIRECTIVE
         ) {
             return true;
         }
-        if !suppress(d, &mut directives, &by_line, &ranges, line_index) {
-            return true;
-        }
-        // A syntax rule's diagnostic is a syntax error: the file does not load. Suppressed,
-        // it stays as the `parse-error` it is, as when the rule is turned off (ESLint and
-        // oxlint never let a directive hide a syntax error); the directive did its part.
-        if super::is_syntax_rule(d.rule) {
-            d.rule = PARSE_ERROR;
-            d.severity = Severity::Error;
-            return true;
-        }
-        false
+        !suppress(d, &mut directives, &by_line, &ranges, line_index)
     });
 
     if !report_unused {
