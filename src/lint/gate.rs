@@ -792,6 +792,14 @@ impl<'a> Gate<'a> {
         {
             self.want(OSLD, init, OSLD_MASK);
         }
+        // shallow-copy-mutation: `const { user } = copy`, each binding is a level of the copy.
+        if self.wants(SCM)
+            && !matches!(d.id, BindingPattern::BindingIdentifier(_))
+            && let Some(init) = init
+            && let Some((root, _)) = root_depth(init)
+        {
+            self.scm_alias_pattern(&d.id, root);
+        }
         if let BindingPattern::BindingIdentifier(_) = &d.id {
             // iterator-reuse: a binding of a one-shot iterator.
             if self.wants(IR) {
@@ -1077,6 +1085,15 @@ impl<'a> Gate<'a> {
         false
     }
 
+    /// `shallow-copy-mutation`: the bindings of `pattern` (a destructuring, a `for…of` head, an
+    /// element callback's parameter) as aliases of levels below `root`.
+    fn scm_alias_pattern(&mut self, pattern: &'a BindingPattern<'a>, root: &'a str) {
+        let f = self.current_fn();
+        for b in pattern.get_binding_identifiers() {
+            self.scm_aliases.push((b.name.as_str(), f, root));
+        }
+    }
+
     /// `shallow-copy-mutation`: a write `extra` levels below what `root` reaches.
     fn scm_write(&mut self, root: Option<(&'a str, u32)>, extra: u32) {
         if let Some((name, depth)) = root {
@@ -1100,7 +1117,7 @@ impl<'a> Gate<'a> {
         if builtins::ELEMENT_CALLBACKS.contains(&name)
             && let Some(first) = first
             && let inner = without_parens(first)
-            && first_param(inner).is_some()
+            && (first_param(inner).is_some() || self.wants(SCM) && first_pattern(inner).is_some())
         {
             self.element_callbacks
                 .push((inner.span().start, object, self.current_fn()));
@@ -1797,6 +1814,16 @@ fn first_param<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
     }
 }
 
+/// The first parameter's pattern of a function or arrow.
+fn first_pattern<'a>(e: &'a Expression<'a>) -> Option<&'a BindingPattern<'a>> {
+    let params = match e {
+        Expression::FunctionExpression(f) => &f.params,
+        Expression::ArrowFunctionExpression(a) => &a.params,
+        _ => return None,
+    };
+    Some(&params.items.first()?.pattern)
+}
+
 /// `accumulating-spread`: whether `value` (through parentheses, TypeScript wrappers, either
 /// side of `||`/`&&`/`??`, the branches of `?:` and the last expression of a sequence, as the
 /// rule climbs) is a literal that grows and spreads `name`: `acc = [...acc, x]`.
@@ -1870,12 +1897,20 @@ impl<'a> Gate<'a> {
             && at == start
         {
             self.element_callbacks.pop();
+            let first = params.and_then(|p| p.items.first());
             if let Some(FormalParameter {
                 pattern: BindingPattern::BindingIdentifier(b),
                 ..
-            }) = params.and_then(|p| p.items.first())
+            }) = first
             {
                 self.bind(b.name.as_str(), Src::Elements(array, ctx));
+            }
+            // shallow-copy-mutation: `copy.forEach((todo) => …)`, `todo` is an element.
+            if self.wants(SCM)
+                && let Some(first) = first
+                && let Some((root, _)) = root_depth(array)
+            {
+                self.scm_alias_pattern(&first.pattern, root);
             }
         }
         let reduce = match self.reduce_callbacks.last() {
@@ -2104,6 +2139,14 @@ impl<'a> Visit<'a> for Gate<'a> {
                 && let BindingPattern::BindingIdentifier(b) = &d.id
             {
                 self.bind(b.name.as_str(), Src::Elements(&f.right, self.current_fn()));
+            }
+            // shallow-copy-mutation: `for (const todo of copy)`, `todo` is an element.
+            if self.wants(SCM)
+                && let ForStatementLeft::VariableDeclaration(v) = &f.left
+                && let [d] = v.declarations.as_slice()
+                && let Some((root, _)) = root_depth(&f.right)
+            {
+                self.scm_alias_pattern(&d.id, root);
             }
         }
         if self.wants(SNI) {
@@ -2421,6 +2464,23 @@ mod tests {
         (
             "a.js",
             "export function f(state) { const next = { ...state }; next.user.name = 'x'; return next; }",
+            "shallow-copy-mutation",
+        ),
+        // A write through a destructured level, a `for…of` element, an element callback's
+        // parameter.
+        (
+            "a.js",
+            "export function f(state) { const next = { ...state }; const { user: { tags } } = next; tags.push(1); return next; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "export function f(list) { const copy = [...list]; for (const t of copy) t.done = true; return copy; }",
+            "shallow-copy-mutation",
+        ),
+        (
+            "a.js",
+            "export function f(state) { const next = { ...state }; next.items.forEach(({ meta }) => { meta.seen = true; }); return next; }",
             "shallow-copy-mutation",
         ),
         // Written as a destructuring target or in a `for…of` head; an element after a sort.

@@ -725,11 +725,11 @@ enum Action {
     Replace(Step),
     /// Replaces levels we cannot name, or hands the copy to code we cannot see.
     ReplaceAll,
-    /// A binding to a level of the copy (an element, for an array copy).
-    Alias {
-        symbol: SymbolId,
-        prefix: Vec<Step>,
-    },
+    /// Bindings to levels of the copy (elements, for an array copy), each with its path:
+    /// `const items = copy.items`, `const { user } = copy`, `for (const t of copy)`,
+    /// `copy.forEach((t) => …)`; for a callback's parameter, the callback, which runs in
+    /// place, once per element.
+    Alias(Vec<(SymbolId, Vec<Step>)>, Option<NodeId>),
     /// Writes below the top level, through the level `Step`.
     Nested {
         level: Step,
@@ -871,6 +871,14 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                         Action::None
                     };
                 };
+                if (path.len() > 1 || shape == Shape::Array)
+                    && ELEMENT_CALLBACKS.contains(&method.as_str())
+                {
+                    // `copy.forEach((todo) => …)`: the callback's first parameter is an element.
+                    path.pop();
+                    path.push(Step::Dynamic);
+                    return callback_aliases(call, &mut path);
+                }
                 if path.len() == 1 {
                     if shape == Shape::Array {
                         // `copy.find(f).done = true`: the call gives an element.
@@ -966,23 +974,41 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
                 return write(path, a.span);
             }
             AstKind::UpdateExpression(u) => return write(path, u.span),
-            // `const items = copy.items` or `const todo = copy.find(f)`: follow `items`.
+            // `const items = copy.items`, `const todo = copy.find(f)` or
+            // `const { user } = copy`: follow `items`, `todo`, `user`.
             AstKind::VariableDeclarator(d)
-                if !path.is_empty()
-                    && d.init
-                        .as_ref()
-                        .is_some_and(|i| contains(i.span(), cur_span)) =>
+                if d.init
+                    .as_ref()
+                    .is_some_and(|i| contains(i.span(), cur_span)) =>
             {
-                return match &d.id {
-                    BindingPattern::BindingIdentifier(id) => match id.symbol_id.get() {
-                        Some(symbol) => Action::Alias {
-                            symbol,
-                            prefix: path,
-                        },
-                        None => Action::None,
-                    },
-                    _ => Action::None,
+                if path.is_empty() && matches!(d.id, BindingPattern::BindingIdentifier(_)) {
+                    return Action::ReplaceAll;
+                }
+                let mut bindings = Vec::new();
+                if !pattern_aliases(&d.id, &mut path, &mut bindings) && path.is_empty() {
+                    // A pattern we cannot follow (a default, a rest) may hold the copy's levels
+                    // anywhere.
+                    return Action::ReplaceAll;
+                }
+                return Action::Alias(bindings, None);
+            }
+            // `for (const todo of copy)`, `for (const todo of copy.todos)`: each `todo` is an
+            // element the source holds too.
+            AstKind::ForOfStatement(f)
+                if !f.r#await
+                    && contains(f.right.span(), cur_span)
+                    && (!path.is_empty() || shape == Shape::Array) =>
+            {
+                let oxc_ast::ast::ForStatementLeft::VariableDeclaration(v) = &f.left else {
+                    return Action::None;
                 };
+                let Some(d) = v.declarations.first() else {
+                    return Action::None;
+                };
+                path.push(Step::Dynamic);
+                let mut bindings = Vec::new();
+                pattern_aliases(&d.id, &mut path, &mut bindings);
+                return Action::Alias(bindings, None);
             }
             AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
                 return write(path, u.span);
@@ -1042,6 +1068,89 @@ fn classify_use<'a>(ref_node: NodeId, shape: Shape, cx: &Ctx<'a, '_>, prefix: &[
         cur_id = pid;
         cur_span = parent.span();
     }
+}
+
+/// Array methods whose callback gets each element as its first parameter.
+const ELEMENT_CALLBACKS: &[&str] = &[
+    "forEach",
+    "map",
+    "flatMap",
+    "filter",
+    "some",
+    "every",
+    "findIndex",
+    "findLastIndex",
+];
+
+/// The bindings of `pattern`, which takes the value at `path`, with their paths. Returns
+/// false when part of the pattern cannot be followed: a default value (the binding may hold
+/// the default instead), a rest (a new object or array), a computed key.
+fn pattern_aliases(
+    pattern: &BindingPattern,
+    path: &mut Vec<Step>,
+    out: &mut Vec<(SymbolId, Vec<Step>)>,
+) -> bool {
+    match pattern {
+        BindingPattern::BindingIdentifier(id) => {
+            if let Some(symbol) = id.symbol_id.get() {
+                out.push((symbol, path.clone()));
+            }
+            true
+        }
+        BindingPattern::ObjectPattern(o) => {
+            let mut all = o.rest.is_none();
+            for p in &o.properties {
+                let key = match p.key.static_name() {
+                    Some(k) if !p.computed || p.key.is_literal_key() => k.into_owned(),
+                    _ => {
+                        all = false;
+                        continue;
+                    }
+                };
+                path.push(Step::Key(key));
+                all &= pattern_aliases(&p.value, path, out);
+                path.pop();
+            }
+            all
+        }
+        BindingPattern::ArrayPattern(a) => {
+            let mut all = a.rest.is_none();
+            for (i, e) in a.elements.iter().enumerate() {
+                if let Some(e) = e {
+                    path.push(Step::Key(i.to_string()));
+                    all &= pattern_aliases(e, path, out);
+                    path.pop();
+                }
+            }
+            all
+        }
+        BindingPattern::AssignmentPattern(_) => false,
+    }
+}
+
+/// `x.forEach(fn)` and kin, with `path` the path of an element of `x`: the first parameter
+/// of an inline `fn`.
+fn callback_aliases(call: &oxc_ast::ast::CallExpression<'_>, path: &mut Vec<Step>) -> Action {
+    let Some((param, callback)) = call
+        .arguments
+        .first()
+        .and_then(Argument::as_expression)
+        .and_then(|f| match f.get_inner_expression() {
+            Expression::ArrowFunctionExpression(f) => {
+                Some((f.params.items.first()?, f.node_id.get()))
+            }
+            Expression::FunctionExpression(f) => Some((f.params.items.first()?, f.node_id.get())),
+            _ => None,
+        })
+    else {
+        return Action::None;
+    };
+    if param.initializer.is_some() {
+        return Action::None;
+    }
+    let mut bindings = Vec::new();
+    pattern_aliases(&param.pattern, path, &mut bindings);
+    Action::Alias(bindings, Some(callback))
 }
 
 /// A write through `path` (assignment, update, `delete`).
@@ -1104,6 +1213,9 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
     {
         return;
     }
+    if source_deleted_after(copy, decl_node, cx) {
+        return;
+    }
     let mut uses: Vec<Use> = Vec::new();
     for r in &refs {
         let node = r.node_id();
@@ -1114,24 +1226,39 @@ fn check_uses<'a>(symbol: SymbolId, decl_node: NodeId, copy: &Copy, cx: &mut Ctx
         let action = classify_use(node, copy.shape, cx, &[]);
         match action {
             Action::None => continue,
-            Action::Alias { symbol, prefix } => {
-                // Writes through the alias are writes below the copy's top level.
-                if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
-                    continue;
-                }
-                let alias_refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
-                if alias_refs.iter().any(|r| r.is_write()) {
-                    continue;
-                }
-                for ar in alias_refs {
-                    let node = ar.node_id();
-                    let start = cx.nodes().kind(node).span().start;
-                    let action = classify_use(node, copy.shape, cx, &prefix);
-                    if matches!(action, Action::Nested { .. }) {
+            Action::Alias(bindings, callback) => {
+                // Writes through an alias are writes below the copy's top level.
+                for (symbol, prefix) in bindings {
+                    if scoping.get_resolved_reference_ids(symbol).len() > MAX_REFERENCES {
+                        continue;
+                    }
+                    let alias_refs: Vec<_> = scoping.get_resolved_references(symbol).collect();
+                    if alias_refs.iter().any(|r| r.is_write()) {
+                        continue;
+                    }
+                    for ar in alias_refs {
+                        let node = ar.node_id();
+                        let start = cx.nodes().kind(node).span().start;
+                        let action = classify_use(node, copy.shape, cx, &prefix);
+                        if !matches!(action, Action::Nested { .. }) {
+                            continue;
+                        }
+                        let mut func = function_of(node, cx);
+                        let mut loop_span = outer_loop(node, decl_start, cx);
+                        if let Some(callback) = callback
+                            && func == callback
+                        {
+                            // `copy.forEach((t) => { t.done = true; })` runs where it stands,
+                            // like a loop's body.
+                            let site = cx.nodes().parent_id(callback);
+                            func = function_of(site, cx);
+                            loop_span = outer_loop(site, decl_start, cx)
+                                .or(Some(cx.nodes().kind(callback).span()));
+                        }
                         uses.push(Use {
                             start,
-                            func: function_of(node, cx),
-                            loop_span: outer_loop(node, decl_start, cx),
+                            func,
+                            loop_span,
                             action,
                         });
                     }
@@ -1186,9 +1313,53 @@ fn kept_as_value(id: NodeId, cx: &Ctx) -> bool {
                 return false;
             }
             AstKind::ExpressionStatement(_) => return false,
+            // `const [a, b] = copy` reads elements out of it.
+            AstKind::VariableDeclarator(d)
+                if !matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                return false;
+            }
             _ => return true,
         }
     }
+}
+
+/// Whether the copy's one source, a member chain, is deleted after the copy is made
+/// (`const end = token.props.slice(1); …; delete token.props`): the copy takes its place,
+/// and its elements are written for the copy's sake.
+fn source_deleted_after(copy: &Copy, decl_node: NodeId, cx: &Ctx) -> bool {
+    if !copy.others.is_empty() {
+        return false;
+    }
+    let source = copy.source.as_str();
+    let Some((root, _)) = source.split_once('.') else {
+        return false;
+    };
+    let scoping = cx.scoping();
+    let scope = cx.nodes().get_node(decl_node).scope_id();
+    let Some(symbol) = scoping.find_binding(scope, root.into()) else {
+        return false;
+    };
+    let nodes = cx.nodes();
+    scoping.get_resolved_references(symbol).any(|r| {
+        let mut cur = r.node_id();
+        if nodes.kind(cur).span().start < copy.made.end {
+            return false;
+        }
+        loop {
+            let pid = nodes.parent_id(cur);
+            match nodes.kind(pid) {
+                AstKind::StaticMemberExpression(_) | AstKind::ComputedMemberExpression(_) => {
+                    cur = pid;
+                }
+                AstKind::ParenthesizedExpression(_) => cur = pid,
+                AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
+                    return cx.text(nodes.kind(cur).span()) == source;
+                }
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// Whether the copy's source is a binding read again after the copy is made.
@@ -1257,7 +1428,7 @@ fn relative(action: &Action, base: &[Step]) -> Option<Action> {
                 keeps_elements: *keeps_elements,
             })
         }
-        Action::Alias { .. } | Action::None => None,
+        Action::Alias(..) | Action::None => None,
     }
 }
 
@@ -1401,16 +1572,31 @@ fn diagnostic(
             };
             let level = path.first().map(step_text).unwrap_or(Cow::Borrowed(""));
             let key = level.trim_start_matches('.');
+            // A write to an element of a level (`next.todos[i].done`, `todo.done` in
+            // `next.todos.forEach((todo) => …)`): the elements need copying too.
+            let elements = path.get(1).is_some_and(is_index);
             let nested_of = |s: &str| {
-                if array_method {
+                if elements {
+                    let item = if array_method && path.len() == 2 {
+                        "[...item]"
+                    } else {
+                        "({ ...item })"
+                    };
+                    format!("{s}{level}.map((item) => {item})")
+                } else if array_method {
                     format!("[...{s}{level}]")
                 } else {
                     format!("{{ ...{s}{level} }}")
                 }
             };
+            let that = if elements {
+                "that level and its elements"
+            } else {
+                "that level"
+            };
             let help = if src.is_empty() || many {
                 format!(
-                    "copy that level before writing to it (`{name}{level} = {}`), or deep-copy with `structuredClone`",
+                    "copy {that} before writing to it (`{name}{level} = {}`), or deep-copy with `structuredClone`",
                     nested_of(name)
                 )
             } else {
@@ -1420,9 +1606,7 @@ fn diagnostic(
                 } else {
                     format!("{{ ...{src}, {key}: {nested} }}")
                 };
-                format!(
-                    "copy that level too (`{example}`), or deep-copy with `structuredClone({src})`"
-                )
+                format!("copy {that} too (`{example}`), or deep-copy with `structuredClone({src})`")
             };
             let reaches = if src.is_empty() || many {
                 "one of its sources".to_string()
@@ -1516,6 +1700,68 @@ mod tests {
         ] {
             assert_eq!(positions(code), want, "{code}");
         }
+    }
+
+    #[test]
+    fn element_and_level_bindings() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            // A destructured level, nested too.
+            (
+                "function f(state) {\n  const next = { ...state };\n  const { user } = next;\n  user.name = 'x';\n  return next;\n}",
+                &[(4, 3)],
+            ),
+            (
+                "function f(s) { const n = { ...s }; const { user: { tags }, list: [first] } = n; tags.push(1); first.done = true; return n; }",
+                &[(1, 82), (1, 96)],
+            ),
+            (
+                "function f(xs) { const c = [...xs]; const [a] = c; a.done = true; return c; }",
+                &[(1, 52)],
+            ),
+            // A `for…of` element of the copy or of one of its levels.
+            (
+                "function f(list) {\n  const copy = [...list];\n  for (const t of copy) t.done = true;\n  return copy;\n}",
+                &[(3, 25)],
+            ),
+            (
+                "function f(s) { const n = { ...s }; for (const [k, v] of n.byId) v.seen = k; return n; }",
+                &[(1, 66)],
+            ),
+            // An element callback's parameter: the callback runs in place, so a later
+            // hand-off does not hide the write.
+            (
+                "function f(state) {\n  const items = state.items.slice();\n  items.forEach((i) => {\n    i.done = true;\n  });\n  return { ...state, items };\n}",
+                &[(4, 5)],
+            ),
+            (
+                "function f(s) { const n = { ...s }; n.items.map(function ({ meta }) { meta.seen = true; return meta; }); return n; }",
+                &[(1, 71)],
+            ),
+            (
+                "function f(s) { const n = { ...s }; n.items.forEach((i) => { i.done = true; }); n.items.push(1); return n; }",
+                &[(1, 62)],
+            ),
+        ];
+        let pass = [
+            // The level replaced before (or by) the write, or defined by the copy.
+            "function f(s) { const n = { ...s }; const { user } = n; n.user = { ...user }; n.user.name = 'x'; return n; }",
+            "function f(s) { const n = { ...s }; n.items = n.items.map((i) => ({ ...i })); n.items.forEach((i) => { i.done = true; }); return n; }",
+            "function f(s) { const n = { ...s, items: s.items.map((i) => ({ ...i })) }; n.items.forEach((i) => { i.done = true; }); return n; }",
+            "function f(xs) { const c = [...xs]; c.forEach((t, i) => { c[i] = { ...t }; c[i].done = true; }); return c; }",
+            // A default or a rest: the binding may be something else.
+            "function f(s) { const n = { ...s }; const { user = {} } = n; user.x = 1; return n; }",
+            "function f(s) { const n = { ...s }; const { items, ...rest } = n; items.push(1); return rest; }",
+            "function f(s) { const n = { ...s }; n.items.forEach((i = {}) => { i.done = true; }); return n; }",
+            // The loop variable replaced, a callback we cannot see.
+            "function f(xs) { const c = [...xs]; for (let t of c) { t = { ...t }; t.done = true; } return c; }",
+            "function f(s, cb) { const n = { ...s }; n.items.forEach(cb); return n; }",
+            // An array copied to be walked or destructured, not kept.
+            "function f(xs) { const c = [...xs]; for (const t of c) t.done = true; }",
+            "function f(o) { const c = o.children.concat(); const [a, b] = c; for (const x of c) o.remove(x); a.up.set(0, 1, 0); }",
+            // The source deleted after the copy: the copy takes its place.
+            "function f(t, r) { const s = t.props.slice(1); for (const i of s) i.offset += r; delete t.props; Object.assign(t, { end: s }); }",
+        ];
+        check_cases(fail, &pass);
     }
 
     fn check_cases(fail: &[(&str, &[(u32, u32)])], pass: &[&str]) {
@@ -1871,7 +2117,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\nfunction merge(options) {\n  const c = { ...defaults, ...options };\n  c.headers.accept = 'json';\n}\n";
+        let code = "function reducer(state, item) {\n  const next = { ...state };\n  next.items.push(item);\n  return next;\n}\nfunction done(todos) {\n  const copy = [...todos];\n  copy[0].done = true;\n  return copy;\n}\nfunction opts(o) {\n  const c = Object.assign({}, o);\n  c.headers['x-id'] = 1;\n}\nfunction merge(options) {\n  const c = { ...defaults, ...options };\n  c.headers.accept = 'json';\n}\nfunction finish(state) {\n  const next = { ...state };\n  for (const todo of next.todos) todo.done = true;\n  return next;\n}\nfunction rows(o) {\n  const c = { ...defaults, ...o };\n  c.rows.forEach((row) => row.push(0));\n}\n";
         let d = lint_with_rule("a.js", code, ID);
         let text: String = d
             .iter()
