@@ -75,8 +75,8 @@ pub struct Args {
     #[arg(long)]
     pub quiet: bool,
 
-    /// Exit with status 1 when there are more warnings than this.
-    #[arg(long, value_name = "N")]
+    /// Exit with status 1 when there are more warnings than this (-1: no limit, as in ESLint).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_max_warnings)]
     pub max_warnings: Option<usize>,
 
     /// Use this configuration file instead of looking for restlint.json.
@@ -520,6 +520,16 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
 /// The most `--threads` accepts: past it a thread per file costs more than it gives on any
 /// machine restlint runs on (each reserves a 1 GiB stack, see `worker_pool`).
 pub const MAX_THREADS: usize = 1024;
+
+/// `--max-warnings N`: a count, or `-1` for no limit (ESLint's default, which scripts pass).
+fn parse_max_warnings(s: &str) -> Result<usize, String> {
+    if s.trim() == "-1" {
+        return Ok(usize::MAX);
+    }
+    s.trim()
+        .parse()
+        .map_err(|_| "a number of warnings (0 or more), or -1 for no limit".to_string())
+}
 
 fn parse_threads(s: &str) -> Result<usize, String> {
     let n: usize = s

@@ -100,6 +100,29 @@ fn quiet_warnings_still_count_for_max_warnings() {
     assert_eq!(v["summary"]["warnings"], 0, "the report stays quiet");
 }
 
+/// `--max-warnings -1` means no limit, as in ESLint (its default, which scripts pass on);
+/// anything else negative or not a number is a usage error.
+#[test]
+fn max_warnings_minus_one_is_no_limit() {
+    let t = temp_with(&[("a.js", USELESS)]);
+    let out = restlint(
+        t.path(),
+        &["--max-warnings", "-1", "--format", "compact", "a.js"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(stdout(&out).contains("useless-spread"), "{out:?}");
+    let out = restlint(t.path(), &["--max-warnings", "0", "a.js"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    for bad in ["-2", "many"] {
+        let out = restlint(t.path(), &["--max-warnings", bad, "a.js"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("or -1 for no limit"),
+            "{bad}: {out:?}"
+        );
+    }
+}
+
 /// `*` in `ignore` and `overrides` stays within one folder, as in `.gitignore`, ESLint
 /// (minimatch), oxlint and Biome: `src/*.js` is not `src/lib/a.js`.
 #[test]

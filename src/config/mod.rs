@@ -489,15 +489,26 @@ fn string_list(v: &Value) -> Option<Vec<String>> {
     }
 }
 
-/// Builds a glob set; a glob without `/` matches at any depth (like `.gitignore`). As in
+/// Builds a glob set; a glob without `/` matches at any depth (like `.gitignore`), one with a
+/// `/` (a leading one too) from the config's folder; a negated glob (`!…`) is refused rather
+/// than matched as a name that starts with `!`. As in
 /// `.gitignore`, ESLint, oxlint and Biome, `*` and `?` stay within one path component
 /// (`src/*.js` is not `src/lib/a.js`); `**` crosses folders.
 pub fn build_globs(globs: &[String]) -> Result<GlobSet, (String, String)> {
     let glob = |pat: &str| GlobBuilder::new(pat).literal_separator(true).build();
     let mut b = GlobSetBuilder::new();
     for g in globs {
+        if g.starts_with('!') {
+            return Err((
+                g.clone(),
+                "negated globs are not supported: list only what to match".into(),
+            ));
+        }
+        // A leading `/` anchors to the config's folder, as any glob with a `/` already is.
         let pat = g.trim_start_matches("./");
-        let pat = if pat.contains('/') {
+        let anchored = pat.contains('/');
+        let pat = pat.trim_start_matches('/');
+        let pat = if anchored {
             pat.to_string()
         } else {
             format!("**/{pat}")
@@ -821,6 +832,21 @@ mod tests {
         assert!(g.is_match("a/b/c.min.js"));
         assert!(g.is_match("dist/x.js"));
         assert!(!g.is_match("src/x.js"));
+    }
+
+    #[test]
+    fn a_leading_slash_anchors_and_a_negation_is_refused() {
+        let g = build_globs(&["/dist".into(), "/gen/*.js".into()]).unwrap();
+        assert!(g.is_match("dist/a.js"));
+        assert!(g.is_match("gen/a.js"));
+        assert!(!g.is_match("src/dist/a.js"));
+        let e = build_globs(&["dist".into(), "!dist/keep.js".into()]).unwrap_err();
+        assert_eq!(e.0, "!dist/keep.js");
+        assert!(e.1.contains("negated globs are not supported"), "{}", e.1);
+        assert!(matches!(
+            parse(r#"{"ignore": ["!a.js"]}"#),
+            Err(ConfigError::Invalid(_))
+        ));
     }
 
     #[test]
