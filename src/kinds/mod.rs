@@ -712,10 +712,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         binding_span,
                         "array rest",
                     ),
-                    Some(Place::Property(key)) => match &d.type_annotation {
-                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                        None => Typed::unknown(),
-                    },
+                    Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
+                        match &d.type_annotation {
+                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                            None => Typed::unknown(),
+                        }
+                    }
                     Some(Place::Element(index)) if !mutated => match &d.init {
                         Some(init) => self.array_element(init, index, depth),
                         None => Typed::unknown(),
@@ -762,10 +764,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         binding_span,
                         "array rest",
                     ),
-                    Some(Place::Property(key)) => match &p.type_annotation {
-                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                        None => Typed::unknown(),
-                    },
+                    Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
+                        match &p.type_annotation {
+                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                            None => Typed::unknown(),
+                        }
+                    }
                     _ => Typed::unknown(),
                 }
             }
@@ -2405,6 +2409,10 @@ enum Place {
     Whole,
     /// `{ key }` or `{ key: name }` at the top level of an object pattern.
     Property(String),
+    /// `{ key = fallback }` at the top level: the property, or the default when it is
+    /// `undefined`. An annotation of the pattern types both (TypeScript checks the default
+    /// against it); nothing else is known.
+    DefaultedProperty(String),
     /// `{ ...name }` at the top level.
     ObjectRest,
     /// `[...name]` at the top level.
@@ -2478,11 +2486,15 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
         BindingPattern::ObjectPattern(o) => {
             for p in &o.properties {
                 if binding_ident_span(&p.value) == Some(binding) {
-                    // A defaulted property (`{ a = 1 }`) can hold the default instead.
-                    if matches!(p.value, BindingPattern::AssignmentPattern(_)) || p.computed {
+                    if p.computed {
                         return Some(Place::Nested);
                     }
-                    return p.key.static_name().map(|k| Place::Property(k.to_string()));
+                    let key = p.key.static_name()?.to_string();
+                    // A defaulted property (`{ a = 1 }`) can hold the default instead.
+                    if matches!(p.value, BindingPattern::AssignmentPattern(_)) {
+                        return Some(Place::DefaultedProperty(key));
+                    }
+                    return Some(Place::Property(key));
                 }
             }
             if let Some(rest) = &o.rest

@@ -612,6 +612,12 @@ mod tests {
                 "function f({ tabs }: { tabs: Set<string> }) { return { ...tabs }; }",
                 &[(1, 56)],
             ),
+            // A defaulted destructured parameter keeps its annotation (audit miss).
+            (
+                "a.ts",
+                "function f({ tabs = new Set() }: { tabs?: Set<string> } = {}) {\n  return { ...tabs };\n}",
+                &[(2, 12)],
+            ),
             (
                 "a.ts",
                 "function settings(): Map<string, string> { return new Map(); }\nconst o = { ...settings() };",
