@@ -68,7 +68,8 @@ pub const MAX_DEPTH: u32 = 48;
 /// What the inference knows about a class declared in the file.
 #[derive(Clone, Debug, Default)]
 pub struct ClassInfo {
-    /// The class name (`anonymous class` when it has none).
+    /// The class name (the binding's for `const C = class {…}`; `anonymous class` when it has
+    /// none).
     pub name: String,
     /// The class's span (for labels).
     pub span: Span,
@@ -2219,11 +2220,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 ..ClassInfo::default()
             };
         };
+        // `const Model = class {…}` is named `Model`, as JavaScript names it.
+        let bound_name = || match self.semantic.nodes().parent_kind(node) {
+            AstKind::VariableDeclarator(d) => d.id.get_binding_identifier().map(|i| i.name),
+            _ => None,
+        };
         let mut info = ClassInfo {
             name: class
                 .id
                 .as_ref()
-                .map_or_else(|| "anonymous class".to_string(), |i| i.name.to_string()),
+                .map(|i| i.name)
+                .or_else(bound_name)
+                .map_or_else(|| "anonymous class".to_string(), |n| n.to_string()),
             span: class.span.into(),
             ..ClassInfo::default()
         };
