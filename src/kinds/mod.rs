@@ -68,7 +68,8 @@ pub const MAX_DEPTH: u32 = 48;
 /// What the inference knows about a class declared in the file.
 #[derive(Clone, Debug, Default)]
 pub struct ClassInfo {
-    /// The class name (`anonymous class` when it has none).
+    /// The class name (the binding's for `const C = class {…}`; `anonymous class` when it has
+    /// none).
     pub name: String,
     /// The class's span (for labels).
     pub span: Span,
@@ -712,10 +713,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         binding_span,
                         "array rest",
                     ),
-                    Some(Place::Property(key)) => match &d.type_annotation {
-                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                        None => Typed::unknown(),
-                    },
+                    Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
+                        match &d.type_annotation {
+                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                            None => Typed::unknown(),
+                        }
+                    }
                     Some(Place::Element(index)) if !mutated => match &d.init {
                         Some(init) => self.array_element(init, index, depth),
                         None => Typed::unknown(),
@@ -762,10 +765,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         binding_span,
                         "array rest",
                     ),
-                    Some(Place::Property(key)) => match &p.type_annotation {
-                        Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                        None => Typed::unknown(),
-                    },
+                    Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
+                        match &p.type_annotation {
+                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
+                            None => Typed::unknown(),
+                        }
+                    }
                     _ => Typed::unknown(),
                 }
             }
@@ -2215,11 +2220,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 ..ClassInfo::default()
             };
         };
+        // `const Model = class {…}` is named `Model`, as JavaScript names it.
+        let bound_name = || match self.semantic.nodes().parent_kind(node) {
+            AstKind::VariableDeclarator(d) => d.id.get_binding_identifier().map(|i| i.name),
+            _ => None,
+        };
         let mut info = ClassInfo {
             name: class
                 .id
                 .as_ref()
-                .map_or_else(|| "anonymous class".to_string(), |i| i.name.to_string()),
+                .map(|i| i.name)
+                .or_else(bound_name)
+                .map_or_else(|| "anonymous class".to_string(), |n| n.to_string()),
             span: class.span.into(),
             ..ClassInfo::default()
         };
@@ -2405,6 +2417,10 @@ enum Place {
     Whole,
     /// `{ key }` or `{ key: name }` at the top level of an object pattern.
     Property(String),
+    /// `{ key = fallback }` at the top level: the property, or the default when it is
+    /// `undefined`. An annotation of the pattern types both (TypeScript checks the default
+    /// against it); nothing else is known.
+    DefaultedProperty(String),
     /// `{ ...name }` at the top level.
     ObjectRest,
     /// `[...name]` at the top level.
@@ -2478,11 +2494,15 @@ fn locate(pattern: &BindingPattern<'_>, binding: oxc_span::Span) -> Option<Place
         BindingPattern::ObjectPattern(o) => {
             for p in &o.properties {
                 if binding_ident_span(&p.value) == Some(binding) {
-                    // A defaulted property (`{ a = 1 }`) can hold the default instead.
-                    if matches!(p.value, BindingPattern::AssignmentPattern(_)) || p.computed {
+                    if p.computed {
                         return Some(Place::Nested);
                     }
-                    return p.key.static_name().map(|k| Place::Property(k.to_string()));
+                    let key = p.key.static_name()?.to_string();
+                    // A defaulted property (`{ a = 1 }`) can hold the default instead.
+                    if matches!(p.value, BindingPattern::AssignmentPattern(_)) {
+                        return Some(Place::DefaultedProperty(key));
+                    }
+                    return Some(Place::Property(key));
                 }
             }
             if let Some(rest) = &o.rest

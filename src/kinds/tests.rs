@@ -815,6 +815,24 @@ fn annotations() {
             "function f({ tabs }: { tabs: Map<string, number> }) { probe(tabs) }",
             Kind::Map,
         ),
+        // A defaulted property: the annotation types the default too.
+        (
+            "function f({ tabs = new Map() }: { tabs?: Map<string, number> }) { probe(tabs) }",
+            Kind::Map,
+        ),
+        (
+            "function f({ size: n = 10 }: { size?: number } = {}) { probe(n) }",
+            Kind::Number,
+        ),
+        (
+            "const { ids = [] }: { ids?: string[] } = props; probe(ids)",
+            Kind::Array { bounded: false },
+        ),
+        // Without an annotation the default alone says nothing.
+        (
+            "function f({ tabs = new Map() }) { probe(tabs) }",
+            Kind::Unknown,
+        ),
         (
             "interface Map {} function f(m: Map) { probe(m) }",
             Kind::Unknown,

@@ -65,24 +65,36 @@ pub fn convert(d: &OxcDiagnostic, source: &str) -> Diagnostic {
     match classify(&d.message) {
         SyntaxClass::RestNotLast(cause) => rest_not_last::from_syntax_error(cause, span, source),
         SyntaxClass::InvalidRest(cause) => invalid_rest::from_syntax_error(cause, span, source),
-        SyntaxClass::Other => match arrow_rest_not_last(source, span) {
-            Some((rest, cause)) => rest_not_last::from_syntax_error(cause, rest, source),
-            None => parse_error(d, span),
+        SyntaxClass::Other => match arrow_rest_error(source, span) {
+            Some((rest, SyntaxClass::RestNotLast(cause))) => {
+                rest_not_last::from_syntax_error(cause, rest, source)
+            }
+            Some((rest, SyntaxClass::InvalidRest(cause))) => {
+                invalid_rest::from_syntax_error(cause, rest, source)
+            }
+            _ => parse_error(d, span),
         },
     }
 }
 
-/// oxc parses arrow parameters as a parenthesized expression first, so a rest that is not
-/// last there (`(a, ...b, c) => 1`, `([...x, y]) => {}`) comes out as "unexpected token" at
-/// the `...` or "expected a semicolon" at the `=>`. Recognise those and find the rest.
-fn arrow_rest_not_last(src: &str, err: Span) -> Option<(Span, rest_not_last::Cause)> {
+/// oxc parses arrow parameters as a parenthesized expression first, so a rest error there
+/// comes out as another error: "unexpected token" at the `...` or "expected a semicolon" at
+/// the `=>` (`(a, ...b, c) => 1`, `([...x, y]) => {}`, `({ ...{ a } }) => a`), and in
+/// TypeScript "expected `,` or `)`" at the `:` of a parameter's annotation or at the `=` of a
+/// default after one (`([...xs, y]: number[]) => y`, `(...args: string[] = []) => args`).
+/// Recognise those and find the rest, with the class and the span the rest rules take: the
+/// rest for `rest-not-last`, the part after the `...` for `invalid-rest`.
+fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
     let at = scan::skip_trivia(src, err.start as usize);
-    let rest_here = src.get(at..)?.starts_with("...");
-    let arrow_here = src.get(at..)?.starts_with("=>");
-    if !rest_here && !arrow_here {
+    let here = src.get(at..)?;
+    let arrow_here = here.starts_with("=>");
+    let inside = here.starts_with("...")
+        || (here.starts_with(':') && annotates_pattern(src, at))
+        || (here.starts_with('=') && !arrow_here && !here.starts_with("=="));
+    if !inside && !arrow_here {
         return None;
     }
-    // The parameter list: `(` … `)` followed by `=>`.
+    // The parameter list: `(` … `)` followed by `=>` (or by a return type and `=>`).
     let (open, close) = if arrow_here {
         let close = src.get(..at)?.trim_end().len().checked_sub(1)?;
         if src.as_bytes().get(close) != Some(&b')') {
@@ -94,31 +106,115 @@ fn arrow_rest_not_last(src: &str, err: Span) -> Option<(Span, rest_not_last::Cau
         let close = matching_close(src, open)?;
         (open, close)
     };
-    if src.as_bytes().get(open) != Some(&b'(')
-        || !src
-            .get(scan::skip_trivia(src, close + 1)..)?
-            .starts_with("=>")
-    {
+    if src.as_bytes().get(open) != Some(&b'(') || !arrow_follows(src, close + 1) {
         return None;
     }
-    // The first rest inside it that something follows.
     let inner = src.get(open + 1..close)?;
-    let mut from = 0;
-    while let Some(i) = inner.get(from..).and_then(|t| t.find("...")) {
-        let start = open + 1 + from + i;
-        let end = scan::element_end(src, start);
+    let rests = || {
+        inner.match_indices("...").map(move |(i, _)| {
+            let start = open + 1 + i;
+            (start, scan::element_end(src, start))
+        })
+    };
+    // The first rest that something follows.
+    for (start, end) in rests() {
         if !matches!(scan::after_element(src, end), scan::After::Nothing) {
-            let depth = bracket_depth_between(src, open + 1, start);
-            let cause = if depth == 0 {
+            let cause = if bracket_depth_between(src, open + 1, start) == 0 {
                 rest_not_last::Cause::Parameter
             } else {
                 rest_not_last::Cause::Pattern
             };
-            return Some((Span::new(start as u32, end as u32), cause));
+            let rest = Span::new(start as u32, end as u32);
+            return Some((rest, SyntaxClass::RestNotLast(cause)));
         }
-        from += i + 3;
+    }
+    // Else the first rest with a default value, or an object rest whose target is a pattern.
+    for (start, end) in rests() {
+        let target = scan::skip_trivia(src, start + 3);
+        let after = Span::new(target as u32, end as u32);
+        if has_default(src.get(target..end)?) {
+            return Some((
+                after,
+                SyntaxClass::InvalidRest(invalid_rest::Cause::Initializer),
+            ));
+        }
+        let in_object = enclosing_open(src, start).is_some_and(|o| src.as_bytes()[o] == b'{');
+        if in_object && matches!(src.as_bytes().get(target), Some(b'{' | b'[')) {
+            return Some((after, SyntaxClass::InvalidRest(invalid_rest::Cause::Target)));
+        }
     }
     None
+}
+
+/// Whether the `:` at `colon` annotates a whole pattern parameter: it follows a `]` or `}`
+/// whose bracket opens the parameter (after `(` or `,`), as in `([...xs, y]: T[]) =>`, not
+/// the `:` of a `?:` or of a property.
+fn annotates_pattern(src: &str, colon: usize) -> bool {
+    let Some(close) = src[..colon].trim_end().len().checked_sub(1) else {
+        return false;
+    };
+    if !matches!(src.as_bytes()[close], b']' | b'}') {
+        return false;
+    }
+    matching_open(src, close)
+        .is_some_and(|open| matches!(src[..open].trim_end().as_bytes().last(), Some(b'(' | b',')))
+}
+
+/// Whether `=>` follows at `pos`, directly or after a return type annotation (`): T =>`).
+fn arrow_follows(src: &str, pos: usize) -> bool {
+    let b = src.as_bytes();
+    let mut i = scan::skip_trivia(src, pos);
+    if src.get(i..).is_some_and(|t| t.starts_with("=>")) {
+        return true;
+    }
+    if b.get(i) != Some(&b':') {
+        return false;
+    }
+    // The return type: up to the first `=>` outside brackets (`(): () => void => …` stops
+    // at the type's own arrow, which is as good), never past a `;` or `{` at the top.
+    let mut depth = 0i32;
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'=' if depth == 0 && b.get(i + 1) == Some(&b'>') => return true,
+            b'=' if b.get(i + 1) == Some(&b'>') => i += 1,
+            b'(' | b'[' | b'<' => depth += 1,
+            b')' | b']' | b'>' | b'}' => depth -= 1,
+            b'{' if depth == 0 => return false,
+            b'{' => depth += 1,
+            b';' if depth == 0 => return false,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether the text of a rest's target (after the `...`) has a default value: an `=` outside
+/// brackets that is not part of `=>`, `==` or a comparison.
+fn has_default(target: &str) -> bool {
+    let b = target.as_bytes();
+    let mut depth = 0i32;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'=' if depth == 0 => {
+                let next = b.get(i + 1).copied();
+                let prev = i.checked_sub(1).map(|p| b[p]);
+                if !matches!(next, Some(b'>' | b'='))
+                    && !matches!(prev, Some(b'=' | b'!' | b'<' | b'>'))
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn bracket_depth_between(src: &str, from: usize, to: usize) -> i32 {

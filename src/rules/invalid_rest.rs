@@ -104,10 +104,17 @@ mod tests {
             ("const o = { set v(...a) {} };", 18),
             ("const {...{a}} = x;", 7),
             ("({...{a}} = x);", 2),
+            // Arrow parameters, which oxc first reads as an expression and reports otherwise
+            // (audit miss).
+            ("f = ({ ...{ a } }) => a;", 7),
+            ("f = (x, { ...[a] }) => a;", 10),
+            ("f = ({ ...{ a } }: P) => a;", 7),
+            ("f = (...args: string[] = []) => args;", 5),
         ];
         let mut failures = Vec::new();
         for (code, start) in fail {
-            let d = lint_with_rule("a.js", code, "invalid-rest");
+            let file = if code.contains(": ") { "a.ts" } else { "a.js" };
+            let d = lint_with_rule(file, code, "invalid-rest");
             let got: Vec<_> = d.iter().map(|d| (d.rule, d.span.start)).collect();
             if got != vec![("invalid-rest", start)] {
                 failures.push(format!("{code}: {got:?}"));
@@ -119,6 +126,8 @@ mod tests {
             "const {...a} = x;",
             "({...a.b} = x);",
             "const o = { set v(a) {} };",
+            "f = ([...{ a }]) => a;",
+            "f = (...{ length }) => length;",
         ];
         for code in pass {
             let d = lint_with_rule("a.js", code, "invalid-rest");

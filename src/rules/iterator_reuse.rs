@@ -10,8 +10,9 @@
 //! `break` out of the statement holding the second use, or in a `continue` of a loop whose
 //! body holds the second use and the declaration) are not two uses; one unconditional use
 //! inside a loop, of an iterator bound outside it, is. Parentheses and TS wrappers (`(it)`,
-//! `it!`, `it as T`) do not change a use. A binding used in any other way (passed to a
-//! function, returned, stored) is not judged.
+//! `it!`, `it as T`) do not change a use. Uses all in one nested function are judged there;
+//! uses spread over functions, or a binding used in any other way (passed to a function,
+//! returned, stored), are not judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
@@ -114,9 +115,9 @@ impl Rule for IteratorReuse {
         };
         // The uses first: most bindings escape (passed on, a member read) or are consumed
         // at most once, and then the value's kind need not be inferred at all.
-        let decl_function = enclosing_function(cx, node.id());
-
         let mut uses = Vec::new();
+        // The function the consuming uses are in: all in one, or the binding is not judged.
+        let mut use_function = None;
         for r in cx.scoping().get_resolved_references(symbol) {
             let ref_node = r.node_id();
             let how = classify(cx, ref_node);
@@ -124,9 +125,12 @@ impl Rule for IteratorReuse {
                 Use::Escape => return,
                 Use::Step => {}
                 Use::Full(what) | Use::Partial(what) => {
-                    // A use inside a callback or nested function may run any number of times,
-                    // or never: not judged.
-                    if enclosing_function(cx, ref_node) != decl_function {
+                    // A use in a callback or nested function may run any number of times, or
+                    // never, before or after a use outside it: not judged. Uses that are all in
+                    // one nested function are judged within it (each call of the function
+                    // runs them in order on the one iterator bound outside it).
+                    let function = enclosing_function(cx, ref_node);
+                    if *use_function.get_or_insert(function) != function {
                         return;
                     }
                     let full = matches!(how, Use::Full(_));
@@ -753,6 +757,24 @@ mod tests {
                 "function* gen() {}\nfunction h() {\n  const it = gen();\n  for (const x of xs) { if (x) { f([...it]); break; } }\n  g([...it]);\n}",
                 &[(5, 6)],
             ),
+            // Both uses in one nested function, of an iterator bound outside it: every call
+            // runs them in order (audit miss: any use in a nested function hid the binding).
+            (
+                "a.js",
+                "const m = new Map();\nconst entries = m.entries();\nbutton.addEventListener('click', () => {\n  const a = Object.fromEntries(entries);\n  const b = new Map(entries);\n});",
+                &[(5, 21)],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction outer() {\n  const g = gen();\n  return (function* () {\n    yield* g;\n    yield* g;\n  })();\n}",
+                &[(6, 12)],
+            ),
+            // One use in a loop inside the nested function.
+            (
+                "a.js",
+                "function* gen() {}\nconst g = gen();\nfunction each(rows) {\n  for (const row of rows) f([...g]);\n}",
+                &[(4, 30)],
+            ),
         ];
         let failures = run(cases);
         let mut snapshot = String::new();
@@ -829,6 +851,24 @@ mod tests {
             (
                 "a.js",
                 "function* gen() {}\nconst it = gen();\nlist.forEach(() => [...it]);",
+                &[],
+            ),
+            // Uses split between functions (or over two nested ones) may run in any order, or
+            // not at all: not judged.
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nconst a = [...it];\nlist.forEach(() => [...it]);",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nonA(() => [...it]);\nonB(() => [...it]);",
+                &[],
+            ),
+            // In one nested function, on exclusive arms.
+            (
+                "a.js",
+                "function* gen() {}\nconst it = gen();\nrun(() => {\n  if (c) return [...it];\n  return Array.from(it);\n});",
                 &[],
             ),
             (

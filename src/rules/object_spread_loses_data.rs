@@ -612,6 +612,19 @@ mod tests {
                 "function f({ tabs }: { tabs: Set<string> }) { return { ...tabs }; }",
                 &[(1, 56)],
             ),
+            // A class expression bound to a name is shown by that name (it was `anonymous
+            // class`).
+            (
+                "a.js",
+                "const Model = class {\n  #secret = 1;\n};\nconst o = { ...new Model() };",
+                &[(4, 13)],
+            ),
+            // A defaulted destructured parameter keeps its annotation (audit miss).
+            (
+                "a.ts",
+                "function f({ tabs = new Set() }: { tabs?: Set<string> } = {}) {\n  return { ...tabs };\n}",
+                &[(2, 12)],
+            ),
             (
                 "a.ts",
                 "function settings(): Map<string, string> { return new Map(); }\nconst o = { ...settings() };",

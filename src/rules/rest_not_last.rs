@@ -166,10 +166,18 @@ mod tests {
             ("f = ([...x, y]) => {};", 6, 10),
             ("f = async ({...x, y}) => {};", 12, 16),
             ("f = (a, ...[b, c], d) => 1;", 8, 17),
+            // TypeScript: an annotated pattern parameter, where oxc stops at the `:`.
+            ("f = ([...xs, y]: number[]) => y;", 6, 11),
+            ("f = (a, { ...r, id }: { id: number }) => id;", 10, 14),
+            (
+                "f = async ([...xs, y]: number[]): Promise<number> => y;",
+                12,
+                17,
+            ),
         ];
         let mut failures = Vec::new();
         for (code, start, end) in fail {
-            let file = if code.contains(": number") {
+            let file = if code.contains(": number") || code.contains("number[]") {
                 "a.ts"
             } else {
                 "a.js"
@@ -190,6 +198,7 @@ mod tests {
             "f(...a, b);",
             "[...a, b];",
             "({...a, b});",
+            "f = (a, ...b) => 1;",
         ];
         for code in pass {
             let d = lint_with_rule("a.js", code, "rest-not-last");

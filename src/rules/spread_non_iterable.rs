@@ -368,6 +368,11 @@ mod tests {
             ),
             (
                 "a.ts",
+                "const grid = ({ size = 10 }: { size?: number }) => [...size];",
+                &[(1, 53)],
+            ),
+            (
+                "a.ts",
                 "function f(p: Promise<string[]>) { for (const x of p) {} }",
                 &[(1, 52)],
             ),
@@ -455,6 +460,12 @@ mod tests {
                 &[],
             ),
             ("a.js", "const cs = [...'str'];", &[]),
+            (
+                "a.ts",
+                "function f({ ids = [] }: { ids?: string[] }) { return [...ids]; }",
+                &[],
+            ),
+            ("a.js", "function f({ ids = {} }) { return [...ids]; }", &[]),
             ("a.js", "function f() { return [...arguments]; }", &[]),
             ("a.js", "const o = { ...maybeUndefined };", &[]),
             ("a.js", "const o = { ...null };", &[]),
