@@ -55,10 +55,47 @@ fn skip_quoted(src: &str, pos: usize) -> usize {
 /// From `pos`, the end of the list element that starts there: the offset of the first `,`
 /// or closing bracket at depth 0, with trailing trivia trimmed.
 pub fn element_end(src: &str, pos: usize) -> usize {
+    scan_element(src, pos, false).0
+}
+
+/// Like [`element_end`], for a TypeScript parameter: in its type annotation (after a `:` at
+/// depth 0, up to the `=` of a default), `<`…`>` are brackets too, so `m: Map<K, V>` is one
+/// parameter.
+pub fn param_end(src: &str, pos: usize) -> usize {
+    scan_element(src, pos, true).0
+}
+
+/// The offset of the bracket that closes the one at `open` (strings, templates and comments
+/// skipped), if the text has it.
+pub fn matching_close(src: &str, open: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let want = match b.get(open)? {
+        b'(' => b')',
+        b'[' => b']',
+        b'{' => b'}',
+        _ => return None,
+    };
+    let mut pos = open + 1;
+    loop {
+        let stop = scan_element(src, pos, false).1;
+        match b.get(stop) {
+            Some(b',') => pos = stop + 1,
+            Some(&c) if c == want => return Some(stop),
+            _ => return None,
+        }
+    }
+}
+
+/// The element that starts at `pos`: its end with trailing trivia trimmed, and where the scan
+/// stopped (the `,` or closing bracket at depth 0, or the end of the text).
+fn scan_element(src: &str, pos: usize, typed: bool) -> (usize, usize) {
     let b = src.as_bytes();
     let mut depth = 0usize;
     let mut i = pos;
     let mut last_significant = pos;
+    // In a parameter's type annotation (`typed` only), before its default.
+    let mut in_type = false;
+    let mut defaulted = false;
     while i < b.len() {
         match b[i] {
             b'"' | b'\'' | b'`' => {
@@ -78,6 +115,14 @@ pub fn element_end(src: &str, pos: usize) -> usize {
                 depth -= 1;
             }
             b',' if depth == 0 => break,
+            b':' if typed && depth == 0 && !defaulted => in_type = true,
+            b'=' if typed && depth == 0 && !matches!(b.get(i + 1), Some(b'>')) => {
+                in_type = false;
+                defaulted = true;
+            }
+            b'<' if in_type => depth += 1,
+            // Not the `>` of a function type's `=>`.
+            b'>' if in_type && depth > 0 && i > 0 && b[i - 1] != b'=' => depth -= 1,
             c if c.is_ascii_whitespace() => {
                 i += 1;
                 continue;
@@ -90,7 +135,7 @@ pub fn element_end(src: &str, pos: usize) -> usize {
     while last_significant > pos && !src.is_char_boundary(last_significant) {
         last_significant -= 1;
     }
-    last_significant.min(b.len())
+    (last_significant.min(b.len()), i.min(b.len()))
 }
 
 /// What follows an element that ends at `end`.
@@ -194,5 +239,21 @@ mod tests {
         assert_eq!(after_element("...a,", 4), After::Nothing);
         assert_eq!(element_end("'abc", 0), 4);
         assert_eq!(skip_trivia("/* open", 0), 7);
+        assert_eq!(matching_close("(a, [b", 0), None);
+        assert_eq!(param_end("a: Map<K", 0), 8);
+    }
+
+    #[test]
+    fn parameters_with_types() {
+        let s = "(m: Map<K, V> = new Map(), n: (x: A<B>) => C<D, E>, o = a < b, c)";
+        let end = param_end(s, 1);
+        assert_eq!(&s[1..end], "m: Map<K, V> = new Map()");
+        let next = skip_trivia(s, end + 1);
+        let end = param_end(s, next);
+        assert_eq!(&s[next..end], "n: (x: A<B>) => C<D, E>");
+        let next = skip_trivia(s, end + 1);
+        assert_eq!(&s[next..param_end(s, next)], "o = a < b");
+        assert_eq!(matching_close(s, 0), Some(s.len() - 1));
+        assert_eq!(matching_close("[a, ']', { b: [c] } ]", 0), Some(20));
     }
 }

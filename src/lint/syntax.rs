@@ -103,23 +103,24 @@ fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
         (matching_open(src, close)?, close)
     } else {
         let open = enclosing_open(src, at)?;
-        let close = matching_close(src, open)?;
+        let close = scan::matching_close(src, open)?;
         (open, close)
     };
     if src.as_bytes().get(open) != Some(&b'(') || !arrow_follows(src, close + 1) {
         return None;
     }
-    let inner = src.get(open + 1..close)?;
-    let rests = || {
-        inner.match_indices("...").map(move |(i, _)| {
-            let start = open + 1 + i;
-            (start, scan::element_end(src, start))
-        })
+    // The rests of the parameters and of their patterns, not the spreads of a default
+    // value (`(a = f(...b, c), …)`) or the rests of a type (`(x: [...A, B], …)`).
+    let rests = binding_rests(src, open, close);
+    let end_of = |start: usize, list: List| match list {
+        List::Params => scan::param_end(src, start),
+        List::Array | List::Object => scan::element_end(src, start),
     };
     // The first rest that something follows.
-    for (start, end) in rests() {
+    for &(start, list) in &rests {
+        let end = end_of(start, list);
         if !matches!(scan::after_element(src, end), scan::After::Nothing) {
-            let cause = if bracket_depth_between(src, open + 1, start) == 0 {
+            let cause = if list == List::Params {
                 rest_not_last::Cause::Parameter
             } else {
                 rest_not_last::Cause::Pattern
@@ -129,21 +130,128 @@ fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
         }
     }
     // Else the first rest with a default value, or an object rest whose target is a pattern.
-    for (start, end) in rests() {
+    for &(start, list) in &rests {
+        let end = end_of(start, list);
         let target = scan::skip_trivia(src, start + 3);
+        let Some(text) = src.get(target..end) else {
+            continue;
+        };
         let after = Span::new(target as u32, end as u32);
-        if has_default(src.get(target..end)?) {
+        if has_default(text) {
             return Some((
                 after,
                 SyntaxClass::InvalidRest(invalid_rest::Cause::Initializer),
             ));
         }
-        let in_object = enclosing_open(src, start).is_some_and(|o| src.as_bytes()[o] == b'{');
-        if in_object && matches!(src.as_bytes().get(target), Some(b'{' | b'[')) {
+        if list == List::Object && matches!(src.as_bytes().get(target), Some(b'{' | b'[')) {
             return Some((after, SyntaxClass::InvalidRest(invalid_rest::Cause::Target)));
         }
     }
     None
+}
+
+/// The kind of list a rest is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    Params,
+    Array,
+    Object,
+}
+
+/// How deep [`binding_rests`] follows nested patterns (hostile input may nest thousands).
+const MAX_PATTERN_DEPTH: u32 = 32;
+
+/// The `...` of every rest in the binding part of the parameter list between the `(` at
+/// `open` and the `)` at `close`, in source order, with the list it is in: rest parameters
+/// and the rests of the parameters' patterns, at any depth; never a spread in a default value
+/// or a rest in a type annotation.
+fn binding_rests(src: &str, open: usize, close: usize) -> Vec<(usize, List)> {
+    let mut out = Vec::new();
+    list_rests(src, open + 1, close, List::Params, 0, &mut out);
+    out
+}
+
+/// The rests of the list of kind `list` whose elements start at `from`, up to `to`.
+fn list_rests(
+    src: &str,
+    from: usize,
+    to: usize,
+    list: List,
+    depth: u32,
+    out: &mut Vec<(usize, List)>,
+) {
+    let b = src.as_bytes();
+    let mut pos = from;
+    loop {
+        let start = scan::skip_trivia(src, pos);
+        if start >= to {
+            return;
+        }
+        let end = match list {
+            List::Params => scan::param_end(src, start),
+            List::Array | List::Object => scan::element_end(src, start),
+        }
+        .min(to);
+        if src.get(start..).is_some_and(|t| t.starts_with("...")) {
+            out.push((start, list));
+            target_rests(src, scan::skip_trivia(src, start + 3), end, depth, out);
+        } else if list == List::Object {
+            // `key: target`, `[key]: target`, `"key": target`; a shorthand binds a name.
+            if let Some(value) = property_value(src, start, end) {
+                target_rests(src, value, end, depth, out);
+            }
+        } else {
+            // `target`, `target = default`, `target?: T`, `target: T = default`.
+            target_rests(src, start, end, depth, out);
+        }
+        let comma = scan::skip_trivia(src, end);
+        if comma >= to || b.get(comma) != Some(&b',') {
+            return;
+        }
+        pos = comma + 1;
+    }
+}
+
+/// The rests in a binding target starting at `at` (before `end`): those of an array or
+/// object pattern there.
+fn target_rests(src: &str, at: usize, end: usize, depth: u32, out: &mut Vec<(usize, List)>) {
+    let list = match src.as_bytes().get(at) {
+        Some(b'[') => List::Array,
+        Some(b'{') => List::Object,
+        _ => return,
+    };
+    if depth >= MAX_PATTERN_DEPTH {
+        return;
+    }
+    if let Some(close) = scan::matching_close(src, at).filter(|&c| c < end) {
+        list_rests(src, at + 1, close, list, depth + 1, out);
+    }
+}
+
+/// Where the value of an object pattern's property that starts at `start` (before `end`)
+/// starts: after the `:` of `key: value`; `None` for a shorthand (`a`, `a = 1`).
+fn property_value(src: &str, start: usize, end: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let key_end = match b.get(start)? {
+        b'[' => scan::matching_close(src, start)? + 1,
+        b'"' | b'\'' => {
+            let quote = b[start];
+            let mut i = start + 1;
+            while i < end && b[i] != quote {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+            i + 1
+        }
+        _ => {
+            let mut i = start;
+            while i < end && !b[i].is_ascii_whitespace() && !matches!(b[i], b':' | b'=' | b'/') {
+                i += 1;
+            }
+            i
+        }
+    };
+    let colon = scan::skip_trivia(src, key_end);
+    (colon < end && b.get(colon) == Some(&b':')).then(|| scan::skip_trivia(src, colon + 1))
 }
 
 /// Whether the `:` at `colon` annotates a whole pattern parameter: it follows a `]` or `}`
@@ -217,14 +325,6 @@ fn has_default(target: &str) -> bool {
     false
 }
 
-fn bracket_depth_between(src: &str, from: usize, to: usize) -> i32 {
-    src.as_bytes()[from..to].iter().fold(0, |d, b| match b {
-        b'(' | b'[' | b'{' => d + 1,
-        b')' | b']' | b'}' => d - 1,
-        _ => d,
-    })
-}
-
 fn matching_open(src: &str, close: usize) -> Option<usize> {
     let b = src.as_bytes();
     let mut depth = 0i32;
@@ -259,18 +359,6 @@ fn enclosing_open(src: &str, at: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn matching_close(src: &str, open: usize) -> Option<usize> {
-    let mut pos = open + 1;
-    loop {
-        let end = scan::element_end(src, scan::skip_trivia(src, pos));
-        match src.as_bytes().get(end) {
-            Some(b',') => pos = end + 1,
-            Some(b')') => return Some(end),
-            _ => return None,
-        }
-    }
 }
 
 /// A plain `parse-error`, keeping oxc's message, labels and help.

@@ -110,6 +110,13 @@ mod tests {
             ("f = (x, { ...[a] }) => a;", 10),
             ("f = ({ ...{ a } }: P) => a;", 7),
             ("f = (...args: string[] = []) => args;", 5),
+            // Only the parameters' rests: not a spread in a default value or a rest in a
+            // type, which the recogniser used to name instead (regression audit).
+            ("f = (x: [...A, B], ...r: T[] = []) => r;", 19),
+            ("f = (a = f(...b, c), ...r: T[] = []) => r;", 21),
+            ("f = (a = { ...{ b: 1 } }, ...r: T[] = []) => r;", 26),
+            // A type with a comma inside `<…>` is one parameter.
+            ("f = (...r: Map<K, V> = new Map()) => r;", 5),
         ];
         let mut failures = Vec::new();
         for (code, start) in fail {
@@ -132,6 +139,18 @@ mod tests {
         for code in pass {
             let d = lint_with_rule("a.js", code, "invalid-rest");
             if !d.is_empty() {
+                failures.push(format!(
+                    "{code}: {:?}",
+                    d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()
+                ));
+            }
+        }
+        // Another syntax error in arrow parameters whose object spread is in a default value:
+        // a parse error, not an object rest with a pattern target.
+        let other = ["f = (a = { ...{ b: 1 } }, 1) => a;"];
+        for code in other {
+            let d = lint_with_rule("a.js", code, "invalid-rest");
+            if d.is_empty() || d.iter().any(|d| d.rule != "parse-error") {
                 failures.push(format!(
                     "{code}: {:?}",
                     d.iter().map(|d| (d.rule, &d.message)).collect::<Vec<_>>()

@@ -174,6 +174,15 @@ mod tests {
                 12,
                 17,
             ),
+            // Only the parameters' rests: not a spread in a default value or a rest in a
+            // type, which the recogniser used to name instead (regression audit).
+            ("f = (a = [...b, c], ...r, d) => r;", 20, 24),
+            (
+                "f = (opts = { ...defaults, x: 1 }, [...xs, y]: number[]) => y;",
+                36,
+                41,
+            ),
+            ("f = (x: [...A, B], [...xs, y]: number[]) => y;", 20, 25),
         ];
         let mut failures = Vec::new();
         for (code, start, end) in fail {
@@ -203,6 +212,21 @@ mod tests {
         for code in pass {
             let d = lint_with_rule("a.js", code, "rest-not-last");
             if !d.is_empty() {
+                failures.push(format!(
+                    "{code}: {:?}",
+                    d.iter().map(|d| d.rule).collect::<Vec<_>>()
+                ));
+            }
+        }
+        // Another syntax error in arrow parameters whose only rests are spreads of default
+        // values: a parse error, not a rest that is not last.
+        let other = [
+            "f = (a = f(...b, c), 1) => a;",
+            "f = (a = [...b, c], { x }: T) => x;",
+        ];
+        for code in other {
+            let d = lint_with_rule("a.js", code, "rest-not-last");
+            if d.is_empty() || d.iter().any(|d| d.rule != "parse-error") {
                 failures.push(format!(
                     "{code}: {:?}",
                     d.iter().map(|d| d.rule).collect::<Vec<_>>()

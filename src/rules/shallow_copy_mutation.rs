@@ -24,8 +24,8 @@ use std::borrow::Cow;
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
-    Argument, ArrayExpressionElement, BindingPattern, Expression, ObjectPropertyKind, PropertyKind,
-    UnaryOperator,
+    Argument, ArrayExpressionElement, AssignmentOperator, BindingPattern, Expression,
+    ObjectPropertyKind, PropertyKind, UnaryOperator,
 };
 use oxc_semantic::{IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -1324,9 +1324,10 @@ fn kept_as_value(id: NodeId, cx: &Ctx) -> bool {
     }
 }
 
-/// Whether the copy's one source, a member chain, is deleted after the copy is made
-/// (`const end = token.props.slice(1); …; delete token.props`): the copy takes its place,
-/// and its elements are written for the copy's sake.
+/// Whether the copy's one source, a member chain, is deleted or replaced after the copy is
+/// made (`const end = token.props.slice(1); …; delete token.props`, `const nodes =
+/// [...tree.nodes]; …; tree.nodes = nodes`): the copy takes its place, and the code that
+/// writes the source's holder in place writes the copy's levels and elements for its sake.
 fn source_deleted_after(copy: &Copy, decl_node: NodeId, cx: &Ctx) -> bool {
     if !copy.others.is_empty() {
         return false;
@@ -1355,6 +1356,12 @@ fn source_deleted_after(copy: &Copy, decl_node: NodeId, cx: &Ctx) -> bool {
                 AstKind::ParenthesizedExpression(_) => cur = pid,
                 AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete => {
                     return cx.text(nodes.kind(cur).span()) == source;
+                }
+                AstKind::AssignmentExpression(a)
+                    if a.operator == AssignmentOperator::Assign
+                        && a.left.span() == nodes.kind(cur).span() =>
+                {
+                    return cx.text(a.left.span()) == source;
                 }
                 _ => return false,
             }
@@ -1740,6 +1747,10 @@ mod tests {
             (
                 "function f(s) { const n = { ...s }; n.items.forEach((i) => { i.done = true; }); n.items.push(1); return n; }",
                 &[(1, 62)],
+            ), // Stored elsewhere, not in the source's place.
+            (
+                "function f(tree) { const nodes = [...tree.nodes]; nodes.forEach((n) => { n.x = 1; }); tree.copy = nodes; }",
+                &[(1, 74)],
             ),
         ];
         let pass = [
@@ -1760,6 +1771,10 @@ mod tests {
             "function f(o) { const c = o.children.concat(); const [a, b] = c; for (const x of c) o.remove(x); a.up.set(0, 1, 0); }",
             // The source deleted after the copy: the copy takes its place.
             "function f(t, r) { const s = t.props.slice(1); for (const i of s) i.offset += r; delete t.props; Object.assign(t, { end: s }); }",
+            // The source replaced by the copy: the code rewrites the holder in place
+            // (regression audit).
+            "function f(tree) { const nodes = [...tree.nodes]; nodes.forEach((n) => { n.kids = n.kids.filter(Boolean); }); tree.nodes = nodes; }",
+            "function f(s) { const user = { ...s.user }; user.tags.push('x'); s.user = user; return s; }",
         ];
         check_cases(fail, &pass);
     }
