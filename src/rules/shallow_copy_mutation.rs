@@ -295,7 +295,8 @@ fn combine(a: Source, b: Source) -> Source {
     }
 }
 
-/// A local binding nothing but this copy reads, in the same function run and outside any loop
+/// A local binding nothing but this copy reads (an array literal may also be filled by
+/// `push`/`unshift` statements), in the same function run and outside any loop
 /// the binding is not in, not exported: changing its nested objects is unobservable, so it is
 /// judged like its value written in place. That is a call result (`const data = await
 /// load()`), whose keys we cannot know, or a fresh literal (`const src = { a: { n: 1 } }`,
@@ -319,8 +320,16 @@ fn owned_local<'a>(
         return None;
     }
     let init = decl.init.as_ref()?;
-    let mut refs = scoping.get_resolved_references(symbol);
-    if refs.next().is_none() || refs.next().is_some() {
+    let array_init = matches!(init.get_inner_expression(), Expression::ArrayExpression(_));
+    // The copy's read, and, for an array literal, the statements that fill it
+    // (`list.push({ id })`): the array stays the function's own.
+    let mut reads = 0;
+    for r in scoping.get_resolved_references(symbol) {
+        if !(array_init && is_fill(r.node_id(), cx)) {
+            reads += 1;
+        }
+    }
+    if reads != 1 {
         return None;
     }
     if function_of(decl_id, cx) != function_of(at, cx) {
@@ -366,6 +375,26 @@ fn owned_local<'a>(
             _ => None,
         },
     }
+}
+
+/// A reference that only adds elements to the array it names, as a statement of its own:
+/// `list.push(x)`, `list.unshift(x)` (the call's result unused, the array not passed on).
+fn is_fill(reference: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let member = nodes.parent_id(reference);
+    let AstKind::StaticMemberExpression(m) = nodes.kind(member) else {
+        return false;
+    };
+    if !matches!(m.property.name.as_str(), "push" | "unshift")
+        || !matches!(&m.object, Expression::Identifier(id) if id.span == nodes.kind(reference).span())
+    {
+        return false;
+    }
+    let call = nodes.parent_id(member);
+    let AstKind::CallExpression(c) = nodes.kind(call) else {
+        return false;
+    };
+    c.callee.span() == m.span && matches!(nodes.parent_kind(call), AstKind::ExpressionStatement(_))
 }
 
 /// The function (or program) a node runs in.
@@ -1936,10 +1965,26 @@ mod tests {
                 "function f(xs) { const src = [...xs, 1]; const c = [...src]; c[0].x = 1; return c; }",
                 &[(1, 62)],
             ),
+            // Filled, but also read elsewhere: others may hold it.
+            (
+                "function f() { const list = []; list.push({}); keep(list); const c = [...list]; c[0].x = 1; return c; }",
+                &[(1, 81)],
+            ),
+            (
+                "function f() { const list = []; const n = list.push({}); const c = [...list]; c[0].x = n; return c; }",
+                &[(1, 79)],
+            ),
+            (
+                "function f() { const o = {}; o.push({}); const c = { ...o }; c.a.x = 1; return c; }",
+                &[(1, 62)],
+            ),
         ];
         let pass = [
             "function f() {\n  const src = { a: { n: 1 } };\n  const copy = { ...src };\n  copy.a.n = 2;\n  return copy;\n}",
             "function f() { const src = [{ n: 1 }]; const copy = [...src]; copy[0].n = 2; return copy; }",
+            // An array the function fills itself and only copies (regression audit).
+            "function f(items) { const list = []; for (const i of items) list.push({ id: i }); const copy = [...list]; copy.forEach((x) => { x.seen = true; }); return copy; }",
+            "function f(items) { const list = []; items.forEach((i) => { list.unshift({ i }); }); const copy = list.slice(); copy[0].first = true; return copy; }",
             "function f(s) { const extra = { a: {} }; const c = { ...s, ...extra }; c.a.x = 1; return c; }",
             // A call result may define any level: which source `c.a` comes from is unknown.
             "function f(props) { const data = load(); const c = { ...props, ...data }; c.a.x = 1; return c; }",
