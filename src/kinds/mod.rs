@@ -2284,6 +2284,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     if is_symbol_key(&m.key, m.computed, "asyncIterator") {
                         info.async_iterable = true;
                     }
+                    // An `abstract` member is a type only: the subclass that defines it
+                    // (as a getter, a method or a plain field) says what its instances hold.
+                    if m.r#type.is_abstract() {
+                        continue;
+                    }
                     // A `#private` accessor is no property: a copy loses nothing by it.
                     if matches!(
                         m.kind,
@@ -2309,7 +2314,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     }
                 }
                 ClassElement::AccessorProperty(p)
-                    if !p.r#static && !p.key.is_private_identifier() =>
+                    if !p.r#static && !p.key.is_private_identifier() && !p.r#type.is_abstract() =>
                 {
                     info.has_accessor = true;
                     if let Some(name) = p.key.static_name() {

@@ -65,15 +65,17 @@ pub fn convert(d: &OxcDiagnostic, source: &str) -> Diagnostic {
     match classify(&d.message) {
         SyntaxClass::RestNotLast(cause) => rest_not_last::from_syntax_error(cause, span, source),
         SyntaxClass::InvalidRest(cause) => invalid_rest::from_syntax_error(cause, span, source),
-        SyntaxClass::Other => match arrow_rest_error(source, span) {
-            Some((rest, SyntaxClass::RestNotLast(cause))) => {
-                rest_not_last::from_syntax_error(cause, rest, source)
+        SyntaxClass::Other => {
+            match arrow_rest_error(source, span).or_else(|| rest_parameter_default(source, span)) {
+                Some((rest, SyntaxClass::RestNotLast(cause))) => {
+                    rest_not_last::from_syntax_error(cause, rest, source)
+                }
+                Some((rest, SyntaxClass::InvalidRest(cause))) => {
+                    invalid_rest::from_syntax_error(cause, rest, source)
+                }
+                _ => parse_error(d, span),
             }
-            Some((rest, SyntaxClass::InvalidRest(cause))) => {
-                invalid_rest::from_syntax_error(cause, rest, source)
-            }
-            _ => parse_error(d, span),
-        },
+        }
     }
 }
 
@@ -148,6 +150,37 @@ fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
         }
     }
     None
+}
+
+/// In TypeScript oxc reads a rest parameter's annotation after the rest, so in a function,
+/// method, constructor or signature a default after the annotation comes out as "expected `,`
+/// or `)`" at its `=` (`function f(...args: string[] = []) {}`, `m(...o: T[] = []) {}`), not
+/// as the initializer error the same rest without an annotation gets. (Arrows are read by
+/// [`arrow_rest_error`].) Recognise that `=` when it is the default of a rest parameter of
+/// the enclosing parameter list, with the span `invalid-rest` takes: the part after the `...`.
+fn rest_parameter_default(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
+    let at = scan::skip_trivia(src, err.start as usize);
+    let here = src.get(at..)?;
+    if !here.starts_with('=') || here.starts_with("==") || here.starts_with("=>") {
+        return None;
+    }
+    let open = enclosing_open(src, at)?;
+    if src.as_bytes().get(open) != Some(&b'(') {
+        return None;
+    }
+    let close = scan::matching_close(src, open)?;
+    let (start, end) = binding_rests(src, open, close)
+        .into_iter()
+        .filter(|&(_, list)| list == List::Params)
+        .map(|(start, _)| (start, scan::param_end(src, start)))
+        .find(|&(start, end)| start < at && at < end)?;
+    let target = scan::skip_trivia(src, start + 3);
+    // The `=` must be the rest's own default, not one inside its annotation.
+    let text = src.get(target..end)?;
+    (default_at(text) == Some(at - target)).then_some((
+        Span::new(target as u32, end as u32),
+        SyntaxClass::InvalidRest(invalid_rest::Cause::Initializer),
+    ))
 }
 
 /// The kind of list a rest is in.
@@ -304,6 +337,11 @@ fn arrow_follows(src: &str, pos: usize) -> bool {
 /// Whether the text of a rest's target (after the `...`) has a default value: an `=` outside
 /// brackets that is not part of `=>`, `==` or a comparison.
 fn has_default(target: &str) -> bool {
+    default_at(target).is_some()
+}
+
+/// The offset of the `=` that [`has_default`] looks for.
+fn default_at(target: &str) -> Option<usize> {
     let b = target.as_bytes();
     let mut depth = 0i32;
     for (i, &c) in b.iter().enumerate() {
@@ -316,13 +354,13 @@ fn has_default(target: &str) -> bool {
                 if !matches!(next, Some(b'>' | b'='))
                     && !matches!(prev, Some(b'=' | b'!' | b'<' | b'>'))
                 {
-                    return true;
+                    return Some(i);
                 }
             }
             _ => {}
         }
     }
-    false
+    None
 }
 
 fn matching_open(src: &str, close: usize) -> Option<usize> {

@@ -117,6 +117,13 @@ mod tests {
             ("f = (a = { ...{ b: 1 } }, ...r: T[] = []) => r;", 26),
             // A type with a comma inside `<…>` is one parameter.
             ("f = (...r: Map<K, V> = new Map()) => r;", 5),
+            // A default after the annotation of a function's, method's or signature's rest
+            // parameter, which oxc reports as "expected `,` or `)`" at the `=` (TS audit miss).
+            ("function f(...a: number[] = []) {}", 11),
+            ("class C { m(x: string, ...o: Partial<O>[] = []) {} }", 23),
+            ("const f = function (...a: Map<K, V> = new Map()) {};", 20),
+            ("class C { constructor(...a: T[] = []) {} }", 22),
+            ("declare function g(...a: string[] = []): void;", 19),
         ];
         let mut failures = Vec::new();
         for (code, start) in fail {
@@ -147,9 +154,16 @@ mod tests {
         }
         // Another syntax error in arrow parameters whose object spread is in a default value:
         // a parse error, not an object rest with a pattern target.
-        let other = ["f = (a = { ...{ b: 1 } }, 1) => a;"];
+        // So are an `=` inside a rest parameter's annotation and a second `=` after another
+        // parameter's default.
+        let other = [
+            "f = (a = { ...{ b: 1 } }, 1) => a;",
+            "function f(...a: { x = 1 }) {}",
+            "function f(a: T = 1 = 2, ...b: U[]) {}",
+        ];
         for code in other {
-            let d = lint_with_rule("a.js", code, "invalid-rest");
+            let file = if code.contains(": ") { "a.ts" } else { "a.js" };
+            let d = lint_with_rule(file, code, "invalid-rest");
             if d.is_empty() || d.iter().any(|d| d.rule != "parse-error") {
                 failures.push(format!(
                     "{code}: {:?}",

@@ -559,6 +559,12 @@ mod tests {
         let cases: &[Case] = &[
             // literal / builtins
             ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
+            // A subclass that defines the getter its abstract base declares.
+            (
+                "a.ts",
+                "abstract class A { abstract get v(): number; }\nclass B extends A { get v() { return 1; } }\nconst o = { ...new B() };",
+                &[(3, 13)],
+            ),
             ("a.js", "const o = { ...5 };", &[(1, 13)]),
             ("a.js", "const o = { .../re/ };", &[(1, 13)]),
             ("a.js", "const o = { ...(() => 1) };", &[(1, 13)]),
@@ -890,6 +896,23 @@ mod tests {
             (
                 "a.ts",
                 "type T = { a: number }; function f(t: T) { return { ...t }; }",
+                &[],
+            ),
+            // An `abstract` member is a type only: the subclass's fields hold the data (TS
+            // audit false positive).
+            (
+                "a.ts",
+                "abstract class Shape { abstract get area(): number; abstract set name(v: string); }\nclass Square extends Shape { area = 4; name = 'sq'; }\nconst o = { ...new Square() };",
+                &[],
+            ),
+            (
+                "a.ts",
+                "abstract class A { abstract accessor x: number; }\nclass B extends A { x = 1; }\nconst o = { ...new B() };",
+                &[],
+            ),
+            (
+                "a.ts",
+                "abstract class A { abstract run(): void; }\nclass B extends A { run = () => {}; }\nconst b = new B();\nconst copy = { ...b };\ncopy.run();",
                 &[],
             ),
         ];
