@@ -169,6 +169,13 @@ fn spread_text(
     }
     let mut parts: Vec<String> = Vec::new();
     push_entries(cx, target.span, &mut parts)?;
+    // The keys written inline so far: a literal source that sets one again is not inlined
+    // (`{ a: 1, a: 2 }` is the same object in JavaScript, but TypeScript rejects duplicate
+    // keys, TS1117, as does ESLint's `no-dupe-keys`), and then there is no fix.
+    let mut keys: Vec<String> = Vec::new();
+    if !add_keys(target, &mut keys) {
+        return None;
+    }
     // Whether a source was written as a spread yet: from there on, the spreads copy while
     // later arguments are still to be evaluated.
     let mut copying = false;
@@ -184,6 +191,9 @@ fn spread_text(
             // A plain literal source is written inline (`Object.assign({}, a, { b: 1 })` →
             // `{ ...a, b: 1 }`): its values are computed in the same order either way.
             Expression::ObjectExpression(o) if is_plain_literal(o) => {
+                if !add_keys(o, &mut keys) {
+                    return None;
+                }
                 push_entries(cx, o.span, &mut parts)?
             }
             _ => {
@@ -197,6 +207,22 @@ fn spread_text(
     } else {
         format!("{{ {} }}", parts.join(", "))
     })
+}
+
+/// Adds the static keys of a literal's own entries to `keys`; `false` when one is there
+/// already (set by an earlier entry written inline, or twice in this literal).
+fn add_keys(o: &ObjectExpression<'_>, keys: &mut Vec<String>) -> bool {
+    for p in &o.properties {
+        if let ObjectPropertyKind::ObjectProperty(p) = p
+            && let Some(name) = p.key.static_name()
+        {
+            if keys.iter().any(|k| *k == name) {
+                return false;
+            }
+            keys.push(name.into_owned());
+        }
+    }
+    true
 }
 
 /// The entries of an object literal's text, without braces and trailing comma.
@@ -550,6 +576,14 @@ mod fix_tests {
         (
             "x = Object.assign({}, { [\"__proto\"]: 1 });",
             Some("{ [\"__proto\"]: 1 }"),
+        ),
+        // Inline, a key set twice is rejected by TypeScript (TS1117) and `no-dupe-keys`.
+        ("x = Object.assign({ a: 1 }, { a: 2 });", None),
+        ("x = Object.assign({}, { a: 1 }, b, { \"a\": 2 });", None),
+        ("x = Object.assign({}, { 1: 1 }, { [1]: 2 });", None),
+        (
+            "x = Object.assign({ a: 1 }, { b: 2 }, c);",
+            Some("{ a: 1, b: 2, ...c }"),
         ),
         // At the start of a statement the literal is parenthesized; after a statement (or
         // directive) without `;`, the `(` would call its last value: a `;` ends it first.
