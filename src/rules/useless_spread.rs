@@ -449,7 +449,9 @@ fn logical_fallback<'a>(
             "spread the value directly: `...{}`",
             short_code(left_text)
         ));
-    if is_bare_braces(&logical.right, cx.source) {
+    if is_bare_braces(&logical.right, cx.source)
+        && !comment_outside(cx.source, spread.argument.span(), &[logical.left.span()])
+    {
         d = d.with_fix(Fix::safe(
             "remove the fallback",
             vec![Edit::new(
@@ -501,6 +503,11 @@ fn conditional_fallback<'a>(
     .with_help(format!("spread the value under a condition: {suggestion}"));
     if let Some(r) = replacement
         && is_bare_braces(empty, cx.source)
+        && !comment_outside(
+            cx.source,
+            spread.argument.span(),
+            &[cond.test.span(), value.span()],
+        )
     {
         d = d.with_fix(Fix::safe(
             "replace the conditional with `&&`",
@@ -508,6 +515,23 @@ fn conditional_fallback<'a>(
         ));
     }
     Some(d)
+}
+
+/// Whether the text of `whole` outside the `kept` spans (sorted, inside it) holds a comment:
+/// the fallback fixes rewrite that text (parentheses, `?`, `:`, `||`, `??`, the empty `{}`),
+/// so a comment there would be lost. None of those tokens holds a `/`.
+fn comment_outside(src: &str, whole: oxc_span::Span, kept: &[oxc_span::Span]) -> bool {
+    let mut pos = whole.start;
+    let mut gaps = Vec::with_capacity(kept.len() + 1);
+    for k in kept {
+        gaps.push((pos, k.start.max(pos)));
+        pos = pos.max(k.end);
+    }
+    gaps.push((pos, whole.end));
+    gaps.iter().any(|&(a, b)| {
+        src.get(a as usize..b as usize)
+            .is_none_or(|t| t.contains('/'))
+    })
 }
 
 /// The text of `expr` as an operand of `&&` (or of `!` when `negated`), in parentheses when
@@ -1664,6 +1688,27 @@ mod tests {
                 "const o = {...(x || { /* keep */ })};",
             ),
             ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
+            // A comment in the text the fallback fixes rewrite would be lost: no fix.
+            (
+                "const o = {...(x /* maybe null */ || {})};",
+                "const o = {...(x /* maybe null */ || {})};",
+            ),
+            (
+                "const o = {...(c ? x : /* none */ {})};",
+                "const o = {...(c ? x : /* none */ {})};",
+            ),
+            (
+                "const o = {...(c /* flag */ ? {} : x)};",
+                "const o = {...(c /* flag */ ? {} : x)};",
+            ),
+            (
+                "const o = {...( // why\n  c ? x : {})};",
+                "const o = {...( // why\n  c ? x : {})};",
+            ),
+            (
+                "const o = {...(c ? x /* kept */.y : {})};",
+                "const o = {...(c && x /* kept */.y)};",
+            ),
             ("const o = {...(c ? {} : x)};", "const o = {...(!c && x)};"),
             (
                 "const xs = [1, 2];\nconst ys = [...xs.filter(f)];",
