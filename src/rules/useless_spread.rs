@@ -719,12 +719,15 @@ fn consumed_copy<'a>(
     Some(d)
 }
 
-/// The outer `[...x]` holds nothing but the spread (no comments to lose).
+/// The outer `[...x]` holds nothing but the spread (no comments to lose, between the
+/// brackets and the spread nor between `...` and its argument).
 fn outer_is_bare(outer: &ArrayExpression<'_>, spread: &SpreadElement<'_>, src: &str) -> bool {
     let before = src.get(outer.span.start as usize + 1..spread.span.start as usize);
     let after = src.get(spread.span.end as usize..outer.span.end as usize - 1);
+    let dots = src.get(spread.span.start as usize + 3..spread.argument.span().start as usize);
     before.is_some_and(|t| t.trim().is_empty())
         && after.is_some_and(|t| t.trim().is_empty() || t.trim() == ",")
+        && dots.is_some_and(|t| t.trim().is_empty())
 }
 
 /// What [`loop_check`] learnt about a `for…of` body.
@@ -1688,6 +1691,15 @@ mod tests {
                 "const o = {...(x || { /* keep */ })};",
             ),
             ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
+            // A comment between `...` and the copied value would be lost: no fix.
+            (
+                "const xs = [1];\nconst s = new Set([... /* copy */ xs]);",
+                "const xs = [1];\nconst s = new Set([... /* copy */ xs]);",
+            ),
+            (
+                "const t = [.../* c */Object.keys(o)];",
+                "const t = [.../* c */Object.keys(o)];",
+            ),
             // A comment in the text the fallback fixes rewrite would be lost: no fix.
             (
                 "const o = {...(x /* maybe null */ || {})};",
