@@ -126,7 +126,7 @@ fn in_array<'a>(
     if let Some(d) = consumed_copy(spread, outer, outer_id, cx) {
         return Some(d);
     }
-    fresh_copy(spread, outer, cx)
+    fresh_copy(spread, outer, outer_id, cx)
 }
 
 fn in_arguments<'a>(
@@ -1294,6 +1294,7 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
 fn fresh_copy<'a>(
     spread: &SpreadElement<'a>,
     outer: &ArrayExpression<'a>,
+    outer_id: NodeId,
     cx: &Ctx<'a, '_>,
 ) -> Option<Diagnostic> {
     let holes = fresh_kind(&spread.argument, cx, 0)?;
@@ -1319,7 +1320,10 @@ fn fresh_copy<'a>(
     .with_label(outer.span, "this copy")
     .with_help(format!("use {subject} directly"));
     // `map`, `slice` and `concat` keep holes, which the copy turns into `undefined`.
-    if holes == Holes::No && outer_is_bare(outer, spread, cx.source) {
+    if holes == Holes::No
+        && outer_is_bare(outer, spread, cx.source)
+        && !const_asserted(outer_id, cx)
+    {
         d = d.with_fix(Fix::safe(
             "remove the copy",
             vec![Edit::new(
@@ -1329,6 +1333,20 @@ fn fresh_copy<'a>(
         ));
     }
     Some(d)
+}
+
+/// `[…] as const`, `<const>[…]`: TypeScript allows a const assertion on a literal only, so
+/// the copy cannot be replaced by the call (TS1355).
+fn const_asserted(outer_id: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    for a in cx.nodes().ancestors(outer_id) {
+        match a.kind() {
+            AstKind::ParenthesizedExpression(_) => {}
+            AstKind::TSAsExpression(t) => return cx.text(t.type_annotation.span()) == "const",
+            AstKind::TSTypeAssertion(t) => return cx.text(t.type_annotation.span()) == "const",
+            _ => return false,
+        }
+    }
+    false
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -1881,6 +1899,19 @@ mod tests {
             (
                 "function f(xs: number[]) { return [...xs.filter(g)]; }",
                 "function f(xs: number[]) { return xs.filter(g); }",
+            ),
+            // A const assertion takes a literal only (TS1355): the copy stays.
+            (
+                "const ys = [...Object.keys(o)] as const;",
+                "const ys = [...Object.keys(o)] as const;",
+            ),
+            (
+                "const ys = <const>([...Object.keys(o)]);",
+                "const ys = <const>([...Object.keys(o)]);",
+            ),
+            (
+                "const ys = [...Object.keys(o)] as string[];",
+                "const ys = Object.keys(o) as string[];",
             ),
         ];
         let mut failures = Vec::new();
