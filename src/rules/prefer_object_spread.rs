@@ -27,12 +27,12 @@
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression,
-    Class, Expression, Function, ImportExpression, JSXElement, JSXFragment, NewExpression,
-    ObjectExpression, ObjectProperty, ObjectPropertyKind, PropertyKey, PropertyKind,
-    TaggedTemplateExpression, UnaryExpression, UpdateExpression, YieldExpression,
+    Class, Directive, Expression, Function, ImportExpression, JSXElement, JSXFragment,
+    NewExpression, ObjectExpression, ObjectProperty, ObjectPropertyKind, PropertyKey, PropertyKind,
+    Statement, TaggedTemplateExpression, UnaryExpression, UpdateExpression, YieldExpression,
 };
 use oxc_ast_visit::{Visit, walk};
-use oxc_semantic::AstNode;
+use oxc_semantic::{AstNode, NodeId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 use oxc_syntax::operator::UnaryOperator;
 use oxc_syntax::scope::ScopeFlags;
@@ -113,10 +113,10 @@ impl Rule for PreferObjectSpread {
         if call.type_arguments.is_none()
             && let Some(text) = spread_text(cx, call, target)
         {
-            let text = if needs_parens(cx, node) {
-                format!("({text})")
-            } else {
-                text
+            let text = match wrapping(cx, node) {
+                Wrap::None => text,
+                Wrap::Parens => format!("({text})"),
+                Wrap::AfterSemicolon => format!(";({text})"),
             };
             d = d.with_fix(Fix::safe(
                 "write an object literal with the sources spread into it",
@@ -169,6 +169,13 @@ fn spread_text(
     }
     let mut parts: Vec<String> = Vec::new();
     push_entries(cx, target.span, &mut parts)?;
+    // The keys written inline so far: a literal source that sets one again is not inlined
+    // (`{ a: 1, a: 2 }` is the same object in JavaScript, but TypeScript rejects duplicate
+    // keys, TS1117, as does ESLint's `no-dupe-keys`), and then there is no fix.
+    let mut keys: Vec<String> = Vec::new();
+    if !add_keys(target, &mut keys) {
+        return None;
+    }
     // Whether a source was written as a spread yet: from there on, the spreads copy while
     // later arguments are still to be evaluated.
     let mut copying = false;
@@ -184,6 +191,9 @@ fn spread_text(
             // A plain literal source is written inline (`Object.assign({}, a, { b: 1 })` →
             // `{ ...a, b: 1 }`): its values are computed in the same order either way.
             Expression::ObjectExpression(o) if is_plain_literal(o) => {
+                if !add_keys(o, &mut keys) {
+                    return None;
+                }
                 push_entries(cx, o.span, &mut parts)?
             }
             _ => {
@@ -197,6 +207,22 @@ fn spread_text(
     } else {
         format!("{{ {} }}", parts.join(", "))
     })
+}
+
+/// Adds the static keys of a literal's own entries to `keys`; `false` when one is there
+/// already (set by an earlier entry written inline, or twice in this literal).
+fn add_keys(o: &ObjectExpression<'_>, keys: &mut Vec<String>) -> bool {
+    for p in &o.properties {
+        if let ObjectPropertyKind::ObjectProperty(p) = p
+            && let Some(name) = p.key.static_name()
+        {
+            if keys.iter().any(|k| *k == name) {
+                return false;
+            }
+            keys.push(name.into_owned());
+        }
+    }
+    true
 }
 
 /// The entries of an object literal's text, without braces and trailing comma.
@@ -329,19 +355,77 @@ impl<'a> Visit<'a> for Effects {
     fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
 }
 
+/// What the object literal needs around it where the call stood.
+enum Wrap {
+    None,
+    /// At the start of an arrow body or a statement, a brace would open a block.
+    Parens,
+    /// At the start of a statement after one that does not end with `;`: the `(` would
+    /// continue it (`let y = z` then `({ ...a }).b = 1` is `z({ ...a })`), so a `;` ends it.
+    AfterSemicolon,
+}
+
 /// An object literal at the start of a statement would be read as a block.
-fn needs_parens(cx: &Ctx<'_, '_>, node: &AstNode<'_>) -> bool {
+fn wrapping(cx: &Ctx<'_, '_>, node: &AstNode<'_>) -> Wrap {
     let start = node.kind().span().start;
     let nodes = cx.nodes();
     let mut cur = node.id();
     loop {
         let parent = nodes.parent_node(cur);
         match parent.kind() {
-            AstKind::ExpressionStatement(_) => return true,
-            AstKind::ArrowFunctionExpression(a) => return a.body.span().start == start,
+            AstKind::ExpressionStatement(_) => {
+                return if continues_previous(cx, parent.id(), start) {
+                    Wrap::AfterSemicolon
+                } else {
+                    Wrap::Parens
+                };
+            }
+            AstKind::ArrowFunctionExpression(a) if a.body.span().start == start => {
+                return Wrap::Parens;
+            }
+            AstKind::ArrowFunctionExpression(_) => return Wrap::None,
             k if k.span().start == start && !matches!(k, AstKind::Program(_)) => cur = parent.id(),
-            _ => return false,
+            _ => return Wrap::None,
         }
+    }
+}
+
+/// Whether a statement starting with `(` at `start` would be read as continuing the statement
+/// (or directive) before it in its list: that one does not end with `;` and is not a
+/// declaration or block that ends with `}`. A statement that is not in a list (the body of an
+/// `if`, a loop, a label) follows `)`, `else`, `do` or `:`, which a `(` does not continue.
+fn continues_previous(cx: &Ctx<'_, '_>, statement: NodeId, start: u32) -> bool {
+    let nodes = cx.nodes();
+    let (directives, statements): (&[Directive<'_>], &[Statement<'_>]) =
+        match nodes.parent_kind(statement) {
+            AstKind::Program(p) => (&p.directives, &p.body),
+            AstKind::FunctionBody(b) => (&b.directives, &b.statements),
+            AstKind::BlockStatement(b) => (&[], &b.body),
+            AstKind::StaticBlock(b) => (&[], &b.body),
+            AstKind::SwitchCase(c) => (&[], &c.consequent),
+            AstKind::TSModuleBlock(b) => (&b.directives, &b.body),
+            _ => return false,
+        };
+    let before = statements.iter().rev().find(|s| s.span().end <= start);
+    let ends_with_semicolon = |span: OxcSpan| cx.text(span).trim_end().ends_with(';');
+    match before {
+        Some(s) => {
+            !ends_with_semicolon(s.span())
+                && !matches!(
+                    s,
+                    Statement::FunctionDeclaration(_)
+                        | Statement::ClassDeclaration(_)
+                        | Statement::BlockStatement(_)
+                        | Statement::TryStatement(_)
+                        | Statement::SwitchStatement(_)
+                        | Statement::EmptyStatement(_)
+                )
+        }
+        None => directives
+            .iter()
+            .rev()
+            .find(|d| d.span.end <= start)
+            .is_some_and(|d| !ends_with_semicolon(d.span)),
     }
 }
 
@@ -493,6 +577,36 @@ mod fix_tests {
             "x = Object.assign({}, { [\"__proto\"]: 1 });",
             Some("{ [\"__proto\"]: 1 }"),
         ),
+        // Inline, a key set twice is rejected by TypeScript (TS1117) and `no-dupe-keys`.
+        ("x = Object.assign({ a: 1 }, { a: 2 });", None),
+        ("x = Object.assign({}, { a: 1 }, b, { \"a\": 2 });", None),
+        ("x = Object.assign({}, { 1: 1 }, { [1]: 2 });", None),
+        (
+            "x = Object.assign({ a: 1 }, { b: 2 }, c);",
+            Some("{ a: 1, b: 2, ...c }"),
+        ),
+        // At the start of a statement the literal is parenthesized; after a statement (or
+        // directive) without `;`, the `(` would call its last value: a `;` ends it first.
+        (
+            "let y = z\nObject.assign({}, a).b = 1;",
+            Some(";({ ...a })"),
+        ),
+        (
+            "\"use strict\"\nObject.assign({}, a).b;",
+            Some(";({ ...a })"),
+        ),
+        (
+            "function g() { y = z\n  Object.assign({}, a).b = 1 }",
+            Some(";({ ...a })"),
+        ),
+        ("y = z;\nObject.assign({}, a).b = 1;", Some("({ ...a })")),
+        (
+            "function g() {}\nObject.assign({}, a).b;",
+            Some("({ ...a })"),
+        ),
+        ("if (y) Object.assign({}, a).b = 1;", Some("({ ...a })")),
+        ("{ Object.assign({}, a).b = 1; }", Some("({ ...a })")),
+        ("f(() => Object.assign({}, a));", Some("({ ...a })")),
     ];
 
     #[test]

@@ -175,7 +175,15 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
         {
             return None;
         }
-        edits.push(Edit::new(ident.span, *name));
+        // `{ arguments }` names its property after the binding: the key stays.
+        let shorthand =
+            matches!(nodes.parent_kind(ref_node), AstKind::ObjectProperty(p) if p.shorthand);
+        let text = if shorthand {
+            format!("arguments: {name}")
+        } else {
+            (*name).to_string()
+        };
+        edits.push(Edit::new(ident.span, text));
     }
     edits.sort_by_key(|e| e.span.start);
     Some(Fix::suggestion(
@@ -233,6 +241,15 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn fix_keeps_a_shorthand_key() {
+        let code = "function f() { return g({ arguments }, arguments[0]); }";
+        assert_eq!(
+            crate::rules::fix_test_util::apply(code, RULE),
+            "function f(...args) { return g({ arguments: args }, args[0]); }"
+        );
     }
 
     #[test]

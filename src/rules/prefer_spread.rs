@@ -171,6 +171,16 @@ impl Rule for PreferSpread {
             Expression::Super(_) => return,
             _ => Applied::Plain,
         };
+        // `a.b.f.apply(a.b, xs)` reads `a.b` twice, `a.b.f(...xs)` once: a getter there
+        // would run once less, and one that gives a new object each time would change `this`.
+        let receiver_read_twice = matches!(function, Applied::Member(object, _)
+        if !matches!(
+            object.get_inner_expression(),
+            Expression::Identifier(_)
+                | Expression::ThisExpression(_)
+                | Expression::ArrayExpression(_)
+                | Expression::ObjectExpression(_)
+        ));
         // The `this` the plain call would get must be the one passed to `apply`.
         match function {
             Applied::Member(object, key) => {
@@ -204,7 +214,12 @@ impl Rule for PreferSpread {
             && !cx.text(call.callee.span()).contains("?.");
         if direct && !removed_text.contains('/') {
             let edits = vec![Edit::new(removed, "(...")];
-            let fix = if certainly_iterable(cx, args) {
+            let fix = if receiver_read_twice {
+                Fix::suggestion(
+                    "call the method with the array spread (its receiver is then read once, not twice)",
+                    edits,
+                )
+            } else if certainly_iterable(cx, args) {
                 Fix::safe("call the function with the array spread", edits)
             } else {
                 // `apply` takes array-likes and `null`; a spread throws on them.
@@ -462,6 +477,24 @@ mod tests {
                 Some(FixSafety::Suggestion),
             ),
             ("g.apply(null, /* all */ xs);", None),
+            // The receiver is read twice by `.apply`, once by the spread (a getter).
+            (
+                "const xs = [1]; a.b.f.apply(a.b, xs);",
+                Some(FixSafety::Suggestion),
+            ),
+            (
+                "const xs = [1]; this.a.f.apply(this.a, xs);",
+                Some(FixSafety::Suggestion),
+            ),
+            ("const xs = [1]; a.f.apply(a, xs);", Some(FixSafety::Safe)),
+            (
+                "const xs = [1]; this.f.apply(this, xs);",
+                Some(FixSafety::Safe),
+            ),
+            (
+                "const xs = [1]; [].push.apply([], xs);",
+                Some(FixSafety::Safe),
+            ),
             ("g.apply(null, { length: 2 });", Some(FixSafety::Suggestion)),
         ];
         let mut failures = Vec::new();

@@ -126,7 +126,7 @@ fn in_array<'a>(
     if let Some(d) = consumed_copy(spread, outer, outer_id, cx) {
         return Some(d);
     }
-    fresh_copy(spread, outer, cx)
+    fresh_copy(spread, outer, outer_id, cx)
 }
 
 fn in_arguments<'a>(
@@ -449,7 +449,9 @@ fn logical_fallback<'a>(
             "spread the value directly: `...{}`",
             short_code(left_text)
         ));
-    if is_bare_braces(&logical.right, cx.source) {
+    if is_bare_braces(&logical.right, cx.source)
+        && !comment_outside(cx.source, spread.argument.span(), &[logical.left.span()])
+    {
         d = d.with_fix(Fix::safe(
             "remove the fallback",
             vec![Edit::new(
@@ -501,6 +503,11 @@ fn conditional_fallback<'a>(
     .with_help(format!("spread the value under a condition: {suggestion}"));
     if let Some(r) = replacement
         && is_bare_braces(empty, cx.source)
+        && !comment_outside(
+            cx.source,
+            spread.argument.span(),
+            &[cond.test.span(), value.span()],
+        )
     {
         d = d.with_fix(Fix::safe(
             "replace the conditional with `&&`",
@@ -508,6 +515,23 @@ fn conditional_fallback<'a>(
         ));
     }
     Some(d)
+}
+
+/// Whether the text of `whole` outside the `kept` spans (sorted, inside it) holds a comment:
+/// the fallback fixes rewrite that text (parentheses, `?`, `:`, `||`, `??`, the empty `{}`),
+/// so a comment there would be lost. None of those tokens holds a `/`.
+fn comment_outside(src: &str, whole: oxc_span::Span, kept: &[oxc_span::Span]) -> bool {
+    let mut pos = whole.start;
+    let mut gaps = Vec::with_capacity(kept.len() + 1);
+    for k in kept {
+        gaps.push((pos, k.start.max(pos)));
+        pos = pos.max(k.end);
+    }
+    gaps.push((pos, whole.end));
+    gaps.iter().any(|&(a, b)| {
+        src.get(a as usize..b as usize)
+            .is_none_or(|t| t.contains('/'))
+    })
 }
 
 /// The text of `expr` as an operand of `&&` (or of `!` when `negated`), in parentheses when
@@ -695,12 +719,15 @@ fn consumed_copy<'a>(
     Some(d)
 }
 
-/// The outer `[...x]` holds nothing but the spread (no comments to lose).
+/// The outer `[...x]` holds nothing but the spread (no comments to lose, between the
+/// brackets and the spread nor between `...` and its argument).
 fn outer_is_bare(outer: &ArrayExpression<'_>, spread: &SpreadElement<'_>, src: &str) -> bool {
     let before = src.get(outer.span.start as usize + 1..spread.span.start as usize);
     let after = src.get(spread.span.end as usize..outer.span.end as usize - 1);
+    let dots = src.get(spread.span.start as usize + 3..spread.argument.span().start as usize);
     before.is_some_and(|t| t.trim().is_empty())
         && after.is_some_and(|t| t.trim().is_empty() || t.trim() == ",")
+        && dots.is_some_and(|t| t.trim().is_empty())
 }
 
 /// What [`loop_check`] learnt about a `for…of` body.
@@ -1267,6 +1294,7 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
 fn fresh_copy<'a>(
     spread: &SpreadElement<'a>,
     outer: &ArrayExpression<'a>,
+    outer_id: NodeId,
     cx: &Ctx<'a, '_>,
 ) -> Option<Diagnostic> {
     let holes = fresh_kind(&spread.argument, cx, 0)?;
@@ -1292,7 +1320,10 @@ fn fresh_copy<'a>(
     .with_label(outer.span, "this copy")
     .with_help(format!("use {subject} directly"));
     // `map`, `slice` and `concat` keep holes, which the copy turns into `undefined`.
-    if holes == Holes::No && outer_is_bare(outer, spread, cx.source) {
+    if holes == Holes::No
+        && outer_is_bare(outer, spread, cx.source)
+        && !const_asserted(outer_id, cx)
+    {
         d = d.with_fix(Fix::safe(
             "remove the copy",
             vec![Edit::new(
@@ -1302,6 +1333,20 @@ fn fresh_copy<'a>(
         ));
     }
     Some(d)
+}
+
+/// `[…] as const`, `<const>[…]`: TypeScript allows a const assertion on a literal only, so
+/// the copy cannot be replaced by the call (TS1355).
+fn const_asserted(outer_id: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    for a in cx.nodes().ancestors(outer_id) {
+        match a.kind() {
+            AstKind::ParenthesizedExpression(_) => {}
+            AstKind::TSAsExpression(t) => return cx.text(t.type_annotation.span()) == "const",
+            AstKind::TSTypeAssertion(t) => return cx.text(t.type_annotation.span()) == "const",
+            _ => return false,
+        }
+    }
+    false
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -1664,6 +1709,36 @@ mod tests {
                 "const o = {...(x || { /* keep */ })};",
             ),
             ("const o = {...(c ? x : {})};", "const o = {...(c && x)};"),
+            // A comment between `...` and the copied value would be lost: no fix.
+            (
+                "const xs = [1];\nconst s = new Set([... /* copy */ xs]);",
+                "const xs = [1];\nconst s = new Set([... /* copy */ xs]);",
+            ),
+            (
+                "const t = [.../* c */Object.keys(o)];",
+                "const t = [.../* c */Object.keys(o)];",
+            ),
+            // A comment in the text the fallback fixes rewrite would be lost: no fix.
+            (
+                "const o = {...(x /* maybe null */ || {})};",
+                "const o = {...(x /* maybe null */ || {})};",
+            ),
+            (
+                "const o = {...(c ? x : /* none */ {})};",
+                "const o = {...(c ? x : /* none */ {})};",
+            ),
+            (
+                "const o = {...(c /* flag */ ? {} : x)};",
+                "const o = {...(c /* flag */ ? {} : x)};",
+            ),
+            (
+                "const o = {...( // why\n  c ? x : {})};",
+                "const o = {...( // why\n  c ? x : {})};",
+            ),
+            (
+                "const o = {...(c ? x /* kept */.y : {})};",
+                "const o = {...(c && x /* kept */.y)};",
+            ),
             ("const o = {...(c ? {} : x)};", "const o = {...(!c && x)};"),
             (
                 "const xs = [1, 2];\nconst ys = [...xs.filter(f)];",
@@ -1824,6 +1899,19 @@ mod tests {
             (
                 "function f(xs: number[]) { return [...xs.filter(g)]; }",
                 "function f(xs: number[]) { return xs.filter(g); }",
+            ),
+            // A const assertion takes a literal only (TS1355): the copy stays.
+            (
+                "const ys = [...Object.keys(o)] as const;",
+                "const ys = [...Object.keys(o)] as const;",
+            ),
+            (
+                "const ys = <const>([...Object.keys(o)]);",
+                "const ys = <const>([...Object.keys(o)]);",
+            ),
+            (
+                "const ys = [...Object.keys(o)] as string[];",
+                "const ys = Object.keys(o) as string[];",
             ),
         ];
         let mut failures = Vec::new();
