@@ -2,45 +2,13 @@
 //! status, globs of the configuration, directives, and what each format prints for the same
 //! run. Each test names what ESLint, oxlint, Biome or ruff do where SPEC is silent.
 
-use std::fs;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::fs;
+
+use common::{files, restlint, restlint_stdin, stdout};
 
 const USELESS: &str = "const x = [...[1, 2]];\n";
-
-fn restlint(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("restlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .output()
-        .expect("run")
-}
-
-fn restlint_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::cargo_bin("restlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
 
 fn temp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let t = tempfile::tempdir().expect("temp dir");
@@ -52,18 +20,6 @@ fn temp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
         fs::write(p, text).expect("write");
     }
     t
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The compact output's file names, one per diagnostic.
-fn files(out: &Output) -> Vec<String> {
-    stdout(out)
-        .lines()
-        .filter_map(|l| l.split(':').next().map(str::to_string))
-        .collect()
 }
 
 /// `--quiet` hides warnings; it does not make them stop counting for `--max-warnings` (ESLint 9:

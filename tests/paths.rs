@@ -2,52 +2,13 @@
 //! of naming a file (`..`, symlinked folders, standard input), a physical file fixed once
 //! under two names, many overrides, and the worker pool's size.
 
-use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::fs;
+
+use common::{files, restlint, restlint_stdin};
 
 const SPREAD: &str = "const x = [...[1, 2]];\n";
-
-fn restlint(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("restlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run")
-}
-
-fn restlint_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::cargo_bin("restlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
-
-/// The compact output's file names, one per diagnostic.
-fn files(out: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split(':').next().map(str::to_string))
-        .collect()
-}
 
 /// `restlint.json` ignoring `dist/**` and turning `useless-spread` off under `lib/**`, and a
 /// useless spread in `lib/f.js`, `other/f.js` and `dist/f.js`.
