@@ -10,9 +10,11 @@
 //! in a loop rewrites the same keys and stays linear.
 //!
 //! A fixed, small number of steps is not an accumulation to worry about: a `reduce` or
-//! `forEach` over an array literal of at most [`MAX_FIXED_STEPS`] elements without spreads,
-//! a `for…of` over such a literal, or a counted `for` loop (`for (let i = 0; i < 3; i++)`)
-//! of at most that many passes. A loop around such a loop is still judged.
+//! `forEach` over an array literal of at most [`MAX_FIXED_STEPS`] elements without spreads
+//! (written inline, or bound to a never-reassigned binding that nothing in the file adds
+//! elements to), a `for…of` over such an array, or a counted `for` loop
+//! (`for (let i = 0; i < 3; i++)`) of at most that many passes. A loop around such a loop is
+//! still judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
@@ -24,6 +26,7 @@ use oxc_semantic::{AstNode, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::spread_args_overflow::{ARRAY_GROWTH, adds_elements};
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -333,7 +336,7 @@ fn check_reduce(
     }
     // `[defaults, user, env].reduce(…, {})`: a few steps, fixed in the text, from a fresh
     // start (an accumulator passed in, `.reduce(f, out)`, may already be long).
-    if member_object(&call.callee).is_some_and(is_short_literal)
+    if member_object(&call.callee).is_some_and(|o| fixed_steps(cx, o))
         && call
             .arguments
             .get(1)
@@ -412,6 +415,54 @@ fn is_short_literal(e: &Expression<'_>) -> bool {
                     .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)))
         }
         _ => false,
+    }
+}
+
+/// What a `reduce`, `forEach` or `for…of` steps through a fixed, small number of times: a
+/// short array literal (see [`is_short_literal`]), inline or through a never-reassigned
+/// binding to one (`const COLORS = ['red', 'blue']; COLORS.reduce(…)`) that no reference in
+/// the file adds elements to (`COLORS.push(x)`, `COLORS[i] = x`, `COLORS.length = n`).
+fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
+    if is_short_literal(e) {
+        return true;
+    }
+    let Expression::Identifier(id) = e.get_inner_expression() else {
+        return false;
+    };
+    let Some(init) = cx.kinds().binding_init(id) else {
+        return false;
+    };
+    if !is_short_literal(init) {
+        return false;
+    }
+    let Some(symbol) = symbol_of(cx, id) else {
+        return false;
+    };
+    let scoping = cx.scoping();
+    !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+        let node = scoping.get_reference(r).node_id();
+        adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
+    })
+}
+
+/// Whether the identifier reference at `node` is stored under another name (`const b = a`,
+/// `b = a`, `o.list = a`), through which elements could be added.
+fn aliased(cx: &Ctx<'_, '_>, node: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let mut current = node;
+    loop {
+        let parent = nodes.parent_node(current);
+        match parent.kind() {
+            AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSNonNullExpression(_) => current = parent.id(),
+            AstKind::VariableDeclarator(_) => return true,
+            AstKind::AssignmentExpression(a) => {
+                return a.right.span() == nodes.kind(current).span();
+            }
+            _ => return false,
+        }
     }
 }
 
@@ -604,7 +655,7 @@ fn check_loop(
                     return;
                 }
                 // `[a, b].forEach(…)`: a few calls; a loop around it may still repeat them.
-                if member_object(&call.callee).is_some_and(is_short_literal)
+                if member_object(&call.callee).is_some_and(|o| fixed_steps(cx, o))
                     && !span.contains_inclusive(decl)
                 {
                     continue;
@@ -631,7 +682,7 @@ fn check_loop(
                 AstKind::ForStatement(f) => {
                     counted_passes(cx, f).is_some_and(|n| n <= MAX_FIXED_STEPS)
                 }
-                AstKind::ForOfStatement(f) => is_short_literal(&f.right),
+                AstKind::ForOfStatement(f) => fixed_steps(cx, &f.right),
                 _ => false,
             };
             if fixed && !kind.span().contains_inclusive(decl) {
@@ -766,6 +817,35 @@ mod tests {
                 "let acc = {}; for (const x of xs) [a, b].forEach((p) => { acc = { ...acc, ...p, [x]: 1 }; });",
                 "...acc",
             ),
+            // A binding to a short literal that grows, is replaced, or is too long.
+            (
+                "const KEYS = ['a', 'b']; KEYS.push(k); KEYS.reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "const KEYS = ['a']; KEYS[n] = k; KEYS.reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "const KEYS = ['a']; const all = KEYS; all.push(k); KEYS.reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "let KEYS = ['a']; KEYS = load(); KEYS.reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "const KEYS = [...more, 'a']; KEYS.reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "const KEYS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]; let acc = []; for (const k of KEYS) acc = [...acc, k];",
+                "...acc",
+            ),
+            (
+                "const KEYS = ['a', 'b']; KEYS.reduce((acc, c) => [...acc, c], out);",
+                "...acc",
+            ),
         ];
         let pass = [
             "xs.reduce((acc, x) => { acc.push(x); return acc; }, []);",
@@ -799,6 +879,10 @@ mod tests {
             "let o = {}; for (const p of [a, b, c]) o = { ...o, ...p };",
             "let o = {}; [a, b].forEach((p) => { o = { ...o, ...p }; });",
             "for (const x of xs) { let acc = []; for (let i = 0; i < 3; i++) acc = [...acc, x + i]; }",
+            // The same through a binding nothing adds elements to (antd's `PresetColors`).
+            "const COLORS = ['blue', 'red', 'gold']; const shadows = COLORS.reduce((prev, c) => ({ ...prev, [`${c}Shadow`]: c }), {}); COLORS.includes(x); use([].concat(COLORS));",
+            "const KEYS = ['a', 'b']; let o = {}; KEYS.forEach((k) => { o = { ...o, [k]: 1 }; });",
+            "var KEYS = ['a', 'b']; let list = []; for (const k of KEYS) list = [...list, k];",
         ];
         let mut failures = Vec::new();
         for (code, spread) in fail {

@@ -639,7 +639,7 @@ fn symbol_of(id: &oxc_ast::ast::IdentifierReference<'_>, cx: &Ctx<'_, '_>) -> Op
 }
 
 /// Methods that add elements to an array.
-const ARRAY_GROWTH: &[&str] = &["push", "unshift", "splice"];
+pub(crate) const ARRAY_GROWTH: &[&str] = &["push", "unshift", "splice"];
 /// Methods that add entries to a Map or Set.
 const COLLECTION_GROWTH: &[&str] = &["set", "add"];
 
@@ -763,7 +763,7 @@ fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
 
 /// Whether the identifier reference at `node` is used to add elements: `x.push(…)` (one of
 /// `methods`), `x[i] = …`, `x.length = …`.
-fn adds_elements(node: NodeId, methods: &[&str], cx: &Ctx<'_, '_>) -> bool {
+pub(crate) fn adds_elements(node: NodeId, methods: &[&str], cx: &Ctx<'_, '_>) -> bool {
     let nodes = cx.nodes();
     let mut current = node;
     let mut parent = nodes.parent_node(current);
