@@ -291,6 +291,25 @@ fn generated_literals_and_parameter_lists_stay_linear() {
 }
 
 #[test]
+fn a_function_with_thousands_of_arguments_stays_linear() {
+    // prefer-rest-params gave each of 1,000 reports its own copy of the function's fix (an
+    // edit per `arguments`): a million edits here, and at 20,000 the process ran out of
+    // memory and was killed. The fixes together must now hold a few edits per report.
+    let n = 1_000;
+    let text = format!("function f() {{\n{}}}\n", "g(arguments[0]);\n".repeat(n));
+    let dir = dir_with(&[("a.js", text.as_bytes())]);
+    let (code, doc) = lint_json(dir.path(), &["--rule", "prefer-rest-params=warn", "a.js"]);
+    assert_eq!(code, 0);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), n);
+    let edits: usize = diagnostics
+        .iter()
+        .map(|d| d["fix"]["edits"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(edits <= 2 * n + 1, "{edits} edits");
+}
+
+#[test]
 fn a_20_mb_minified_file() {
     let unit =
         "var a=function(b){return[...b,1]},c={...d,e:1};if(c.e){g(...a(c))}else{h.push(...c)}";
