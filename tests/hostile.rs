@@ -310,6 +310,42 @@ fn a_function_with_thousands_of_arguments_stays_linear() {
 }
 
 #[test]
+fn nested_fixes_stay_linear() {
+    // The fixes of prefer-object-spread and useless-spread each held the whole new text of
+    // what they rewrote, the levels nested inside included: 8,000 levels of
+    // `Object.assign({}, …)` took 1.2 GB and deeper files got the process killed. The edits
+    // must now hold a few bytes per level.
+    let n = 3_000;
+    let text = format!(
+        "x = {}a{};\ny = {}xs{};\n",
+        "Object.assign({}, ".repeat(n),
+        ")".repeat(n),
+        "new Set([...".repeat(n),
+        "])".repeat(n)
+    );
+    let dir = dir_with(&[("a.js", text.as_bytes())]);
+    let (code, doc) = lint_json(
+        dir.path(),
+        &[
+            "--rule",
+            "prefer-object-spread=warn",
+            "--rule",
+            "useless-spread=warn",
+            "a.js",
+        ],
+    );
+    assert_eq!(code, 0);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics");
+    assert!(diagnostics.len() >= 2 * n - 2, "{}", diagnostics.len());
+    let bytes: usize = diagnostics
+        .iter()
+        .flat_map(|d| d["fix"]["edits"].as_array().cloned().unwrap_or_default())
+        .map(|e| e["text"].as_str().map_or(0, str::len))
+        .sum();
+    assert!(bytes <= 10 * n, "{bytes} bytes of edits");
+}
+
+#[test]
 fn a_20_mb_minified_file() {
     let unit =
         "var a=function(b){return[...b,1]},c={...d,e:1};if(c.e){g(...a(c))}else{h.push(...c)}";
