@@ -1413,8 +1413,9 @@ fn callee_name(callee: &Expression<'_>, cx: &Ctx<'_, '_>) -> String {
     }
 }
 
+/// Enough of `text` on one line for [`short`], [`short_code`] and [`callee_name`].
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::rules::one_line(text, 40)
 }
 
 /// A short rendering of a source text in backquotes for messages.
