@@ -347,10 +347,10 @@ impl Baseline {
 }
 
 /// Identifies a fix across passes (offsets move; rule, message and what the fix makes of its
-/// range do not). The range's fixed text is hashed, not kept: a fix may rewrite only the text
-/// around what it keeps (`Object.assign({}, a)` → `{ ...a }` replaces `Object.assign({}, `
-/// and `)`), so its replacement texts alone do not tell two such fixes apart, and keeping the
-/// whole text of each would make nested fixes quadratic.
+/// range do not). A fix may rewrite only the text around what it keeps (`Object.assign({},
+/// a)` → `{ ...a }` replaces `Object.assign({}, ` and `)`), so its replacement texts alone do
+/// not tell two such fixes apart: the texts kept between its edits count too, hashed by their
+/// length and ends (keeping or hashing all of them would make nested fixes quadratic).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct FixKey {
     rule: &'static str,
@@ -368,7 +368,12 @@ impl FixKey {
             for e in &f.edits {
                 let (s, t) = (e.span.start as usize, e.span.end as usize);
                 if let Some(at) = at {
-                    text.get(at..s).unwrap_or_default().hash(&mut h);
+                    // The text kept between two edits, by its length and ends: hashing all
+                    // of it per fix and pass made nested fixes quadratic again.
+                    let kept = text.get(at..s).unwrap_or_default().as_bytes();
+                    kept.len().hash(&mut h);
+                    kept[..kept.len().min(64)].hash(&mut h);
+                    kept[kept.len().saturating_sub(64)..].hash(&mut h);
                 }
                 e.text.hash(&mut h);
                 at = Some(t);
