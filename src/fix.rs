@@ -172,7 +172,7 @@ fn fix_unchecked(
         let Some(reason) = d
             .fix
             .as_ref()
-            .and_then(|_| trial.rejected.get(&FixKey::of(d)))
+            .and_then(|_| trial.rejected.get(&FixKey::of(d, &current)))
         else {
             continue;
         };
@@ -254,7 +254,7 @@ impl Trial<'_> {
         reason: String,
     ) -> Option<Part> {
         if let [one] = set {
-            self.rejected.insert(FixKey::of(&diags[*one]), reason);
+            self.rejected.insert(FixKey::of(&diags[*one], text), reason);
             return None;
         }
         let (left, right) = set.split_at(set.len() / 2);
@@ -346,25 +346,43 @@ impl Baseline {
     }
 }
 
-/// Identifies a fix across passes (offsets move; rule, message and replacement texts do not).
+/// Identifies a fix across passes (offsets move; rule, message and what the fix makes of its
+/// range do not). A fix may rewrite only the text around what it keeps (`Object.assign({},
+/// a)` → `{ ...a }` replaces `Object.assign({}, ` and `)`), so its replacement texts alone do
+/// not tell two such fixes apart: the texts kept between its edits count too, hashed by their
+/// length and ends (keeping or hashing all of them would make nested fixes quadratic).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct FixKey {
     rule: &'static str,
     message: String,
-    texts: Vec<String>,
+    fixed: u64,
 }
 
 impl FixKey {
-    fn of(d: &Diagnostic) -> Self {
-        let texts = d
-            .fix
-            .as_ref()
-            .map(|f| f.edits.iter().map(|e| e.text.clone()).collect())
-            .unwrap_or_default();
+    /// `text` is the text `d` was reported on.
+    fn of(d: &Diagnostic, text: &str) -> Self {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut h = DefaultHasher::new();
+        if let Some(f) = &d.fix {
+            let mut at: Option<usize> = None;
+            for e in &f.edits {
+                let (s, t) = (e.span.start as usize, e.span.end as usize);
+                if let Some(at) = at {
+                    // The text kept between two edits, by its length and ends: hashing all
+                    // of it per fix and pass made nested fixes quadratic again.
+                    let kept = text.get(at..s).unwrap_or_default().as_bytes();
+                    kept.len().hash(&mut h);
+                    kept[..kept.len().min(64)].hash(&mut h);
+                    kept[kept.len().saturating_sub(64)..].hash(&mut h);
+                }
+                e.text.hash(&mut h);
+                at = Some(t);
+            }
+        }
         Self {
             rule: d.rule,
             message: d.message.clone(),
-            texts,
+            fixed: h.finish(),
         }
     }
 }
@@ -407,7 +425,10 @@ fn choose(
     let mut ranges: Vec<(u32, u32)> = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         let Some(fix) = d.fix.as_ref() else { continue };
-        if !mode.applies(fix) || !well_formed(text, fix) || rejected.contains_key(&FixKey::of(d)) {
+        if !mode.applies(fix)
+            || !well_formed(text, fix)
+            || (!rejected.is_empty() && rejected.contains_key(&FixKey::of(d, text)))
+        {
             continue;
         }
         // A fix that changes nothing would loop forever.

@@ -291,6 +291,87 @@ fn generated_literals_and_parameter_lists_stay_linear() {
 }
 
 #[test]
+fn a_function_with_thousands_of_arguments_stays_linear() {
+    // prefer-rest-params gave each of 1,000 reports its own copy of the function's fix (an
+    // edit per `arguments`): a million edits here, and at 20,000 the process ran out of
+    // memory and was killed. The fixes together must now hold a few edits per report.
+    let n = 1_000;
+    let text = format!("function f() {{\n{}}}\n", "g(arguments[0]);\n".repeat(n));
+    let dir = dir_with(&[("a.js", text.as_bytes())]);
+    let (code, doc) = lint_json(dir.path(), &["--rule", "prefer-rest-params=warn", "a.js"]);
+    assert_eq!(code, 0);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), n);
+    let edits: usize = diagnostics
+        .iter()
+        .map(|d| d["fix"]["edits"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(edits <= 2 * n + 1, "{edits} edits");
+}
+
+#[test]
+fn nested_fixes_stay_linear() {
+    // The fixes of prefer-object-spread and useless-spread each held the whole new text of
+    // what they rewrote, the levels nested inside included: 8,000 levels of
+    // `Object.assign({}, …)` took 1.2 GB and deeper files got the process killed. The edits
+    // must now hold a few bytes per level.
+    let n = 3_000;
+    let text = format!(
+        "x = {}a{};\ny = {}xs{};\n",
+        "Object.assign({}, ".repeat(n),
+        ")".repeat(n),
+        "new Set([...".repeat(n),
+        "])".repeat(n)
+    );
+    let dir = dir_with(&[("a.js", text.as_bytes())]);
+    let (code, doc) = lint_json(
+        dir.path(),
+        &[
+            "--rule",
+            "prefer-object-spread=warn",
+            "--rule",
+            "useless-spread=warn",
+            "a.js",
+        ],
+    );
+    assert_eq!(code, 0);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics");
+    assert!(diagnostics.len() >= 2 * n - 2, "{}", diagnostics.len());
+    let bytes: usize = diagnostics
+        .iter()
+        .flat_map(|d| d["fix"]["edits"].as_array().cloned().unwrap_or_default())
+        .map(|e| e["text"].as_str().map_or(0, str::len))
+        .sum();
+    assert!(bytes <= 10 * n, "{bytes} bytes of edits");
+}
+
+#[test]
+fn messages_of_nested_reports_stay_linear() {
+    // Each useless-spread report of `[...[…]]` put the literal on one line for its message by
+    // collapsing the whitespace of its whole text, the levels inside included: quadratic, so
+    // 20,000 levels took 2.8 s (28 s with `--fix`) and 150,000 over two minutes. Only the
+    // characters a message shows are now looked at: this takes seconds.
+    let n = 150_000;
+    let text = format!("x = {}y{};\n", "[...[".repeat(n), "]]".repeat(n));
+    let dir = dir_with(&[("a.js", text.as_bytes())]);
+    let out = Command::cargo_bin("restlint")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args([
+            "--rule",
+            "useless-spread=warn",
+            "--quiet",
+            "--format",
+            "json",
+            "a.js",
+        ])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{:?}", out.status);
+}
+
+#[test]
 fn a_20_mb_minified_file() {
     let unit =
         "var a=function(b){return[...b,1]},c={...d,e:1};if(c.e){g(...a(c))}else{h.push(...c)}";

@@ -378,7 +378,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// A short rendering of a source text for messages.
 fn short(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = crate::rules::one_line(text, 40);
     if one_line.chars().count() <= 40 {
         format!("`{one_line}`")
     } else {

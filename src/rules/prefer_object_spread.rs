@@ -110,18 +110,18 @@ impl Rule for PreferObjectSpread {
             return;
         }
         let mut d = assign_to_literal(call.span, target.span);
-        if call.type_arguments.is_none()
-            && let Some(text) = spread_text(cx, call, target)
-        {
-            let text = match wrapping(cx, node) {
-                Wrap::None => text,
-                Wrap::Parens => format!("({text})"),
-                Wrap::AfterSemicolon => format!(";({text})"),
+        if call.type_arguments.is_none() {
+            let (open, close) = match wrapping(cx, node) {
+                Wrap::None => ("", ""),
+                Wrap::Parens => ("(", ")"),
+                Wrap::AfterSemicolon => (";(", ")"),
             };
-            d = d.with_fix(Fix::safe(
-                "write an object literal with the sources spread into it",
-                vec![Edit::new(call.span, text)],
-            ));
+            if let Some(edits) = spread_edits(cx, call, target, open, close) {
+                d = d.with_fix(Fix::safe(
+                    "write an object literal with the sources spread into it",
+                    edits,
+                ));
+            }
         }
         cx.report(d);
     }
@@ -153,22 +153,28 @@ fn is_proto_key(key: &PropertyKey<'_>) -> bool {
     }
 }
 
-/// `{ <target's entries>, ...a, ...b }`, or `None` when comments would be lost.
-fn spread_text(
+/// The fix: the call becomes an object literal with the target's entries, then each source's,
+/// a plain literal's written inline and any other spread (`Object.assign({ a }, b, { c: 1 })`
+/// → `{ a, ...b, c: 1 }`), in `open` and `close` (parentheses where a literal would be read
+/// as a block). Only the text around the kept entries and sources is rewritten, so a comment
+/// there withholds the fix while one inside them stays; and the fix of a call never holds the
+/// text of a source, which made nested calls (`Object.assign({}, Object.assign({}, …))`)
+/// quadratic in memory, each level's fix copying all the levels inside it.
+fn spread_edits(
     cx: &Ctx<'_, '_>,
     call: &CallExpression<'_>,
     target: &ObjectExpression<'_>,
-) -> Option<String> {
-    if cx.text(call.span).contains("//") || cx.text(call.span).contains("/*") {
-        return None;
-    }
+    open: &str,
+    close: &str,
+) -> Option<Vec<Edit>> {
     // The target's own `__proto__` entry would be moved into the new literal; its form
     // decides what it means there, so it is left to the reader.
     if has_own_proto(target) {
         return None;
     }
-    let mut parts: Vec<String> = Vec::new();
-    push_entries(cx, target.span, &mut parts)?;
+    // The spans kept as they are, in order, and whether each is written as a spread.
+    let mut kept: Vec<(OxcSpan, bool)> = Vec::new();
+    kept.extend(entries_span(target).map(|s| (s, false)));
     // The keys written inline so far: a literal source that sets one again is not inlined
     // (`{ a: 1, a: 2 }` is the same object in JavaScript, but TypeScript rejects duplicate
     // keys, TS1117, as does ESLint's `no-dupe-keys`), and then there is no fix.
@@ -194,19 +200,55 @@ fn spread_text(
                 if !add_keys(o, &mut keys) {
                     return None;
                 }
-                push_entries(cx, o.span, &mut parts)?
+                kept.extend(entries_span(o).map(|s| (s, false)));
             }
             _ => {
-                parts.push(format!("...{}", cx.text(e.span())));
+                kept.push((e.span(), true));
                 copying = true;
             }
         }
     }
-    Some(if parts.is_empty() {
-        "{}".to_string()
+    // The text between the kept spans, and what it becomes.
+    let mut gaps: Vec<(OxcSpan, String)> = Vec::with_capacity(kept.len() + 1);
+    let mut at = call.span.start;
+    for (i, &(span, spread)) in kept.iter().enumerate() {
+        let lead = if i == 0 { "{ " } else { ", " };
+        let dots = if spread { "..." } else { "" };
+        let text = if i == 0 {
+            format!("{open}{lead}{dots}")
+        } else {
+            format!("{lead}{dots}")
+        };
+        gaps.push((OxcSpan::new(at, span.start), text));
+        at = span.end;
+    }
+    let last = if kept.is_empty() {
+        format!("{open}{{}}{close}")
     } else {
-        format!("{{ {} }}", parts.join(", "))
-    })
+        format!(" }}{close}")
+    };
+    gaps.push((OxcSpan::new(at, call.span.end), last));
+    // A comment in the text rewritten would be lost.
+    if gaps.iter().any(|(gap, _)| {
+        let t = cx.text(*gap);
+        t.contains("//") || t.contains("/*")
+    }) {
+        return None;
+    }
+    let edits = gaps
+        .into_iter()
+        .map(|(gap, text)| Edit::new(gap, text))
+        .collect();
+    Some(edits)
+}
+
+/// The span of an object literal's entries, from the first to the end of the last (without
+/// the braces and a trailing comma); `None` when it has none.
+fn entries_span(o: &ObjectExpression<'_>) -> Option<OxcSpan> {
+    Some(OxcSpan::new(
+        o.properties.first()?.span().start,
+        o.properties.last()?.span().end,
+    ))
 }
 
 /// Adds the static keys of a literal's own entries to `keys`; `false` when one is there
@@ -223,17 +265,6 @@ fn add_keys(o: &ObjectExpression<'_>, keys: &mut Vec<String>) -> bool {
         }
     }
     true
-}
-
-/// The entries of an object literal's text, without braces and trailing comma.
-fn push_entries(cx: &Ctx<'_, '_>, span: OxcSpan, parts: &mut Vec<String>) -> Option<()> {
-    let inner = cx.text(span);
-    let inner = inner.strip_prefix('{')?.strip_suffix('}')?.trim();
-    let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
-    if !inner.is_empty() {
-        parts.push(inner.to_string());
-    }
-    Some(())
 }
 
 /// A literal whose entries mean the same inline: no accessor (assigning copies the getter's
@@ -489,6 +520,7 @@ mod tests {
 
 #[cfg(test)]
 mod fix_tests {
+    use crate::diagnostic::Edit;
     use crate::lint::test_util::lint_with_rule;
 
     /// (code, the call's replacement text, or `None` for a report without a fix). Each `None`
@@ -609,6 +641,19 @@ mod fix_tests {
         ("f(() => Object.assign({}, a));", Some("({ ...a })")),
     ];
 
+    /// The text of `span` (the call) once the edits, all inside it, are applied.
+    fn fixed_text(code: &str, span: crate::diagnostic::Span, edits: &[Edit]) -> String {
+        let mut out = String::new();
+        let mut at = span.start as usize;
+        for e in edits {
+            out.push_str(&code[at..e.span.start as usize]);
+            out.push_str(&e.text);
+            at = e.span.end as usize;
+        }
+        out.push_str(&code[at..span.end as usize]);
+        out
+    }
+
     #[test]
     fn fix_only_where_the_meaning_is_kept() {
         let mut failures = Vec::new();
@@ -617,11 +662,60 @@ mod fix_tests {
             let got = d
                 .first()
                 .and_then(|d| d.fix.as_ref())
-                .map(|f| f.edits.iter().map(|e| e.text.as_str()).collect::<String>());
+                .map(|f| fixed_text(code, d[0].span, &f.edits));
             if d.len() != 1 || got.as_deref() != *want {
                 failures.push(format!("{code}: {} diagnostics, fix {got:?}", d.len()));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn nested_calls_do_not_copy_each_other() {
+        // Each level's fix used to be one edit holding the whole call's new text, the levels
+        // inside included: quadratic in the nesting (8,000 levels took 1.2 GB). The fix now
+        // rewrites only the text around the kept sources.
+        let n = 50;
+        let code = format!("x = {}a{};", "Object.assign({}, ".repeat(n), ")".repeat(n));
+        let d = lint_with_rule("a.js", &code, "prefer-object-spread");
+        assert_eq!(d.len(), n);
+        for d in &d {
+            let edits = &d.fix.as_ref().expect("a fix").edits;
+            assert!(edits.iter().all(|e| e.text.len() <= 5), "{edits:?}");
+        }
+        let code = "x = Object.assign({}, Object.assign({ k: 1 }, a, { b: 2 }), c);";
+        assert_eq!(
+            crate::rules::fix_test_util::apply(code, "prefer-object-spread"),
+            "x = { ...{ k: 1, ...a, b: 2 }, ...c };"
+        );
+        // A comment inside a kept source or entry stays; one in the text rewritten still
+        // withholds the fix.
+        let kept = [
+            (
+                "x = Object.assign({}, f(a /* c */), b);",
+                "{ ...f(a /* c */), ...b }",
+            ),
+            (
+                "x = Object.assign({}, { a: 1, // c\n b: 2 });",
+                "{ a: 1, // c\n b: 2 }",
+            ),
+        ];
+        for (code, want) in kept {
+            let d = lint_with_rule("a.js", code, "prefer-object-spread");
+            let got = d[0]
+                .fix
+                .as_ref()
+                .map(|f| fixed_text(code, d[0].span, &f.edits));
+            assert_eq!(got.as_deref(), Some(want), "{code}");
+        }
+        for code in [
+            "x = Object.assign({}, /* c */ a);",
+            "x = Object.assign({}, a // c\n);",
+            "x = Object.assign({}, { a: 1 /* c */ });",
+            "x = Object.assign(/* c */ {}, a);",
+        ] {
+            let d = lint_with_rule("a.js", code, "prefer-object-spread");
+            assert!(d.len() == 1 && d[0].fix.is_none(), "{code}");
+        }
     }
 }

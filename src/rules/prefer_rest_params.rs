@@ -6,8 +6,10 @@
 //! every `arguments` of that function with it. It is only a suggestion: `arguments` is not an
 //! array (`Object.prototype.toString` says `[object Arguments]`), and code may rely on that.
 
+use std::collections::HashMap;
+
 use oxc_ast::AstKind;
-use oxc_ast::ast::{Expression, Function, IdentifierReference, MethodDefinitionKind, PropertyKind};
+use oxc_ast::ast::{Expression, Function, MethodDefinitionKind, PropertyKind};
 use oxc_semantic::NodeId;
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -61,37 +63,76 @@ impl Rule for PreferRestParams {
         else {
             return;
         };
+        // Grouped by the function that owns them, so that each function's suggestion (which
+        // renames all of them) is built once: per `arguments` it made a hostile function with
+        // thousands of them quadratic in time and memory.
+        let mut groups: Vec<(NodeId, Vec<NodeId>)> = Vec::new();
+        let mut index: HashMap<NodeId, usize> = HashMap::new();
         for &r in references {
             let id = semantic.scoping().get_reference(r).node_id();
-            if let AstKind::IdentifierReference(ident) = semantic.nodes().kind(id) {
-                check_arguments(cx, id, ident);
-            }
+            let Some((func_id, _)) = owning_function(cx, id) else {
+                continue;
+            };
+            let i = *index.entry(func_id).or_insert_with(|| {
+                groups.push((func_id, Vec::new()));
+                groups.len() - 1
+            });
+            groups[i].1.push(id);
+        }
+        for (func_id, ids) in groups {
+            check_function(cx, func_id, &ids);
         }
     }
 }
 
-/// One `arguments` that no binding declares (a local `arguments` parameter or variable would
-/// have resolved it, and then it is not the arguments object).
-fn check_arguments<'a>(cx: &mut Ctx<'a, '_>, id: NodeId, ident: &IdentifierReference<'a>) {
+/// Above this many reports in one function, only the first carries the suggestion (each copy
+/// holds an edit per `arguments`; applying one applies them all, so the others add nothing).
+const MAX_FIX_COPIES: usize = 64;
+
+/// The `arguments` (all references, none declared by a binding: a local `arguments`
+/// parameter or variable would have resolved them) that one function owns.
+fn check_function<'a>(cx: &mut Ctx<'a, '_>, func_id: NodeId, ids: &[NodeId]) {
     let nodes = cx.nodes();
-    // `arguments.length`, `arguments?.length`: ESLint leaves these alone.
-    if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(id)
-        && m.object.span() == ident.span
-    {
-        return;
-    }
-    let Some((func_id, func)) = owning_function(cx, id) else {
+    let AstKind::Function(func) = nodes.kind(func_id) else {
         return;
     };
+    let reported: Vec<OxcSpan> = ids
+        .iter()
+        .filter_map(|&id| {
+            let AstKind::IdentifierReference(ident) = nodes.kind(id) else {
+                return None;
+            };
+            // `arguments.length`, `arguments?.length`: ESLint leaves these alone.
+            if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(id)
+                && m.object.span() == ident.span
+            {
+                return None;
+            }
+            Some(ident.span)
+        })
+        .collect();
+    if reported.is_empty() {
+        return;
+    }
     let name = match &func.id {
         Some(id) => format!("`{}`", id.name),
         None => "this function".to_string(),
     };
-    let mut d = uses_arguments(ident.span, &name);
-    if let Some(fix) = rest_fix(cx, func_id, func) {
-        d = d.with_fix(fix);
+    let fix = rest_fix(cx, func_id, func, ids);
+    let copies = if reported.len() > MAX_FIX_COPIES {
+        1
+    } else {
+        reported.len()
+    };
+    for (i, span) in reported.into_iter().enumerate() {
+        let mut d = uses_arguments(span, &name);
+        if i < copies
+            && let Some(fix) = &fix
+        {
+            d = d.with_fix(fix.clone());
+        }
+        cx.report(d);
     }
-    cx.report(d);
 }
 
 /// The non-arrow function whose `arguments` this is; `None` at the top level or in a class
@@ -112,8 +153,8 @@ fn owning_function<'a, 'c>(cx: &Ctx<'a, 'c>, id: NodeId) -> Option<(NodeId, &'c 
     None
 }
 
-/// Adds `...args` to a parameterless function and renames every `arguments` it owns.
-fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fix> {
+/// Adds `...args` to a parameterless function and renames every `arguments` it owns (`ids`).
+fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>, ids: &[NodeId]) -> Option<Fix> {
     // With parameters, `arguments[0]` is the first parameter, not the rest's first element.
     if !func.params.items.is_empty() || func.params.rest.is_some() || func.this_param.is_some() {
         return None;
@@ -143,7 +184,6 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
     }
     let func_text = cx.text(func.span);
     let name = REST_NAMES.iter().find(|n| !func_text.contains(**n))?;
-    let references = cx.scoping().root_unresolved_references().get("arguments")?;
     let nodes = cx.nodes();
     // In TypeScript the elements of `arguments` are `any`; so are the rest's (and an
     // unannotated rest is an error under `noImplicitAny`).
@@ -156,17 +196,15 @@ fn rest_fix(cx: &Ctx<'_, '_>, func_id: NodeId, func: &Function<'_>) -> Option<Fi
         crate::diagnostic::Span::new(params.start + 1, params.start + 1),
         format!("...{name}{annotation}"),
     )];
-    for &r in references {
-        let ref_node = cx.scoping().get_reference(r).node_id();
-        if owning_function(cx, ref_node).map(|(id, _)| id) != Some(func_id) {
-            continue;
-        }
+    for &ref_node in ids {
         let AstKind::IdentifierReference(ident) = nodes.kind(ref_node) else {
             return None;
         };
         // A default value would read the rest before it exists; `arguments.callee` has no
         // array counterpart; writing `arguments` itself is not a read.
-        if params.contains_inclusive(ident.span) || cx.scoping().get_reference(r).is_write() {
+        if params.contains_inclusive(ident.span)
+            || cx.scoping().get_reference(ident.reference_id()).is_write()
+        {
             return None;
         }
         if let AstKind::StaticMemberExpression(m) = nodes.parent_kind(ref_node)
@@ -270,5 +308,38 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn many_arguments_build_one_fix() {
+        // Each report used to carry its own copy of the function's fix, an edit per
+        // `arguments`: quadratic. Past MAX_FIX_COPIES reports only the first has it, and it
+        // still renames every `arguments` of the function (those of the next function stay).
+        let n = super::MAX_FIX_COPIES + 1;
+        let code = format!(
+            "function f() {{ {} }}\nfunction g() {{ return arguments[0]; }}\n",
+            "use(arguments);".repeat(n)
+        );
+        let d = lint_with_rule("a.js", &code, RULE);
+        assert_eq!(d.len(), n + 1);
+        let fixes: Vec<usize> = d
+            .iter()
+            .map(|d| d.fix.as_ref().map_or(0, |f| f.edits.len()))
+            .collect();
+        let mut expected = vec![0; n + 1];
+        expected[0] = n + 1;
+        expected[n] = 2;
+        assert_eq!(fixes, expected);
+        assert_eq!(
+            crate::rules::fix_test_util::apply(&code, RULE),
+            format!(
+                "function f(...args) {{ {} }}\nfunction g(...args) {{ return args[0]; }}\n",
+                "use(args);".repeat(n)
+            )
+        );
+        // At the limit, every report still has the fix.
+        let code = format!("function f() {{ {} }}", "use(arguments);".repeat(n - 1));
+        let d = lint_with_rule("a.js", &code, RULE);
+        assert!(d.len() == n - 1 && d.iter().all(|d| d.fix.is_some()));
     }
 }

@@ -451,7 +451,7 @@ fn same_path(a: &Expression, b: &Expression, cx: &Ctx) -> bool {
 }
 
 fn short(text: &str) -> Option<String> {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = crate::rules::one_line(text, 40);
     (t.len() <= 40).then_some(t)
 }
 

@@ -452,12 +452,14 @@ fn logical_fallback<'a>(
     if is_bare_braces(&logical.right, cx.source)
         && !comment_outside(cx.source, spread.argument.span(), &[logical.left.span()])
     {
+        let parens = !is_tight(&logical.left);
         d = d.with_fix(Fix::safe(
             "remove the fallback",
-            vec![Edit::new(
+            keep_inner(
                 spread.argument.span(),
-                spread_operand(&logical.left, cx),
-            )],
+                &[(logical.left.span(), parens)],
+                &["", ""],
+            ),
         ));
     }
     Some(d)
@@ -479,7 +481,8 @@ fn conditional_fallback<'a>(
     // In TypeScript, `n && x` with a number or string `n` may not type-check as a spread:
     // offer the rewrite only for a test that is a boolean.
     let typescript = cx.semantic.source_type().is_typescript();
-    let replacement = (!typescript || is_boolean(&cond.test, cx, 0)).then(|| {
+    let rewrite = !typescript || is_boolean(&cond.test, cx, 0);
+    let replacement = rewrite.then(|| {
         let test = if consequent_empty {
             format!("!{}", operand(&cond.test, cx, true))
         } else {
@@ -501,7 +504,7 @@ fn conditional_fallback<'a>(
     )
     .with_label(empty.span(), "this empty branch")
     .with_help(format!("spread the value under a condition: {suggestion}"));
-    if let Some(r) = replacement
+    if replacement.is_some()
         && is_bare_braces(empty, cx.source)
         && !comment_outside(
             cx.source,
@@ -509,9 +512,22 @@ fn conditional_fallback<'a>(
             &[cond.test.span(), value.span()],
         )
     {
+        // The test comes before the value in either branch order.
+        let (test, not) = if consequent_empty {
+            (needs_parens(&cond.test, true), "(!")
+        } else {
+            (needs_parens(&cond.test, false), "(")
+        };
         d = d.with_fix(Fix::safe(
             "replace the conditional with `&&`",
-            vec![Edit::new(spread.argument.span(), r)],
+            keep_inner(
+                spread.argument.span(),
+                &[
+                    (cond.test.span(), test),
+                    (value.span(), needs_parens(value, false)),
+                ],
+                &[not, " && ", ")"],
+            ),
         ));
     }
     Some(d)
@@ -538,6 +554,15 @@ fn comment_outside(src: &str, whole: oxc_span::Span, kept: &[oxc_span::Span]) ->
 /// it binds more loosely.
 fn operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>, negated: bool) -> String {
     let text = cx.text(expr.span());
+    if needs_parens(expr, negated) {
+        format!("({text})")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Whether [`operand`] wraps `expr` in parentheses.
+fn needs_parens(expr: &Expression<'_>, negated: bool) -> bool {
     let bare = if negated {
         is_tight(expr) || matches!(expr, Expression::UnaryExpression(_))
     } else {
@@ -548,11 +573,34 @@ fn operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>, negated: bool) -> String {
             )
             || matches!(expr, Expression::LogicalExpression(l) if l.operator == LogicalOperator::And)
     };
-    if bare {
-        text.to_string()
-    } else {
-        format!("({text})")
+    !bare
+}
+
+/// The edits that turn the text of `outer` into its `kept` spans (in order, inside it, each
+/// wrapped in parentheses when its flag says so) joined by `joins` (one more than `kept`:
+/// before the first, between, after the last). Only the text around the kept spans is
+/// rewritten: a fix holding the kept text itself made nested copies (`new Set([...new
+/// Set([...…])])`) quadratic in memory, each level's fix copying every level inside it.
+fn keep_inner(outer: oxc_span::Span, kept: &[(oxc_span::Span, bool)], joins: &[&str]) -> Vec<Edit> {
+    let mut edits = Vec::with_capacity(kept.len() + 1);
+    let mut at = outer.start;
+    let mut close = "";
+    for (i, &(span, parens)) in kept.iter().enumerate() {
+        let open = if parens { "(" } else { "" };
+        edits.push(Edit::new(
+            oxc_span::Span::new(at, span.start),
+            format!("{close}{}{open}", joins[i]),
+        ));
+        close = if parens { ")" } else { "" };
+        at = span.end;
     }
+    edits.push(Edit::new(
+        oxc_span::Span::new(at, outer.end),
+        format!("{close}{}", joins[kept.len()]),
+    ));
+    // An edit that changes nothing is left out (an empty span given no text).
+    edits.retain(|e| e.span.start < e.span.end || !e.text.is_empty());
+    edits
 }
 
 /// A test known to give a boolean: a comparison, `!x`, `Boolean(x)`, `Array.isArray(x)`, a
@@ -601,16 +649,6 @@ fn is_tight(expr: &Expression<'_>) -> bool {
             | Expression::ObjectExpression(_)
             | Expression::ArrayExpression(_)
     )
-}
-
-/// The text to spread in place of `(x || {})`: `x`, parenthesized unless it is tight.
-fn spread_operand(expr: &Expression<'_>, cx: &Ctx<'_, '_>) -> String {
-    let text = cx.text(expr.span());
-    if is_tight(expr) {
-        text.to_string()
-    } else {
-        format!("({text})")
-    }
 }
 
 // ---- `[...x]` where an iterable is taken ------------------------------------------------------
@@ -713,7 +751,7 @@ fn consumed_copy<'a>(
     if safe && outer_is_bare(outer, spread, cx.source) {
         d = d.with_fix(Fix::safe(
             "remove the copy",
-            vec![Edit::new(outer.span, cx.text(value.span()).to_string())],
+            keep_inner(outer.span, &[(value.span(), false)], &["", ""]),
         ));
     }
     Some(d)
@@ -1326,10 +1364,7 @@ fn fresh_copy<'a>(
     {
         d = d.with_fix(Fix::safe(
             "remove the copy",
-            vec![Edit::new(
-                outer.span,
-                cx.text(spread.argument.span()).to_string(),
-            )],
+            keep_inner(outer.span, &[(spread.argument.span(), false)], &["", ""]),
         ));
     }
     Some(d)
@@ -1378,8 +1413,9 @@ fn callee_name(callee: &Expression<'_>, cx: &Ctx<'_, '_>) -> String {
     }
 }
 
+/// Enough of `text` on one line for [`short`], [`short_code`] and [`callee_name`].
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::rules::one_line(text, 40)
 }
 
 /// A short rendering of a source text in backquotes for messages.
@@ -1942,5 +1978,60 @@ mod tests {
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, render(code, ID));
         });
+    }
+
+    #[test]
+    fn nested_copies_do_not_copy_each_other() {
+        // Each fix was one edit holding the kept text, the levels inside it included: deep
+        // nesting made the fixes quadratic in memory (1,000 levels of `new Set([...…])` took
+        // 150 MB). They now rewrite only the text around what they keep.
+        let n = 40;
+        let code = [
+            format!(
+                "const s = {}xs{};",
+                "new Set([...".repeat(n),
+                "])".repeat(n)
+            ),
+            format!("const r = {}xs{};", "[...".repeat(n), ".map(f)]".repeat(n)),
+            format!(
+                "const o = {}x{};",
+                "{...(c ? ".repeat(n),
+                " : {})}".repeat(n)
+            ),
+            format!("const p = {}x{};", "{...(".repeat(n), " || {})}".repeat(n)),
+        ]
+        .join("\n");
+        let d = lint_with_rule("a.js", &code, ID);
+        assert!(d.len() >= 4 * (n - 1), "{}", d.len());
+        for d in &d {
+            if let Some(fix) = &d.fix {
+                assert!(fix.edits.iter().all(|e| e.text.len() <= 5), "{fix:?}");
+            }
+        }
+        let cases = [
+            (
+                "const s = new Set([...new Set([...xs.map(f)])]);",
+                "const s = new Set(new Set([...xs.map(f)]));",
+            ),
+            (
+                "const o = {...(c ? {...(d ? x : {})} : {})};",
+                "const o = {...(c && {...(d && x)})};",
+            ),
+            (
+                "const o = {...(!c ? {} : x ? y : z)};",
+                "const o = {...(!!c && (x ? y : z))};",
+            ),
+            (
+                "const p = {...(a.b || {...(y ?? {})} || {})};",
+                "const p = {...(a.b || {...y})};",
+            ),
+            (
+                "const r = [...[...[...xs.map(f)].filter(g)].map(h)];",
+                "const r = [...xs.map(f)].filter(g).map(h);",
+            ),
+        ];
+        for (code, want) in cases {
+            assert_eq!(apply(code, ID), want, "{code}");
+        }
     }
 }
