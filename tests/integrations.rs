@@ -2,11 +2,11 @@
 //! text on disk at that path (config, overrides, `ignore`, declaration files), JSON fix edits
 //! applied to a buffer give what `--fix` writes, `--threads`, `--no-ignore`, `--version`.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::path::Path;
+
+use common::{restlint, restlint_stdin};
 use serde_json::Value;
 
 struct Run {
@@ -16,28 +16,10 @@ struct Run {
 }
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = Command::cargo_bin("restlint").expect("binary is built");
-    cmd.current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    })
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn restlint");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
-    }
-    let out = child.wait_with_output().expect("wait");
+    let out = match stdin {
+        Some(input) => restlint_stdin(dir, args, input),
+        None => restlint(dir, args),
+    };
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
