@@ -119,15 +119,17 @@ pub struct Args {
 }
 
 impl Args {
-    /// The fixes this run applies, if any.
+    /// The fixes this run applies, if any. With `--quiet`, only errors' fixes: as in ESLint,
+    /// a warning the report does not show is not fixed either.
     pub fn fix_mode(&self) -> Option<FixMode> {
-        if self.fix_suggestions {
-            Some(FixMode::Suggestions)
+        let mode = if self.fix_suggestions {
+            FixMode::SUGGESTIONS
         } else if self.fix {
-            Some(FixMode::Safe)
+            FixMode::SAFE
         } else {
-            None
-        }
+            return None;
+        };
+        Some(if self.quiet { mode.errors_only() } else { mode })
     }
 }
 

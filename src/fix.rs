@@ -28,7 +28,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::diagnostic::{Diagnostic, Fix, FixSafety, INTERNAL_ERROR, PARSE_ERROR};
+use crate::diagnostic::{Diagnostic, Fix, FixSafety, INTERNAL_ERROR, PARSE_ERROR, Severity};
 use crate::lint::{RuleSet, lint_text};
 
 /// The most fix passes over one file.
@@ -38,17 +38,38 @@ const MAX_TRIALS: usize = 64;
 
 /// Which fixes to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixMode {
-    /// `--fix`: safe fixes only.
-    Safe,
-    /// `--fix-suggestions`: suggestions too.
-    Suggestions,
+pub struct FixMode {
+    /// `--fix-suggestions`: suggestions too, not only safe fixes.
+    suggestions: bool,
+    /// `--quiet`: only the fixes of error-severity diagnostics, as ESLint applies under
+    /// `--quiet` (a warning the report does not show is not fixed either).
+    errors_only: bool,
 }
 
 impl FixMode {
-    /// Whether this mode applies `fix`.
-    pub fn applies(self, fix: &Fix) -> bool {
-        fix.safety == FixSafety::Safe || self == FixMode::Suggestions
+    /// `--fix`: safe fixes only.
+    pub const SAFE: FixMode = FixMode {
+        suggestions: false,
+        errors_only: false,
+    };
+    /// `--fix-suggestions`: suggestions too.
+    pub const SUGGESTIONS: FixMode = FixMode {
+        suggestions: true,
+        errors_only: false,
+    };
+
+    /// This mode, limited to the fixes of error-severity diagnostics (`--quiet`).
+    pub fn errors_only(self) -> FixMode {
+        FixMode {
+            errors_only: true,
+            ..self
+        }
+    }
+
+    /// Whether this mode applies the fix of `diag`, which carries `fix`.
+    pub fn applies(self, diag: &Diagnostic, fix: &Fix) -> bool {
+        (fix.safety == FixSafety::Safe || self.suggestions)
+            && (!self.errors_only || diag.severity == Severity::Error)
     }
 }
 
@@ -81,7 +102,7 @@ fn is_syntax(rule: &str) -> bool {
 pub fn has_fixes(diags: &[Diagnostic], mode: FixMode) -> bool {
     diags
         .iter()
-        .any(|d| d.fix.as_ref().is_some_and(|f| mode.applies(f)))
+        .any(|d| d.fix.as_ref().is_some_and(|f| mode.applies(d, f)))
 }
 
 /// Fixes `text` (as linted into `diags`) with `rules`; re-lints after each pass.
@@ -425,7 +446,7 @@ fn choose(
     let mut ranges: Vec<(u32, u32)> = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         let Some(fix) = d.fix.as_ref() else { continue };
-        if !mode.applies(fix)
+        if !mode.applies(d, fix)
             || !well_formed(text, fix)
             || (!rejected.is_empty() && rejected.contains_key(&FixKey::of(d, text)))
         {
@@ -672,7 +693,7 @@ mod tests {
         };
         let diags = vec![mk(0, 2), mk(2, 3), mk(4, 5)];
         assert_eq!(
-            choose(text, &diags, FixMode::Safe, &HashMap::new()),
+            choose(text, &diags, FixMode::SAFE, &HashMap::new()),
             vec![0, 2]
         );
         let sugg = Diagnostic::new("x", Span::new(0, 1), "m")
@@ -681,13 +702,13 @@ mod tests {
             choose(
                 text,
                 std::slice::from_ref(&sugg),
-                FixMode::Safe,
+                FixMode::SAFE,
                 &HashMap::new()
             )
             .is_empty()
         );
         assert_eq!(
-            choose(text, &[sugg], FixMode::Suggestions, &HashMap::new()),
+            choose(text, &[sugg], FixMode::SUGGESTIONS, &HashMap::new()),
             vec![0]
         );
     }

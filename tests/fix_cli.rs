@@ -245,6 +245,53 @@ fn fix_suggestions_applies_suggestions_too() {
 }
 
 #[test]
+fn quiet_fix_applies_only_the_errors_fixes() {
+    // As ESLint's `--quiet --fix`: the warnings the report hides are not fixed either.
+    let dir = temp_with(&[("a.js", FIXABLE), ("b.js", FIXABLE)]);
+    let out = restlint(dir.path())
+        .args([
+            "--rule",
+            "prefer-object-spread=error",
+            "--rule",
+            "prefer-spread=warn",
+            "--quiet",
+            "--fix",
+            "--format",
+            "json",
+            "a.js",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out.stdout)["diagnostics"], serde_json::json!([]));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.js")).expect("read"),
+        "const c = { ...a };\nfunction f() {\n  return g.apply(null, arguments);\n}\n"
+    );
+    // Without `--quiet`, the warning's fix is applied as well.
+    restlint(dir.path())
+        .args([
+            "--rule",
+            "prefer-object-spread=error",
+            "--rule",
+            "prefer-spread=warn",
+            "--fix",
+            "b.js",
+        ])
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b.js")).expect("read"),
+        FIXED
+    );
+}
+
+#[test]
 fn crlf_and_bom_are_kept() {
     let crlf =
         b"\xef\xbb\xbfconst c = Object.assign({}, a);\r\nconst d = Object.assign({ x: 1 }, b);\r\n";
@@ -579,7 +626,7 @@ fn corpus_fix_suggestions_property() {
             continue;
         };
         if !restlint::lint::is_lintable(f)
-            || !has_fixes(&lint_text(f, before_text, &all), FixMode::Suggestions)
+            || !has_fixes(&lint_text(f, before_text, &all), FixMode::SUGGESTIONS)
         {
             failures.push(format!("{}: changed without a fix to apply", f.display()));
         }

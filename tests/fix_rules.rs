@@ -194,8 +194,8 @@ fn fixes_snapshot_and_idempotence() {
                 ));
             }
         }
-        let once = fix_once(file, code, &set, FixMode::Suggestions);
-        let twice = fix_once(file, &once, &set, FixMode::Suggestions);
+        let once = fix_once(file, code, &set, FixMode::SUGGESTIONS);
+        let twice = fix_once(file, &once, &set, FixMode::SUGGESTIONS);
         if once != twice {
             failures.push(format!(
                 "{rule} not idempotent: {code:?} -> {once:?} -> {twice:?}"
@@ -205,7 +205,7 @@ fn fixes_snapshot_and_idempotence() {
         if once != *code && parse.iter().any(|d| d.rule == "parse-error") {
             failures.push(format!("{rule} fixed text does not parse: {once:?}"));
         }
-        let safe = fix_once(file, code, &set, FixMode::Safe);
+        let safe = fix_once(file, code, &set, FixMode::SAFE);
         out.push_str(&format!(
             "## {rule} ({file})\n{code}\n--fix:\n{safe}\n--fix-suggestions:\n{once}\n\n"
         ));
@@ -219,8 +219,8 @@ fn all_rules_together_converge() {
     let all: Vec<&str> = restlint::rules::RULES.iter().map(|m| m.id).collect();
     let set = rules(&all);
     let code = "function f() {\n  return g.apply(null, arguments);\n}\nconst o = Object.assign({}, Object.assign({}, a), b);\n";
-    let once = fix_once("a.js", code, &set, FixMode::Suggestions);
-    let twice = fix_once("a.js", &once, &set, FixMode::Suggestions);
+    let once = fix_once("a.js", code, &set, FixMode::SUGGESTIONS);
+    let twice = fix_once("a.js", &once, &set, FixMode::SUGGESTIONS);
     assert_eq!(once, twice);
     assert_eq!(
         once,
@@ -232,7 +232,7 @@ fn all_rules_together_converge() {
 fn crlf_and_bom_survive() {
     let set = rules(&["prefer-object-spread"]);
     let code = "\u{feff}const c = Object.assign({}, a);\r\nconst d = 1;\r\n";
-    let once = fix_once("a.js", code, &set, FixMode::Safe);
+    let once = fix_once("a.js", code, &set, FixMode::SAFE);
     assert_eq!(once, "\u{feff}const c = { ...a };\r\nconst d = 1;\r\n");
 }
 
@@ -240,7 +240,7 @@ fn crlf_and_bom_survive() {
 fn a_file_with_a_parse_error_is_not_fixed() {
     let set = rules(&["prefer-object-spread"]);
     let code = "const c = Object.assign({}, a);\nconst = ;\n";
-    assert_eq!(fix_once("a.js", code, &set, FixMode::Safe), code);
+    assert_eq!(fix_once("a.js", code, &set, FixMode::SAFE), code);
 }
 
 #[test]
@@ -249,7 +249,7 @@ fn a_fix_that_would_add_a_diagnostic_is_withheld_with_a_note() {
     let set = rules(&["prefer-object-spread", "accumulating-spread"]);
     let code = "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = Object.assign({}, a);\n";
     let path = Path::new("a.js");
-    let out = fix_text(path, code, lint_text(path, code, &set), &set, FixMode::Safe);
+    let out = fix_text(path, code, lint_text(path, code, &set), &set, FixMode::SAFE);
     assert_eq!(
         out.text,
         "const m = xs.reduce((acc, x) => Object.assign({}, acc, { [x]: 1 }), {});\nconst c = { ...a };\n"
@@ -279,7 +279,7 @@ fn each_refused_fix_is_noted_on_its_own_diagnostic() {
         "const xs = [1];\nconst a = Object.assign({}, \"ab\"); const b = Object.assign({}, xs);\n";
     let path = Path::new("a.js");
     let before = lint_text(path, code, &set);
-    let out = fix_text(path, code, before.clone(), &set, FixMode::Safe);
+    let out = fix_text(path, code, before.clone(), &set, FixMode::SAFE);
     assert_eq!(out.text, code);
     assert_eq!(out.applied, 0);
     let got: Vec<_> = out
@@ -335,10 +335,10 @@ fn a_refused_fix_does_not_hold_the_others_back() {
         }
         code.push_str("const z = Object.assign({}, \"ab\");\n");
         want.push_str("const z = Object.assign({}, \"ab\");\n");
-        let once = fix_once("a.js", &code, &set, FixMode::Safe);
+        let once = fix_once("a.js", &code, &set, FixMode::SAFE);
         assert_eq!(once, want, "{n} fixes");
         assert_eq!(
-            fix_once("a.js", &once, &set, FixMode::Safe),
+            fix_once("a.js", &once, &set, FixMode::SAFE),
             once,
             "{n} fixes"
         );
@@ -354,7 +354,7 @@ fn a_refused_fix_between_two_others() {
         "object-spread-indexed",
     ]);
     let code = "const xs = [1];\nf.apply(null, xs); const z = Object.assign({}, \"ab\"); g.apply(null, xs);\n";
-    let once = fix_once("a.js", code, &set, FixMode::Safe);
+    let once = fix_once("a.js", code, &set, FixMode::SAFE);
     assert_eq!(
         once,
         "const xs = [1];\nf(...xs); const z = Object.assign({}, \"ab\"); g(...xs);\n"

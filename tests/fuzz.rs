@@ -359,10 +359,10 @@ fn check_fixes(rules: &RuleSet, path: &Path, text: &str, diags: &[Diagnostic]) -
 /// whose diagnostics pass the same checks.
 fn check_fix_engine(rules: &RuleSet, path: &Path, text: &str, diags: &[Diagnostic]) -> Vec<String> {
     use restlint::fix::{FixMode, fix_text, has_fixes};
-    if !has_fixes(diags, FixMode::Suggestions) {
+    if !has_fixes(diags, FixMode::SUGGESTIONS) {
         return Vec::new();
     }
-    let outcome = fix_text(path, text, diags.to_vec(), rules, FixMode::Suggestions);
+    let outcome = fix_text(path, text, diags.to_vec(), rules, FixMode::SUGGESTIONS);
     let mut bad: Vec<String> = check(&outcome.text, &outcome.diagnostics)
         .into_iter()
         .map(|b| format!("after --fix: {b}"))
