@@ -19,7 +19,7 @@ use crate::fix::{self, FixMode};
 use crate::lint;
 use crate::report::{self, Summary};
 use crate::rules;
-use crate::walk::{self, Target, WalkOptions};
+use crate::walk::{self, WalkOptions};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -392,7 +392,7 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
         let keep_source = matches!(args.format, Format::Pretty | Format::Sarif);
         // `--quiet` drops warnings as files finish; `--max-warnings` still counts them.
         let pretty = matches!(args.format, Format::Pretty).then(|| pretty_options(args));
-        let lint_one = |t: &&Target| {
+        let lint_one = |t: &Path| {
             let mut r = lint_target(t, &resolver, args.fix_mode(), keep_source, cache.as_ref());
             if args.quiet {
                 let before = r.diagnostics.len();
@@ -414,18 +414,19 @@ fn lint_command(args: &Args) -> Result<i32, ConfigError> {
             let (mut serial, parallel) = rayon::join(
                 || {
                     std::iter::from_fn(|| serial_queue.front())
-                        .filter_map(|t| lint_one(&t))
+                        .filter_map(|i| lint_one(lanes.path(i)))
                         .collect::<Vec<_>>()
                 },
                 || {
                     let mut done = lanes
                         .parallel
                         .par_iter()
-                        .filter_map(lint_one)
+                        .filter_map(|&i| lint_one(lanes.path(i)))
                         .collect::<Vec<_>>();
                     // The parallel lane ran dry: help with the serial lane's smallest files.
                     done.extend(
-                        std::iter::from_fn(|| serial_queue.back()).filter_map(|t| lint_one(&t)),
+                        std::iter::from_fn(|| serial_queue.back())
+                            .filter_map(|i| lint_one(lanes.path(i))),
                     );
                     done
                 },
@@ -623,13 +624,13 @@ fn first_sentence(docs: &str) -> String {
 /// Reads and lints one file found by the walk; with a fix mode, fixes it and writes it back.
 /// `keep_source`: keep the text of a file with diagnostics, for the formats that quote code.
 fn lint_target(
-    t: &Target,
+    t: &Path,
     resolver: &Resolver,
     fix_mode: Option<FixMode>,
     keep_source: bool,
     cache: Option<&Cache>,
 ) -> FileReport {
-    let display = t.display();
+    let display = walk::display_path(t);
     let report = |diagnostics| FileReport {
         path: display.clone(),
         diagnostics,
@@ -637,7 +638,7 @@ fn lint_target(
         rendered: None,
     };
     let failed = |e: crate::source::ReadError| report(vec![io_error(e.to_string())]);
-    let bytes = match crate::source::read_bytes(&t.path) {
+    let bytes = match crate::source::read_bytes(t) {
         Ok(bytes) => bytes,
         Err(e) => return failed(e),
     };
@@ -655,11 +656,11 @@ fn lint_target(
         Ok(text) => text,
         Err(e) => return failed(e),
     };
-    let rules = resolver.rules_for(&t.path);
+    let rules = resolver.rules_for(t);
     let mut diagnostics = match cached {
         Some(diagnostics) => diagnostics,
         None => {
-            let diagnostics = lint::lint_text(&t.path, &text, &rules);
+            let diagnostics = lint::lint_text(t, &text, &rules);
             if let (Some(cache), Some(hash)) = (cache, hash) {
                 cache.store(&display, hash, &diagnostics);
             }
@@ -670,9 +671,9 @@ fn lint_target(
     if let Some(mode) = fix_mode
         && fix::has_fixes(&diagnostics, mode)
     {
-        let outcome = fix::fix_text(&t.path, &text, diagnostics.clone(), &rules, mode);
+        let outcome = fix::fix_text(t, &text, diagnostics.clone(), &rules, mode);
         if outcome.changed(&text) {
-            match fix::write_atomic(&t.path, &text, &outcome.text, fix::hooks().as_ref()) {
+            match fix::write_atomic(t, &text, &outcome.text, fix::hooks().as_ref()) {
                 Ok(()) => {
                     diagnostics = outcome.diagnostics;
                     text = outcome.text;
@@ -748,9 +749,4 @@ fn save_cache(cache: Cache, file: &Path) {
 /// `RESTLINT_DEBUG_CACHE=1` reports on stderr what the cache did (for tests and curious users).
 fn debug_cache() -> bool {
     std::env::var_os("RESTLINT_DEBUG_CACHE").is_some_and(|v| !v.is_empty())
-}
-
-/// The path used for source-type detection of a target.
-pub fn source_path(t: &Target) -> &Path {
-    &t.path
 }
