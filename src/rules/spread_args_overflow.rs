@@ -515,7 +515,7 @@ fn growth_site(node: NodeId, cx: &Ctx<'_, '_>) -> Option<oxc_span::Span> {
             adds.then_some(c.span)
         }
         AstKind::ComputedMemberExpression(m) => {
-            if m.expression.is_literal() {
+            if crate::rules::accumulating_spread::is_fixed_key(&m.expression) {
                 return None;
             }
             match nodes.parent_kind(parent.id()) {
