@@ -234,6 +234,8 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         field_tab: RefCell::default(),
         steps: std::cell::Cell::new(0),
         stopped: false,
+        acc_plain: false,
+        key_write: false,
     };
     g.visit_program(program);
     if g.stopped {
@@ -244,6 +246,9 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         };
     }
     g.resolve();
+    if g.acc_plain && g.key_write {
+        g.live |= wanted & ACC;
+    }
     Verdict {
         live: g.live,
         syntax: g.syntax,
@@ -333,6 +338,12 @@ struct Gate<'a> {
     steps: std::cell::Cell<u64>,
     /// The walk stopped early because a rule certainly needs the model.
     stopped: bool,
+    /// `accumulating-spread`: an accumulator copied into an object literal of fixed keys
+    /// (`return { ...acc, total }` in a `reduce` callback, `acc = { ...acc }`), which the rule
+    /// flags when the step also writes new keys into it; and whether the file has such a
+    /// write anywhere (`x[k] = …`, `x[k]++`, `Object.assign(…)`).
+    acc_plain: bool,
+    key_write: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -990,10 +1001,13 @@ impl<'a> Gate<'a> {
                 self.live |= US;
             }
             if self.wants(ACC)
-                && grows
                 && let Expression::Identifier(id) = arg.get_inner_expression()
             {
-                self.accumulated(id.name.as_str());
+                if grows {
+                    self.accumulated(id.name.as_str());
+                } else if self.reduce_params.contains(&id.name.as_str()) {
+                    self.acc_plain = true;
+                }
             }
         }
     }
@@ -1330,9 +1344,13 @@ impl<'a> Gate<'a> {
             AssignmentTarget::AssignmentTargetIdentifier(id)
                 if a.operator == AssignmentOperator::Assign
                     && self.wants(ACC)
-                    && respreads(&a.right, id.name.as_str()) =>
+                    && respreads(&a.right, id.name.as_str(), true) =>
             {
-                self.live |= ACC;
+                if respreads(&a.right, id.name.as_str(), false) {
+                    self.live |= ACC;
+                } else {
+                    self.acc_plain = true;
+                }
             }
             AssignmentTarget::ArrayAssignmentTarget(_) if self.wants(SNI) => {
                 self.want(SNI, &a.right, SNI_MASK);
@@ -1826,8 +1844,9 @@ fn first_pattern<'a>(e: &'a Expression<'a>) -> Option<&'a BindingPattern<'a>> {
 
 /// `accumulating-spread`: whether `value` (through parentheses, TypeScript wrappers, either
 /// side of `||`/`&&`/`??`, the branches of `?:` and the last expression of a sequence, as the
-/// rule climbs) is a literal that grows and spreads `name`: `acc = [...acc, x]`.
-fn respreads(value: &Expression<'_>, name: &str) -> bool {
+/// rule climbs) is a literal that grows and spreads `name`: `acc = [...acc, x]`; with `plain`,
+/// also an object literal of fixed keys that spreads it (`acc = { ...acc, n }`).
+fn respreads(value: &Expression<'_>, name: &str, plain: bool) -> bool {
     let spreads_name = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(id) if id.name == name);
     match value.get_inner_expression() {
         Expression::ArrayExpression(a) => {
@@ -1849,13 +1868,17 @@ fn respreads(value: &Expression<'_>, name: &str) -> bool {
                     ObjectPropertyKind::ObjectProperty(p) => computed |= p.computed,
                 }
             }
-            found && (spreads > 1 || computed)
+            found && (plain || spreads > 1 || computed)
         }
-        Expression::LogicalExpression(l) => respreads(&l.left, name) || respreads(&l.right, name),
+        Expression::LogicalExpression(l) => {
+            respreads(&l.left, name, plain) || respreads(&l.right, name, plain)
+        }
         Expression::ConditionalExpression(c) => {
-            respreads(&c.consequent, name) || respreads(&c.alternate, name)
+            respreads(&c.consequent, name, plain) || respreads(&c.alternate, name, plain)
         }
-        Expression::SequenceExpression(s) => s.expressions.last().is_some_and(|e| respreads(e, name)),
+        Expression::SequenceExpression(s) => {
+            s.expressions.last().is_some_and(|e| respreads(e, name, plain))
+        }
         _ => false,
     }
 }
@@ -2099,6 +2122,10 @@ impl<'a> Visit<'a> for Gate<'a> {
     // `for…in`/`for…of` head (`({ a: copy.a.b } = v)`, `for (copy.a.b of xs)`).
     fn visit_simple_assignment_target(&mut self, t: &SimpleAssignmentTarget<'a>) {
         let t = self.alloc(t);
+        // `accumulating-spread`: `acc[tag] = n` adds keys (see `acc_plain`).
+        if matches!(t, SimpleAssignmentTarget::ComputedMemberExpression(_)) {
+            self.key_write = true;
+        }
         if self.wants(SCM) {
             self.scm_write(target_root(t), 0);
         }
@@ -2193,6 +2220,13 @@ impl<'a> Visit<'a> for Gate<'a> {
 
     fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
         let c = self.alloc(c);
+        // `accumulating-spread`: `Object.assign(acc, …)` adds keys (see `acc_plain`).
+        if let Expression::StaticMemberExpression(m) = c.callee.get_inner_expression()
+            && m.property.name == "assign"
+            && matches!(m.object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object")
+        {
+            self.key_write = true;
+        }
         self.enter_arguments(&c.arguments);
         self.enter_call(c);
         walk::walk_call_expression(self, c);

@@ -7,7 +7,10 @@
 //! assigned variable) and the copy is the literal that spreads it. A callback that pushes into
 //! the accumulator and returns it is the linear form and is never flagged. An object copy
 //! counts only when it can gain keys (a computed key or another spread): `{...state, a: 1}`
-//! in a loop rewrites the same keys and stays linear.
+//! in a loop rewrites the same keys and stays linear — unless the step itself gives the
+//! accumulator new keys (`acc[tag] = n`, `acc[k] ??= []`, `Object.assign(acc, src)`), so that
+//! every copy is longer than the last; a copy made only when a test that reads the
+//! accumulator says so (`if (o === original) o = {...o}`: copy on first write) is not.
 //!
 //! A fixed, small number of steps is not an accumulation to worry about: a `reduce` or
 //! `forEach` over an array literal of at most [`MAX_FIXED_STEPS`] elements without spreads
@@ -22,7 +25,7 @@ use oxc_ast::ast::{
     BinaryOperator, BindingPattern, Expression, ForStatement, ForStatementInit, ObjectPropertyKind,
     SimpleAssignmentTarget, Statement, UpdateOperator,
 };
-use oxc_semantic::{AstNode, NodeId, SymbolId};
+use oxc_semantic::{AstNode, IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::Diagnostic;
@@ -116,6 +119,17 @@ fn loop_step(
     .with_help(c.help(name))
 }
 
+/// The label on the write that makes a copy of fixed keys grow (`acc[tag] = n`).
+fn with_write(d: Diagnostic, name: &str, write: Option<OxcSpan>) -> Diagnostic {
+    match write {
+        Some(w) => d.with_label(
+            w,
+            format!("`{name}` gains keys here, so each copy is longer"),
+        ),
+        None => d,
+    }
+}
+
 impl Rule for AccumulatingSpread {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -136,16 +150,27 @@ impl Rule for AccumulatingSpread {
             return;
         };
         let nodes = cx.nodes();
-        let Some(container) = container_of(cx, node.id(), spread.span) else {
+        let Some((container, gains)) = container_of(cx, node.id(), spread.span) else {
             return;
         };
         let container_node = nodes.parent_node(node.id());
         let (value, holder) = climb_value(cx, container_node.id());
-        // One statement, one diagnostic: `out = c ? [...out, ...y] : [...out, x]` is reported
-        // at its first copy of the accumulator only.
-        if earlier_copy(cx, symbol, ident.span, value, holder) {
+        // `{ ...acc, total }` of an accumulator the step grows itself (`acc[tag] = n`) grows
+        // with it: a copy that cannot gain keys counts when the step writes new keys into the
+        // accumulator.
+        let grown = step_of(cx, holder).and_then(|step| {
+            key_write(cx, symbol, step)
+                .filter(|_| gains || !copy_on_test(cx, symbol, node.id(), step))
+        });
+        if !gains && grown.is_none() {
             return;
         }
+        // One statement, one diagnostic: `out = c ? [...out, ...y] : [...out, x]` is reported
+        // at its first copy of the accumulator only.
+        if earlier_copy(cx, symbol, ident.span, value, holder, grown.is_some()) {
+            return;
+        }
+        let write = if gains { None } else { grown };
         let holder_node = nodes.get_node(holder);
         match holder_node.kind() {
             AstKind::ArrowFunctionExpression(arrow) => {
@@ -159,6 +184,7 @@ impl Rule for AccumulatingSpread {
                     ident.name.as_str(),
                     container,
                     spread.span,
+                    write,
                 );
             }
             AstKind::ReturnStatement(_) => {
@@ -172,6 +198,7 @@ impl Rule for AccumulatingSpread {
                     ident.name.as_str(),
                     container,
                     spread.span,
+                    write,
                 );
             }
             AstKind::AssignmentExpression(assign) => {
@@ -191,6 +218,7 @@ impl Rule for AccumulatingSpread {
                     ident.name.as_str(),
                     container,
                     spread.span,
+                    write,
                 );
             }
             _ => {}
@@ -198,23 +226,153 @@ impl Rule for AccumulatingSpread {
     }
 }
 
-/// What the literal around the spread `spread_id` is, when it is a copy that adds something:
-/// `[...acc]` alone is a plain copy, not accumulation; an object copy grows only when it can
-/// gain keys (`{ ...state, weight: 'bold' }` in a loop keeps the same few keys and stays
-/// linear; `{ ...acc, [k]: v }` and `{ ...acc, ...other }` grow).
-fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId, spread: OxcSpan) -> Option<Container> {
+/// What the literal around the spread `spread_id` is, and whether the copy gains elements or
+/// keys itself: `[...acc]` alone is a plain copy, not accumulation; an object copy grows only
+/// when it can gain keys (`{ ...acc, [k]: v }` and `{ ...acc, ...other }` grow; `{ ...state,
+/// weight: 'bold' }` in a loop keeps the same few keys and stays linear, unless the step writes
+/// new keys into the accumulator itself, see [`key_write`]).
+fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId, spread: OxcSpan) -> Option<(Container, bool)> {
     match cx.nodes().parent_kind(spread_id) {
-        AstKind::ArrayExpression(a) if a.elements.len() > 1 => Some(Container::Array),
-        AstKind::ObjectExpression(o)
-            if o.properties.iter().any(|p| match p {
+        AstKind::ArrayExpression(a) if a.elements.len() > 1 => Some((Container::Array, true)),
+        AstKind::ObjectExpression(o) => Some((
+            Container::Object,
+            o.properties.iter().any(|p| match p {
                 ObjectPropertyKind::SpreadProperty(s) => s.span != spread,
                 ObjectPropertyKind::ObjectProperty(p) => p.computed,
-            }) =>
-        {
-            Some(Container::Object)
-        }
+            }),
+        )),
         _ => None,
     }
+}
+
+/// The span of what runs once per step around the copy held by `holder`: the `reduce`
+/// callback (an arrow with an expression body, or the function a `return` leaves), or the
+/// loop or function nearest to an assignment `acc = { ...acc }`.
+fn step_of(cx: &Ctx<'_, '_>, holder: NodeId) -> Option<OxcSpan> {
+    let nodes = cx.nodes();
+    match nodes.kind(holder) {
+        AstKind::ArrowFunctionExpression(a) => Some(a.span),
+        AstKind::ReturnStatement(_) => enclosing_function(cx, holder).map(|f| nodes.kind(f).span()),
+        AstKind::AssignmentExpression(_) => nodes.ancestors(holder).find_map(|a| {
+            matches!(
+                a.kind(),
+                AstKind::ForStatement(_)
+                    | AstKind::ForOfStatement(_)
+                    | AstKind::ForInStatement(_)
+                    | AstKind::WhileStatement(_)
+                    | AstKind::DoWhileStatement(_)
+                    | AstKind::Function(_)
+                    | AstKind::ArrowFunctionExpression(_)
+            )
+            .then(|| a.kind().span())
+        }),
+        _ => None,
+    }
+}
+
+/// A write inside `step` that adds keys to the object `symbol` holds: an assignment (any
+/// operator, `acc[k] ??= []` too) or update of `acc[k]` with a key that is not a literal, or
+/// `Object.assign(acc, src)` with a source that is not an object literal of fixed keys.
+fn key_write(cx: &Ctx<'_, '_>, symbol: SymbolId, step: OxcSpan) -> Option<OxcSpan> {
+    let scoping = cx.scoping();
+    let nodes = cx.nodes();
+    scoping
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .find_map(|&r| {
+            let node = scoping.get_reference(r).node_id();
+            let span = nodes.kind(node).span();
+            if !step.contains_inclusive(span) {
+                return None;
+            }
+            let mut current = node;
+            let mut parent = nodes.parent_node(current);
+            while matches!(
+                parent.kind(),
+                AstKind::ParenthesizedExpression(_)
+                    | AstKind::TSAsExpression(_)
+                    | AstKind::TSSatisfiesExpression(_)
+                    | AstKind::TSNonNullExpression(_)
+            ) {
+                current = parent.id();
+                parent = nodes.parent_node(current);
+            }
+            let current_span = nodes.kind(current).span();
+            match parent.kind() {
+                AstKind::ComputedMemberExpression(m)
+                    if m.object.span() == current_span && !is_fixed_key(&m.expression) =>
+                {
+                    match nodes.parent_kind(parent.id()) {
+                        AstKind::AssignmentExpression(a) if a.left.span() == m.span => Some(a.span),
+                        AstKind::UpdateExpression(u) if u.argument.span() == m.span => Some(u.span),
+                        _ => None,
+                    }
+                }
+                AstKind::CallExpression(c)
+                    if c.arguments
+                        .first()
+                        .is_some_and(|a| a.span() == current_span)
+                        && is_object_assign(cx, &c.callee)
+                        && c.arguments.iter().skip(1).any(|a| {
+                            !a.as_expression().is_some_and(|e| {
+                                matches!(e.get_inner_expression(), Expression::ObjectExpression(o)
+                                if o.properties.iter().all(|p| matches!(p,
+                                    ObjectPropertyKind::ObjectProperty(p) if !p.computed)))
+                            })
+                        }) =>
+                {
+                    Some(c.span)
+                }
+                _ => None,
+            }
+        })
+}
+
+/// Whether the copy at `spread_id` is made only when a test that reads the accumulator says
+/// so (`if (source === original) source = { ...source };`: copy on first write, once), within
+/// the step `step`.
+fn copy_on_test(cx: &Ctx<'_, '_>, symbol: SymbolId, spread_id: NodeId, step: OxcSpan) -> bool {
+    let nodes = cx.nodes();
+    let scoping = cx.scoping();
+    let reads = |test: OxcSpan| {
+        scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+            test.contains_inclusive(nodes.kind(scoping.get_reference(r).node_id()).span())
+        })
+    };
+    let spread = nodes.kind(spread_id).span();
+    for a in nodes.ancestors(spread_id) {
+        let test = match a.kind() {
+            AstKind::IfStatement(i) => Some(i.test.span()),
+            AstKind::ConditionalExpression(c) => Some(c.test.span()),
+            AstKind::LogicalExpression(l) => Some(l.left.span()),
+            _ => None,
+        };
+        if test.is_some_and(|t| !t.contains_inclusive(spread) && reads(t)) {
+            return true;
+        }
+        if a.kind().span() == step {
+            break;
+        }
+    }
+    false
+}
+
+/// A key written as a literal (`acc['total']`, `acc[0]`, ``acc[`n`]``): always the same key.
+pub(crate) fn is_fixed_key(e: &Expression<'_>) -> bool {
+    match e.get_inner_expression() {
+        Expression::TemplateLiteral(t) => t.expressions.is_empty(),
+        e => e.is_literal(),
+    }
+}
+
+/// `Object.assign` of the global `Object`.
+fn is_object_assign(cx: &Ctx<'_, '_>, callee: &Expression<'_>) -> bool {
+    let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
+        return false;
+    };
+    m.property.name == "assign"
+        && matches!(m.object.get_inner_expression(), Expression::Identifier(id)
+            if id.name == "Object" && id.is_global_reference(cx.scoping()))
 }
 
 /// Whether another copy of `symbol` before `ident` makes the same value (`value`, held by
@@ -225,6 +383,7 @@ fn earlier_copy(
     ident: OxcSpan,
     value: OxcSpan,
     holder: NodeId,
+    grown: bool,
 ) -> bool {
     let nodes = cx.nodes();
     let scoping = cx.scoping();
@@ -251,7 +410,7 @@ fn earlier_copy(
         let AstKind::SpreadElement(s) = spread.kind() else {
             return false;
         };
-        container_of(cx, spread.id(), s.span).is_some()
+        container_of(cx, spread.id(), s.span).is_some_and(|(_, gains)| gains || grown)
             && climb_value(cx, nodes.parent_id(spread.id())) == (value, holder)
     })
 }
@@ -298,6 +457,7 @@ fn enclosing_function(cx: &Ctx<'_, '_>, id: NodeId) -> Option<NodeId> {
 
 /// Reports when `func` is the callback of a `reduce`/`reduceRight` call and `symbol` is its
 /// first parameter.
+#[allow(clippy::too_many_arguments)]
 fn check_reduce(
     cx: &mut Ctx<'_, '_>,
     func: NodeId,
@@ -305,6 +465,7 @@ fn check_reduce(
     name: &str,
     c: Container,
     spread: OxcSpan,
+    write: Option<OxcSpan>,
 ) {
     let nodes = cx.nodes();
     let func_node = nodes.get_node(func);
@@ -344,13 +505,17 @@ fn check_reduce(
     {
         return;
     }
-    cx.report(reduce_step(
+    cx.report(with_write(
+        reduce_step(
+            name,
+            method,
+            c,
+            spread,
+            member_property(&call.callee).map_or(call.span, |(_, span)| span),
+            binding.span,
+        ),
         name,
-        method,
-        c,
-        spread,
-        member_property(&call.callee).map_or(call.span, |(_, span)| span),
-        binding.span,
+        write,
     ));
 }
 
@@ -616,6 +781,7 @@ fn loop_head(kind: &AstKind<'_>) -> OxcSpan {
 
 /// Reports when the assignment at `assign` runs once per iteration of a loop (or a `forEach`
 /// callback) and the accumulator is declared outside that loop.
+#[allow(clippy::too_many_arguments)]
 fn check_loop(
     cx: &mut Ctx<'_, '_>,
     assign: NodeId,
@@ -623,6 +789,7 @@ fn check_loop(
     name: &str,
     c: Container,
     spread: OxcSpan,
+    write: Option<OxcSpan>,
 ) {
     let decl = cx.scoping().symbol_span(symbol);
     let nodes = cx.nodes();
@@ -661,13 +828,17 @@ fn check_loop(
                     continue;
                 }
                 if !span.contains_inclusive(decl) {
-                    cx.report(loop_step(
+                    cx.report(with_write(
+                        loop_step(
+                            name,
+                            "`forEach` callback",
+                            c,
+                            spread,
+                            member_property(&call.callee).map_or(call.span, |(_, span)| span),
+                            decl,
+                        ),
                         name,
-                        "`forEach` callback",
-                        c,
-                        spread,
-                        member_property(&call.callee).map_or(call.span, |(_, span)| span),
-                        decl,
+                        write,
                     ));
                 }
                 return;
@@ -694,7 +865,11 @@ fn check_loop(
                     head.start,
                     head.start + cx.text(head).trim_end().len() as u32,
                 );
-                cx.report(loop_step(name, what, c, spread, head, decl));
+                cx.report(with_write(
+                    loop_step(name, what, c, spread, head, decl),
+                    name,
+                    write,
+                ));
             }
             return;
         }
@@ -846,6 +1021,35 @@ mod tests {
                 "const KEYS = ['a', 'b']; KEYS.reduce((acc, c) => [...acc, c], out);",
                 "...acc",
             ),
+            // A copy of fixed keys of an accumulator the step itself gives new keys.
+            (
+                "xs.reduce((acc, row) => { for (const t of row.tags) acc[t] = (acc[t] || 0) + 1; return { ...acc, total: 1 }; }, {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => { acc[x.id] ??= []; return { ...acc }; }, {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => { Object.assign(acc, x.extra); return { ...acc, n: 1 }; }, {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => (acc[x.k] = x, { ...acc, last: x }), {});",
+                "...acc",
+            ),
+            (
+                "xs.reduce((acc, x) => { acc[x.k]++; return x ? { ...acc } : acc; }, {});",
+                "...acc",
+            ),
+            (
+                "let o = {}; for (const x of xs) { o[x.k] = x; o = { ...o, n: 1 }; }",
+                "...o",
+            ),
+            (
+                "let o = {}; xs.forEach((x) => { o = { ...o, last: x }; o[x.id] = x; });",
+                "...o",
+            ),
         ];
         let pass = [
             "xs.reduce((acc, x) => { acc.push(x); return acc; }, []);",
@@ -883,6 +1087,16 @@ mod tests {
             "const COLORS = ['blue', 'red', 'gold']; const shadows = COLORS.reduce((prev, c) => ({ ...prev, [`${c}Shadow`]: c }), {}); COLORS.includes(x); use([].concat(COLORS));",
             "const KEYS = ['a', 'b']; let o = {}; KEYS.forEach((k) => { o = { ...o, [k]: 1 }; });",
             "var KEYS = ['a', 'b']; let list = []; for (const k of KEYS) list = [...list, k];",
+            // Fixed keys, and no new key written into the accumulator by the step.
+            "xs.reduce((acc, x) => { acc['total'] = 1; acc[0] = x; return { ...acc, n: 1 }; }, {});",
+            "xs.reduce((acc, x) => { acc.total += x; return { ...acc, n: 1 }; }, {});",
+            "xs.reduce((acc, x) => { Object.assign(acc, { a: 1 }); return { ...acc }; }, {});",
+            "xs.reduce((acc, x) => { other[x.k] = 1; return { ...acc, n: 1 }; }, {});",
+            "let o = {}; o[k] = 1; for (const x of xs) { o = { ...o, n: x }; }",
+            "let o = {}; for (const x of xs) { const c = { ...o, n: x }; o[x.k] = c; }",
+            // Copy on first write: once, when the test that reads the accumulator says so.
+            "let o = base; for (const x of xs) { if (o === base) o = { ...o }; o[x.k] = x; }",
+            "xs.forEach((x) => { if (source === original) source = { ...source }; source[x] = 1; });",
         ];
         let mut failures = Vec::new();
         for (code, spread) in fail {
@@ -916,6 +1130,15 @@ mod tests {
     #[test]
     fn one_diagnostic_per_statement() {
         let cases: &[(&str, &[u32])] = &[
+            // A copy of fixed keys counts when the step writes new keys, and is then the first.
+            (
+                "xs.reduce((acc, x) => { acc[x.k] = 1; return x.ok ? { ...acc } : { ...acc, [x.id]: x }; }, {});",
+                &[54],
+            ),
+            (
+                "xs.reduce((acc, x) => { acc.n = 1; return x.ok ? { ...acc } : { ...acc, [x.id]: x }; }, {});",
+                &[64],
+            ),
             (
                 "let out = []; for (const x of xs) out = c ? [...out, ...y] : [...out, x];",
                 &[45],
@@ -966,6 +1189,30 @@ mod tests {
         insta::assert_snapshot!(d.iter().map(|d| format!("{}\nhelp: {}\n", d.message, d.help.as_deref().unwrap_or(""))).collect::<String>(), @r"
         the accumulator `memo` is copied into a new object on every `reduce` step: the copies make this quadratic in the input's length
         help: write into `memo` and keep it (`memo[key] = value`), or build the object once with `Object.fromEntries`
+        ");
+    }
+
+    /// A copy of fixed keys is labelled with the write that makes it grow.
+    #[test]
+    fn label_names_the_write() {
+        let code = "xs.reduce((acc, x) => { acc[x.tag] = 1; return { ...acc, total: 1 }; }, {});";
+        let d = lint_with_rule("a.js", code, RULE);
+        let labels: Vec<String> = d
+            .iter()
+            .flat_map(|d| d.labels.iter())
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    &code[l.span.start as usize..l.span.end as usize],
+                    l.message
+                )
+            })
+            .collect();
+        insta::assert_snapshot!(labels.join("\n"), @r"
+        ...acc: the copy of the accumulator
+        acc: the accumulator
+        reduce: the `reduce` call
+        acc[x.tag] = 1: `acc` gains keys here, so each copy is longer
         ");
     }
 }

@@ -12,10 +12,17 @@
 //! window; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
 //! `[...arguments]`, `Array.prototype.slice.call(arguments)`; `Array.from({ length: 7 }, f)`
 //! with a literal length up to [`SMALL`], the bound the rule uses for loops and typed arrays).
+//! A literal is not bounded when it is grown once per element of a value the rule knows to be
+//! long, before the spread: `const xs = []; for (const v of Object.values(o)) xs.push(v);
+//! Math.max(...xs)`, and the same in a `forEach`/`map`/… callback or a `for`/`while` loop up to
+//! such a value's `length` (see [`loop_growth`]); a loop that compares the array's length or
+//! trims it keeps it bounded.
 //! With `"unknown": true` the rule also fires on Unknown values and on a literal that keeps
-//! growing: a binding pushed into inside a loop or inside another function
-//! (`const xs = []; for (…) xs.push(v); Math.max(...xs)`); the default stays with what the
-//! inference knows, because such loops are often short for reasons the code does not show.
+//! growing in any other way: pushed into inside a loop over an Unknown value or inside another
+//! function (`const xs = []; for (const r of rows) xs.push(r); Math.max(...xs)` with `rows` a
+//! parameter); the default stays with what the inference knows, because such loops are often
+//! short for reasons the code does not show (`rows.map(f)` of an Unknown `rows` is not flagged
+//! either).
 
 use oxc_ast::AstKind;
 use oxc_ast::AstType;
@@ -226,7 +233,14 @@ impl SpreadArgsOverflow {
         let typed = cx.kinds().of(value);
         let unbounded = match typed.kind {
             Kind::Array { bounded: false } => !stays_small(value, cx, 0),
-            Kind::Array { bounded: true } => self.options.unknown && grows(value, cx, 0),
+            Kind::Array { bounded: true } => {
+                if let Some(growth) = loop_growth(value, cx, 0, value.span().start) {
+                    let d = known_diagnostic(value, &typed, span, callee, apply, Some(growth), cx);
+                    cx.report(d);
+                    return;
+                }
+                self.options.unknown && grows(value, cx, 0)
+            }
             // `String.fromCharCode(...new Uint8Array(buffer))`: as long as the buffer.
             Kind::TypedArray => !small_typed_array(value, cx, 0),
             Kind::Unknown => {
@@ -240,7 +254,7 @@ impl SpreadArgsOverflow {
             _ => false,
         };
         if unbounded {
-            let d = known_diagnostic(value, &typed, span, callee, apply, cx);
+            let d = known_diagnostic(value, &typed, span, callee, apply, None, cx);
             cx.report(d);
         }
     }
@@ -337,6 +351,404 @@ fn grows(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             .is_some_and(|m| grows(m.object(), cx, hops + 1)),
         _ => false,
     }
+}
+
+/// How an array made from a literal grows with the data: elements added once per iteration of
+/// a loop, or once per call of a callback an array method (`forEach`, `map`, …) calls for each
+/// element.
+#[derive(Clone, Copy, Debug)]
+struct Growth {
+    /// The call or write that adds the elements (`values.push(v)`, `values[i] = v`).
+    site: oxc_span::Span,
+    /// What repeats it.
+    by: Repeat,
+    /// The grown binding, when the value is made from it (`const top = values.map(f)`).
+    symbol: SymbolId,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Repeat {
+    Loop,
+    /// A callback of this array method.
+    Callback(&'static str),
+}
+
+/// Array methods that call their first argument once per element.
+const ITERATING: &[&str] = &[
+    "forEach",
+    "map",
+    "flatMap",
+    "filter",
+    "some",
+    "every",
+    "find",
+    "findIndex",
+    "findLast",
+    "findLastIndex",
+];
+
+/// Whether an array the inference calls bounded (made from an array literal) is grown with the
+/// data before `at` (the use) can run: its binding gets elements (see [`growth_site`]) inside a
+/// loop that is not itself small, or inside a callback that an array method calls for each
+/// element of a value that is not itself small (`rows.forEach((r) => values.push(r.v))`).
+/// Not when the loop or callback also compares the array's `length` or takes elements out
+/// (`if (buf.length < 10) buf.push(x)`, `buf.length = 0`, `buf.shift()`), nor when a chunking
+/// guard anywhere keeps it short; growth in another kind of function (an event handler, an
+/// exported `add(v)`) is left to the `unknown` option. Follows `const` initializers and the
+/// receivers of `.map`/`.filter`/`.slice`/… (not a two-ended `slice` window).
+fn loop_growth(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32, at: u32) -> Option<Growth> {
+    if hops > MAX_HOPS {
+        return None;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(id) => {
+            let symbol = symbol_of(id, cx)?;
+            if let Some(g) = symbol_loop_growth(symbol, cx, hops, at) {
+                return Some(g);
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => {
+                    let init = d.init.as_ref()?;
+                    loop_growth(init, cx, hops + 1, init.span().start)
+                }
+                _ => None,
+            }
+        }
+        Expression::CallExpression(c) => {
+            if is_chunk_slice(c) {
+                return None;
+            }
+            let member = c.callee.get_inner_expression().as_member_expression()?;
+            let keeps_length = matches!(
+                member.static_property_name()?,
+                "map"
+                    | "filter"
+                    | "slice"
+                    | "toSorted"
+                    | "toReversed"
+                    | "with"
+                    | "sort"
+                    | "reverse"
+                    | "fill"
+            );
+            if !keeps_length {
+                return None;
+            }
+            loop_growth(member.object(), cx, hops + 1, at)
+        }
+        _ => None,
+    }
+}
+
+/// The first reference to `symbol` that grows it in a loop or an element callback, before
+/// `at` or in a loop or callback around `at`; see [`loop_growth`].
+fn symbol_loop_growth(symbol: SymbolId, cx: &Ctx<'_, '_>, hops: u32, at: u32) -> Option<Growth> {
+    let scoping = cx.scoping();
+    let references = scoping.get_resolved_reference_ids(symbol);
+    if references
+        .iter()
+        .any(|&r| is_chunk_guard(scoping.get_reference(r).node_id(), cx))
+    {
+        return None;
+    }
+    let decl = scoping.symbol_declaration(symbol);
+    let decl_function = enclosing_function(decl, cx);
+    for &reference_id in references {
+        let node = scoping.get_reference(reference_id).node_id();
+        let Some(site) = growth_site(node, cx) else {
+            continue;
+        };
+        let Some((by, region)) = repeated_region(node, site, decl, decl_function, cx, hops) else {
+            continue;
+        };
+        // `Math.max(...xs)` above the loop that fills `xs` sees it before it grows.
+        if site.start >= at && !region.contains_inclusive(oxc_span::Span::new(at, at)) {
+            continue;
+        }
+        if kept_short(symbol, region, cx) {
+            continue;
+        }
+        return Some(Growth { site, by, symbol });
+    }
+    None
+}
+
+/// The call or write through the identifier reference at `node` that adds elements to an
+/// array: `x.push(v)`, `x.unshift(v)` (with arguments), `x.splice(i, n, v)` (with items to
+/// insert), `x[i] = v` with a key that is not a literal, `x.length = n` with `n` not a literal.
+fn growth_site(node: NodeId, cx: &Ctx<'_, '_>) -> Option<oxc_span::Span> {
+    let nodes = cx.nodes();
+    let parent = unwrap_parents(node, cx);
+    match parent.kind() {
+        AstKind::StaticMemberExpression(m) => {
+            let name = m.property.name.as_str();
+            if name == "length" {
+                return match nodes.parent_kind(parent.id()) {
+                    AstKind::AssignmentExpression(a)
+                        if a.left.span() == m.span
+                            && !matches!(
+                                a.right.get_inner_expression(),
+                                Expression::NumericLiteral(_)
+                            ) =>
+                    {
+                        Some(a.span)
+                    }
+                    AstKind::UpdateExpression(u) if u.argument.span() == m.span => Some(u.span),
+                    _ => None,
+                };
+            }
+            let AstKind::CallExpression(c) = nodes.parent_kind(parent.id()) else {
+                return None;
+            };
+            if c.callee.get_inner_expression().span() != m.span {
+                return None;
+            }
+            let spreads = c
+                .arguments
+                .iter()
+                .any(|a| matches!(a, Argument::SpreadElement(_)));
+            let adds = match name {
+                "push" | "unshift" => !c.arguments.is_empty(),
+                "splice" => c.arguments.len() > 2 || spreads,
+                _ => false,
+            };
+            adds.then_some(c.span)
+        }
+        AstKind::ComputedMemberExpression(m) => {
+            if crate::rules::accumulating_spread::is_fixed_key(&m.expression) {
+                return None;
+            }
+            match nodes.parent_kind(parent.id()) {
+                AstKind::AssignmentExpression(a) if a.left.span() == m.span => Some(a.span),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The parent of the identifier reference at `node`, past parentheses and TS wrappers.
+fn unwrap_parents<'c, 'a>(node: NodeId, cx: &'c Ctx<'a, '_>) -> &'c AstNode<'a> {
+    let nodes = cx.nodes();
+    let mut parent = nodes.parent_node(node);
+    while matches!(
+        parent.kind(),
+        AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSNonNullExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+    ) {
+        parent = nodes.parent_node(parent.id());
+    }
+    parent
+}
+
+/// What runs the growth at `site` (the reference `node`) once per element of the data, and the
+/// span of that loop or callback call: the nearest loop (not small, not around the
+/// declaration `decl`) or element callback (not over a small array) between the reference and
+/// the declaring function. `None` when another kind of function comes first.
+fn repeated_region(
+    node: NodeId,
+    site: oxc_span::Span,
+    decl: NodeId,
+    decl_function: Option<NodeId>,
+    cx: &Ctx<'_, '_>,
+    hops: u32,
+) -> Option<(Repeat, oxc_span::Span)> {
+    for ancestor in cx.nodes().ancestors(node) {
+        if Some(ancestor.id()) == decl_function {
+            return None;
+        }
+        let kind = ancestor.kind();
+        let repeats = match kind {
+            AstKind::ForStatement(f) => {
+                f.body.span().contains_inclusive(site)
+                    || f.test
+                        .as_ref()
+                        .is_some_and(|t| t.span().contains_inclusive(site))
+                    || f.update
+                        .as_ref()
+                        .is_some_and(|u| u.span().contains_inclusive(site))
+            }
+            AstKind::ForInStatement(f) => f.body.span().contains_inclusive(site),
+            AstKind::ForOfStatement(f) => f.body.span().contains_inclusive(site),
+            AstKind::WhileStatement(_) | AstKind::DoWhileStatement(_) => true,
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
+                let (method, receiver, call) = element_callback(ancestor.id(), cx)?;
+                // `['a', 'b'].forEach(…)`, `rows.forEach(…)` of an Unknown `rows`: not known to
+                // be long; a loop around it may still be.
+                if !long_source(receiver, cx, hops + 1) {
+                    continue;
+                }
+                return Some((Repeat::Callback(method), call));
+            }
+            _ => false,
+        };
+        if !repeats {
+            continue;
+        }
+        if ancestor_contains(ancestor.id(), decl, cx) {
+            return None;
+        }
+        if !long_loop(kind, cx, hops) {
+            continue;
+        }
+        return Some((Repeat::Loop, kind.span()));
+    }
+    None
+}
+
+/// A loop that runs once per element of a value known to be long (see [`long_source`]):
+/// `for (… of xs)`, `for (… in obj)` over an object that is not enum-like, and a `for`, `while`
+/// or `do` loop whose test compares with `xs.length` (directly, through a binding to it, or
+/// minus a number: `i < ii - 1`).
+fn long_loop(kind: AstKind<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    let test = match kind {
+        AstKind::ForOfStatement(f) => return long_source(&f.right, cx, hops + 1),
+        AstKind::ForInStatement(f) => {
+            return !matches!(cx.kinds().of(&f.right).kind, Kind::Unknown)
+                && !fixed_object(&f.right, cx, hops + 1);
+        }
+        AstKind::ForStatement(f) => f.test.as_ref(),
+        AstKind::WhileStatement(w) => Some(&w.test),
+        AstKind::DoWhileStatement(d) => Some(&d.test),
+        _ => None,
+    };
+    let Some(Expression::BinaryExpression(b)) = test.map(Expression::get_inner_expression) else {
+        return false;
+    };
+    matches!(
+        b.operator,
+        BinaryOperator::LessThan
+            | BinaryOperator::LessEqualThan
+            | BinaryOperator::GreaterThan
+            | BinaryOperator::GreaterEqualThan
+            | BinaryOperator::StrictInequality
+            | BinaryOperator::Inequality
+    ) && (long_length(&b.left, cx, hops + 1) || long_length(&b.right, cx, hops + 1))
+}
+
+/// `xs.length` of a value known to be long, a never-reassigned binding to it
+/// (`for (let i = 0, ii = xs.length; i < ii; i++)`), or such a length minus a number.
+fn long_length(e: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match e.get_inner_expression() {
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == "length" && long_source(&m.object, cx, hops + 1)
+        }
+        Expression::BinaryExpression(b) => {
+            b.operator == BinaryOperator::Subtraction
+                && matches!(
+                    b.right.get_inner_expression(),
+                    Expression::NumericLiteral(_)
+                )
+                && long_length(&b.left, cx, hops + 1)
+        }
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(id, cx) else {
+                return false;
+            };
+            if cx.kinds().is_mutated(symbol) {
+                return false;
+            }
+            match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
+                AstKind::VariableDeclarator(d) => d
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| long_length(init, cx, hops + 1)),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A value the rule knows to be long, whose elements a loop or callback may add one by one:
+/// an array the rule would flag itself (of unbounded length and not small after all, or a
+/// literal that grows), a typed array over a buffer, a generator object, or an iterator over
+/// a collection that is not small. An Unknown value is not known to be long: `rows.map(f)`
+/// of an Unknown `rows` is not flagged either.
+fn long_source(e: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    if hops > MAX_HOPS {
+        return false;
+    }
+    match cx.kinds().of(e).kind {
+        Kind::Array { bounded: false } => !stays_small(e, cx, hops + 1),
+        Kind::Array { bounded: true } => loop_growth(e, cx, hops + 1, e.span().start).is_some(),
+        Kind::TypedArray => !small_typed_array(e, cx, hops + 1),
+        Kind::Generator => true,
+        Kind::Iterator => !small_iterable(e, cx, hops + 1),
+        _ => false,
+    }
+}
+
+/// When the function at `func` is the first argument of `receiver.method(…)` with `method` one
+/// of [`ITERATING`]: the method, the receiver and the call's span.
+fn element_callback<'c, 'a>(
+    func: NodeId,
+    cx: &'c Ctx<'a, '_>,
+) -> Option<(&'static str, &'c Expression<'a>, oxc_span::Span)> {
+    let nodes = cx.nodes();
+    let mut cur = func;
+    let mut cur_span = nodes.kind(func).span();
+    loop {
+        let parent = nodes.parent_node(cur);
+        match parent.kind() {
+            AstKind::ParenthesizedExpression(p) => {
+                cur_span = p.span;
+                cur = parent.id();
+            }
+            AstKind::CallExpression(call) => {
+                if call.arguments.first()?.span() != cur_span {
+                    return None;
+                }
+                let member = call.callee.get_inner_expression().as_member_expression()?;
+                let name = member.static_property_name()?;
+                let method = ITERATING.iter().copied().find(|m| *m == name)?;
+                return Some((method, member.object(), call.span));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether the loop or callback at `region` keeps the array short itself: it compares the
+/// array's `length` (`if (buf.length < 10)`, `while (out.length < max)`), resets it
+/// (`buf.length = 0`) or takes elements out (`shift`, `pop`, `splice` without items to insert).
+fn kept_short(symbol: SymbolId, region: oxc_span::Span, cx: &Ctx<'_, '_>) -> bool {
+    let scoping = cx.scoping();
+    let nodes = cx.nodes();
+    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+        let node = scoping.get_reference(r).node_id();
+        if !region.contains_inclusive(nodes.kind(node).span()) {
+            return false;
+        }
+        let parent = unwrap_parents(node, cx);
+        let AstKind::StaticMemberExpression(m) = parent.kind() else {
+            return false;
+        };
+        match (m.property.name.as_str(), nodes.parent_kind(parent.id())) {
+            ("length", AstKind::BinaryExpression(b)) => {
+                b.operator.is_compare() || b.operator.is_equality()
+            }
+            ("length", AstKind::AssignmentExpression(a)) => {
+                a.left.span() == m.span
+                    && matches!(
+                        a.right.get_inner_expression(),
+                        Expression::NumericLiteral(_)
+                    )
+            }
+            ("shift" | "pop", AstKind::CallExpression(c)) => {
+                c.callee.get_inner_expression().span() == m.span
+            }
+            ("splice", AstKind::CallExpression(c)) => {
+                c.callee.get_inner_expression().span() == m.span && growth_site(node, cx).is_none()
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether an array the inference calls unbounded is small after all because of where it
@@ -823,21 +1235,40 @@ fn known_diagnostic<'a>(
     span: Span,
     callee: Callee,
     apply: bool,
+    growth: Option<Growth>,
     cx: &Ctx<'a, '_>,
 ) -> Diagnostic {
     let kinds = cx.kinds();
     let subject = kinds.subject(value);
-    let growth = if matches!(typed.kind, Kind::Array { bounded: true }) {
-        " that keeps growing"
-    } else {
-        " of unbounded length"
+    let by = |g: Growth| match g.by {
+        Repeat::Loop => ("a loop".to_string(), "iteration".to_string()),
+        Repeat::Callback(m) => (format!("a `{m}` callback"), format!("`{m}` call")),
+    };
+    let length = match growth {
+        Some(g) => {
+            let name = format!("`{}`", cx.scoping().symbol_name(g.symbol));
+            let grows = format!(
+                "grows in {} (line {})",
+                by(g).0,
+                kinds.line_of(g.site.start)
+            );
+            if name == subject {
+                format!(" that {grows}")
+            } else {
+                format!(", made from {name}, which {grows}")
+            }
+        }
+        None if matches!(typed.kind, Kind::Array { bounded: true }) => {
+            " that keeps growing".to_string()
+        }
+        None => " of unbounded length".to_string(),
     };
     let described = kinds.describe(&subject, typed, false);
     let mut d = Diagnostic::new(
         META.id,
         span,
         format!(
-            "{described}{growth}: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
+            "{described}{length}: {} makes one argument per element, and engines throw a RangeError past about 100,000 arguments",
             where_(callee, apply)
         ),
     )
@@ -845,6 +1276,9 @@ fn known_diagnostic<'a>(
     let origin = &typed.origin;
     if origin.span != span && origin.span != Span::default() && !origin.label.is_empty() {
         d = d.with_label(origin.span, origin.label.clone());
+    }
+    if let Some(g) = growth {
+        d = d.with_label(g.site, format!("grown here on every {}", by(g).1));
     }
     d.with_help(callee.help(&help_subject(&subject)))
 }
@@ -1136,6 +1570,176 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     }
 
+    /// An array literal grown once per element of a value known to be long is not bounded.
+    #[test]
+    fn literal_grown_in_a_loop() {
+        const SRC: &str = "const src = Object.values(o);\nconst xs = [];\n";
+        let cases: &[(&str, &[(u32, u32)])] = &[
+            // Fails: a loop or element callback over a long value, before the spread.
+            (
+                "for (const v of src) xs.push(v.n);\nMath.max(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "for (let i = 0, n = src.length; i < n; i++) xs.push(src[i]);\nMath.max(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "let i = 0;\nwhile (i < src.length - 1) { xs[i] = src[i]; i++; }\nString.fromCharCode.apply(null, xs);",
+                &[(5, 33)],
+            ),
+            (
+                "let i = 0;\ndo { xs[xs.length] = src[i++]; } while (src.length > i);\nMath.min(...xs);",
+                &[(5, 10)],
+            ),
+            (
+                "src.forEach((v) => xs.push(v));\nMath.min(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "src.map((v) => { xs.unshift(v); return v; });\nMath.min(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "for (const v of src) xs.splice(0, 0, v);\nMath.max(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "for (const v of src) xs.push(v);\nconst ys = xs.map(Math.abs);\nMath.max(...ys);",
+                &[(5, 10)],
+            ),
+            (
+                "for (const v of src) xs.push(v);\nMath.max(...xs.filter(Boolean).slice(1));",
+                &[(4, 10)],
+            ),
+            // The spread in the loop sees the elements of earlier iterations.
+            (
+                "for (const v of src) { out.push(Math.max(...xs)); xs.push(v); }",
+                &[(3, 42)],
+            ),
+            // A loop in another function, and a loop around a small one.
+            (
+                "function fill() { for (const v of src) xs.push(v); }\nfill();\nMath.max(...xs);",
+                &[(5, 10)],
+            ),
+            (
+                "for (const v of src) for (let k = 0; k < 3; k++) xs.push(v + k);\nMath.max(...xs);",
+                &[(4, 10)],
+            ),
+            (
+                "for (const v of src) ['a', 'b'].forEach((k) => xs.push(v[k]));\nMath.max(...xs);",
+                &[(4, 10)],
+            ),
+            // Generators, typed arrays, iterators of a grown Map, a grown literal, `for…in`.
+            (
+                "function* lines(t) { yield* t.split('\\n'); }\nfor (const l of lines(text)) xs.push(l.length);\nMath.max(...xs);",
+                &[(5, 10)],
+            ),
+            (
+                "for (const b of new Uint8Array(buf)) xs.push(b);\nString.fromCharCode(...xs);",
+                &[(4, 21)],
+            ),
+            (
+                "const m = new Map();\nfor (const v of src) m.set(v.k, v);\nfor (const k of m.keys()) xs.push(k.length);\nMath.max(...xs);",
+                &[(6, 10)],
+            ),
+            (
+                "const ys = [];\nfor (const v of src) ys.push(v);\nfor (const y of ys) xs.push(y * 2);\nMath.max(...xs);",
+                &[(6, 10)],
+            ),
+            (
+                "const t = {};\nt[key] = 1;\nfor (const k in t) xs.push(t[k]);\nMath.max(...xs);",
+                &[(6, 10)],
+            ),
+            // Passes: the data is not known to be long.
+            ("for (const r of rows) xs.push(r.n);\nMath.max(...xs);", &[]),
+            ("rows.forEach((r) => xs.push(r.n));\nMath.max(...xs);", &[]),
+            (
+                "for (let i = 0; i < n; i++) xs.push(src[i]);\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "const m = new Map(src);\nm.forEach((v) => xs.push(v));\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "const T = { a: 1, b: 2 };\nfor (const k in T) xs.push(T[k]);\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const k in unknown) xs.push(k.length);\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "['a', 'b'].forEach((k) => xs.push(k.length));\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (let k = 0; k < 16; k++) xs.push(src[k]);\nMath.max(...xs);",
+                &[],
+            ),
+            // Passes: not repeated, or not before the spread.
+            ("xs.push(src[0], src[1]);\nMath.max(...xs);", &[]),
+            ("Math.max(...xs);\nfor (const v of src) xs.push(v);", &[]),
+            (
+                "export function add(v) { xs.push(v); }\nfor (const v of src) add(v);\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const v of src) { const ys = []; ys.push(v.a, v.b); Math.max(...ys); }",
+                &[],
+            ),
+            (
+                "for (const v of src) { setTimeout(() => xs.push(v)); }\nMath.max(...xs);",
+                &[],
+            ),
+            // Passes: the loop watches or trims the length, or nothing is added.
+            (
+                "for (const v of src) { if (xs.length < 10) xs.push(v); }\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const v of src) { xs.push(v); if (xs.length === limit) break; }\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const v of src) { xs.push(v); if (v.end) { flush(Math.max(...xs)); xs.length = 0; } }",
+                &[],
+            ),
+            (
+                "for (const v of src) { xs.push(v); if (v.x) xs.shift(); }\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const v of src) { xs.push(v); xs.splice(0, 1); }\nMath.max(...xs);",
+                &[],
+            ),
+            (
+                "for (const v of src) xs.splice(0, 1);\nMath.max(...xs);",
+                &[],
+            ),
+            ("for (const v of src) xs[0] = v;\nMath.max(...xs);", &[]),
+            ("for (const v of src) xs.push();\nMath.max(...xs);", &[]),
+            ("for (const v of src) xs.length = 4;\nMath.max(...xs);", &[]),
+            (
+                "for (const v of src) xs.push(v);\nMath.max(...xs.slice(0, 100));",
+                &[],
+            ),
+            (
+                "for (const v of src) { xs.push(v); if (xs.length >= 1024) { out += String.fromCharCode(...xs); xs.length = 0; } }",
+                &[],
+            ),
+        ];
+        let with_prefix: Vec<(String, &[(u32, u32)])> = cases
+            .iter()
+            .map(|(code, want)| (format!("{SRC}{code}"), *want))
+            .collect();
+        let borrowed: Vec<(&str, &[(u32, u32)])> =
+            with_prefix.iter().map(|(c, w)| (c.as_str(), *w)).collect();
+        let failures = check(&borrowed, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
     #[test]
     fn methods_and_unknown_options() {
         let with_methods: &[(&str, &[(u32, u32)])] = &[
@@ -1207,7 +1811,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let code = "const xs = Object.values(scores);\nMath.max(...xs);\nconst ys = [];\nfor (const r of rows) ys.push(r);\nString.fromCharCode.apply(null, ys);\n";
+        let code = "const xs = Object.values(scores);\nMath.max(...xs);\nconst ys = [];\nfor (const r of rows) ys.push(r);\nString.fromCharCode.apply(null, ys);\nconst zs = [];\nxs.forEach((x) => zs.push(x.n));\nMath.min(...zs.map(Math.abs));\n";
         let d = lint_with_rule_options("a.js", code, ID, Some(&json!({ "unknown": true })));
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, crate::rules::fix_test_util::render_all(&d, code));
