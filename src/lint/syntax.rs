@@ -90,10 +90,19 @@ fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
     let at = scan::skip_trivia(src, err.start as usize);
     let here = src.get(at..)?;
     let arrow_here = here.starts_with("=>");
+    // In TypeScript a generic arrow whose parameters do not parse is read again as a type
+    // assertion: `<T>(a: T, …)` fails at the first annotation's `:`, `<T extends U>(…)` at
+    // the `>` (read as a conditional type) and `<T, U>(…)` at the `,`.
+    let generic_open = if here.starts_with('>') || here.starts_with(',') {
+        parameters_after_type_parameters(src, at)
+    } else {
+        None
+    };
     let inside = here.starts_with("...")
-        || (here.starts_with(':') && annotates_pattern(src, at))
+        || (here.starts_with(':')
+            && (annotates_pattern(src, at) || after_type_parameters(src, at)))
         || (here.starts_with('=') && !arrow_here && !here.starts_with("=="));
-    if !inside && !arrow_here {
+    if !inside && !arrow_here && generic_open.is_none() {
         return None;
     }
     // The parameter list: `(` … `)` followed by `=>` (or by a return type and `=>`).
@@ -103,6 +112,8 @@ fn arrow_rest_error(src: &str, err: Span) -> Option<(Span, SyntaxClass)> {
             return None;
         }
         (matching_open(src, close)?, close)
+    } else if let Some(open) = generic_open {
+        (open, scan::matching_close(src, open)?)
     } else {
         let open = enclosing_open(src, at)?;
         let close = scan::matching_close(src, open)?;
@@ -299,6 +310,42 @@ fn annotates_pattern(src: &str, colon: usize) -> bool {
     }
     matching_open(src, close)
         .is_some_and(|open| matches!(src[..open].trim_end().as_bytes().last(), Some(b'(' | b',')))
+}
+
+/// Whether the `:` at `colon` is in a parenthesised list that follows a type parameter list
+/// (`<T>(a: T, …`): the parameters of a generic arrow, read as a type assertion's operand.
+fn after_type_parameters(src: &str, colon: usize) -> bool {
+    enclosing_open(src, colon).is_some_and(|open| {
+        src.as_bytes().get(open) == Some(&b'(')
+            && src[..open].trim_end().as_bytes().last() == Some(&b'>')
+    })
+}
+
+/// From a `>` or `,` at `at` inside a type parameter list (`<T, U>(`, `<T extends U>(`): the
+/// `(` that follows the list's closing `>`.
+fn parameters_after_type_parameters(src: &str, at: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut depth = 0i32;
+    let mut i = at;
+    while i < b.len() {
+        match b[i] {
+            b'=' if b.get(i + 1) == Some(&b'>') => i += 1,
+            b'(' | b'[' | b'{' | b'<' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'>' if depth == 0 => {
+                let open = scan::skip_trivia(src, i + 1);
+                return (b.get(open) == Some(&b'(')).then_some(open);
+            }
+            b'>' => depth -= 1,
+            b';' if depth == 0 => return None,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether `=>` follows at `pos`, directly or after a return type annotation (`): T =>`).

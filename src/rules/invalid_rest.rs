@@ -124,6 +124,9 @@ mod tests {
             ("const f = function (...a: Map<K, V> = new Map()) {};", 20),
             ("class C { constructor(...a: T[] = []) {} }", 22),
             ("declare function g(...a: string[] = []): void;", 19),
+            // A generic arrow, read again as a type assertion when its parameters fail.
+            ("f = <T>(...rest: T[] = []) => rest;", 8),
+            ("f = <T, U>(a: U, ...rest: T[] = []) => rest;", 17),
         ];
         let mut failures = Vec::new();
         for (code, start) in fail {

@@ -183,14 +183,33 @@ mod tests {
                 41,
             ),
             ("f = (x: [...A, B], [...xs, y]: number[]) => y;", 20, 25),
+            // Generic arrows, which oxc reads again as a type assertion when the parameters
+            // fail: at the first annotation's `:`, at the `>` of `<T extends U>` (a
+            // conditional type) or at the `,` of `<T, U>`.
+            ("f = <T>(a: T, ...rest: T[], b: T) => rest;", 14, 26),
+            ("f = async <T>(a: T, ...rest: T[], b: T) => rest;", 20, 32),
+            (
+                "f = <T extends object>(...rest: T[], b: T) => rest;",
+                23,
+                35,
+            ),
+            ("f = <T extends object>([...xs, y]: T[]) => y;", 24, 29),
+            ("f = <T, U>(a: T, ...r: U[], b: T): T => a;", 17, 26),
+            (
+                "f = <T extends Record<string, number>, U = T>(a: T, ...r: U[], b: T) => a;",
+                52,
+                61,
+            ),
+            ("f = <T>(a, ...rest, b) => rest;", 11, 18),
         ];
         let mut failures = Vec::new();
         for (code, start, end) in fail {
-            let file = if code.contains(": number") || code.contains("number[]") {
-                "a.ts"
-            } else {
-                "a.js"
-            };
+            let file =
+                if code.contains(": number") || code.contains("number[]") || code.contains("<T") {
+                    "a.ts"
+                } else {
+                    "a.js"
+                };
             let d = lint_with_rule(file, code, "rest-not-last");
             let got: Vec<_> = d
                 .iter()
@@ -223,6 +242,9 @@ mod tests {
         let other = [
             "f = (a = f(...b, c), 1) => a;",
             "f = (a = [...b, c], { x }: T) => x;",
+            // A generic arrow whose parameters fail for another reason.
+            "f = <T, U>(a: T, b: U c) => a;",
+            "f = <T extends U>(a: T, [b, c] d) => a;",
         ];
         for code in other {
             let d = lint_with_rule("a.js", code, "rest-not-last");
