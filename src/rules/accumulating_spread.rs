@@ -560,13 +560,13 @@ fn reduce_method<'a>(cx: &Ctx<'a, '_>, call: &'a CallExpression<'a>) -> Option<&
 }
 
 /// The binding a function is declared under, when the function is all the binding ever
-/// holds: a function declaration (`function merge(acc, x) {}`), or a function or arrow a
-/// variable is initialised with (`const merge = (acc, x) => …`; `let`/`var` too), which is
-/// never assigned again nor declared twice.
+/// holds: a function declaration (`function merge(acc, x) {}`, its overload signatures
+/// aside), or a function or arrow a variable is initialised with (`const merge = (acc, x) =>
+/// …`; `let`/`var` too), which is never assigned again nor declared twice.
 fn function_binding(cx: &Ctx<'_, '_>, func: NodeId) -> Option<SymbolId> {
     let nodes = cx.nodes();
-    let symbol = match nodes.kind(func) {
-        AstKind::Function(f) if f.is_declaration() => f.id.as_ref()?.symbol_id.get()?,
+    let (symbol, declaration) = match nodes.kind(func) {
+        AstKind::Function(f) if f.is_declaration() => (f.id.as_ref()?.symbol_id.get()?, func),
         kind => {
             let mut current = kind.span();
             let mut parent = nodes.parent_node(func);
@@ -590,12 +590,21 @@ fn function_binding(cx: &Ctx<'_, '_>, func: NodeId) -> Option<SymbolId> {
             let BindingPattern::BindingIdentifier(id) = &d.id else {
                 return None;
             };
-            id.symbol_id.get()?
+            (id.symbol_id.get()?, parent.id())
         }
     };
     let scoping = cx.scoping();
-    (!scoping.symbol_is_mutated(symbol) && scoping.symbol_redeclarations(symbol).is_empty())
-        .then_some(symbol)
+    // Declared once; a function's TypeScript overload signatures (declarations without a
+    // body) do not count.
+    let once = scoping
+        .symbol_redeclarations(symbol)
+        .iter()
+        .map(|r| r.declaration)
+        .chain([scoping.symbol_declaration(symbol)])
+        .all(|d| {
+            d == declaration || matches!(nodes.kind(d), AstKind::Function(f) if f.body.is_none())
+        });
+    (once && !scoping.symbol_is_mutated(symbol)).then_some(symbol)
 }
 
 /// For a function declared under a name (see [`function_binding`]), the first `reduce` or
@@ -1271,6 +1280,11 @@ mod tests {
                 "const add = ((acc: number[], x: number) => [...acc, x]) as Step;\nxs.reduce(add, []);",
                 "...acc",
             ),
+            // With TypeScript overload signatures.
+            (
+                "function add(acc: number[], x: number): number[];\nfunction add(acc: any, x: any) { return [...acc, x]; }\nxs.reduce(add, []);",
+                "...acc",
+            ),
             // Passed before it is declared (a hoisted declaration).
             (
                 "export const r = xs.reduce(merge, {});\nfunction merge(acc, x) { if (x.ok) return { ...acc, [x.id]: x }; return acc; }",
@@ -1310,6 +1324,7 @@ mod tests {
             "let merge = (acc, x) => [...acc, x];\nmerge = other;\nxs.reduce(merge, []);",
             "var merge = (acc, x) => [...acc, x];\nvar merge = other;\nxs.reduce(merge, []);",
             "function merge(acc, x) { return [...acc, x]; }\nmerge = other;\nxs.reduce(merge, []);",
+            "function merge(acc, x) { return [...acc, x]; }\nfunction merge(a) { return a; }\nxs.reduce(merge, []);",
             // A method, not the binding.
             "function merge(acc, x) { return [...acc, x]; }\nconst obj = { merge(acc, x) { return [...acc, x]; } };\nxs.reduce(obj.merge, []);\nxs.reduce(this.merge, []);",
             // The copy does not grow: the same few keys, or the accumulator not first.
