@@ -215,6 +215,9 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         element_callbacks: Vec::new(),
         reduce_params: Vec::new(),
         fn_reduce: Vec::new(),
+        named_reduced: FxHashSet::default(),
+        named_grows: Vec::new(),
+        named_plain: Vec::new(),
         oamt_names: Vec::new(),
         imported: FxHashSet::default(),
         promise_modules: FxHashMap::default(),
@@ -246,6 +249,15 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         };
     }
     g.resolve();
+    // `accumulating-spread`: a function declared under a name and passed by that name to a
+    // `reduce` (`function merge(acc, x) { return { ...acc, [x.id]: x }; }`, then
+    // `xs.reduce(merge, {})`; the name may be passed before or after the declaration).
+    if g.named_grows.iter().any(|f| g.named_reduced.contains(f)) {
+        g.live |= wanted & ACC;
+    }
+    if g.named_plain.iter().any(|f| g.named_reduced.contains(f)) {
+        g.acc_plain = true;
+    }
     if g.acc_plain && g.key_write {
         g.live |= wanted & ACC;
     }
@@ -304,14 +316,22 @@ struct Gate<'a> {
     /// (`const api = { async load() {} }`; see `Kinds::object_method`), by name.
     object_methods: FxHashMap<(&'a str, &'a str), u8>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
-    /// its first parameter), the first parameters of the callbacks around the node being
-    /// entered, and for each function on `fn_stack` whether it is one of those callbacks.
-    reduce_callbacks: Vec<(u32, &'a str)>,
+    /// its first parameter, and for a function declared under a name, that name), the first
+    /// parameters of the callbacks around the node being entered (with the name), and for each
+    /// function on `fn_stack` whether it is one of those callbacks.
+    reduce_callbacks: Vec<(u32, &'a str, Option<&'a str>)>,
     /// Element callbacks about to be entered (`xs.map(p => …)`): where each starts, the
     /// array, and the function the call is in.
     element_callbacks: Vec<(u32, &'a Expression<'a>, u32)>,
-    reduce_params: Vec<&'a str>,
+    reduce_params: Vec<(&'a str, Option<&'a str>)>,
     fn_reduce: Vec<bool>,
+    /// `accumulating-spread`: the names passed as the callback of a `reduce`
+    /// (`xs.reduce(merge, {})`); the names of the functions declared under a name whose
+    /// accumulator is spread into a literal that grows, or into an object literal of fixed
+    /// keys (see `acc_plain`). Matched by name after the pass.
+    named_reduced: FxHashSet<&'a str>,
+    named_grows: Vec<&'a str>,
+    named_plain: Vec<&'a str>,
     /// `shallow-copy-mutation`: bindings of shallow copies; names under which something two
     /// levels down (or, through an alias, one level down) is written; aliases of a level
     /// (`const items = copy.items`).
@@ -705,6 +725,15 @@ impl<'a> Gate<'a> {
         self.bind_pattern(&d.id, init, d.type_annotation.as_deref());
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, init) {
             let name = id.name.as_str();
+            // `accumulating-spread`: `const merge = (acc, x) => …`, a `reduce` callback if
+            // `merge` is passed to one (see `named_grows`).
+            if self.wants(ACC)
+                && let inner = init.get_inner_expression()
+                && let Some(p) = first_param(inner)
+            {
+                self.reduce_callbacks
+                    .push((inner.span().start, p, Some(name)));
+            }
             match init.get_inner_expression() {
                 Expression::FunctionExpression(f) => {
                     self.bind_call(
@@ -956,9 +985,27 @@ impl<'a> Gate<'a> {
     /// literal is what a `reduce` callback whose first parameter is `name` returns (checked
     /// here: anywhere inside such a callback), or what `name = …` assigns (checked at the
     /// assignment, see [`respreads`]).
+    /// A callback declared under a name counts once that name is passed to a `reduce` (see
+    /// `named_grows`).
     fn accumulated(&mut self, name: &'a str) {
-        if self.reduce_params.contains(&name) {
-            self.live |= ACC;
+        for i in 0..self.reduce_params.len() {
+            match self.reduce_params[i] {
+                (param, None) if param == name => self.live |= ACC,
+                (param, Some(f)) if param == name => self.named_grows.push(f),
+                _ => {}
+            }
+        }
+    }
+
+    /// `accumulating-spread`: `name` spread into an object literal of fixed keys (`{ ...acc,
+    /// total }`), which counts when the step also writes new keys (see `acc_plain`).
+    fn accumulated_plain(&mut self, name: &'a str) {
+        for i in 0..self.reduce_params.len() {
+            match self.reduce_params[i] {
+                (param, None) if param == name => self.acc_plain = true,
+                (param, Some(f)) if param == name => self.named_plain.push(f),
+                _ => {}
+            }
         }
     }
 
@@ -1005,8 +1052,8 @@ impl<'a> Gate<'a> {
             {
                 if grows {
                     self.accumulated(id.name.as_str());
-                } else if self.reduce_params.contains(&id.name.as_str()) {
-                    self.acc_plain = true;
+                } else {
+                    self.accumulated_plain(id.name.as_str());
                 }
             }
         }
@@ -1209,9 +1256,12 @@ impl<'a> Gate<'a> {
             "reduce" | "reduceRight" if self.wants(ACC) => {
                 if let Some(first) = first
                     && let inner = without_parens(first)
-                    && let Some(p) = first_param(inner)
                 {
-                    self.reduce_callbacks.push((inner.span().start, p));
+                    if let Expression::Identifier(id) = inner {
+                        self.named_reduced.insert(id.name.as_str());
+                    } else if let Some(p) = first_param(inner) {
+                        self.reduce_callbacks.push((inner.span().start, p, None));
+                    }
                 }
             }
             "catch" => {
@@ -1937,9 +1987,9 @@ impl<'a> Gate<'a> {
             }
         }
         let reduce = match self.reduce_callbacks.last() {
-            Some(&(at, param)) if at == start => {
+            Some(&(at, param, named)) if at == start => {
                 self.reduce_callbacks.pop();
-                self.reduce_params.push(param);
+                self.reduce_params.push((param, named));
                 true
             }
             _ => false,
@@ -1999,6 +2049,18 @@ impl<'a> Visit<'a> for Gate<'a> {
         {
             let name = id.name.as_str();
             self.bind(name, Src::Bits(OTHER));
+            // `accumulating-spread`: `function merge(acc, x) {}`, a `reduce` callback if
+            // `merge` is passed to one (see `named_grows`).
+            if self.wants(ACC)
+                && it.is_declaration()
+                && let Some(FormalParameter {
+                    pattern: BindingPattern::BindingIdentifier(p),
+                    ..
+                }) = it.params.items.first()
+            {
+                self.reduce_callbacks
+                    .push((it.span.start, p.name.as_str(), Some(name)));
+            }
             self.bind_call(
                 name,
                 CallSrc::Bits(call_bits(
@@ -2565,6 +2627,22 @@ mod tests {
             "export const r = xs.reduceRight(function (acc, x) { if (x) { return c ? { ...acc, [x]: 1 } : acc; } return acc; }, {});",
             "accumulating-spread",
         ),
+        // A callback passed to `reduce` by name, declared after or before the call.
+        (
+            "a.js",
+            "export const r = xs.reduce(merge, {});\nfunction merge(acc, x) { return { ...acc, [x.id]: x }; }",
+            "accumulating-spread",
+        ),
+        (
+            "a.js",
+            "const add = (acc, x) => [...acc, x];\nexport const r = xs.reduceRight(add, []);",
+            "accumulating-spread",
+        ),
+        (
+            "a.js",
+            "const count = function (acc, row) { acc[row.tag] = 1; return { ...acc, total: 1 }; };\nexport const r = rows.reduce(count, {});",
+            "accumulating-spread",
+        ),
         // Re-spread in a loop, through parentheses, `||` and a sequence.
         (
             "a.ts",
@@ -2768,6 +2846,31 @@ mod tests {
         assert_eq!(
             acc("for (const k of ks) { o = c ? { ...o, [k]: 1 } : o; }"),
             super::rule::ACC
+        );
+        // A callback passed by name: only when the name is passed to a `reduce`.
+        assert_eq!(
+            acc("function merge(acc, x) { return [...acc, x]; }\nxs.map(merge);"),
+            0
+        );
+        assert_eq!(
+            acc("const r = (s, a) => ({ ...s, [a.id]: a });\ncreateStore(r);"),
+            0
+        );
+        assert_eq!(
+            acc("xs.reduce(merge, []);\nfunction merge(acc, x) { return [...acc, x]; }"),
+            super::rule::ACC
+        );
+        assert_eq!(
+            acc("const merge = (acc, x) => ({ ...acc, ...x });\nxs.reduce(merge, {});"),
+            super::rule::ACC
+        );
+        assert_eq!(
+            acc("const m = (acc, x) => { acc[x] = 1; return { ...acc }; };\nxs.reduce(m, {});"),
+            super::rule::ACC
+        );
+        assert_eq!(
+            acc("const m = (acc, x) => ({ ...acc });\nxs.reduce(m, {});"),
+            0
         );
     }
 }

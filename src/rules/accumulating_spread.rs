@@ -4,7 +4,11 @@
 //! binding declared outside it.
 //!
 //! Purely syntactic: the accumulator is a binding (the callback's first parameter, or the
-//! assigned variable) and the copy is the literal that spreads it. A callback that pushes into
+//! assigned variable) and the copy is the literal that spreads it. A callback passed to
+//! `reduce` by name (`xs.reduce(merge, {})`) is followed through its symbol to a function
+//! declaration, or to a function or arrow a never-reassigned variable is initialised with, and
+//! judged as the same callback written inline; a function no `reduce` in the file is given (a
+//! store's reducer) is not. A callback that pushes into
 //! the accumulator and returns it is the linear form and is never flagged. An object copy
 //! counts only when it can gain keys (a computed key or another spread): `{...state, a: 1}`
 //! in a loop rewrites the same keys and stays linear — unless the step itself gives the
@@ -22,8 +26,8 @@
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
     ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
-    BinaryOperator, BindingPattern, Expression, ForStatement, ForStatementInit, ObjectPropertyKind,
-    SimpleAssignmentTarget, Statement, UpdateOperator,
+    BinaryOperator, BindingPattern, CallExpression, Expression, ForStatement, ForStatementInit,
+    ObjectPropertyKind, SimpleAssignmentTarget, Statement, UpdateOperator,
 };
 use oxc_semantic::{AstNode, IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -93,6 +97,29 @@ fn reduce_step(
     .with_label(spread, "the copy of the accumulator")
     .with_label(param, "the accumulator")
     .with_label(call, format!("the `{method}` call"))
+    .with_help(c.help(name))
+}
+
+fn reduce_step_named(
+    name: &str,
+    method: &str,
+    c: Container,
+    spread: OxcSpan,
+    param: OxcSpan,
+    callback: &str,
+    arg: OxcSpan,
+) -> Diagnostic {
+    Diagnostic::new(
+        META.id,
+        spread,
+        format!(
+            "the accumulator `{name}` is copied into a new {} on every `{method}` step: the copies make this quadratic in the input's length",
+            c.noun()
+        ),
+    )
+    .with_label(spread, "the copy of the accumulator")
+    .with_label(param, "the accumulator")
+    .with_label(arg, format!("`{callback}` is a `{method}` callback here"))
     .with_help(c.help(name))
 }
 
@@ -483,40 +510,131 @@ fn check_reduce(
     if binding.symbol_id.get() != Some(symbol) {
         return;
     }
-    let Some(call_id) = callee_of_callback(cx, func, func_span) else {
-        return;
+    let d = match callee_of_callback(cx, func, func_span) {
+        // Written inline: `xs.reduce((acc, x) => …, init)`.
+        Some(call_id) => {
+            let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
+                return;
+            };
+            let Some(method) = reduce_method(cx, call) else {
+                return;
+            };
+            reduce_step(
+                name,
+                method,
+                c,
+                spread,
+                member_property(&call.callee).map_or(call.span, |(_, span)| span),
+                binding.span,
+            )
+        }
+        // Passed by name: `function merge(acc, x) { … }` then `xs.reduce(merge, init)`.
+        None => {
+            let Some((callback, method, arg)) = named_reduce(cx, func) else {
+                return;
+            };
+            reduce_step_named(name, method, c, spread, binding.span, callback, arg)
+        }
     };
-    let AstKind::CallExpression(call) = nodes.get_node(call_id).kind() else {
-        return;
-    };
-    let Some(method) = member_name(&call.callee) else {
-        return;
-    };
+    cx.report(with_write(d, name, write));
+}
+
+/// `reduce` or `reduceRight`, when `call` is one of those that can take many steps: not a
+/// `reduce` over a few elements fixed in the text started from a fresh accumulator
+/// (`[defaults, user, env].reduce(…, {})`; one started from an accumulator passed in,
+/// `.reduce(f, out)`, may already be long).
+fn reduce_method<'a>(cx: &Ctx<'a, '_>, call: &'a CallExpression<'a>) -> Option<&'a str> {
+    let method = member_name(&call.callee)?;
     if !matches!(method, "reduce" | "reduceRight") {
-        return;
+        return None;
     }
-    // `[defaults, user, env].reduce(…, {})`: a few steps, fixed in the text, from a fresh
-    // start (an accumulator passed in, `.reduce(f, out)`, may already be long).
     if member_object(&call.callee).is_some_and(|o| fixed_steps(cx, o))
         && call
             .arguments
             .get(1)
             .is_none_or(|a| a.as_expression().is_some_and(is_fresh_start))
     {
-        return;
+        return None;
     }
-    cx.report(with_write(
-        reduce_step(
-            name,
-            method,
-            c,
-            spread,
-            member_property(&call.callee).map_or(call.span, |(_, span)| span),
-            binding.span,
-        ),
-        name,
-        write,
-    ));
+    Some(method)
+}
+
+/// The binding a function is declared under, when the function is all the binding ever
+/// holds: a function declaration (`function merge(acc, x) {}`, its overload signatures
+/// aside), or a function or arrow a variable is initialised with (`const merge = (acc, x) =>
+/// …`; `let`/`var` too), which is never assigned again nor declared twice.
+fn function_binding(cx: &Ctx<'_, '_>, func: NodeId) -> Option<SymbolId> {
+    let nodes = cx.nodes();
+    let (symbol, declaration) = match nodes.kind(func) {
+        AstKind::Function(f) if f.is_declaration() => (f.id.as_ref()?.symbol_id.get()?, func),
+        kind => {
+            let mut current = kind.span();
+            let mut parent = nodes.parent_node(func);
+            while matches!(
+                parent.kind(),
+                AstKind::ParenthesizedExpression(_)
+                    | AstKind::TSAsExpression(_)
+                    | AstKind::TSSatisfiesExpression(_)
+                    | AstKind::TSNonNullExpression(_)
+                    | AstKind::TSTypeAssertion(_)
+            ) {
+                current = parent.kind().span();
+                parent = nodes.parent_node(parent.id());
+            }
+            let AstKind::VariableDeclarator(d) = parent.kind() else {
+                return None;
+            };
+            if d.init.as_ref().map(GetSpan::span) != Some(current) {
+                return None;
+            }
+            let BindingPattern::BindingIdentifier(id) = &d.id else {
+                return None;
+            };
+            (id.symbol_id.get()?, parent.id())
+        }
+    };
+    let scoping = cx.scoping();
+    // Declared once; a function's TypeScript overload signatures (declarations without a
+    // body) do not count.
+    let once = scoping
+        .symbol_redeclarations(symbol)
+        .iter()
+        .map(|r| r.declaration)
+        .chain([scoping.symbol_declaration(symbol)])
+        .all(|d| {
+            d == declaration || matches!(nodes.kind(d), AstKind::Function(f) if f.body.is_none())
+        });
+    (once && !scoping.symbol_is_mutated(symbol)).then_some(symbol)
+}
+
+/// For a function declared under a name (see [`function_binding`]), the first `reduce` or
+/// `reduceRight` call in the file that takes it by that name as its callback
+/// (`xs.reduce(merge, {})`) and can take many steps (see [`reduce_method`]): the name, the
+/// method, and the span of the argument.
+fn named_reduce<'a>(cx: &Ctx<'a, '_>, func: NodeId) -> Option<(&'a str, &'a str, OxcSpan)> {
+    let symbol = function_binding(cx, func)?;
+    let nodes = cx.nodes();
+    let scoping = cx.scoping();
+    let mut found: Option<(&'a str, &'a str, OxcSpan)> = None;
+    for &r in scoping.get_resolved_reference_ids(symbol) {
+        let id = scoping.get_reference(r).node_id();
+        let AstKind::IdentifierReference(ident) = nodes.kind(id) else {
+            continue;
+        };
+        let Some(call_id) = callee_of_callback(cx, id, ident.span) else {
+            continue;
+        };
+        let AstKind::CallExpression(call) = nodes.kind(call_id) else {
+            continue;
+        };
+        let Some(method) = reduce_method(cx, call) else {
+            continue;
+        };
+        if found.is_none_or(|(_, _, span)| ident.span.start < span.start) {
+            found = Some((ident.name.as_str(), method, ident.span));
+        }
+    }
+    found
 }
 
 /// The call a function expression is the first argument of (parentheses allowed).
@@ -1124,6 +1242,154 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// A callback passed to `reduce` by name is judged as the same callback written inline.
+    #[test]
+    fn named_callbacks() {
+        let fail: &[(&str, &str)] = &[
+            // A function declaration.
+            (
+                "function merge(acc, item) { return { ...acc, [item.id]: item }; }\nexport const byId = (items) => items.reduce(merge, {});",
+                "...acc",
+            ),
+            // A `const` bound to an arrow.
+            (
+                "const addAll = (acc, x) => [...acc, x];\nexport function all(xs) { return xs.reduce(addAll, []); }",
+                "...acc",
+            ),
+            // A `const` bound to a function expression (its own name is another binding).
+            (
+                "const add = function add2(acc, x) { return [...acc, x]; };\nxs.reduce(add, []);",
+                "...acc",
+            ),
+            // `reduceRight`, a `let` and a `var` never assigned again, parentheses and TS.
+            (
+                "function add(acc, x) { return [...acc, x]; }\nxs.reduceRight(add, []);",
+                "...acc",
+            ),
+            (
+                "let add = (acc, x) => [...acc, x];\nxs.reduce((add), []);",
+                "...acc",
+            ),
+            (
+                "var add = (acc, x) => ({ ...acc, ...x });\nxs.reduce(add, {});",
+                "...acc",
+            ),
+            (
+                "const add = ((acc: number[], x: number) => [...acc, x]) as Step;\nxs.reduce(add, []);",
+                "...acc",
+            ),
+            // With TypeScript overload signatures.
+            (
+                "function add(acc: number[], x: number): number[];\nfunction add(acc: any, x: any) { return [...acc, x]; }\nxs.reduce(add, []);",
+                "...acc",
+            ),
+            // Passed before it is declared (a hoisted declaration).
+            (
+                "export const r = xs.reduce(merge, {});\nfunction merge(acc, x) { if (x.ok) return { ...acc, [x.id]: x }; return acc; }",
+                "...acc",
+            ),
+            // The callback's own recursion (angular's `optionsReducer`).
+            (
+                "function merge(dst, objs) { if (Array.isArray(objs)) return objs.reduce(merge, dst); return { ...dst, ...objs }; }",
+                "...dst",
+            ),
+            // A Redux-style reducer that is also passed to `reduce`.
+            (
+                "const reducer = (state, action) => ({ ...state, [action.id]: action });\nexport default reducer;\nexport const replay = (actions, s) => actions.reduce(reducer, s);",
+                "...state",
+            ),
+            // Over a few elements fixed in the text, and over an array of any length.
+            (
+                "function m(acc, x) { return { ...acc, ...x }; }\n[a, b].reduce(m, {});\nparts.reduce(m, {});",
+                "...acc",
+            ),
+            // A copy of fixed keys of an accumulator the step gives new keys.
+            (
+                "function count(acc, row) { for (const t of row.tags) acc[t] = (acc[t] || 0) + 1; return { ...acc, total: 1 }; }\nrows.reduce(count, {});",
+                "...acc",
+            ),
+        ];
+        let pass = [
+            // Not passed to `reduce`.
+            "const reducer = (state, action) => ({ ...state, [action.id]: action });\nexport default reducer;\ncreateStore(reducer);",
+            "function merge(acc, x) { return [...acc, x]; }\nxs.map(merge);\nreduce(xs, merge);\nxs.reduce(init, merge);",
+            // Only over a few elements fixed in the text.
+            "function m(acc, x) { return { ...acc, ...x }; }\n[defaults, user, env].reduce(m, {});\nconst LAYERS = [a, b];\nLAYERS.reduceRight(m, {});",
+            // Another binding of the name: a parameter, an import, an inner declaration.
+            "function merge(acc, x) { return { ...acc, [x]: 1 }; }\nexport function g(xs, merge) { return xs.reduce(merge, {}); }",
+            "import { merge } from './merge';\nxs.reduce(merge, {});\nexport function g() { const merge = (acc, x) => [...acc, x]; return merge; }",
+            // Assigned again, or declared twice: not always this function.
+            "let merge = (acc, x) => [...acc, x];\nmerge = other;\nxs.reduce(merge, []);",
+            "var merge = (acc, x) => [...acc, x];\nvar merge = other;\nxs.reduce(merge, []);",
+            "function merge(acc, x) { return [...acc, x]; }\nmerge = other;\nxs.reduce(merge, []);",
+            "function merge(acc, x) { return [...acc, x]; }\nfunction merge(a) { return a; }\nxs.reduce(merge, []);",
+            // A method, not the binding.
+            "function merge(acc, x) { return [...acc, x]; }\nconst obj = { merge(acc, x) { return [...acc, x]; } };\nxs.reduce(obj.merge, []);\nxs.reduce(this.merge, []);",
+            // The copy does not grow: the same few keys, or the accumulator not first.
+            "function tally(acc, x) { return { ...acc, count: acc.count + 1, sum: acc.sum + x }; }\nxs.reduce(tally, { count: 0, sum: 0 });",
+            "function tally(acc, x) { acc['total'] = 1; return { ...acc, n: x }; }\nxs.reduce(tally, {});",
+            "function add(x, acc) { return [...acc, x]; }\nxs.reduce(add, []);",
+            "function add(acc, x) { acc.push(x); return acc; }\nxs.reduce(add, []);",
+            // The spread belongs to another function inside the callback.
+            "function step(acc, x) { return x.items.map((y) => [...acc, y]); }\nxs.reduce(step, []);",
+        ];
+        let mut failures = Vec::new();
+        for (code, spread) in fail {
+            let file = if code.contains(": number") {
+                "a.ts"
+            } else {
+                "a.js"
+            };
+            let d = lint_with_rule(file, code, RULE);
+            let got: Vec<_> = d
+                .iter()
+                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
+                .collect();
+            if got != vec![(RULE, *spread)] {
+                failures.push(format!("fail {code}: {got:?}"));
+            }
+        }
+        for code in pass {
+            let d = lint_with_rule("a.js", code, RULE);
+            if !d.is_empty() {
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// A callback passed by name to several `reduce` calls: one diagnostic per spread, the
+    /// first call that can take many steps labelled.
+    #[test]
+    fn named_callback_labels() {
+        let code = "function merge(acc, x) {\n  return { ...acc, [x.id]: x };\n}\n[a, b].reduce(merge, {});\nxs.reduce(merge, {});\nys.reduceRight(merge, {});\n";
+        let d = lint_with_rule("a.js", code, RULE);
+        let shown: Vec<String> = d
+            .iter()
+            .map(|d| {
+                let mut s = format!("{}:{} {}\n", d.start.line, d.start.column, d.message);
+                for l in &d.labels {
+                    let line = code[..l.span.start as usize].matches('\n').count() + 1;
+                    s.push_str(&format!(
+                        "  line {line} `{}`: {}\n",
+                        &code[l.span.start as usize..l.span.end as usize],
+                        l.message
+                    ));
+                }
+                s
+            })
+            .collect();
+        insta::assert_snapshot!(shown.concat(), @r"
+        2:12 the accumulator `acc` is copied into a new object on every `reduce` step: the copies make this quadratic in the input's length
+          line 2 `...acc`: the copy of the accumulator
+          line 1 `acc`: the accumulator
+          line 5 `merge`: `merge` is a `reduce` callback here
+        ");
     }
 
     /// One construct, one diagnostic: at the first copy of the accumulator that counts.
