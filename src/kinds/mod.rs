@@ -120,6 +120,30 @@ pub struct Kinds<'a, 'c> {
     elements: RefCell<HashMap<SymbolId, Typed>>,
     /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
     dynamic: std::cell::Cell<Option<Dynamic>>,
+    /// Yes/no answers about a symbol that take a scan of all its references, memoised under
+    /// the asking code's tag (see `symbol_fact`): asked once per use, such a scan is
+    /// quadratic in a file with thousands of uses of one binding.
+    facts: RefCell<HashMap<(&'static str, SymbolId), bool>>,
+    /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
+    by_start: RefCell<HashMap<SymbolId, Rc<[(u32, NodeId)]>>>,
+    /// A symbol's write reference nodes, in reference order (see `write_references`).
+    writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
+}
+
+thread_local! {
+    /// How many full scans of a symbol's references the memoised helpers below made on this
+    /// thread (tests count them to show a scan is made once per symbol, not once per use).
+    static REFERENCE_SCANS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The number of reference scans made by [`Kinds::symbol_fact`],
+/// [`Kinds::references_by_start`] and [`Kinds::write_references`] on this thread so far.
+pub fn reference_scans() -> u64 {
+    REFERENCE_SCANS.with(std::cell::Cell::get)
+}
+
+fn count_scan() {
+    REFERENCE_SCANS.with(|c| c.set(c.get() + 1));
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -140,7 +164,66 @@ impl<'a, 'c> Kinds<'a, 'c> {
             this_fields: RefCell::default(),
             elements: RefCell::default(),
             dynamic: std::cell::Cell::default(),
+            facts: RefCell::default(),
+            by_start: RefCell::default(),
+            writes: RefCell::default(),
         }
+    }
+
+    /// A yes/no fact about `symbol` that only depends on the symbol (typically a scan of all
+    /// its references), computed once per file and tag: `tag` names the question (one tag per
+    /// question, e.g. `"accumulating-spread/fixed-steps"`). `compute` may ask other questions
+    /// of the inference (the memo is not borrowed while it runs).
+    pub fn symbol_fact(
+        &self,
+        tag: &'static str,
+        symbol: SymbolId,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        if let Some(&known) = self.facts.borrow().get(&(tag, symbol)) {
+            return known;
+        }
+        count_scan();
+        let value = compute();
+        self.facts.borrow_mut().insert((tag, symbol), value);
+        value
+    }
+
+    /// The nodes of `symbol`'s resolved references with their start offsets, sorted by
+    /// offset (built once per symbol): the references inside a span are a binary search away.
+    pub fn references_by_start(&self, symbol: SymbolId) -> Rc<[(u32, NodeId)]> {
+        if let Some(known) = self.by_start.borrow().get(&symbol) {
+            return Rc::clone(known);
+        }
+        count_scan();
+        let scoping = self.semantic.scoping();
+        let nodes = self.semantic.nodes();
+        let mut refs: Vec<(u32, NodeId)> = scoping
+            .get_resolved_references(symbol)
+            .map(|r| (nodes.kind(r.node_id()).span().start, r.node_id()))
+            .collect();
+        refs.sort_unstable_by_key(|&(start, _)| start);
+        let refs: Rc<[(u32, NodeId)]> = refs.into();
+        self.by_start.borrow_mut().insert(symbol, Rc::clone(&refs));
+        refs
+    }
+
+    /// The nodes of `symbol`'s write references (`x = …`, `x++`, `({ x } = …)`, `for (x of
+    /// …)`), in reference order, built once per symbol.
+    pub fn write_references(&self, symbol: SymbolId) -> Rc<[NodeId]> {
+        if let Some(known) = self.writes.borrow().get(&symbol) {
+            return Rc::clone(known);
+        }
+        count_scan();
+        let writes: Rc<[NodeId]> = self
+            .semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .filter(|r| r.is_write())
+            .map(|r| r.node_id())
+            .collect();
+        self.writes.borrow_mut().insert(symbol, Rc::clone(&writes));
+        writes
     }
 
     /// Whether a sloppy-mode file has a direct `eval(…)` or a `with` statement: then a name

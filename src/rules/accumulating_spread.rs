@@ -227,9 +227,13 @@ fn earlier_copy(
     holder: NodeId,
 ) -> bool {
     let nodes = cx.nodes();
-    let scoping = cx.scoping();
-    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-        let id = scoping.get_reference(r).node_id();
+    // Only the references between the start of the value and `ident` (a binary search in
+    // the per-file index: scanning every reference per spread is quadratic in a file with
+    // thousands of `acc = [...acc, x]`).
+    let refs = cx.kinds().references_by_start(symbol);
+    let from = refs.partition_point(|&(start, _)| start < value.start);
+    let to = refs.partition_point(|&(start, _)| start < ident.start);
+    refs[from..to.max(from)].iter().any(|&(_, id)| {
         let span = nodes.kind(id).span();
         if span.start >= ident.start || !value.contains_inclusive(span) {
             return false;
@@ -438,11 +442,16 @@ fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
     let Some(symbol) = symbol_of(cx, id) else {
         return false;
     };
-    let scoping = cx.scoping();
-    !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-        let node = scoping.get_reference(r).node_id();
-        adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
-    })
+    // Once per binding and file: asked per loop, the scan is quadratic in a file with
+    // thousands of loops over one array.
+    cx.kinds()
+        .symbol_fact("accumulating-spread/never-grown", symbol, || {
+            let scoping = cx.scoping();
+            !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                let node = scoping.get_reference(r).node_id();
+                adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
+            })
+        })
 }
 
 /// Whether the identifier reference at `node` is stored under another name (`const b = a`,
@@ -954,6 +963,25 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// The references of the accumulator and of the iterated array are scanned once per
+    /// binding, not once per loop (a file with thousands of loops was quadratic).
+    #[test]
+    fn references_scanned_once_per_binding() {
+        let scans = |loops: usize| {
+            let code = format!(
+                "const arr = [1, 2]; arr.push(3); let acc = [];\n{}",
+                "for (const x of arr) { acc = [...acc, x]; }\n".repeat(loops)
+            );
+            let before = crate::kinds::reference_scans();
+            let d = lint_with_rule("a.js", &code, RULE);
+            assert_eq!(d.len(), loops, "{code}");
+            crate::kinds::reference_scans() - before
+        };
+        let few = scans(3);
+        assert!(few > 0);
+        assert_eq!(scans(60), few);
     }
 
     #[test]
