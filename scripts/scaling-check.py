@@ -142,6 +142,61 @@ def flat_fallbacks(n):
     return {"a.js": lines(f"const v{i} = {{ ...(x{i} || {{}}), ...(y ?? {{}}) }};" for i in range(n))}
 
 
+def nested_fallbacks_one_chain(n):
+    # one chain of n levels: the known slow --fix case (refused trials re-lint the file)
+    e = "x"
+    for _ in range(n):
+        e = "{ ...(" + e + " || {}) }"
+    return {"a.js": f"const v = {e};\n"}
+
+
+def uses_of_map(n):
+    return {"a.js": "const m = new Map();\nconst d = new Date();\n"
+            + lines(f"const o{i} = {{ ...m, ...d }}; f(...m);" for i in range(n))}
+
+
+def uses_of_iterator(n):
+    return {"a.js": "function* gen() { yield 1; }\nconst it = gen();\nconst k = new Map().keys();\n"
+            + lines(f"if (c{i}) {{ f([...it], [...k]); }}" for i in range(n))}
+
+
+def uses_of_array_max(n):
+    return {"a.js": "const xs = g().map(Number);\nconst ys = [...xs];\n"
+            + lines(f"Math.max(...xs); Math.min.apply(Math, ys); String.fromCharCode(...xs);" for i in range(n))}
+
+
+def uses_of_defaults(n):
+    return {"a.js": "const d = { a: 1, b: 2 };\n" + lines(f"const o{i} = {{ a: {i}, ...d, b: 3 }};" for i in range(n))}
+
+
+def uses_of_assign_target(n):
+    return {"a.js": "const base = {};\n" + lines(f"const m{i} = Object.assign(base, x{i}); f(Object.assign(cfg.base, y));" for i in range(n))}
+
+
+def uses_of_object_literal(n):
+    return {"a.js": "const o = { a: 1 };\nconst xs = [new Map(), new Set()];\n"
+            + lines(f"f([...o], {{ ...xs[0] }}, {{ ...xs }}, ...xs[1]);" for i in range(n))}
+
+
+def uses_of_class(n):
+    return {"a.js": "class C { #p = 1; get a() { return 1; } m() {} }\nconst s = new C();\n"
+            + lines(f"const c{i} = {{ ...s }}; c{i}.m(); const n{i} = new C(); f({{ ...n{i} }});" for i in range(n))}
+
+
+def uses_of_caught(n):
+    return {"a.js": "try { f(); } catch (err) {\n" + lines(f"  log({{ ...err }}, {i}); const {{ code, ...rest{i} }} = err;" for i in range(n)) + "}\n"}
+
+
+def uses_of_copy(n):
+    return {"a.js": "const s = { a: { b: 1 }, list: [] };\nconst c = { ...s };\nconst d = [...arr];\n"
+            + lines(f"c.list.push({i}); delete c.a.b; c.a.b++; d[0].x = {i}; f(c, d);" for i in range(n))}
+
+
+def copies_of_member(n):
+    return {"a.js": "const s = { a: { b: [] } };\n"
+            + lines(f"const c{i} = [...s.a.b]; c{i}[0].x = {i}; const d{i} = {{ ...s }}; d{i}.a.b = 1;" for i in range(n))}
+
+
 def iterators_used_twice(n):
     return {"a.js": "function* gen() { yield 1; }\nconst m = new Map();\n"
             + lines(f"const it{i} = gen(); const k{i} = m.keys(); f([...it{i}], [...it{i}], [...k{i}], Array.from(k{i}));" for i in range(n))}
@@ -248,6 +303,17 @@ SHAPES = [
     ("conditional-chain", conditional_chain, 2000, MODES_DEFAULT),
     ("nested-fallbacks", nested_fallbacks, 250, MODES_DEFAULT),
     ("flat-fallbacks", flat_fallbacks, 2000, MODES_DEFAULT),
+    ("nested-fallbacks-one-chain", nested_fallbacks_one_chain, 250, MODES_DEFAULT),
+    ("uses-of-map", uses_of_map, 2000, MODES_DEFAULT),
+    ("uses-of-iterator", uses_of_iterator, 2000, MODES_DEFAULT),
+    ("uses-of-array-max", uses_of_array_max, 2000, MODES_DEFAULT),
+    ("uses-of-defaults", uses_of_defaults, 2000, MODES_DEFAULT),
+    ("uses-of-assign-target", uses_of_assign_target, 2000, MODES_DEFAULT),
+    ("uses-of-object-literal", uses_of_object_literal, 2000, MODES_DEFAULT),
+    ("uses-of-class", uses_of_class, 2000, MODES_DEFAULT),
+    ("uses-of-caught", uses_of_caught, 2000, MODES_DEFAULT),
+    ("uses-of-copy", uses_of_copy, 2000, MODES_DEFAULT),
+    ("copies-of-member", copies_of_member, 2000, MODES_DEFAULT),
     ("iterators-used-twice", iterators_used_twice, 2000, MODES_DEFAULT),
     ("classes-accessors", classes_with_accessors, 1000, MODES_DEFAULT),
     ("many-findings", many_findings, 5000, ALL_FORMATS),
@@ -321,7 +387,7 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--modes", default="")
     ap.add_argument("--timeout", type=float, default=60.0)
-    ap.add_argument("--min-seconds", type=float, default=0.075)
+    ap.add_argument("--min-seconds", type=float, default=0.1)
     ap.add_argument("--max-doublings", type=int, default=5)
     opts = ap.parse_args()
     only = set(filter(None, opts.only.split(",")))

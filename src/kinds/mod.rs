@@ -123,7 +123,7 @@ pub struct Kinds<'a, 'c> {
     /// Yes/no answers about a symbol that take a scan of all its references, memoised under
     /// the asking code's tag (see `symbol_fact`): asked once per use, such a scan is
     /// quadratic in a file with thousands of uses of one binding.
-    facts: RefCell<HashMap<(&'static str, SymbolId), bool>>,
+    facts: RefCell<HashMap<(&'static str, SymbolId, u32), bool>>,
     /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
     by_start: RefCell<HashMap<SymbolId, Rc<[(u32, NodeId)]>>>,
     /// A symbol's write reference nodes, in reference order (see `write_references`).
@@ -180,12 +180,24 @@ impl<'a, 'c> Kinds<'a, 'c> {
         symbol: SymbolId,
         compute: impl FnOnce() -> bool,
     ) -> bool {
-        if let Some(&known) = self.facts.borrow().get(&(tag, symbol)) {
+        self.symbol_fact_at(tag, symbol, 0, compute)
+    }
+
+    /// [`Kinds::symbol_fact`] for a question that also depends on a small number (a depth
+    /// budget): memoised per tag, symbol and number.
+    pub fn symbol_fact_at(
+        &self,
+        tag: &'static str,
+        symbol: SymbolId,
+        at: u32,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        if let Some(&known) = self.facts.borrow().get(&(tag, symbol, at)) {
             return known;
         }
         count_scan();
         let value = compute();
-        self.facts.borrow_mut().insert((tag, symbol), value);
+        self.facts.borrow_mut().insert((tag, symbol, at), value);
         value
     }
 
