@@ -4,7 +4,8 @@
 For each input shape, generates an input of size N and of size 4N, runs restlint on both with
 every rule on, and prints the time (and peak memory) at N and at 4N and their ratio. A linear
 cost gives a ratio near 4; above ~6 is suspect, above 10 a bug. N is doubled from the shape's
-base until the run at N takes at least --min-seconds, so the 4N run is long enough to measure.
+base (for each mode) until the run at N takes at least --min-seconds, so the 4N run is long
+enough to measure.
 
     usage: scripts/scaling-check.py [--bin PATH] [--only SHAPE,...] [--modes MODE,...]
                                     [--timeout S] [--min-seconds S] [--max-doublings K]
@@ -405,17 +406,16 @@ def main():
                 continue
             work = os.path.join(base, name)
             os.makedirs(work)
-            # Calibrate N on the JSON run.
-            n = n0
-            for _ in range(opts.max_doublings):
-                t, _ = measure(opts.bin, cfg, gen, n, "json", work, opts.timeout)
-                if t is None or t >= opts.min_seconds:
-                    break
-                shutil.rmtree(os.path.join(work, f"n{n}"))
-                n *= 2
             for mode in modes:
                 if modes_filter and mode not in modes_filter:
                     continue
+                # Calibrate N for each mode (--fix may cost far more than a lint).
+                n = n0
+                for _ in range(opts.max_doublings):
+                    t, _ = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
+                    if t is None or t >= opts.min_seconds:
+                        break
+                    n *= 2
                 t1, m1 = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
                 t4, m4 = measure(opts.bin, cfg, gen, 4 * n, mode, work, opts.timeout)
                 nbytes = size_of(os.path.join(work, f"n{4 * n}"))
