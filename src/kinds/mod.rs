@@ -125,10 +125,13 @@ pub struct Kinds<'a, 'c> {
     /// quadratic in a file with thousands of uses of one binding.
     facts: RefCell<HashMap<(&'static str, SymbolId, u32), bool>>,
     /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
-    by_start: RefCell<HashMap<SymbolId, Rc<[(u32, NodeId)]>>>,
+    by_start: RefCell<HashMap<SymbolId, ReferencesByStart>>,
     /// A symbol's write reference nodes, in reference order (see `write_references`).
     writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
 }
+
+/// A symbol's reference nodes with their start offsets, sorted by offset.
+pub type ReferencesByStart = Rc<[(u32, NodeId)]>;
 
 thread_local! {
     /// How many full scans of a symbol's references the memoised helpers below made on this
@@ -203,7 +206,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// The nodes of `symbol`'s resolved references with their start offsets, sorted by
     /// offset (built once per symbol): the references inside a span are a binary search away.
-    pub fn references_by_start(&self, symbol: SymbolId) -> Rc<[(u32, NodeId)]> {
+    pub fn references_by_start(&self, symbol: SymbolId) -> ReferencesByStart {
         if let Some(known) = self.by_start.borrow().get(&symbol) {
             return Rc::clone(known);
         }
@@ -215,7 +218,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             .map(|r| (nodes.kind(r.node_id()).span().start, r.node_id()))
             .collect();
         refs.sort_unstable_by_key(|&(start, _)| start);
-        let refs: Rc<[(u32, NodeId)]> = refs.into();
+        let refs: ReferencesByStart = refs.into();
         self.by_start.borrow_mut().insert(symbol, Rc::clone(&refs));
         refs
     }
