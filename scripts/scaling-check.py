@@ -198,6 +198,21 @@ def copies_of_member(n):
             + lines(f"const c{i} = [...s.a.b]; c{i}[0].x = {i}; const d{i} = {{ ...s }}; d{i}.a.b = 1;" for i in range(n))}
 
 
+def uses_of_object_method(n):
+    return {"a.js": "const api = { async load() { return 1; }, *gen() { yield 1; } };\n"
+            + lines(f"const r{i} = {{ ...api.load() }}; f(...api.gen(), [...api.load()]);" for i in range(n))}
+
+
+def uses_of_function_binding(n):
+    return {"a.js": "function fn() {}\nconst arrow = () => 1;\n"
+            + lines(f"const o{i} = {{ ...fn, ...arrow }};" for i in range(n))}
+
+
+def uses_of_reassigned_state(n):
+    return {"a.js": "let state = {};\nlet list = [];\n"
+            + lines(f"const m{i} = Object.assign(state, x{i}); state = {{ a: {i} }}; list = [...list]; g(...list);" for i in range(n))}
+
+
 def iterators_used_twice(n):
     return {"a.js": "function* gen() { yield 1; }\nconst m = new Map();\n"
             + lines(f"const it{i} = gen(); const k{i} = m.keys(); f([...it{i}], [...it{i}], [...k{i}], Array.from(k{i}));" for i in range(n))}
@@ -315,6 +330,9 @@ SHAPES = [
     ("uses-of-caught", uses_of_caught, 2000, MODES_DEFAULT),
     ("uses-of-copy", uses_of_copy, 2000, MODES_DEFAULT),
     ("copies-of-member", copies_of_member, 2000, MODES_DEFAULT),
+    ("uses-of-object-method", uses_of_object_method, 2000, MODES_DEFAULT),
+    ("uses-of-function-binding", uses_of_function_binding, 2000, MODES_DEFAULT),
+    ("uses-of-reassigned-state", uses_of_reassigned_state, 2000, MODES_DEFAULT),
     ("iterators-used-twice", iterators_used_twice, 2000, MODES_DEFAULT),
     ("classes-accessors", classes_with_accessors, 1000, MODES_DEFAULT),
     ("many-findings", many_findings, 5000, ALL_FORMATS),

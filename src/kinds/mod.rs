@@ -128,7 +128,12 @@ pub struct Kinds<'a, 'c> {
     by_start: RefCell<HashMap<SymbolId, ReferencesByStart>>,
     /// A symbol's write reference nodes, in reference order (see `write_references`).
     writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
+    /// The member names written on an object binding (see `member_names_written`).
+    names_written: RefCell<HashMap<SymbolId, Option<Rc<NameSet>>>>,
 }
+
+/// A set of property names.
+type NameSet = rustc_hash::FxHashSet<String>;
 
 /// A symbol's reference nodes with their start offsets, sorted by offset.
 pub type ReferencesByStart = Rc<[(u32, NodeId)]>;
@@ -170,6 +175,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             facts: RefCell::default(),
             by_start: RefCell::default(),
             writes: RefCell::default(),
+            names_written: RefCell::default(),
         }
     }
 
@@ -2231,21 +2237,47 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 return None;
             }
         }
-        let kept = scoping.get_resolved_references(symbol).all(|r| {
+        let kept = self
+            .member_names_written(symbol)
+            .is_some_and(|written| !written.contains(method));
+        kept.then_some(shape)
+    }
+
+    /// The property names written on an object binding (`api.load = …`), when every other use
+    /// of it only reads members or exports it (`None` otherwise); once per symbol, as it is
+    /// asked per method call (`api.load()` thousands of times).
+    fn member_names_written(&self, symbol: SymbolId) -> Option<Rc<NameSet>> {
+        if let Some(known) = self.names_written.borrow().get(&symbol) {
+            return known.clone();
+        }
+        count_scan();
+        let nodes = self.semantic.nodes();
+        let mut written = NameSet::default();
+        let mut only_members = true;
+        for r in self.semantic.scoping().get_resolved_references(symbol) {
             let node = r.node_id();
             let parent = nodes.parent_id(node);
-            match nodes.kind(parent) {
+            let ok = match nodes.kind(parent) {
                 AstKind::StaticMemberExpression(m) => {
-                    m.property.name != method || !is_write_target(nodes, parent)
+                    if is_write_target(nodes, parent) {
+                        written.insert(m.property.name.to_string());
+                    }
+                    true
                 }
                 AstKind::ComputedMemberExpression(m) => {
                     m.object.span() == nodes.kind(node).span() && !is_write_target(nodes, parent)
                 }
                 AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
                 _ => false,
+            };
+            if !ok {
+                only_members = false;
+                break;
             }
-        });
-        kept.then_some(shape)
+        }
+        let out = only_members.then(|| Rc::new(written));
+        self.names_written.borrow_mut().insert(symbol, out.clone());
+        out
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {
