@@ -213,6 +213,17 @@ def uses_of_reassigned_state(n):
             + lines(f"const m{i} = Object.assign(state, x{i}); state = {{ a: {i} }}; list = [...list]; g(...list);" for i in range(n))}
 
 
+def loop_body_accumulations(n):
+    return {"a.js": "let acc = [];\nlet obj = {};\nfor (const x of xs) {\n"
+            + lines(f"  acc = [...acc, x{i % 10}]; obj = {{ ...obj, [x]: {i} }};" for i in range(n)) + "}\n"}
+
+
+def object_props_then_spreads(n):
+    props = ", ".join(f"p{i}: 1" for i in range(n)) + ", " + ", ".join(f"...s{i % 50}" for i in range(n))
+    return {"a.js": "".join(f"const s{j} = {{ q{j}: 1 }};\n" for j in range(50))
+            + f"let acc = {{}};\nfor (const x of xs) acc = {{ {props}, ...acc, [x]: 1 }};\n"}
+
+
 def iterators_used_twice(n):
     return {"a.js": "function* gen() { yield 1; }\nconst m = new Map();\n"
             + lines(f"const it{i} = gen(); const k{i} = m.keys(); f([...it{i}], [...it{i}], [...k{i}], Array.from(k{i}));" for i in range(n))}
@@ -333,6 +344,8 @@ SHAPES = [
     ("uses-of-object-method", uses_of_object_method, 2000, MODES_DEFAULT),
     ("uses-of-function-binding", uses_of_function_binding, 2000, MODES_DEFAULT),
     ("uses-of-reassigned-state", uses_of_reassigned_state, 2000, MODES_DEFAULT),
+    ("loop-body-accumulations", loop_body_accumulations, 2000, MODES_DEFAULT),
+    ("object-props-then-spreads", object_props_then_spreads, 2000, MODES_DEFAULT),
     ("iterators-used-twice", iterators_used_twice, 2000, MODES_DEFAULT),
     ("classes-accessors", classes_with_accessors, 1000, MODES_DEFAULT),
     ("many-findings", many_findings, 5000, ALL_FORMATS),

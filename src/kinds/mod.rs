@@ -124,6 +124,8 @@ pub struct Kinds<'a, 'c> {
     /// the asking code's tag (see `symbol_fact`): asked once per use, such a scan is
     /// quadratic in a file with thousands of uses of one binding.
     facts: RefCell<HashMap<(&'static str, SymbolId, u32), bool>>,
+    /// The same for questions about a node (see `node_fact`).
+    node_facts: RefCell<HashMap<(&'static str, NodeId), bool>>,
     /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
     by_start: RefCell<HashMap<SymbolId, ReferencesByStart>>,
     /// A symbol's write reference nodes, in reference order (see `write_references`).
@@ -173,6 +175,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             elements: RefCell::default(),
             dynamic: std::cell::Cell::default(),
             facts: RefCell::default(),
+            node_facts: RefCell::default(),
             by_start: RefCell::default(),
             writes: RefCell::default(),
             names_written: RefCell::default(),
@@ -207,6 +210,23 @@ impl<'a, 'c> Kinds<'a, 'c> {
         count_scan();
         let value = compute();
         self.facts.borrow_mut().insert((tag, symbol, at), value);
+        value
+    }
+
+    /// A yes/no fact about a node (an object literal, a statement list) that a rule would
+    /// otherwise recompute for each of its children, computed once per file and tag.
+    pub fn node_fact(
+        &self,
+        tag: &'static str,
+        node: NodeId,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        if let Some(&known) = self.node_facts.borrow().get(&(tag, node)) {
+            return known;
+        }
+        count_scan();
+        let value = compute();
+        self.node_facts.borrow_mut().insert((tag, node), value);
         value
     }
 

@@ -136,7 +136,7 @@ impl Rule for AccumulatingSpread {
             return;
         };
         let nodes = cx.nodes();
-        let Some(container) = container_of(cx, node.id(), spread.span) else {
+        let Some(container) = container_of(cx, node.id()) else {
             return;
         };
         let container_node = nodes.parent_node(node.id());
@@ -202,14 +202,25 @@ impl Rule for AccumulatingSpread {
 /// `[...acc]` alone is a plain copy, not accumulation; an object copy grows only when it can
 /// gain keys (`{ ...state, weight: 'bold' }` in a loop keeps the same few keys and stays
 /// linear; `{ ...acc, [k]: v }` and `{ ...acc, ...other }` grow).
-fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId, spread: OxcSpan) -> Option<Container> {
-    match cx.nodes().parent_kind(spread_id) {
+fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId) -> Option<Container> {
+    let parent = cx.nodes().parent_node(spread_id);
+    match parent.kind() {
         AstKind::ArrayExpression(a) if a.elements.len() > 1 => Some(Container::Array),
+        // Another spread than this one, or a computed key; once per literal (asked per
+        // spread, the scan is quadratic in a literal with thousands of properties).
         AstKind::ObjectExpression(o)
-            if o.properties.iter().any(|p| match p {
-                ObjectPropertyKind::SpreadProperty(s) => s.span != spread,
-                ObjectPropertyKind::ObjectProperty(p) => p.computed,
-            }) =>
+            if cx
+                .kinds()
+                .node_fact("accumulating-spread/object-grows", parent.id(), || {
+                    let mut spreads = 0;
+                    o.properties.iter().any(|p| match p {
+                        ObjectPropertyKind::SpreadProperty(_) => {
+                            spreads += 1;
+                            spreads > 1
+                        }
+                        ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                    })
+                }) =>
         {
             Some(Container::Object)
         }
@@ -252,10 +263,10 @@ fn earlier_copy(
         let Some(spread) = spread else {
             return false;
         };
-        let AstKind::SpreadElement(s) = spread.kind() else {
+        if !matches!(spread.kind(), AstKind::SpreadElement(_)) {
             return false;
-        };
-        container_of(cx, spread.id(), s.span).is_some()
+        }
+        container_of(cx, spread.id()).is_some()
             && climb_value(cx, nodes.parent_id(spread.id())) == (value, holder)
     })
 }
@@ -723,9 +734,14 @@ fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
         AstKind::SwitchCase(c) => &c.consequent,
         _ => return false,
     };
-    let Some(i) = statements.iter().position(|s| s.span() == stmt.span) else {
+    // A binary search (the list is in source order): a scan per assignment is quadratic in
+    // a loop body of thousands of statements.
+    let Ok(i) = statements.binary_search_by_key(&stmt.span.start, |s| s.span().start) else {
         return false;
     };
+    if statements[i].span() != stmt.span {
+        return false;
+    }
     matches!(
         statements.get(i + 1),
         Some(
