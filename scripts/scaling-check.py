@@ -2,7 +2,8 @@
 """Scaling check: does restlint stay close to linear in the size of its input?
 
 For each input shape, generates an input of size N and of size 4N, runs restlint on both with
-every rule on, and prints the time (and peak memory) at N and at 4N and their ratio. A linear
+every rule on, and prints the wall-clock time at N and at 4N and their ratio, the ratio of
+the CPU time (user + system; --fix waits on fsync), and the peak memory at N and 4N. A linear
 cost gives a ratio near 4; above ~6 is suspect, above 10 a bug. N is doubled from the shape's
 base (for each mode) until the run at N takes at least --min-seconds, so the 4N run is long
 enough to measure.
@@ -371,7 +372,7 @@ def write_tree(root, files):
 
 
 def run(bin_path, cfg, tree, mode, work, timeout):
-    """Returns (seconds, peak KiB) of one run, or (None, None) on timeout."""
+    """Returns (seconds, peak KiB, CPU seconds) of one run, or (None, None, None) on timeout."""
     target = tree
     if mode in ("fix", "sugg"):
         target = os.path.join(work, "fixcopy")
@@ -386,16 +387,16 @@ def run(bin_path, cfg, tree, mode, work, timeout):
         args.append("--fix-suggestions")
     args.append(target)
     timefile = os.path.join(work, "time.txt")
-    cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timefile] + args
+    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", timefile] + args
     t0 = time.perf_counter()
     try:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, None
+        return None, None, None
     elapsed = time.perf_counter() - t0
     with open(timefile) as f:
         parts = f.read().split()
-    return elapsed, int(parts[-1])
+    return elapsed, int(parts[-3]), float(parts[-2]) + float(parts[-1])
 
 
 def measure(bin_path, cfg, gen, n, mode, work, timeout):
@@ -428,7 +429,7 @@ def main():
     cfg = os.path.join(base, "all.json")
     with open(cfg, "w") as f:
         f.write(ALL_RULES)
-    print(f"{'shape':26} {'mode':8} {'N':>7} {'bytes@4N':>10} {'t(N)':>8} {'t(4N)':>8} {'ratio':>6} "
+    print(f"{'shape':26} {'mode':8} {'N':>7} {'bytes@4N':>10} {'t(N)':>8} {'t(4N)':>8} {'ratio':>6} {'cpu-r':>6} "
           f"{'MiB(N)':>7} {'MiB(4N)':>8} {'mratio':>6}  verdict", flush=True)
     worst = []
     try:
@@ -443,12 +444,12 @@ def main():
                 # Calibrate N for each mode (--fix may cost far more than a lint).
                 n = n0
                 for _ in range(opts.max_doublings):
-                    t, _ = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
+                    t, _, _ = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
                     if t is None or t >= opts.min_seconds:
                         break
                     n *= 2
-                t1, m1 = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
-                t4, m4 = measure(opts.bin, cfg, gen, 4 * n, mode, work, opts.timeout)
+                t1, m1, c1 = measure(opts.bin, cfg, gen, n, mode, work, opts.timeout)
+                t4, m4, c4 = measure(opts.bin, cfg, gen, 4 * n, mode, work, opts.timeout)
                 nbytes = size_of(os.path.join(work, f"n{4 * n}"))
                 if t1 is None or t4 is None:
                     print(f"{name:26} {mode:8} {n:>7} {nbytes:>10} "
@@ -457,11 +458,14 @@ def main():
                     continue
                 ratio = t4 / t1
                 mratio = m4 / m1
+                cratio = c4 / max(c1, 0.01)
                 verdict = "BUG" if ratio > 10 or mratio > 10 else ("suspect" if ratio > 6 or mratio > 6 else "ok")
                 if t4 < 0.3 and verdict == "ok":
                     verdict = "ok (short)"
+                if verdict != "ok" and cratio <= 6 and c4 < t4 / 2:
+                    verdict += " (wall clock: waits, the CPU time is linear)"
                 print(f"{name:26} {mode:8} {n:>7} {nbytes:>10} {t1:>8.3f} {t4:>8.3f} {ratio:>6.1f} "
-                      f"{m1 / 1024:>7.1f} {m4 / 1024:>8.1f} {mratio:>6.1f}  {verdict}", flush=True)
+                      f"{cratio:>6.1f} {m1 / 1024:>7.1f} {m4 / 1024:>8.1f} {mratio:>6.1f}  {verdict}", flush=True)
                 worst.append((ratio, name, mode))
             shutil.rmtree(work, ignore_errors=True)
     finally:
