@@ -462,7 +462,7 @@ def main():
                 verdict = "BUG" if ratio > 10 or mratio > 10 else ("suspect" if ratio > 6 or mratio > 6 else "ok")
                 if t4 < 0.3 and verdict == "ok":
                     verdict = "ok (short)"
-                if verdict != "ok" and cratio <= 6 and c4 < t4 / 2:
+                if verdict in ("suspect", "BUG") and cratio <= 6 and c4 < t4 / 2:
                     verdict += " (wall clock: waits, the CPU time is linear)"
                 print(f"{name:26} {mode:8} {n:>7} {nbytes:>10} {t1:>8.3f} {t4:>8.3f} {ratio:>6.1f} "
                       f"{cratio:>6.1f} {m1 / 1024:>7.1f} {m4 / 1024:>8.1f} {mratio:>6.1f}  {verdict}", flush=True)
