@@ -8,7 +8,8 @@
 //!   (compared by rule and message, not offsets) the original did not have is not kept: its
 //!   fixes are split in halves, each tried on its own, down to the single fixes that break
 //!   the file on their own; those are set aside and the rest of the pass is applied (at most
-//!   [`MAX_TRIALS`] extra lints per file). So a refused fix does not hold the others back,
+//!   [`MAX_TRIALS`] extra lints per file; after [`MAX_REFUSED_PASSES`] passes that applied
+//!   nothing, no more are tried). So a refused fix does not hold the others back,
 //!   and the file reaches the point where nothing changes within the passes. The text that
 //!   comes out is either the original or verified.
 //! - A refused fix is not reported as a diagnostic of its own: the diagnostic it belonged to
@@ -35,6 +36,11 @@ use crate::lint::{RuleSet, lint_text};
 pub const MAX_PASSES: usize = 10;
 /// The most extra lints per file spent finding which fixes of a failed pass broke it.
 const MAX_TRIALS: usize = 64;
+/// The most passes per file that apply nothing (every fix tried was set aside) before the
+/// engine stops trying: each costs at least a lint of the whole file, and nested fixes
+/// (`{ ...({ ...(x || {}) } || {}) }`, 2,000 levels) are tried one per pass, so without a
+/// bound the fixing is quadratic in the file. The fixes not tried stay offered in the report.
+const MAX_REFUSED_PASSES: usize = 64;
 
 /// Which fixes to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,6 +173,7 @@ fn fix_unchecked(
     let mut current_diags = diags;
     let mut applied = 0usize;
     let mut passes = 0usize;
+    let mut refused_passes = 0usize;
     while passes < MAX_PASSES {
         let chosen = choose(&current, &current_diags, mode, &trial.rejected);
         if chosen.is_empty() {
@@ -185,7 +192,12 @@ fn fix_unchecked(
             // Nothing applied, and no fix newly set aside (the trial budget ran out): the next
             // pass would choose the same fixes.
             None if trial.rejected.len() == rejected_before => break,
-            None => {}
+            None => {
+                refused_passes += 1;
+                if refused_passes >= MAX_REFUSED_PASSES {
+                    break;
+                }
+            }
         }
     }
     let mut diagnostics = current_diags;
@@ -443,7 +455,9 @@ fn choose(
     rejected: &HashMap<FixKey, String>,
 ) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    // The chosen ranges by start (disjoint, so only the nearest one starting at or before a
+    // range's end can touch it): a list scanned per fix made 100,000 fixes quadratic.
+    let mut ranges: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
     for (i, d) in diags.iter().enumerate() {
         let Some(fix) = d.fix.as_ref() else { continue };
         if !mode.applies(d, fix)
@@ -461,10 +475,14 @@ fn choose(
             continue;
         }
         let Some((s, e)) = range(fix) else { continue };
-        if ranges.iter().any(|&(cs, ce)| s <= ce && cs <= e) {
+        if ranges
+            .range(..=e)
+            .next_back()
+            .is_some_and(|(_, &ce)| s <= ce)
+        {
             continue;
         }
-        ranges.push((s, e));
+        ranges.insert(s, e);
         chosen.push(i);
     }
     chosen

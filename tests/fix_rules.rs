@@ -360,3 +360,37 @@ fn a_refused_fix_between_two_others() {
         "const xs = [1];\nf(...xs); const z = Object.assign({}, \"ab\"); g(...xs);\n"
     );
 }
+
+#[test]
+fn nested_refused_fixes_are_tried_a_bounded_number_of_times() {
+    // 150 nested fallbacks: each fix, tried alone (they overlap), makes the level around it
+    // a spread of an object literal, a new useless-spread diagnostic, and is refused. Each
+    // refusal is a lint of the whole file; after 64 passes that applied nothing the engine
+    // stops, and the fixes it did not try stay offered.
+    let set = rules(&["useless-spread"]);
+    let mut code = "x".to_string();
+    for _ in 0..150 {
+        code = format!("{{ ...({code} || {{}}) }}");
+    }
+    let code = format!("const v = {code};\n");
+    let path = Path::new("a.js");
+    let before = lint_text(path, &code, &set);
+    assert_eq!(before.len(), 150);
+    let out = fix_text(path, &code, before, &set, FixMode::Safe);
+    let refused = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix.is_none())
+        .inspect(|d| {
+            assert!(
+                d.help
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("the fix was not applied")
+            )
+        })
+        .count();
+    let offered = out.diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    assert_eq!(refused, 64, "{:#?}", out.diagnostics.first());
+    assert_eq!(refused + offered + out.applied, 150);
+}

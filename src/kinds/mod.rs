@@ -120,6 +120,40 @@ pub struct Kinds<'a, 'c> {
     elements: RefCell<HashMap<SymbolId, Typed>>,
     /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
     dynamic: std::cell::Cell<Option<Dynamic>>,
+    /// Yes/no answers about a symbol that take a scan of all its references, memoised under
+    /// the asking code's tag (see `symbol_fact`): asked once per use, such a scan is
+    /// quadratic in a file with thousands of uses of one binding.
+    facts: RefCell<HashMap<(&'static str, SymbolId, u32), bool>>,
+    /// The same for questions about a node (see `node_fact`).
+    node_facts: RefCell<HashMap<(&'static str, NodeId), bool>>,
+    /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
+    by_start: RefCell<HashMap<SymbolId, ReferencesByStart>>,
+    /// A symbol's write reference nodes, in reference order (see `write_references`).
+    writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
+    /// The member names written on an object binding (see `member_names_written`).
+    names_written: RefCell<HashMap<SymbolId, Option<Rc<NameSet>>>>,
+}
+
+/// A set of property names.
+type NameSet = rustc_hash::FxHashSet<String>;
+
+/// A symbol's reference nodes with their start offsets, sorted by offset.
+pub type ReferencesByStart = Rc<[(u32, NodeId)]>;
+
+thread_local! {
+    /// How many full scans of a symbol's references the memoised helpers below made on this
+    /// thread (tests count them to show a scan is made once per symbol, not once per use).
+    static REFERENCE_SCANS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The number of reference scans made by [`Kinds::symbol_fact`],
+/// [`Kinds::references_by_start`] and [`Kinds::write_references`] on this thread so far.
+pub fn reference_scans() -> u64 {
+    REFERENCE_SCANS.with(std::cell::Cell::get)
+}
+
+fn count_scan() {
+    REFERENCE_SCANS.with(|c| c.set(c.get() + 1));
 }
 
 impl<'a, 'c> Kinds<'a, 'c> {
@@ -140,7 +174,97 @@ impl<'a, 'c> Kinds<'a, 'c> {
             this_fields: RefCell::default(),
             elements: RefCell::default(),
             dynamic: std::cell::Cell::default(),
+            facts: RefCell::default(),
+            node_facts: RefCell::default(),
+            by_start: RefCell::default(),
+            writes: RefCell::default(),
+            names_written: RefCell::default(),
         }
+    }
+
+    /// A yes/no fact about `symbol` that only depends on the symbol (typically a scan of all
+    /// its references), computed once per file and tag: `tag` names the question (one tag per
+    /// question, e.g. `"accumulating-spread/fixed-steps"`). `compute` may ask other questions
+    /// of the inference (the memo is not borrowed while it runs).
+    pub fn symbol_fact(
+        &self,
+        tag: &'static str,
+        symbol: SymbolId,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        self.symbol_fact_at(tag, symbol, 0, compute)
+    }
+
+    /// [`Kinds::symbol_fact`] for a question that also depends on a small number (a depth
+    /// budget): memoised per tag, symbol and number.
+    pub fn symbol_fact_at(
+        &self,
+        tag: &'static str,
+        symbol: SymbolId,
+        at: u32,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        if let Some(&known) = self.facts.borrow().get(&(tag, symbol, at)) {
+            return known;
+        }
+        count_scan();
+        let value = compute();
+        self.facts.borrow_mut().insert((tag, symbol, at), value);
+        value
+    }
+
+    /// A yes/no fact about a node (an object literal, a statement list) that a rule would
+    /// otherwise recompute for each of its children, computed once per file and tag.
+    pub fn node_fact(
+        &self,
+        tag: &'static str,
+        node: NodeId,
+        compute: impl FnOnce() -> bool,
+    ) -> bool {
+        if let Some(&known) = self.node_facts.borrow().get(&(tag, node)) {
+            return known;
+        }
+        count_scan();
+        let value = compute();
+        self.node_facts.borrow_mut().insert((tag, node), value);
+        value
+    }
+
+    /// The nodes of `symbol`'s resolved references with their start offsets, sorted by
+    /// offset (built once per symbol): the references inside a span are a binary search away.
+    pub fn references_by_start(&self, symbol: SymbolId) -> ReferencesByStart {
+        if let Some(known) = self.by_start.borrow().get(&symbol) {
+            return Rc::clone(known);
+        }
+        count_scan();
+        let scoping = self.semantic.scoping();
+        let nodes = self.semantic.nodes();
+        let mut refs: Vec<(u32, NodeId)> = scoping
+            .get_resolved_references(symbol)
+            .map(|r| (nodes.kind(r.node_id()).span().start, r.node_id()))
+            .collect();
+        refs.sort_unstable_by_key(|&(start, _)| start);
+        let refs: ReferencesByStart = refs.into();
+        self.by_start.borrow_mut().insert(symbol, Rc::clone(&refs));
+        refs
+    }
+
+    /// The nodes of `symbol`'s write references (`x = …`, `x++`, `({ x } = …)`, `for (x of
+    /// …)`), in reference order, built once per symbol.
+    pub fn write_references(&self, symbol: SymbolId) -> Rc<[NodeId]> {
+        if let Some(known) = self.writes.borrow().get(&symbol) {
+            return Rc::clone(known);
+        }
+        count_scan();
+        let writes: Rc<[NodeId]> = self
+            .semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .filter(|r| r.is_write())
+            .map(|r| r.node_id())
+            .collect();
+        self.writes.borrow_mut().insert(symbol, Rc::clone(&writes));
+        writes
     }
 
     /// Whether a sloppy-mode file has a direct `eval(…)` or a `with` statement: then a name
@@ -2133,21 +2257,47 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 return None;
             }
         }
-        let kept = scoping.get_resolved_references(symbol).all(|r| {
+        let kept = self
+            .member_names_written(symbol)
+            .is_some_and(|written| !written.contains(method));
+        kept.then_some(shape)
+    }
+
+    /// The property names written on an object binding (`api.load = …`), when every other use
+    /// of it only reads members or exports it (`None` otherwise); once per symbol, as it is
+    /// asked per method call (`api.load()` thousands of times).
+    fn member_names_written(&self, symbol: SymbolId) -> Option<Rc<NameSet>> {
+        if let Some(known) = self.names_written.borrow().get(&symbol) {
+            return known.clone();
+        }
+        count_scan();
+        let nodes = self.semantic.nodes();
+        let mut written = NameSet::default();
+        let mut only_members = true;
+        for r in self.semantic.scoping().get_resolved_references(symbol) {
             let node = r.node_id();
             let parent = nodes.parent_id(node);
-            match nodes.kind(parent) {
+            let ok = match nodes.kind(parent) {
                 AstKind::StaticMemberExpression(m) => {
-                    m.property.name != method || !is_write_target(nodes, parent)
+                    if is_write_target(nodes, parent) {
+                        written.insert(m.property.name.to_string());
+                    }
+                    true
                 }
                 AstKind::ComputedMemberExpression(m) => {
                     m.object.span() == nodes.kind(node).span() && !is_write_target(nodes, parent)
                 }
                 AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
                 _ => false,
+            };
+            if !ok {
+                only_members = false;
+                break;
             }
-        });
-        kept.then_some(shape)
+        }
+        let out = only_members.then(|| Rc::new(written));
+        self.names_written.borrow_mut().insert(symbol, out.clone());
+        out
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {

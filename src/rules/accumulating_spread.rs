@@ -177,7 +177,7 @@ impl Rule for AccumulatingSpread {
             return;
         };
         let nodes = cx.nodes();
-        let Some((container, gains)) = container_of(cx, node.id(), spread.span) else {
+        let Some((container, gains)) = container_of(cx, node.id()) else {
             return;
         };
         let container_node = nodes.parent_node(node.id());
@@ -258,15 +258,25 @@ impl Rule for AccumulatingSpread {
 /// when it can gain keys (`{ ...acc, [k]: v }` and `{ ...acc, ...other }` grow; `{ ...state,
 /// weight: 'bold' }` in a loop keeps the same few keys and stays linear, unless the step writes
 /// new keys into the accumulator itself, see [`key_write`]).
-fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId, spread: OxcSpan) -> Option<(Container, bool)> {
-    match cx.nodes().parent_kind(spread_id) {
+fn container_of(cx: &Ctx<'_, '_>, spread_id: NodeId) -> Option<(Container, bool)> {
+    let parent = cx.nodes().parent_node(spread_id);
+    match parent.kind() {
         AstKind::ArrayExpression(a) if a.elements.len() > 1 => Some((Container::Array, true)),
+        // Another spread than this one, or a computed key; once per literal (asked per
+        // spread, the scan is quadratic in a literal with thousands of properties).
         AstKind::ObjectExpression(o) => Some((
             Container::Object,
-            o.properties.iter().any(|p| match p {
-                ObjectPropertyKind::SpreadProperty(s) => s.span != spread,
-                ObjectPropertyKind::ObjectProperty(p) => p.computed,
-            }),
+            cx.kinds()
+                .node_fact("accumulating-spread/object-grows", parent.id(), || {
+                    let mut spreads = 0;
+                    o.properties.iter().any(|p| match p {
+                        ObjectPropertyKind::SpreadProperty(_) => {
+                            spreads += 1;
+                            spreads > 1
+                        }
+                        ObjectPropertyKind::ObjectProperty(p) => p.computed,
+                    })
+                }),
         )),
         _ => None,
     }
@@ -413,9 +423,13 @@ fn earlier_copy(
     grown: bool,
 ) -> bool {
     let nodes = cx.nodes();
-    let scoping = cx.scoping();
-    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-        let id = scoping.get_reference(r).node_id();
+    // Only the references between the start of the value and `ident` (a binary search in
+    // the per-file index: scanning every reference per spread is quadratic in a file with
+    // thousands of `acc = [...acc, x]`).
+    let refs = cx.kinds().references_by_start(symbol);
+    let from = refs.partition_point(|&(start, _)| start < value.start);
+    let to = refs.partition_point(|&(start, _)| start < ident.start);
+    refs[from..to.max(from)].iter().any(|&(_, id)| {
         let span = nodes.kind(id).span();
         if span.start >= ident.start || !value.contains_inclusive(span) {
             return false;
@@ -434,10 +448,10 @@ fn earlier_copy(
         let Some(spread) = spread else {
             return false;
         };
-        let AstKind::SpreadElement(s) = spread.kind() else {
+        if !matches!(spread.kind(), AstKind::SpreadElement(_)) {
             return false;
-        };
-        container_of(cx, spread.id(), s.span).is_some_and(|(_, gains)| gains || grown)
+        }
+        container_of(cx, spread.id()).is_some_and(|(_, gains)| gains || grown)
             && climb_value(cx, nodes.parent_id(spread.id())) == (value, holder)
     })
 }
@@ -721,11 +735,16 @@ fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
     let Some(symbol) = symbol_of(cx, id) else {
         return false;
     };
-    let scoping = cx.scoping();
-    !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-        let node = scoping.get_reference(r).node_id();
-        adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
-    })
+    // Once per binding and file: asked per loop, the scan is quadratic in a file with
+    // thousands of loops over one array.
+    cx.kinds()
+        .symbol_fact("accumulating-spread/never-grown", symbol, || {
+            let scoping = cx.scoping();
+            !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                let node = scoping.get_reference(r).node_id();
+                adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
+            })
+        })
 }
 
 /// Whether the identifier reference at `node` is stored under another name (`const b = a`,
@@ -1007,9 +1026,14 @@ fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
         AstKind::SwitchCase(c) => &c.consequent,
         _ => return false,
     };
-    let Some(i) = statements.iter().position(|s| s.span() == stmt.span) else {
+    // A binary search (the list is in source order): a scan per assignment is quadratic in
+    // a loop body of thousands of statements.
+    let Ok(i) = statements.binary_search_by_key(&stmt.span.start, |s| s.span().start) else {
         return false;
     };
+    if statements[i].span() != stmt.span {
+        return false;
+    }
     matches!(
         statements.get(i + 1),
         Some(
@@ -1443,6 +1467,25 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// The references of the accumulator and of the iterated array are scanned once per
+    /// binding, not once per loop (a file with thousands of loops was quadratic).
+    #[test]
+    fn references_scanned_once_per_binding() {
+        let scans = |loops: usize| {
+            let code = format!(
+                "const arr = [1, 2]; arr.push(3); let acc = [];\n{}",
+                "for (const x of arr) { acc = [...acc, x]; }\n".repeat(loops)
+            );
+            let before = crate::kinds::reference_scans();
+            let d = lint_with_rule("a.js", &code, RULE);
+            assert_eq!(d.len(), loops, "{code}");
+            crate::kinds::reference_scans() - before
+        };
+        let few = scans(3);
+        assert!(few > 0);
+        assert_eq!(scans(60), few);
     }
 
     #[test]

@@ -239,16 +239,22 @@ fn holds_plain_objects(symbol: SymbolId, cx: &Ctx<'_, '_>) -> bool {
     if !d.init.as_ref().is_some_and(is_object) {
         return false;
     }
-    scoping.get_resolved_reference_ids(symbol).iter().all(|&r| {
-        let reference = scoping.get_reference(r);
-        if !reference.is_write() {
-            return true;
-        }
-        match cx.nodes().parent_kind(reference.node_id()) {
-            AstKind::AssignmentExpression(a) => a.operator.is_assign() && is_object(&a.right),
-            _ => false,
-        }
-    })
+    // Once per binding: asked per `Object.assign(state, …)`, inferring every value assigned
+    // to `state` each time is quadratic.
+    cx.kinds().symbol_fact(
+        "object-assign-mutates-target/assigned-objects",
+        symbol,
+        || {
+            cx.kinds().write_references(symbol).iter().all(|&node| {
+                match cx.nodes().parent_kind(node) {
+                    AstKind::AssignmentExpression(a) => {
+                        a.operator.is_assign() && is_object(&a.right)
+                    }
+                    _ => false,
+                }
+            })
+        },
+    )
 }
 
 /// A module-scope binding that is not initialised with a function or class (attaching

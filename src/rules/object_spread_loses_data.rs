@@ -152,6 +152,14 @@ fn help_for(t: &Typed, subject: &str) -> String {
 /// Whether a function binding has properties written onto it (`fn.displayName = …`): then
 /// spreading it copies those on purpose.
 fn has_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
+    // Once per binding: asked per spread of it.
+    cx.kinds()
+        .symbol_fact("object-spread-loses-data/member-writes", symbol, || {
+            scan_member_writes(cx, symbol)
+        })
+}
+
+fn scan_member_writes(cx: &Ctx<'_, '_>, symbol: SymbolId) -> bool {
     cx.scoping().get_resolved_references(symbol).any(|r| {
         if r.flags().contains(ReferenceFlags::MemberWriteTarget) {
             return true;

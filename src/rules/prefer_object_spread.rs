@@ -437,7 +437,8 @@ fn continues_previous(cx: &Ctx<'_, '_>, statement: NodeId, start: u32) -> bool {
             AstKind::TSModuleBlock(b) => (&b.directives, &b.body),
             _ => return false,
         };
-    let before = statements.iter().rev().find(|s| s.span().end <= start);
+    // The list is in source order: a binary search, not a scan per call.
+    let before = statements[..statements.partition_point(|s| s.span().end <= start)].last();
     let ends_with_semicolon = |span: OxcSpan| cx.text(span).trim_end().ends_with(';');
     match before {
         Some(s) => {

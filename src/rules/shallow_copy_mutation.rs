@@ -323,13 +323,20 @@ fn owned_local<'a>(
     let array_init = matches!(init.get_inner_expression(), Expression::ArrayExpression(_));
     // The copy's read, and, for an array literal, the statements that fill it
     // (`list.push({ id })`): the array stays the function's own.
-    let mut reads = 0;
-    for r in scoping.get_resolved_references(symbol) {
-        if !(array_init && is_fill(r.node_id(), cx)) {
-            reads += 1;
-        }
-    }
-    if reads != 1 {
+    // Once per binding (the answer depends on it alone): asked per copy, counting every
+    // reference is quadratic in a file with thousands of copies of one source.
+    let one_read = cx
+        .kinds()
+        .symbol_fact("shallow-copy-mutation/one-read", symbol, || {
+            let mut reads = 0;
+            for r in scoping.get_resolved_references(symbol) {
+                if !(array_init && is_fill(r.node_id(), cx)) {
+                    reads += 1;
+                }
+            }
+            reads == 1
+        });
+    if !one_read {
         return None;
     }
     if function_of(decl_id, cx) != function_of(at, cx) {

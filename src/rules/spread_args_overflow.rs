@@ -1006,11 +1006,18 @@ fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                     // `table[key] = v` or `table.key = v` anywhere: keys may be added.
                     matches!(init.get_inner_expression(), Expression::ObjectExpression(_))
                         && fixed_object(init, cx, hops + 1)
-                        && !cx
-                            .scoping()
-                            .get_resolved_reference_ids(symbol)
-                            .iter()
-                            .any(|&r| member_written(cx.scoping().get_reference(r).node_id(), cx))
+                        && !cx.kinds().symbol_fact(
+                            "spread-args-overflow/member-written",
+                            symbol,
+                            || {
+                                cx.scoping()
+                                    .get_resolved_reference_ids(symbol)
+                                    .iter()
+                                    .any(|&r| {
+                                        member_written(cx.scoping().get_reference(r).node_id(), cx)
+                                    })
+                            },
+                        )
                 }
                 _ => false,
             }
@@ -1058,6 +1065,21 @@ const COLLECTION_GROWTH: &[&str] = &["set", "add"];
 /// Whether some reference to `symbol` adds elements (through one of `methods`, or an indexed
 /// write) in a loop that is not small, or in another function than the declaration's.
 fn symbol_grows(symbol: SymbolId, methods: &[&str], cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    // Once per binding, method list and depth: asked per spread, the scan of every reference
+    // is quadratic in a file with thousands of `Math.max(...xs)`.
+    let tag = if methods == ARRAY_GROWTH {
+        "spread-args-overflow/array-grows"
+    } else if methods == COLLECTION_GROWTH {
+        "spread-args-overflow/collection-grows"
+    } else {
+        return scan_symbol_grows(symbol, methods, cx, hops);
+    };
+    cx.kinds().symbol_fact_at(tag, symbol, hops, || {
+        scan_symbol_grows(symbol, methods, cx, hops)
+    })
+}
+
+fn scan_symbol_grows(symbol: SymbolId, methods: &[&str], cx: &Ctx<'_, '_>, hops: u32) -> bool {
     let scoping = cx.scoping();
     let nodes = cx.nodes();
     let references = scoping.get_resolved_reference_ids(symbol);

@@ -914,12 +914,10 @@ fn sources<'a>(symbol: SymbolId, cx: &Ctx<'a, '_>) -> Vec<&'a Expression<'a>> {
             out.push(right);
         }
     }
-    for &r in scoping.get_resolved_reference_ids(symbol) {
-        let reference = scoping.get_reference(r);
-        if !reference.is_write() {
-            continue;
-        }
-        for ancestor in nodes.ancestors(reference.node_id()) {
+    // The per-file index of writes: scanning every reference here, once per use, is
+    // quadratic in a file with thousands of `for (const x of [...arr])`.
+    for &node in cx.kinds().write_references(symbol).iter() {
+        for ancestor in nodes.ancestors(node) {
             match ancestor.kind() {
                 AstKind::AssignmentExpression(a) => {
                     out.push(&a.right);
@@ -1011,28 +1009,33 @@ fn is_unshared_binding(value: &Expression<'_>, f: &ForOfStatement<'_>, cx: &Ctx<
         return false;
     }
     let nodes = cx.nodes();
-    cx.scoping()
-        .get_resolved_reference_ids(symbol)
-        .iter()
-        .all(|&r| {
-            let node = cx.scoping().get_reference(r).node_id();
-            if enclosing_function(node, cx) != Some(loop_function) {
-                return false;
-            }
-            let span = nodes.kind(node).span();
-            match nodes.parent_kind(node) {
-                AstKind::StaticMemberExpression(m) => m.object.span() == span,
-                AstKind::ComputedMemberExpression(m) => m.object.span() == span,
-                AstKind::AssignmentExpression(a) => a.left.span() == span,
-                AstKind::SpreadElement(_)
-                | AstKind::ForOfStatement(_)
-                | AstKind::ForInStatement(_)
-                | AstKind::UnaryExpression(_)
-                | AstKind::BinaryExpression(_)
-                | AstKind::TemplateLiteral(_)
-                | AstKind::IfStatement(_) => true,
-                _ => false,
-            }
+    // Depends on the binding only (its uses all lie in `loop_function`, the function of its
+    // declaration): once per binding and file.
+    cx.kinds()
+        .symbol_fact("useless-spread/unshared", symbol, || {
+            cx.scoping()
+                .get_resolved_reference_ids(symbol)
+                .iter()
+                .all(|&r| {
+                    let node = cx.scoping().get_reference(r).node_id();
+                    if enclosing_function(node, cx) != Some(loop_function) {
+                        return false;
+                    }
+                    let span = nodes.kind(node).span();
+                    match nodes.parent_kind(node) {
+                        AstKind::StaticMemberExpression(m) => m.object.span() == span,
+                        AstKind::ComputedMemberExpression(m) => m.object.span() == span,
+                        AstKind::AssignmentExpression(a) => a.left.span() == span,
+                        AstKind::SpreadElement(_)
+                        | AstKind::ForOfStatement(_)
+                        | AstKind::ForInStatement(_)
+                        | AstKind::UnaryExpression(_)
+                        | AstKind::BinaryExpression(_)
+                        | AstKind::TemplateLiteral(_)
+                        | AstKind::IfStatement(_) => true,
+                        _ => false,
+                    }
+                })
         })
 }
 
@@ -1302,18 +1305,23 @@ fn is_dense(expr: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             }
             let nodes = cx.nodes();
             // `xs[9] = v`, `xs.length = n`, `delete xs[i]` can make holes.
-            let punched = scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-                let parent = nodes.parent_node(scoping.get_reference(r).node_id());
-                matches!(
-                    parent.kind(),
-                    AstKind::ComputedMemberExpression(_) | AstKind::StaticMemberExpression(_)
-                ) && matches!(
-                    nodes.parent_kind(parent.id()),
-                    AstKind::AssignmentExpression(_)
-                        | AstKind::UpdateExpression(_)
-                        | AstKind::UnaryExpression(_)
-                )
-            });
+            let punched = cx
+                .kinds()
+                .symbol_fact("useless-spread/punched", symbol, || {
+                    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                        let parent = nodes.parent_node(scoping.get_reference(r).node_id());
+                        matches!(
+                            parent.kind(),
+                            AstKind::ComputedMemberExpression(_)
+                                | AstKind::StaticMemberExpression(_)
+                        ) && matches!(
+                            nodes.parent_kind(parent.id()),
+                            AstKind::AssignmentExpression(_)
+                                | AstKind::UpdateExpression(_)
+                                | AstKind::UnaryExpression(_)
+                        )
+                    })
+                });
             if punched {
                 return false;
             }
@@ -1445,6 +1453,25 @@ mod tests {
     use crate::rules::fix_test_util::{apply, render};
 
     const ID: &str = "useless-spread";
+
+    /// The writes and the uses of a binding copied in many loops are scanned once per
+    /// binding, not once per loop (a file with thousands of loops was quadratic).
+    #[test]
+    fn references_scanned_once_per_binding() {
+        let scans = |loops: usize| {
+            let code = format!(
+                "function f() {{\n  const arr = [1, 2];\n{}}}\n",
+                "  for (const x of [...arr]) g(x);\n".repeat(loops)
+            );
+            let before = crate::kinds::reference_scans();
+            let d = lint_with_rule("a.js", &code, ID);
+            assert_eq!(d.len(), loops, "{code}");
+            crate::kinds::reference_scans() - before
+        };
+        let few = scans(3);
+        assert!(few > 0);
+        assert_eq!(scans(60), few);
+    }
 
     /// (code, expected (line, column) of each diagnostic).
     const CASES: &[(&str, &[(u32, u32)])] = &[
