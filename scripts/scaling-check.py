@@ -309,6 +309,35 @@ MODES_DEFAULT = ["json", "pretty", "fix", "sugg"]
 ALL_FORMATS = MODES_DEFAULT + ["sarif", "github", "compact"]
 
 # name, generator, base N, modes
+def grown_array_max(n):
+    # One array grown in N loops over a long collection, spread N times (the growth of a
+    # bounded literal, see spread-args-overflow's loop_growth).
+    return {"a.js": lines(
+        ["const m = new Map(globalThis.x);", "const xs = [];"]
+        + ["for (const k of m.keys()) xs.push(k);" for _ in range(n)]
+        + [f"export const r{i} = Math.max(...xs);" for i in range(n)])}
+
+
+def reduce_key_writes(n):
+    # One reduce callback with N computed-key writes into the accumulator and N fixed-key
+    # copies of it (accumulating-spread's key_write).
+    body = [f"  acc[row.k{i}] = {i};" for i in range(n)]
+    body += [f"  if (row.t{i}) return {{ ...acc, total{i}: {i} }};" for i in range(n)]
+    return {"a.js": lines(["export const r = rows.reduce((acc, row) => {"] + body
+                          + ["  return acc;", "}, {});"])}
+
+
+def named_reduce_callbacks(n):
+    # N reducers passed by name, each used by N/8 reduce calls (accumulating-spread's named
+    # callbacks).
+    out = []
+    for i in range(n):
+        out.append(f"function merge{i}(acc, x) {{ return {{ ...acc, [x.id]: x }}; }}")
+    for i in range(n):
+        out.append(f"export const r{i} = xs{i % 8}.reduce(merge{i % max(1, n // 8)}, {{}});")
+    return {"a.js": lines(out)}
+
+
 SHAPES = [
     ("many-functions", many_functions, 2000, MODES_DEFAULT),
     ("one-function-50k-stmts", one_function_statements, 2000, MODES_DEFAULT),
@@ -358,6 +387,9 @@ SHAPES = [
     ("ts-annotated-params", ts_annotated_params, 1000, MODES_DEFAULT),
     ("ts-big-type-literal", ts_big_type_literal, 2000, MODES_DEFAULT),
     ("ts-big-union", ts_big_union, 2000, MODES_DEFAULT),
+    ("grown-array-max", grown_array_max, 2000, MODES_DEFAULT),
+    ("reduce-key-writes", reduce_key_writes, 2000, MODES_DEFAULT),
+    ("named-reduce-callbacks", named_reduce_callbacks, 2000, MODES_DEFAULT),
     ("many-files", many_files, 1000, ["json", "pretty", "fix"]),
     ("deep-tree", deep_tree, 1000, ["json", "pretty"]),
 ]

@@ -132,6 +132,8 @@ pub struct Kinds<'a, 'c> {
     writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
     /// The member names written on an object binding (see `member_names_written`).
     names_written: RefCell<HashMap<SymbolId, Option<Rc<NameSet>>>>,
+    /// Values a rule derives from all of a symbol's references (see `symbol_memo`).
+    memos: RefCell<HashMap<(&'static str, SymbolId, u32), Rc<dyn std::any::Any>>>,
 }
 
 /// A set of property names.
@@ -179,6 +181,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             by_start: RefCell::default(),
             writes: RefCell::default(),
             names_written: RefCell::default(),
+            memos: RefCell::default(),
         }
     }
 
@@ -210,6 +213,29 @@ impl<'a, 'c> Kinds<'a, 'c> {
         count_scan();
         let value = compute();
         self.facts.borrow_mut().insert((tag, symbol, at), value);
+        value
+    }
+
+    /// [`Kinds::symbol_fact_at`] for an answer that is not a yes or no (a list of places in
+    /// the code): computed once per file, tag, symbol and number, then shared. Each tag must
+    /// always be asked for the same type `T`.
+    pub fn symbol_memo<T: 'static>(
+        &self,
+        tag: &'static str,
+        symbol: SymbolId,
+        at: u32,
+        compute: impl FnOnce() -> T,
+    ) -> Rc<T> {
+        let known = self.memos.borrow().get(&(tag, symbol, at)).cloned();
+        if let Some(value) = known.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        count_scan();
+        let value = Rc::new(compute());
+        self.memos.borrow_mut().insert(
+            (tag, symbol, at),
+            Rc::clone(&value) as Rc<dyn std::any::Any>,
+        );
         value
     }
 

@@ -309,60 +309,77 @@ fn step_of(cx: &Ctx<'_, '_>, holder: NodeId) -> Option<OxcSpan> {
 
 /// A write inside `step` that adds keys to the object `symbol` holds: an assignment (any
 /// operator, `acc[k] ??= []` too) or update of `acc[k]` with a key that is not a literal, or
-/// `Object.assign(acc, src)` with a source that is not an object literal of fixed keys.
+/// `Object.assign(acc, src)` with a source that is not an object literal of fixed keys. The
+/// first such write in the source.
 fn key_write(cx: &Ctx<'_, '_>, symbol: SymbolId, step: OxcSpan) -> Option<OxcSpan> {
-    let scoping = cx.scoping();
+    // The binding's key writes, found once (per spread, the scan of every reference is
+    // quadratic in a step with thousands of writes and copies): `(reference, write)`, sorted.
+    let writes = cx
+        .kinds()
+        .symbol_memo("accumulating-spread/key-writes", symbol, 0, || {
+            let scoping = cx.scoping();
+            let nodes = cx.nodes();
+            let mut writes: Vec<(OxcSpan, OxcSpan)> = scoping
+                .get_resolved_reference_ids(symbol)
+                .iter()
+                .filter_map(|&r| {
+                    let node = scoping.get_reference(r).node_id();
+                    key_write_at(cx, node).map(|w| (nodes.kind(node).span(), w))
+                })
+                .collect();
+            writes.sort_unstable_by_key(|(r, _)| r.start);
+            writes
+        });
+    let first = writes.partition_point(|(r, _)| r.start < step.start);
+    writes
+        .get(first)
+        .filter(|(r, _)| step.contains_inclusive(*r))
+        .map(|&(_, w)| w)
+}
+
+/// The key write (see [`key_write`]) made through the reference at `node`, if it is one.
+fn key_write_at(cx: &Ctx<'_, '_>, node: NodeId) -> Option<OxcSpan> {
     let nodes = cx.nodes();
-    scoping
-        .get_resolved_reference_ids(symbol)
-        .iter()
-        .find_map(|&r| {
-            let node = scoping.get_reference(r).node_id();
-            let span = nodes.kind(node).span();
-            if !step.contains_inclusive(span) {
-                return None;
-            }
-            let mut current = node;
-            let mut parent = nodes.parent_node(current);
-            while matches!(
-                parent.kind(),
-                AstKind::ParenthesizedExpression(_)
-                    | AstKind::TSAsExpression(_)
-                    | AstKind::TSSatisfiesExpression(_)
-                    | AstKind::TSNonNullExpression(_)
-            ) {
-                current = parent.id();
-                parent = nodes.parent_node(current);
-            }
-            let current_span = nodes.kind(current).span();
-            match parent.kind() {
-                AstKind::ComputedMemberExpression(m)
-                    if m.object.span() == current_span && !is_fixed_key(&m.expression) =>
-                {
-                    match nodes.parent_kind(parent.id()) {
-                        AstKind::AssignmentExpression(a) if a.left.span() == m.span => Some(a.span),
-                        AstKind::UpdateExpression(u) if u.argument.span() == m.span => Some(u.span),
-                        _ => None,
-                    }
-                }
-                AstKind::CallExpression(c)
-                    if c.arguments
-                        .first()
-                        .is_some_and(|a| a.span() == current_span)
-                        && is_object_assign(cx, &c.callee)
-                        && c.arguments.iter().skip(1).any(|a| {
-                            !a.as_expression().is_some_and(|e| {
-                                matches!(e.get_inner_expression(), Expression::ObjectExpression(o)
-                                if o.properties.iter().all(|p| matches!(p,
-                                    ObjectPropertyKind::ObjectProperty(p) if !p.computed)))
-                            })
-                        }) =>
-                {
-                    Some(c.span)
-                }
+    let mut current = node;
+    let mut parent = nodes.parent_node(current);
+    while matches!(
+        parent.kind(),
+        AstKind::ParenthesizedExpression(_)
+            | AstKind::TSAsExpression(_)
+            | AstKind::TSSatisfiesExpression(_)
+            | AstKind::TSNonNullExpression(_)
+    ) {
+        current = parent.id();
+        parent = nodes.parent_node(current);
+    }
+    let current_span = nodes.kind(current).span();
+    match parent.kind() {
+        AstKind::ComputedMemberExpression(m)
+            if m.object.span() == current_span && !is_fixed_key(&m.expression) =>
+        {
+            match nodes.parent_kind(parent.id()) {
+                AstKind::AssignmentExpression(a) if a.left.span() == m.span => Some(a.span),
+                AstKind::UpdateExpression(u) if u.argument.span() == m.span => Some(u.span),
                 _ => None,
             }
-        })
+        }
+        AstKind::CallExpression(c)
+            if c.arguments
+                .first()
+                .is_some_and(|a| a.span() == current_span)
+                && is_object_assign(cx, &c.callee)
+                && c.arguments.iter().skip(1).any(|a| {
+                    !a.as_expression().is_some_and(|e| {
+                        matches!(e.get_inner_expression(), Expression::ObjectExpression(o)
+                        if o.properties.iter().all(|p| matches!(p,
+                            ObjectPropertyKind::ObjectProperty(p) if !p.computed)))
+                    })
+                }) =>
+        {
+            Some(c.span)
+        }
+        _ => None,
+    }
 }
 
 /// Whether the copy at `spread_id` is made only when a test that reads the accumulator says
@@ -370,11 +387,14 @@ fn key_write(cx: &Ctx<'_, '_>, symbol: SymbolId, step: OxcSpan) -> Option<OxcSpa
 /// the step `step`.
 fn copy_on_test(cx: &Ctx<'_, '_>, symbol: SymbolId, spread_id: NodeId, step: OxcSpan) -> bool {
     let nodes = cx.nodes();
-    let scoping = cx.scoping();
+    // A binary search in the binding's references sorted by start (a scan per copy is
+    // quadratic in a step with thousands of copies); they do not overlap, so the first one
+    // starting in `test` is the one to look at.
+    let refs = cx.kinds().references_by_start(symbol);
     let reads = |test: OxcSpan| {
-        scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-            test.contains_inclusive(nodes.kind(scoping.get_reference(r).node_id()).span())
-        })
+        let first = refs.partition_point(|&(start, _)| start < test.start);
+        refs.get(first)
+            .is_some_and(|&(_, id)| test.contains_inclusive(nodes.kind(id).span()))
     };
     let spread = nodes.kind(spread_id).span();
     for a in nodes.ancestors(spread_id) {

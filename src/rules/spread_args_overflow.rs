@@ -443,16 +443,37 @@ fn loop_growth(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32, at: u32) -> 
 /// The first reference to `symbol` that grows it in a loop or an element callback, before
 /// `at` or in a loop or callback around `at`; see [`loop_growth`].
 fn symbol_loop_growth(symbol: SymbolId, cx: &Ctx<'_, '_>, hops: u32, at: u32) -> Option<Growth> {
+    // Where the binding grows does not depend on `at`: found once per binding (per use, the
+    // scan of every reference is quadratic in a file with thousands of loops over one array).
+    let growths = cx
+        .kinds()
+        .symbol_memo("spread-args-overflow/loop-growth", symbol, hops, || {
+            growth_places(symbol, cx, hops)
+        });
+    growths
+        .iter()
+        // `Math.max(...xs)` above the loop that fills `xs` sees it before it grows.
+        .find(|(g, region)| {
+            g.site.start < at || region.contains_inclusive(oxc_span::Span::new(at, at))
+        })
+        .map(|(g, _)| *g)
+}
+
+/// Every reference to `symbol` that grows it in a loop or an element callback, with what
+/// repeats it, in reference order; none when a chunking guard keeps it short.
+fn growth_places(symbol: SymbolId, cx: &Ctx<'_, '_>, hops: u32) -> Vec<(Growth, oxc_span::Span)> {
     let scoping = cx.scoping();
     let references = scoping.get_resolved_reference_ids(symbol);
     if references
         .iter()
         .any(|&r| is_chunk_guard(scoping.get_reference(r).node_id(), cx))
     {
-        return None;
+        return Vec::new();
     }
     let decl = scoping.symbol_declaration(symbol);
     let decl_function = enclosing_function(decl, cx);
+    let shortening = shortening_references(symbol, cx);
+    let mut places = Vec::new();
     for &reference_id in references {
         let node = scoping.get_reference(reference_id).node_id();
         let Some(site) = growth_site(node, cx) else {
@@ -461,16 +482,12 @@ fn symbol_loop_growth(symbol: SymbolId, cx: &Ctx<'_, '_>, hops: u32, at: u32) ->
         let Some((by, region)) = repeated_region(node, site, decl, decl_function, cx, hops) else {
             continue;
         };
-        // `Math.max(...xs)` above the loop that fills `xs` sees it before it grows.
-        if site.start >= at && !region.contains_inclusive(oxc_span::Span::new(at, at)) {
+        if kept_short(&shortening, region) {
             continue;
         }
-        if kept_short(symbol, region, cx) {
-            continue;
-        }
-        return Some(Growth { site, by, symbol });
+        places.push((Growth { site, by, symbol }, region));
     }
-    None
+    places
 }
 
 /// The call or write through the identifier reference at `node` that adds elements to an
@@ -717,38 +734,59 @@ fn element_callback<'c, 'a>(
 /// Whether the loop or callback at `region` keeps the array short itself: it compares the
 /// array's `length` (`if (buf.length < 10)`, `while (out.length < max)`), resets it
 /// (`buf.length = 0`) or takes elements out (`shift`, `pop`, `splice` without items to insert).
-fn kept_short(symbol: SymbolId, region: oxc_span::Span, cx: &Ctx<'_, '_>) -> bool {
+fn kept_short(shortening: &[oxc_span::Span], region: oxc_span::Span) -> bool {
+    // The references do not overlap: the first one starting in `region` is the only one that
+    // can lie inside it whole.
+    let first = shortening.partition_point(|s| s.start < region.start);
+    shortening
+        .get(first)
+        .is_some_and(|s| region.contains_inclusive(*s))
+}
+
+/// The references to `symbol` that compare its `length`, reset it or take elements out (see
+/// [`kept_short`]), sorted by start.
+fn shortening_references(symbol: SymbolId, cx: &Ctx<'_, '_>) -> Vec<oxc_span::Span> {
     let scoping = cx.scoping();
     let nodes = cx.nodes();
-    scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-        let node = scoping.get_reference(r).node_id();
-        if !region.contains_inclusive(nodes.kind(node).span()) {
-            return false;
+    let mut spans: Vec<oxc_span::Span> = scoping
+        .get_resolved_reference_ids(symbol)
+        .iter()
+        .filter_map(|&r| {
+            let node = scoping.get_reference(r).node_id();
+            shortens(node, cx).then(|| nodes.kind(node).span())
+        })
+        .collect();
+    spans.sort_unstable_by_key(|s| s.start);
+    spans
+}
+
+/// Whether the reference at `node` compares the array's `length`, resets it or takes elements
+/// out.
+fn shortens(node: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let nodes = cx.nodes();
+    let parent = unwrap_parents(node, cx);
+    let AstKind::StaticMemberExpression(m) = parent.kind() else {
+        return false;
+    };
+    match (m.property.name.as_str(), nodes.parent_kind(parent.id())) {
+        ("length", AstKind::BinaryExpression(b)) => {
+            b.operator.is_compare() || b.operator.is_equality()
         }
-        let parent = unwrap_parents(node, cx);
-        let AstKind::StaticMemberExpression(m) = parent.kind() else {
-            return false;
-        };
-        match (m.property.name.as_str(), nodes.parent_kind(parent.id())) {
-            ("length", AstKind::BinaryExpression(b)) => {
-                b.operator.is_compare() || b.operator.is_equality()
-            }
-            ("length", AstKind::AssignmentExpression(a)) => {
-                a.left.span() == m.span
-                    && matches!(
-                        a.right.get_inner_expression(),
-                        Expression::NumericLiteral(_)
-                    )
-            }
-            ("shift" | "pop", AstKind::CallExpression(c)) => {
-                c.callee.get_inner_expression().span() == m.span
-            }
-            ("splice", AstKind::CallExpression(c)) => {
-                c.callee.get_inner_expression().span() == m.span && growth_site(node, cx).is_none()
-            }
-            _ => false,
+        ("length", AstKind::AssignmentExpression(a)) => {
+            a.left.span() == m.span
+                && matches!(
+                    a.right.get_inner_expression(),
+                    Expression::NumericLiteral(_)
+                )
         }
-    })
+        ("shift" | "pop", AstKind::CallExpression(c)) => {
+            c.callee.get_inner_expression().span() == m.span
+        }
+        ("splice", AstKind::CallExpression(c)) => {
+            c.callee.get_inner_expression().span() == m.span && growth_site(node, cx).is_none()
+        }
+        _ => false,
+    }
 }
 
 /// Whether an array the inference calls unbounded is small after all because of where it
