@@ -133,7 +133,7 @@ pub struct Kinds<'a, 'c> {
     /// The member names written on an object binding (see `member_names_written`).
     names_written: RefCell<HashMap<SymbolId, Option<Rc<NameSet>>>>,
     /// Values a rule derives from all of a symbol's references (see `symbol_memo`).
-    memos: RefCell<HashMap<(&'static str, SymbolId, u32), Rc<dyn std::any::Any>>>,
+    memos: RefCell<HashMap<(&'static str, SymbolId, u32), Memo>>,
 }
 
 /// A set of property names.
@@ -141,6 +141,9 @@ type NameSet = rustc_hash::FxHashSet<String>;
 
 /// A symbol's reference nodes with their start offsets, sorted by offset.
 pub type ReferencesByStart = Rc<[(u32, NodeId)]>;
+
+/// A memoised value of any type (see `Kinds::symbol_memo`).
+type Memo = Rc<dyn std::any::Any>;
 
 thread_local! {
     /// How many full scans of a symbol's references the memoised helpers below made on this
