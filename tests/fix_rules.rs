@@ -376,7 +376,7 @@ fn nested_refused_fixes_are_tried_a_bounded_number_of_times() {
     let path = Path::new("a.js");
     let before = lint_text(path, &code, &set);
     assert_eq!(before.len(), 150);
-    let out = fix_text(path, &code, before, &set, FixMode::Safe);
+    let out = fix_text(path, &code, before, &set, FixMode::SAFE);
     let refused = out
         .diagnostics
         .iter()
