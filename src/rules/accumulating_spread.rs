@@ -340,18 +340,7 @@ fn key_write(cx: &Ctx<'_, '_>, symbol: SymbolId, step: OxcSpan) -> Option<OxcSpa
 /// The key write (see [`key_write`]) made through the reference at `node`, if it is one.
 fn key_write_at(cx: &Ctx<'_, '_>, node: NodeId) -> Option<OxcSpan> {
     let nodes = cx.nodes();
-    let mut current = node;
-    let mut parent = nodes.parent_node(current);
-    while matches!(
-        parent.kind(),
-        AstKind::ParenthesizedExpression(_)
-            | AstKind::TSAsExpression(_)
-            | AstKind::TSSatisfiesExpression(_)
-            | AstKind::TSNonNullExpression(_)
-    ) {
-        current = parent.id();
-        parent = nodes.parent_node(current);
-    }
+    let (current, parent) = crate::rules::wrapped_parent(nodes, node);
     let current_span = nodes.kind(current).span();
     match parent.kind() {
         AstKind::ComputedMemberExpression(m)
@@ -1075,6 +1064,37 @@ mod tests {
 
     const RULE: &str = "accumulating-spread";
 
+    /// Each failing case gives exactly one diagnostic, on the spread written beside it (a case
+    /// whose code contains `ts_marker` is linted as TypeScript); each passing case none.
+    fn check(fail: &[(&str, &str)], pass: &[&str], ts_marker: &str) -> Vec<String> {
+        let mut failures = Vec::new();
+        for (code, spread) in fail {
+            let file = if code.contains(ts_marker) {
+                "a.ts"
+            } else {
+                "a.js"
+            };
+            let d = lint_with_rule(file, code, RULE);
+            let got: Vec<_> = d
+                .iter()
+                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
+                .collect();
+            if got != vec![(RULE, *spread)] {
+                failures.push(format!("fail {code}: {got:?}"));
+            }
+        }
+        for code in pass {
+            let d = lint_with_rule("a.js", code, RULE);
+            if !d.is_empty() {
+                failures.push(format!(
+                    "pass {code}: {:?}",
+                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
+            }
+        }
+        failures
+    }
+
     #[test]
     fn fail_and_pass() {
         let fail: &[(&str, &str)] = &[
@@ -1260,31 +1280,7 @@ mod tests {
             "let o = base; for (const x of xs) { if (o === base) o = { ...o }; o[x.k] = x; }",
             "xs.forEach((x) => { if (source === original) source = { ...source }; source[x] = 1; });",
         ];
-        let mut failures = Vec::new();
-        for (code, spread) in fail {
-            let file = if code.contains(": Record") {
-                "a.ts"
-            } else {
-                "a.js"
-            };
-            let d = lint_with_rule(file, code, RULE);
-            let got: Vec<_> = d
-                .iter()
-                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
-                .collect();
-            if got != vec![(RULE, *spread)] {
-                failures.push(format!("fail {code}: {got:?}"));
-            }
-        }
-        for code in pass {
-            let d = lint_with_rule("a.js", code, RULE);
-            if !d.is_empty() {
-                failures.push(format!(
-                    "pass {code}: {:?}",
-                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
-                ));
-            }
-        }
+        let failures = check(fail, &pass, ": Record");
         assert!(failures.is_empty(), "{failures:#?}");
     }
 
@@ -1379,31 +1375,7 @@ mod tests {
             // The spread belongs to another function inside the callback.
             "function step(acc, x) { return x.items.map((y) => [...acc, y]); }\nxs.reduce(step, []);",
         ];
-        let mut failures = Vec::new();
-        for (code, spread) in fail {
-            let file = if code.contains(": number") {
-                "a.ts"
-            } else {
-                "a.js"
-            };
-            let d = lint_with_rule(file, code, RULE);
-            let got: Vec<_> = d
-                .iter()
-                .map(|d| (d.rule, &code[d.span.start as usize..d.span.end as usize]))
-                .collect();
-            if got != vec![(RULE, *spread)] {
-                failures.push(format!("fail {code}: {got:?}"));
-            }
-        }
-        for code in pass {
-            let d = lint_with_rule("a.js", code, RULE);
-            if !d.is_empty() {
-                failures.push(format!(
-                    "pass {code}: {:?}",
-                    d.iter().map(|d| &d.message).collect::<Vec<_>>()
-                ));
-            }
-        }
+        let failures = check(fail, &pass, ": number");
         assert!(failures.is_empty(), "{failures:#?}");
     }
 

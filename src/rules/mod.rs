@@ -138,6 +138,28 @@ pub trait Rule: Send + Sync {
     }
 }
 
+/// Climbs from `node` through the parentheses and TypeScript wrappers around it (`(x)`,
+/// `x as T`, `x satisfies T`, `x!`): the outermost of them (or `node`) and the node that holds
+/// it, the place where what is done with the value shows.
+pub fn wrapped_parent<'c, 'a>(
+    nodes: &'c oxc_semantic::AstNodes<'a>,
+    node: oxc_syntax::node::NodeId,
+) -> (oxc_syntax::node::NodeId, &'c AstNode<'a>) {
+    let mut current = node;
+    let mut parent = nodes.parent_node(current);
+    while matches!(
+        parent.kind(),
+        oxc_ast::AstKind::ParenthesizedExpression(_)
+            | oxc_ast::AstKind::TSAsExpression(_)
+            | oxc_ast::AstKind::TSSatisfiesExpression(_)
+            | oxc_ast::AstKind::TSNonNullExpression(_)
+    ) {
+        current = parent.id();
+        parent = nodes.parent_node(current);
+    }
+    (current, parent)
+}
+
 /// `text` on one line for a message, each run of whitespace made one space (as
 /// `split_whitespace` then `join(" ")`), but only as much of it as a message can show: past
 /// `max` characters it stops (after at least `max + 1`, never on a space, so that collapsing

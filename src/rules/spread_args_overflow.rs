@@ -546,18 +546,7 @@ fn growth_site(node: NodeId, cx: &Ctx<'_, '_>) -> Option<oxc_span::Span> {
 
 /// The parent of the identifier reference at `node`, past parentheses and TS wrappers.
 fn unwrap_parents<'c, 'a>(node: NodeId, cx: &'c Ctx<'a, '_>) -> &'c AstNode<'a> {
-    let nodes = cx.nodes();
-    let mut parent = nodes.parent_node(node);
-    while matches!(
-        parent.kind(),
-        AstKind::ParenthesizedExpression(_)
-            | AstKind::TSAsExpression(_)
-            | AstKind::TSNonNullExpression(_)
-            | AstKind::TSSatisfiesExpression(_)
-    ) {
-        parent = nodes.parent_node(parent.id());
-    }
-    parent
+    crate::rules::wrapped_parent(cx.nodes(), node).1
 }
 
 /// What runs the growth at `site` (the reference `node`) once per element of the data, and the
@@ -1237,17 +1226,7 @@ fn enclosing_function(node: NodeId, cx: &Ctx<'_, '_>) -> Option<NodeId> {
 /// `methods`), `x[i] = …`, `x.length = …`.
 pub(crate) fn adds_elements(node: NodeId, methods: &[&str], cx: &Ctx<'_, '_>) -> bool {
     let nodes = cx.nodes();
-    let mut current = node;
-    let mut parent = nodes.parent_node(current);
-    while matches!(
-        parent.kind(),
-        AstKind::ParenthesizedExpression(_)
-            | AstKind::TSAsExpression(_)
-            | AstKind::TSNonNullExpression(_)
-    ) {
-        current = parent.id();
-        parent = nodes.parent_node(current);
-    }
+    let (_, parent) = crate::rules::wrapped_parent(nodes, node);
     let member_span = match parent.kind() {
         AstKind::StaticMemberExpression(m) => {
             let name = m.property.name.as_str();
