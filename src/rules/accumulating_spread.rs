@@ -78,13 +78,16 @@ impl Container {
     }
 }
 
+/// The diagnostic of a `reduce` step that copies its accumulator; `call` is the label on the
+/// call that makes it a step (the method name of an inline callback's call, or the name of a
+/// callback passed by name).
 fn reduce_step(
     name: &str,
     method: &str,
     c: Container,
     spread: OxcSpan,
-    call: OxcSpan,
     param: OxcSpan,
+    call: (OxcSpan, String),
 ) -> Diagnostic {
     Diagnostic::new(
         META.id,
@@ -96,30 +99,7 @@ fn reduce_step(
     )
     .with_label(spread, "the copy of the accumulator")
     .with_label(param, "the accumulator")
-    .with_label(call, format!("the `{method}` call"))
-    .with_help(c.help(name))
-}
-
-fn reduce_step_named(
-    name: &str,
-    method: &str,
-    c: Container,
-    spread: OxcSpan,
-    param: OxcSpan,
-    callback: &str,
-    arg: OxcSpan,
-) -> Diagnostic {
-    Diagnostic::new(
-        META.id,
-        spread,
-        format!(
-            "the accumulator `{name}` is copied into a new {} on every `{method}` step: the copies make this quadratic in the input's length",
-            c.noun()
-        ),
-    )
-    .with_label(spread, "the copy of the accumulator")
-    .with_label(param, "the accumulator")
-    .with_label(arg, format!("`{callback}` is a `{method}` callback here"))
+    .with_label(call.0, call.1)
     .with_help(c.help(name))
 }
 
@@ -542,13 +522,14 @@ fn check_reduce(
             let Some(method) = reduce_method(cx, call) else {
                 return;
             };
+            let at = member_property(&call.callee).map_or(call.span, |(_, span)| span);
             reduce_step(
                 name,
                 method,
                 c,
                 spread,
-                member_property(&call.callee).map_or(call.span, |(_, span)| span),
                 binding.span,
+                (at, format!("the `{method}` call")),
             )
         }
         // Passed by name: `function merge(acc, x) { … }` then `xs.reduce(merge, init)`.
@@ -556,7 +537,8 @@ fn check_reduce(
             let Some((callback, method, arg)) = named_reduce(cx, func) else {
                 return;
             };
-            reduce_step_named(name, method, c, spread, binding.span, callback, arg)
+            let label = format!("`{callback}` is a `{method}` callback here");
+            reduce_step(name, method, c, spread, binding.span, (arg, label))
         }
     };
     cx.report(with_write(d, name, write));
