@@ -1281,9 +1281,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     self.collect_branches(init, &mut inner, d, and_right);
                     if inner.len() > 1 {
                         // A binding that can be a falsy placeholder (`const seen = dev ? new
-                        // Map() : undefined`) is used behind a check (`if (seen)`): those
-                        // branches are not what reaches the use.
-                        inner.retain(|(span, t)| !self.is_falsy_placeholder(*span, t.kind));
+                        // Map() : undefined`) used behind a check (`if (seen)`, `if (dev)`):
+                        // those branches are not what reaches the use.
+                        if self.placeholder_ruled_out(id, init) {
+                            inner.retain(|(span, t)| !self.is_falsy_placeholder(*span, t.kind));
+                        }
                         if !inner.is_empty() {
                             out.extend(inner);
                             return;
@@ -1338,7 +1340,6 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(reference) = id.reference_id.get() else {
             return false;
         };
-        let nodes = self.semantic.nodes();
         let mentions = |e: &Expression<'a>| {
             let mut m = Mentions {
                 scoping,
@@ -1348,7 +1349,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.found
         };
-        let mut child = scoping.get_reference(reference).node_id();
+        self.guarded_by(scoping.get_reference(reference).node_id(), &mentions)
+    }
+
+    /// Whether the node `child` is in the branch of an `if`, `?:`, `&&` or `||` whose test
+    /// satisfies `mentions`, or follows an `if` whose test does and whose branch leaves.
+    fn guarded_by(&self, mut child: NodeId, mentions: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+        let nodes = self.semantic.nodes();
         for parent in nodes.ancestors(child) {
             let child_span = nodes.kind(child).span();
             let guarded = match parent.kind() {
@@ -1369,6 +1376,57 @@ impl<'a, 'c> Kinds<'a, 'c> {
             child = parent.id();
         }
         false
+    }
+
+    /// Whether the falsy placeholder branches of `init`, the branching initializer of `id`'s
+    /// binding (`const seen = dev ? new Map() : null`, `const list = cached || null`), may have
+    /// been ruled out where `id` is used: a test on the way to the use (an `if`, `?:`, `&&` or
+    /// `||` around it, or an earlier `if` that leaves) reads the binding or a name the
+    /// initializer tests (`seen`, `dev`), or the use is in another function than the binding
+    /// (its caller may have checked). Unknown tests (`this.dev ? … : null`) count as checked.
+    fn placeholder_ruled_out(&self, id: &IdentifierReference<'a>, init: &Expression<'a>) -> bool {
+        let test = match init {
+            Expression::ConditionalExpression(c) => &c.test,
+            Expression::LogicalExpression(l) => &l.left,
+            _ => return true,
+        };
+        let mut names = Names::default();
+        names.visit_expression(test);
+        if names.opaque {
+            return true;
+        }
+        names.names.push(id.name.as_str());
+        let Some(symbol) = self.symbol_of(id) else {
+            return true;
+        };
+        let Some(reference) = id.reference_id.get() else {
+            return true;
+        };
+        let scoping = self.semantic.scoping();
+        let nodes = self.semantic.nodes();
+        let use_node = scoping.get_reference(reference).node_id();
+        let decl_span = nodes.kind(scoping.symbol_declaration(symbol)).span();
+        let function = nodes.ancestors(use_node).find(|n| {
+            matches!(
+                n.kind(),
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            )
+        });
+        if let Some(f) = function {
+            let f = f.kind().span();
+            if decl_span.start < f.start || decl_span.end > f.end {
+                return true;
+            }
+        }
+        let mentions = |e: &Expression<'a>| {
+            let mut m = Names {
+                names: Vec::new(),
+                opaque: false,
+            };
+            m.visit_expression(e);
+            m.opaque || m.names.iter().any(|n| names.names.contains(n))
+        };
+        self.guarded_by(use_node, &mentions)
     }
 
     fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
@@ -2775,6 +2833,28 @@ impl<'a> Visit<'a> for Mentions<'_> {
             self.found = true;
         }
         walk::walk_binary_expression(self, b);
+    }
+}
+
+/// The names a test reads (`dev`, `opts` in `opts.dev`); `opaque` when it reads `this` or
+/// `super`, whose members a later test cannot be matched against by name.
+#[derive(Default)]
+struct Names<'a> {
+    names: Vec<&'a str>,
+    opaque: bool,
+}
+
+impl<'a> Visit<'a> for Names<'a> {
+    fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
+        self.names.push(id.name.as_str());
+    }
+
+    fn visit_this_expression(&mut self, _: &ThisExpression) {
+        self.opaque = true;
+    }
+
+    fn visit_super(&mut self, _: &Super) {
+        self.opaque = true;
     }
 }
 

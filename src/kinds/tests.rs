@@ -759,14 +759,31 @@ fn branches() {
         vec![Kind::Array { bounded: true }]
     );
     assert_eq!(probe("a.js", "probe(a && b)").1, vec![Kind::Unknown]);
-    // Through a binding, falsy placeholders are left out (the use sits behind a check).
+    // Through a binding, falsy placeholders are left out where a check of the binding or of
+    // what its initializer tests may have ruled them out, or in another function.
     assert_eq!(
-        probe("a.js", "const m = c ? new Map() : null; probe(m)").1,
+        probe("a.js", "const m = c ? new Map() : null; if (c) probe(m)").1,
         vec![Kind::Map]
     );
     assert_eq!(
-        probe("a.js", "const m = c ? false : 0; probe(m)").1,
+        probe("a.js", "const m = c ? new Map() : null; m && probe(m)").1,
+        vec![Kind::Map]
+    );
+    assert_eq!(
+        probe("a.js", "const m = c ? new Map() : null; () => probe(m)").1,
+        vec![Kind::Map]
+    );
+    assert_eq!(
+        probe("a.js", "const m = c ? false : 0; if (m) probe(m)").1,
         vec![Kind::Unknown]
+    );
+    assert_eq!(
+        probe("a.js", "const m = c ? new Map() : null; probe(m)").1,
+        vec![Kind::Map, Kind::Null]
+    );
+    assert_eq!(
+        probe("a.js", "const m = c ? false : 0; probe(m)").1,
+        vec![Kind::Boolean, Kind::Number]
     );
     assert_eq!(
         probe("a.js", "probe(c ? new Map() : null)").1,

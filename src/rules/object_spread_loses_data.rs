@@ -410,7 +410,13 @@ fn copy_binding_of_spread(cx: &Ctx<'_, '_>, spread: NodeId) -> Option<SymbolId> 
     let AstKind::ObjectExpression(_) = object.kind() else {
         return None;
     };
-    let mut parent = cx.nodes().parent_node(object.id());
+    copy_binding_of(cx, object.id())
+}
+
+/// The binding the expression `value` initializes, through parentheses: `const copy = value`
+/// (never reassigned).
+fn copy_binding_of(cx: &Ctx<'_, '_>, value: NodeId) -> Option<SymbolId> {
+    let mut parent = cx.nodes().parent_node(value);
     while let AstKind::ParenthesizedExpression(_) = parent.kind() {
         parent = cx.nodes().parent_node(parent.id());
     }
@@ -506,6 +512,26 @@ impl Rule for Options {
                                 self.check_value(cx, Copy::Assign, e, e.span().into(), None);
                             }
                         }
+                    }
+                }
+                // `const copy = Object.assign({}, cart); copy.total()`: a copy like `{...cart}`.
+                if let [Argument::ObjectExpression(target), source] = call.arguments.as_slice()
+                    && target.properties.is_empty()
+                    && let Some(source) = source.as_expression()
+                    && let Some(copy) = copy_binding_of(cx, node.id())
+                {
+                    let t = cx.kinds().of(source);
+                    if self.loss(cx, t.kind).is_none() {
+                        let subject = cx.kinds().subject(source);
+                        Self::report_method_use(
+                            cx,
+                            &t,
+                            &subject,
+                            copy,
+                            source.span().into(),
+                            "with `Object.assign({}, …)`",
+                            &[],
+                        );
                     }
                 }
             }
@@ -759,6 +785,12 @@ mod tests {
                 "class Base { check() {} }\nclass Session extends Base {}\nconst copy = { ...new Session(), x: 1 };\nif (copy.check()) {}",
                 &[(3, 16)],
             ),
+            // the same copy made with `Object.assign({}, x)`: the span is the source
+            (
+                "a.js",
+                "class Cart { total() { return 0; } }\nclass GiftCart extends Cart {}\nconst cart = new GiftCart();\nconst snap = Object.assign({}, cart);\nsnap.total();",
+                &[(4, 32)],
+            ),
         ];
         let failures = run(cases, None);
         let mut snapshot = String::new();
@@ -899,6 +931,14 @@ mod tests {
             (
                 "a.js",
                 "class Session { isValid() { return true; } }\nconst session = new Session();\nconst copy = { ...session };\nsession.isValid();",
+                &[],
+            ),
+            // `Object.assign` copies that keep the method: another source or a non-empty
+            // target may bring it, a target that is not a fresh `{}` keeps its prototype, the
+            // result is not bound, the method is called on the original.
+            (
+                "a.js",
+                "class Cart { total() { return 0; } }\nconst cart = new Cart();\nconst a = Object.assign({}, cart, mixin);\na.total();\nconst b = Object.assign({ total }, cart);\nb.total();\nconst c = Object.assign(Object.create(Cart.prototype), cart);\nc.total();\nuse(Object.assign({}, cart).total);\nconst d = Object.assign({}, cart);\ncart.total(d);",
                 &[],
             ),
             (

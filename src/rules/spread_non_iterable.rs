@@ -826,6 +826,65 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// A falsy placeholder branch reached through a binding (`const lines = c ? xs : null`)
+    /// counts unless a check on the way to the use may have ruled it out: a test of the
+    /// binding or of a name the initializer tests, or a use in another function.
+    #[test]
+    fn placeholder_branches_through_a_binding() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "function f(order, withLines) {\n  const lines = withLines ? order.lines : null;\n  return new Set([...lines]);\n}",
+                &[(3, 19)],
+            ),
+            (
+                "a.js",
+                "function f(row, widths) {\n  const pad = typeof widths === 'number' ? widths : 0;\n  return [...row, ...pad];\n}",
+                &[(3, 19)],
+            ),
+            (
+                "a.js",
+                "function f(cached) {\n  const list = cached || null;\n  for (const x of list) log(x);\n}",
+                &[(3, 19)],
+            ),
+            // Checked: the binding, the initializer's test, an early exit, a `&&`, a `?:`.
+            (
+                "a.js",
+                "function f(order, withLines) {\n  const lines = withLines ? order.lines : null;\n  if (lines) log([...lines]);\n  if (withLines) log([...lines]);\n  return withLines && [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, opts) {\n  const lines = opts.lines ? order.lines : undefined;\n  if (!opts.lines) return [];\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  return lines == null ? [] : [...lines];\n}",
+                &[],
+            ),
+            // Another function (its caller may check), a test on `this`.
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  return () => [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "class A {\n  f(order) {\n    const lines = this.full ? order.lines : null;\n    return [...lines];\n  }\n}",
+                &[],
+            ),
+            // A placeholder that is not falsy-only still counts, checked or not.
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : {};\n  if (w) return [...lines];\n}",
+                &[(3, 18)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn messages() {
         let d = lint_with_rule(
