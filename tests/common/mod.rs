@@ -2,6 +2,8 @@
 // Each test crate uses part of them.
 #![allow(dead_code)]
 
+pub mod realistic;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
