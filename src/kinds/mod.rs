@@ -578,6 +578,18 @@ impl<'a, 'c> Kinds<'a, 'c> {
             return Typed::unknown();
         }
         let d = depth + 1;
+        // `err as ApiError`, `<ApiError>err`: what a caught error is asserted to be says what
+        // was thrown; a caught error only stays one under `any`, `unknown` or an Error type.
+        if let Some((ty, inner)) = type_assertion(expr)
+            && !error_like_type(ty)
+        {
+            let t = self.infer(inner, d);
+            return if t.kind == Kind::CaughtError {
+                Typed::unknown()
+            } else {
+                t
+            };
+        }
         let expr = expr.get_inner_expression();
         let span = expr.span();
         match expr {
@@ -1226,6 +1238,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
             return;
         }
         let d = depth + 1;
+        // `{...(err as ApiError)}`: judged whole (see `infer`).
+        if type_assertion(expr).is_some_and(|(ty, _)| !error_like_type(ty)) {
+            out.push((
+                expr.get_inner_expression().span().into(),
+                self.infer(expr, d),
+            ));
+            return;
+        }
         let expr = expr.get_inner_expression();
         match expr {
             Expression::ConditionalExpression(c) => {
@@ -2941,6 +2961,37 @@ fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
 
 /// Whether a property key is `[Symbol.iterator]` (or `[Symbol.asyncIterator]`, which makes a
 /// value async-iterable only: not counted).
+/// The outermost type assertion (`x as T`, `<T>x`) under parentheses, `!` and `satisfies`:
+/// its type and its operand.
+fn type_assertion<'e, 'a>(
+    expr: &'e Expression<'a>,
+) -> Option<(&'e TSType<'a>, &'e Expression<'a>)> {
+    match expr {
+        Expression::TSAsExpression(a) => Some((&a.type_annotation, &a.expression)),
+        Expression::TSTypeAssertion(a) => Some((&a.type_annotation, &a.expression)),
+        Expression::ParenthesizedExpression(p) => type_assertion(&p.expression),
+        Expression::TSNonNullExpression(n) => type_assertion(&n.expression),
+        Expression::TSSatisfiesExpression(s) => type_assertion(&s.expression),
+        _ => None,
+    }
+}
+
+/// `any`, `unknown`, `Error` or another builtin error type, or an intersection with one
+/// (`Error & { code: string }`).
+fn error_like_type(ty: &TSType<'_>) -> bool {
+    match ty {
+        TSType::TSAnyKeyword(_) | TSType::TSUnknownKeyword(_) => true,
+        TSType::TSTypeReference(r) => matches!(
+            &r.type_name,
+            TSTypeName::IdentifierReference(id)
+                if builtins::constructed(id.name.as_str(), 1) == Some(Kind::Error)
+        ),
+        TSType::TSIntersectionType(i) => i.types.iter().any(error_like_type),
+        TSType::TSParenthesizedType(p) => error_like_type(&p.type_annotation),
+        _ => false,
+    }
+}
+
 fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
     is_symbol_key(key, computed, "iterator")
 }

@@ -794,6 +794,30 @@ fn branches() {
 #[test]
 fn annotations() {
     let cases: &[(&str, Kind)] = &[
+        // A caught error asserted to be something else (`err as ApiError`) is what the
+        // assertion says was thrown: not an error, unless the type is `any`, `unknown` or an
+        // Error type. Other values keep their kind (an assertion does not change them).
+        (
+            "interface E { code: string } try {} catch (e) { const x = e as E; probe(x) }",
+            Kind::Unknown,
+        ),
+        (
+            "try {} catch (e) { probe(<{ code: string }>e) }",
+            Kind::Unknown,
+        ),
+        ("try {} catch (e) { probe((e as any)!) }", Kind::CaughtError),
+        (
+            "try {} catch (e) { probe(e as TypeError) }",
+            Kind::CaughtError,
+        ),
+        (
+            "try {} catch (e) { probe(e as Error & { code: string }) }",
+            Kind::CaughtError,
+        ),
+        (
+            "probe(new Map() as unknown as Record<string, number>)",
+            Kind::Map,
+        ),
         ("function f(m: Map<string, number>) { probe(m) }", Kind::Map),
         // An ambient constant: its annotation is all there is.
         ("declare const m: Map<string, number>; probe(m)", Kind::Map),

@@ -757,6 +757,11 @@ mod tests {
                 &[(1, 43)],
             ),
             (
+                "a.ts",
+                "try { f(); } catch (err) { log({ ...(err as Error & { code: string }) }); }",
+                &[(1, 34)],
+            ),
+            (
                 "a.js",
                 "async function load() {}\nload().catch((err) => report({ ...err }));",
                 &[(2, 32)],
@@ -931,6 +936,12 @@ mod tests {
             (
                 "a.js",
                 "class Session { isValid() { return true; } }\nconst session = new Session();\nconst copy = { ...session };\nsession.isValid();",
+                &[],
+            ),
+            // A caught error asserted to be a plain shape: the author says what was thrown.
+            (
+                "a.ts",
+                "interface ApiError { code: string }\ntry { f(); } catch (err) {\n  const e = err as ApiError;\n  log({ ...e }, { ...(err as ApiError) });\n  const { code, ...rest } = <ApiError>err;\n}",
                 &[],
             ),
             // `Object.assign` copies that keep the method: another source or a non-empty
