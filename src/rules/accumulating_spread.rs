@@ -17,9 +17,10 @@
 //! accumulator says so (`if (o === original) o = {...o}`: copy on first write) is not.
 //!
 //! A fixed, small number of steps is not an accumulation to worry about: a `reduce` or
-//! `forEach` over an array literal of at most [`MAX_FIXED_STEPS`] elements without spreads
-//! (written inline, or bound to a never-reassigned binding that nothing in the file adds
-//! elements to), a `for…of` over such an array, or a counted `for` loop
+//! `forEach` over an array of at most [`MAX_FIXED_STEPS`] elements whose length the text
+//! fixes (an array literal, written inline or bound to a never-reassigned binding that nothing
+//! in the file adds elements to, or an array made from such arrays by `slice`, `map`,
+//! `filter`, `concat`, `reverse` and kin), a `for…of` over such an array, or a counted `for` loop
 //! (`for (let i = 0; i < 3; i++)`) of at most that many passes. A loop around such a loop is
 //! still judged.
 
@@ -691,55 +692,95 @@ fn is_fresh_start(e: &Expression<'_>) -> bool {
     }
 }
 
-/// An array literal without spreads, of at most [`MAX_FIXED_STEPS`] elements: what a
-/// `reduce`, `forEach` or `for…of` over it steps through is fixed in the text.
-fn is_short_literal(e: &Expression<'_>) -> bool {
-    match e.get_inner_expression() {
-        Expression::ArrayExpression(a) => {
-            a.elements.len() as u64 <= MAX_FIXED_STEPS
-                && !a
-                    .elements
-                    .iter()
-                    .any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_)))
-        }
-        _ => false,
-    }
+/// What a `reduce`, `forEach` or `for…of` steps through a fixed, small number of times: an
+/// array of at most [`MAX_FIXED_STEPS`] elements whose length the text fixes (see
+/// [`short_len`]), inline (`[a, b]`) or through never-reassigned bindings
+/// (`const COLORS = ['red', 'blue']; COLORS.reduce(…)`, `const REVERSED =
+/// [].concat(SIZES).reverse()`).
+fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
+    short_len(cx, e, MAX_BINDING_HOPS).is_some()
 }
 
-/// What a `reduce`, `forEach` or `for…of` steps through a fixed, small number of times: a
-/// short array literal (see [`is_short_literal`]), inline or through a never-reassigned
-/// binding to one (`const COLORS = ['red', 'blue']; COLORS.reduce(…)`) that no reference in
-/// the file adds elements to (`COLORS.push(x)`, `COLORS[i] = x`, `COLORS.length = n`).
-fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
-    if is_short_literal(e) {
-        return true;
-    }
-    let Expression::Identifier(id) = e.get_inner_expression() else {
-        return false;
+/// How many bindings [`short_len`] follows from one expression to the array it names.
+const MAX_BINDING_HOPS: u32 = 4;
+
+/// The most elements the array `e` can hold, when the text fixes it at no more than
+/// [`MAX_FIXED_STEPS`]; `None` when it does not (or fixes it higher). An array literal
+/// counts its elements and the lengths of what it spreads; a never-reassigned binding
+/// (`hops` of them at most) counts its initializer when no reference in the file adds
+/// elements to it (`COLORS.push(x)`, `COLORS[i] = x`, `COLORS.length = n`) nor stores it under
+/// another name; a call of an array method on such an array counts what the method returns:
+/// as many elements or fewer (`slice`, `filter`, `map`, `toReversed`, `toSorted`, `with`;
+/// `reverse`, `sort`, `fill` and `copyWithin` too, which return the array they change, on a
+/// fresh array only: on a binding they would make the result a second name for it), or the
+/// receiver's and the arguments' together (`concat`, each argument itself such an array: an
+/// argument of unknown kind could be an array of any length).
+fn short_len<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>, hops: u32) -> Option<u64> {
+    let len = match e.get_inner_expression() {
+        Expression::ArrayExpression(a) => {
+            if a.elements.len() as u64 > MAX_FIXED_STEPS {
+                return None;
+            }
+            let mut total = 0;
+            for element in &a.elements {
+                total += match element {
+                    ArrayExpressionElement::SpreadElement(s) => short_len(cx, &s.argument, hops)?,
+                    _ => 1,
+                };
+            }
+            total
+        }
+        Expression::Identifier(id) => {
+            let hops = hops.checked_sub(1)?;
+            let init = cx.kinds().binding_init(id)?;
+            let len = short_len(cx, init, hops)?;
+            let symbol = symbol_of(cx, id)?;
+            // Once per binding and file: asked per loop, the scan is quadratic in a file with
+            // thousands of loops over one array.
+            let never_grown =
+                cx.kinds()
+                    .symbol_fact("accumulating-spread/never-grown", symbol, || {
+                        let scoping = cx.scoping();
+                        !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
+                            let node = scoping.get_reference(r).node_id();
+                            adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
+                        })
+                    });
+            if !never_grown {
+                return None;
+            }
+            len
+        }
+        Expression::CallExpression(call) => {
+            let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+                return None;
+            };
+            let receiver = || short_len(cx, &m.object, hops);
+            match m.property.name.as_str() {
+                "slice" | "filter" | "map" | "toReversed" | "toSorted" | "with" => receiver()?,
+                "reverse" | "sort" | "fill" | "copyWithin"
+                    if !matches!(m.object.get_inner_expression(), Expression::Identifier(_)) =>
+                {
+                    receiver()?
+                }
+                "concat" => {
+                    let mut total = receiver()?;
+                    for argument in &call.arguments {
+                        total += short_len(cx, argument.as_expression()?, hops)?;
+                    }
+                    total
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
     };
-    let Some(init) = cx.kinds().binding_init(id) else {
-        return false;
-    };
-    if !is_short_literal(init) {
-        return false;
-    }
-    let Some(symbol) = symbol_of(cx, id) else {
-        return false;
-    };
-    // Once per binding and file: asked per loop, the scan is quadratic in a file with
-    // thousands of loops over one array.
-    cx.kinds()
-        .symbol_fact("accumulating-spread/never-grown", symbol, || {
-            let scoping = cx.scoping();
-            !scoping.get_resolved_reference_ids(symbol).iter().any(|&r| {
-                let node = scoping.get_reference(r).node_id();
-                adds_elements(node, ARRAY_GROWTH, cx) || aliased(cx, node)
-            })
-        })
+    (len <= MAX_FIXED_STEPS).then_some(len)
 }
 
 /// Whether the identifier reference at `node` is stored under another name (`const b = a`,
-/// `b = a`, `o.list = a`), through which elements could be added.
+/// `b = a`, `o.list = a`, also `const b = a.reverse()`: `reverse`, `sort`, `fill` and
+/// `copyWithin` return the array they change), through which elements could be added.
 fn aliased(cx: &Ctx<'_, '_>, node: NodeId) -> bool {
     let nodes = cx.nodes();
     let mut current = node;
@@ -750,6 +791,19 @@ fn aliased(cx: &Ctx<'_, '_>, node: NodeId) -> bool {
             | AstKind::TSAsExpression(_)
             | AstKind::TSSatisfiesExpression(_)
             | AstKind::TSNonNullExpression(_) => current = parent.id(),
+            AstKind::StaticMemberExpression(m)
+                if m.object.span() == nodes.kind(current).span()
+                    && matches!(
+                        m.property.name.as_str(),
+                        "reverse" | "sort" | "fill" | "copyWithin"
+                    ) =>
+            {
+                let call = nodes.parent_node(parent.id());
+                match call.kind() {
+                    AstKind::CallExpression(c) if c.callee.span() == m.span => current = call.id(),
+                    _ => return false,
+                }
+            }
             AstKind::VariableDeclarator(_) => return true,
             AstKind::AssignmentExpression(a) => {
                 return a.right.span() == nodes.kind(current).span();
@@ -1185,6 +1239,35 @@ mod tests {
                 "const KEYS = ['a', 'b']; KEYS.reduce((acc, c) => [...acc, c], out);",
                 "...acc",
             ),
+            // An array made from a short one, when its length is not fixed after all.
+            (
+                "const SIZES = ['a', 'b']; const R = [].concat(SIZES, more); let o = {}; R.forEach((s) => { o = { ...o, [s]: 1 }; });",
+                "...o",
+            ),
+            (
+                "const SIZES = ['a', 'b']; const R = SIZES.flatMap(f); let o = {}; R.forEach((s) => { o = { ...o, [s]: 1 }; });",
+                "...o",
+            ),
+            (
+                "const SIZES = ['a', 'b']; const R = SIZES.slice(); R.push(x); let o = {}; R.forEach((s) => { o = { ...o, [s]: 1 }; });",
+                "...o",
+            ),
+            (
+                "const SIZES = ['a', 'b']; const R = SIZES.reverse(); R.push(x); let o = {}; SIZES.forEach((s) => { o = { ...o, [s]: 1 }; });",
+                "...o",
+            ),
+            (
+                "const SIZES = ['a', 'b']; const R = [].concat(SIZES).reverse(); SIZES.push(x); let o = {}; R.forEach((s) => { o = { ...o, [s]: 1 }; });",
+                "...o",
+            ),
+            (
+                "const A = [1, 2, 3, 4, 5, 6, 7, 8, 9]; const B = A.concat(A); let l = []; for (const x of B) l = [...l, x];",
+                "...l",
+            ),
+            (
+                "const A = ['a']; let l = []; for (const x of [...A, ...xs]) l = [...l, x];",
+                "...l",
+            ),
             // A copy of fixed keys of an accumulator the step itself gives new keys.
             (
                 "xs.reduce((acc, row) => { for (const t of row.tags) acc[t] = (acc[t] || 0) + 1; return { ...acc, total: 1 }; }, {});",
@@ -1251,6 +1334,11 @@ mod tests {
             "const COLORS = ['blue', 'red', 'gold']; const shadows = COLORS.reduce((prev, c) => ({ ...prev, [`${c}Shadow`]: c }), {}); COLORS.includes(x); use([].concat(COLORS));",
             "const KEYS = ['a', 'b']; let o = {}; KEYS.forEach((k) => { o = { ...o, [k]: 1 }; });",
             "var KEYS = ['a', 'b']; let list = []; for (const k of KEYS) list = [...list, k];",
+            // An array made from short ones by array methods (antd's `responsiveArrayReversed`).
+            "const SIZES = ['xl', 'md', 'xs']; const REVERSED = [].concat(SIZES).reverse(); let o = {}; REVERSED.forEach((s) => { o = { ...o, [`col-${s}`]: 1 }; });",
+            "const A = ['a', 'b']; const B = A.slice(1).map(f).filter(g).toReversed(); let l = []; for (const x of B) l = [...l, x];",
+            "const A = ['a', 'b']; const B = [...A, 'c']; let l = []; for (const x of A.concat(B, ['d'])) l = [...l, x];",
+            "const A = [1, 2, 3, 4, 5, 6, 7, 8]; const B = A.concat(A); let l = []; for (const x of B) l = [...l, x];",
             // Fixed keys, and no new key written into the accumulator by the step.
             "xs.reduce((acc, x) => { acc['total'] = 1; acc[0] = x; return { ...acc, n: 1 }; }, {});",
             "xs.reduce((acc, x) => { acc.total += x; return { ...acc, n: 1 }; }, {});",
