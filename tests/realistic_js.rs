@@ -18,6 +18,7 @@ fn realistic_js_clean_files_are_clean_and_every_planted_bug_is_found_exactly() {
         "tests/fixtures/realistic-js",
         &Minimums {
             clean_files: 12,
+            clean_lines: 150,
             bugs: 60,
         },
     );

@@ -18,6 +18,8 @@ type Finding = (String, String, u64, u64);
 /// What a folder must hold at least.
 pub struct Minimums {
     pub clean_files: usize,
+    /// Lines of each clean file.
+    pub clean_lines: usize,
     pub bugs: usize,
 }
 
@@ -110,6 +112,17 @@ pub fn check(dir: &str, min: &Minimums) {
         "at least {} clean files",
         min.clean_files
     );
+    for f in &clean {
+        let lines = std::fs::read_to_string(dir.join(f))
+            .expect("clean file")
+            .lines()
+            .count();
+        assert!(
+            lines >= min.clean_lines,
+            "{f}: {lines} lines, fewer than {}",
+            min.clean_lines
+        );
+    }
 
     let expected: BTreeSet<Finding> = field(&m, "bugs")
         .as_array()
