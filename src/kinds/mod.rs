@@ -1446,7 +1446,45 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.opaque || m.names.iter().any(|n| names.names.contains(n))
         };
-        self.guarded_by(use_node, &mentions)
+        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &mentions)
+    }
+
+    /// Whether a statement before the node `child`, in a block around it, is a call handed
+    /// what `mentions` accepts (`assert(lines)`, `invariant(withLines, "…")`): an assertion
+    /// that throws when the value is missing.
+    fn asserted_before(
+        &self,
+        mut child: NodeId,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+    ) -> bool {
+        let nodes = self.semantic.nodes();
+        for parent in nodes.ancestors(child) {
+            let at = nodes.kind(child).span();
+            let list: &[Statement<'a>] = match parent.kind() {
+                AstKind::BlockStatement(b) => &b.body,
+                AstKind::FunctionBody(b) => &b.statements,
+                AstKind::Program(p) => &p.body,
+                AstKind::SwitchCase(c) => &c.consequent,
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => return false,
+                _ => {
+                    child = parent.id();
+                    continue;
+                }
+            };
+            let end = list.partition_point(|s| s.span().end <= at.start);
+            let asserted = list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
+                .iter()
+                .any(|s| {
+                    matches!(s, Statement::ExpressionStatement(e)
+                        if matches!(e.expression.get_inner_expression(), Expression::CallExpression(c)
+                            if c.arguments.iter().any(|a| a.as_expression().is_some_and(mentions))))
+                });
+            if asserted {
+                return true;
+            }
+            child = parent.id();
+        }
+        false
     }
 
     fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {

@@ -863,6 +863,24 @@ mod tests {
                 "function f(order, w) {\n  const lines = w ? order.lines : null;\n  return lines == null ? [] : [...lines];\n}",
                 &[],
             ),
+            // An assertion call before the use (`assert(lines)`, `invariant(w, …)`), in the
+            // use's block or one around it.
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  assert(lines);\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  invariant(w, 'needs lines');\n  for (const x of order.ids) { log([...lines], x); }\n}",
+                &[],
+            ),
+            // A call after the use, or one that does not mention the binding nor the test.
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  log(order);\n  const all = [...lines];\n  assert(lines);\n  return all;\n}",
+                &[(4, 16)],
+            ),
             // Another function (its caller may check), a test on `this`.
             (
                 "a.js",
