@@ -645,23 +645,7 @@ fn named_reduce<'a>(cx: &Ctx<'a, '_>, func: NodeId) -> Option<(&'a str, &'a str,
 
 /// The call a function expression is the first argument of (parentheses allowed).
 fn callee_of_callback(cx: &Ctx<'_, '_>, func: NodeId, func_span: OxcSpan) -> Option<NodeId> {
-    let nodes = cx.nodes();
-    let mut cur = func;
-    let mut cur_span = func_span;
-    loop {
-        let parent = nodes.parent_node(cur);
-        match parent.kind() {
-            AstKind::ParenthesizedExpression(p) => {
-                cur_span = p.span;
-                cur = parent.id();
-            }
-            AstKind::CallExpression(call) => {
-                let first = call.arguments.first()?;
-                return (first.span() == cur_span).then_some(parent.id());
-            }
-            _ => return None,
-        }
-    }
+    crate::rules::call_of_first_argument(cx.nodes(), func, func_span)
 }
 
 /// `x.name` or `x?.name`: `x`.

@@ -138,6 +138,32 @@ pub trait Rule: Send + Sync {
     }
 }
 
+/// The call whose first argument is `node` (spanning `span`), through parentheses:
+/// `xs.reduce((acc, x) => …)`, `xs.forEach(fn)`.
+pub fn call_of_first_argument(
+    nodes: &oxc_semantic::AstNodes<'_>,
+    node: oxc_syntax::node::NodeId,
+    span: oxc_span::Span,
+) -> Option<oxc_syntax::node::NodeId> {
+    use oxc_span::GetSpan;
+    let mut cur = node;
+    let mut cur_span = span;
+    loop {
+        let parent = nodes.parent_node(cur);
+        match parent.kind() {
+            oxc_ast::AstKind::ParenthesizedExpression(p) => {
+                cur_span = p.span;
+                cur = parent.id();
+            }
+            oxc_ast::AstKind::CallExpression(call) => {
+                let first = call.arguments.first()?;
+                return (first.span() == cur_span).then_some(parent.id());
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Climbs from `node` through the parentheses and TypeScript wrappers around it (`(x)`,
 /// `x as T`, `x satisfies T`, `x!`): the outermost of them (or `node`) and the node that holds
 /// it, the place where what is done with the value shows.

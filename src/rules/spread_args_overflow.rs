@@ -697,27 +697,14 @@ fn element_callback<'c, 'a>(
     cx: &'c Ctx<'a, '_>,
 ) -> Option<(&'static str, &'c Expression<'a>, oxc_span::Span)> {
     let nodes = cx.nodes();
-    let mut cur = func;
-    let mut cur_span = nodes.kind(func).span();
-    loop {
-        let parent = nodes.parent_node(cur);
-        match parent.kind() {
-            AstKind::ParenthesizedExpression(p) => {
-                cur_span = p.span;
-                cur = parent.id();
-            }
-            AstKind::CallExpression(call) => {
-                if call.arguments.first()?.span() != cur_span {
-                    return None;
-                }
-                let member = call.callee.get_inner_expression().as_member_expression()?;
-                let name = member.static_property_name()?;
-                let method = ITERATING.iter().copied().find(|m| *m == name)?;
-                return Some((method, member.object(), call.span));
-            }
-            _ => return None,
-        }
-    }
+    let call = crate::rules::call_of_first_argument(nodes, func, nodes.kind(func).span())?;
+    let AstKind::CallExpression(call) = nodes.kind(call) else {
+        return None;
+    };
+    let member = call.callee.get_inner_expression().as_member_expression()?;
+    let name = member.static_property_name()?;
+    let method = ITERATING.iter().copied().find(|m| *m == name)?;
+    Some((method, member.object(), call.span))
 }
 
 /// Whether the loop or callback at `region` keeps the array short itself: it compares the
