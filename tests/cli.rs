@@ -1,10 +1,9 @@
 //! End-to-end tests of the binary: one insta snapshot per case with the arguments, stdout,
 //! stderr and exit status. Timings are redacted; colours are off; the width is fixed.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -17,31 +16,9 @@ struct Run {
 }
 
 fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut cmd = Command::cargo_bin("restlint").expect("binary is built");
-    cmd.current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("CLICOLOR_FORCE");
     let out = match stdin {
-        Some(input) => {
-            use std::io::Write;
-            use std::process::Stdio;
-            let mut child = cmd
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(input.as_bytes())
-                .expect("write stdin");
-            child.wait_with_output().expect("wait")
-        }
-        None => cmd.output().expect("run"),
+        Some(input) => common::restlint_stdin(dir, args, input),
+        None => common::restlint(dir, args),
     };
     Run {
         code: out.status.code().unwrap_or(-1),

@@ -126,12 +126,6 @@ pub struct Kinds<'a, 'c> {
     facts: RefCell<HashMap<(&'static str, SymbolId, u32), bool>>,
     /// The same for questions about a node (see `node_fact`).
     node_facts: RefCell<HashMap<(&'static str, NodeId), bool>>,
-    /// A symbol's reference nodes sorted by start offset (see `references_by_start`).
-    by_start: RefCell<HashMap<SymbolId, ReferencesByStart>>,
-    /// A symbol's write reference nodes, in reference order (see `write_references`).
-    writes: RefCell<HashMap<SymbolId, Rc<[NodeId]>>>,
-    /// The member names written on an object binding (see `member_names_written`).
-    names_written: RefCell<HashMap<SymbolId, Option<Rc<NameSet>>>>,
     /// Values a rule derives from all of a symbol's references (see `symbol_memo`).
     memos: RefCell<HashMap<(&'static str, SymbolId, u32), Memo>>,
 }
@@ -140,7 +134,7 @@ pub struct Kinds<'a, 'c> {
 type NameSet = rustc_hash::FxHashSet<String>;
 
 /// A symbol's reference nodes with their start offsets, sorted by offset.
-pub type ReferencesByStart = Rc<[(u32, NodeId)]>;
+pub type ReferencesByStart = Rc<Vec<(u32, NodeId)>>;
 
 /// A memoised value of any type (see `Kinds::symbol_memo`).
 type Memo = Rc<dyn std::any::Any>;
@@ -181,9 +175,6 @@ impl<'a, 'c> Kinds<'a, 'c> {
             dynamic: std::cell::Cell::default(),
             facts: RefCell::default(),
             node_facts: RefCell::default(),
-            by_start: RefCell::default(),
-            writes: RefCell::default(),
-            names_written: RefCell::default(),
             memos: RefCell::default(),
         }
     }
@@ -262,38 +253,30 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// The nodes of `symbol`'s resolved references with their start offsets, sorted by
     /// offset (built once per symbol): the references inside a span are a binary search away.
     pub fn references_by_start(&self, symbol: SymbolId) -> ReferencesByStart {
-        if let Some(known) = self.by_start.borrow().get(&symbol) {
-            return Rc::clone(known);
-        }
-        count_scan();
-        let scoping = self.semantic.scoping();
-        let nodes = self.semantic.nodes();
-        let mut refs: Vec<(u32, NodeId)> = scoping
-            .get_resolved_references(symbol)
-            .map(|r| (nodes.kind(r.node_id()).span().start, r.node_id()))
-            .collect();
-        refs.sort_unstable_by_key(|&(start, _)| start);
-        let refs: ReferencesByStart = refs.into();
-        self.by_start.borrow_mut().insert(symbol, Rc::clone(&refs));
-        refs
+        self.symbol_memo("kinds/references-by-start", symbol, 0, || {
+            let nodes = self.semantic.nodes();
+            let mut refs: Vec<(u32, NodeId)> = self
+                .semantic
+                .scoping()
+                .get_resolved_references(symbol)
+                .map(|r| (nodes.kind(r.node_id()).span().start, r.node_id()))
+                .collect();
+            refs.sort_unstable_by_key(|&(start, _)| start);
+            refs
+        })
     }
 
     /// The nodes of `symbol`'s write references (`x = …`, `x++`, `({ x } = …)`, `for (x of
     /// …)`), in reference order, built once per symbol.
-    pub fn write_references(&self, symbol: SymbolId) -> Rc<[NodeId]> {
-        if let Some(known) = self.writes.borrow().get(&symbol) {
-            return Rc::clone(known);
-        }
-        count_scan();
-        let writes: Rc<[NodeId]> = self
-            .semantic
-            .scoping()
-            .get_resolved_references(symbol)
-            .filter(|r| r.is_write())
-            .map(|r| r.node_id())
-            .collect();
-        self.writes.borrow_mut().insert(symbol, Rc::clone(&writes));
-        writes
+    pub fn write_references(&self, symbol: SymbolId) -> Rc<Vec<NodeId>> {
+        self.symbol_memo("kinds/write-references", symbol, 0, || {
+            self.semantic
+                .scoping()
+                .get_resolved_references(symbol)
+                .filter(|r| r.is_write())
+                .map(|r| r.node_id())
+                .collect()
+        })
     }
 
     /// Whether a sloppy-mode file has a direct `eval(…)` or a `with` statement: then a name
@@ -2412,37 +2395,33 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// of it only reads members or exports it (`None` otherwise); once per symbol, as it is
     /// asked per method call (`api.load()` thousands of times).
     fn member_names_written(&self, symbol: SymbolId) -> Option<Rc<NameSet>> {
-        if let Some(known) = self.names_written.borrow().get(&symbol) {
-            return known.clone();
-        }
-        count_scan();
-        let nodes = self.semantic.nodes();
-        let mut written = NameSet::default();
-        let mut only_members = true;
-        for r in self.semantic.scoping().get_resolved_references(symbol) {
-            let node = r.node_id();
-            let parent = nodes.parent_id(node);
-            let ok = match nodes.kind(parent) {
-                AstKind::StaticMemberExpression(m) => {
-                    if is_write_target(nodes, parent) {
-                        written.insert(m.property.name.to_string());
+        let written = self.symbol_memo("kinds/member-names-written", symbol, 0, || {
+            let nodes = self.semantic.nodes();
+            let mut written = NameSet::default();
+            for r in self.semantic.scoping().get_resolved_references(symbol) {
+                let node = r.node_id();
+                let parent = nodes.parent_id(node);
+                let ok = match nodes.kind(parent) {
+                    AstKind::StaticMemberExpression(m) => {
+                        if is_write_target(nodes, parent) {
+                            written.insert(m.property.name.to_string());
+                        }
+                        true
                     }
-                    true
+                    AstKind::ComputedMemberExpression(m) => {
+                        m.object.span() == nodes.kind(node).span()
+                            && !is_write_target(nodes, parent)
+                    }
+                    AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
+                    _ => false,
+                };
+                if !ok {
+                    return None;
                 }
-                AstKind::ComputedMemberExpression(m) => {
-                    m.object.span() == nodes.kind(node).span() && !is_write_target(nodes, parent)
-                }
-                AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
-                _ => false,
-            };
-            if !ok {
-                only_members = false;
-                break;
             }
-        }
-        let out = only_members.then(|| Rc::new(written));
-        self.names_written.borrow_mut().insert(symbol, out.clone());
-        out
+            Some(Rc::new(written))
+        });
+        (*written).clone()
     }
 
     fn function_of_symbol(&self, symbol: SymbolId, depth: u32) -> Option<FunctionShape> {

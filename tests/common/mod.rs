@@ -15,7 +15,8 @@ fn command(dir: &Path, args: &[&str]) -> Command {
     cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
+        .env("COLUMNS", "100")
+        .env_remove("CLICOLOR_FORCE");
     cmd
 }
 
