@@ -1355,10 +1355,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
         self.guarded_by(scoping.get_reference(reference).node_id(), &mentions)
     }
 
-    /// Whether the node `child` is in the branch of an `if`, `?:`, `&&` or `||` whose test
-    /// satisfies `mentions`, or follows an `if` whose test does and whose branch leaves.
+    /// Whether the node `child` is in the branch of an `if`, `?:`, `&&` or `||`, the body of a
+    /// `while` or `for`, or a case of a `switch`, whose test satisfies `mentions`, or follows
+    /// an `if` whose test does and whose branch leaves. A test may read the value through a
+    /// never-reassigned binding of a test of it (`const hasLines = lines !== null;
+    /// if (hasLines) …`).
     fn guarded_by(&self, mut child: NodeId, mentions: &dyn Fn(&Expression<'a>) -> bool) -> bool {
         let nodes = self.semantic.nodes();
+        let mentions = |e: &Expression<'a>| mentions(e) || self.alias_mentions(e, mentions);
         for parent in nodes.ancestors(child) {
             let child_span = nodes.kind(child).span();
             let guarded = match parent.kind() {
@@ -1367,10 +1371,24 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 }
                 AstKind::IfStatement(i) => i.test.span() != child_span && mentions(&i.test),
                 AstKind::LogicalExpression(l) => l.right.span() == child_span && mentions(&l.left),
+                AstKind::WhileStatement(w) => w.body.span() == child_span && mentions(&w.test),
+                AstKind::ForStatement(f) => {
+                    (f.body.span() == child_span
+                        || f.update.as_ref().is_some_and(|u| u.span() == child_span))
+                        && f.test.as_ref().is_some_and(|t| mentions(t))
+                }
+                AstKind::SwitchStatement(s) => {
+                    s.discriminant.span() != child_span && mentions(&s.discriminant)
+                }
                 AstKind::BlockStatement(b) => leaves_after_test(&b.body, child_span, &mentions),
                 AstKind::FunctionBody(b) => leaves_after_test(&b.statements, child_span, &mentions),
                 AstKind::Program(p) => leaves_after_test(&p.body, child_span, &mentions),
-                AstKind::SwitchCase(c) => leaves_after_test(&c.consequent, child_span, &mentions),
+                AstKind::SwitchCase(c) => {
+                    c.test
+                        .as_ref()
+                        .is_some_and(|t| t.span() != child_span && mentions(t))
+                        || leaves_after_test(&c.consequent, child_span, &mentions)
+                }
                 _ => false,
             };
             if guarded {
@@ -1379,6 +1397,43 @@ impl<'a, 'c> Kinds<'a, 'c> {
             child = parent.id();
         }
         false
+    }
+
+    /// Whether `test` reads a never-reassigned binding whose initializer `mentions` accepts:
+    /// a test kept in a name (`const hasLines = lines?.length > 0`). One level, and at most
+    /// [`MAX_ALIASES`] bindings of a test are looked at.
+    fn alias_mentions(
+        &self,
+        test: &Expression<'a>,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+    ) -> bool {
+        struct Aliases<'k, 'a, 'c, 'm> {
+            kinds: &'k Kinds<'a, 'c>,
+            mentions: &'m dyn Fn(&Expression<'a>) -> bool,
+            seen: usize,
+            found: bool,
+        }
+        impl<'a> Visit<'a> for Aliases<'_, 'a, '_, '_> {
+            fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
+                if self.found || self.seen >= MAX_ALIASES {
+                    return;
+                }
+                self.seen += 1;
+                if let Some(init) = self.kinds.binding_init(id) {
+                    self.found = (self.mentions)(init);
+                }
+            }
+            fn visit_function(&mut self, _: &Function<'a>, _: ScopeFlags) {}
+            fn visit_arrow_function_expression(&mut self, _: &ArrowFunctionExpression<'a>) {}
+        }
+        let mut v = Aliases {
+            kinds: self,
+            mentions,
+            seen: 0,
+            found: false,
+        };
+        v.visit_expression(test);
+        v.found
     }
 
     /// Whether the falsy placeholder branches of `init`, the branching initializer of `id`'s
@@ -2894,6 +2949,9 @@ impl<'a> Visit<'a> for Names<'a> {
         self.opaque = true;
     }
 }
+
+/// How many bindings read by a test are followed to their initializer for a guard.
+const MAX_ALIASES: usize = 8;
 
 /// How many statements before a use are looked at for a guard.
 const MAX_GUARD_DISTANCE: usize = 32;

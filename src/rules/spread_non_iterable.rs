@@ -821,6 +821,12 @@ mod tests {
                 "function f(input) {\n  const value = input ?? {};\n  if (Array.isArray(value)) log(value);\n  return [...value];\n}",
                 &[(4, 11)],
             ),
+            // A loop's test and a kept test count like an `if`'s.
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  const isList = Array.isArray(value);\n  while (Array.isArray(value)) { return [...value]; }\n  return isList ? [...value] : 0;\n}",
+                &[],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -897,6 +903,41 @@ mod tests {
                 "a.js",
                 "function f(order, w) {\n  const lines = w ? order.lines : {};\n  if (w) return [...lines];\n}",
                 &[(3, 18)],
+            ),
+            // Checked by a loop's test, a `switch` on the binding or a case's test, or a test
+            // kept in a binding of its own.
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  while (lines) { return [...lines]; }\n  for (; w; ) { return [...lines]; }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  switch (lines) {\n    case null: return [];\n    default: return [...lines];\n  }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  switch (true) {\n    case lines !== null: return [...lines];\n  }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  const hasLines = lines !== null && lines.length > 0;\n  if (!hasLines) return [];\n  return [...lines];\n}",
+                &[],
+            ),
+            // Not checked: a loop whose test is about something else, a use in the loop's
+            // head, a `do … while` (its body runs before the test), a kept test of another
+            // value.
+            (
+                "a.js",
+                "function f(order, w, n) {\n  const lines = w ? order.lines : null;\n  while (n--) { log([...lines]); }\n  for (let i = [...lines].length; i; i--) {}\n  do { log([...lines]); } while (lines);\n}",
+                &[(3, 22), (4, 17), (5, 13)],
+            ),
+            (
+                "a.js",
+                "function f(order, w, other) {\n  const lines = w ? order.lines : null;\n  const ready = other !== null;\n  if (!ready) return [];\n  return [...lines];\n}",
+                &[(5, 11)],
             ),
         ];
         let failures = run(cases);
