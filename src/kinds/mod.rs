@@ -1375,7 +1375,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 AstKind::ForStatement(f) => {
                     (f.body.span() == child_span
                         || f.update.as_ref().is_some_and(|u| u.span() == child_span))
-                        && f.test.as_ref().is_some_and(|t| mentions(t))
+                        && f.test.as_ref().is_some_and(&mentions)
                 }
                 AstKind::SwitchStatement(s) => {
                     s.discriminant.span() != child_span && mentions(&s.discriminant)
