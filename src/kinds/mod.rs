@@ -563,12 +563,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let d = depth + 1;
         // `err as ApiError`, `<ApiError>err`: what a caught error is asserted to be says what
         // was thrown; a caught error only stays one under `any`, `unknown` or an Error type.
+        // A kind known only from a type (`v: Record<string, unknown>`) yields to the asserted
+        // type (`v as unknown as string[]`): the value may be any that fits the first type.
+        // A kind known from the value (`new Map() as unknown as Record<…>`) stays.
         if let Some((ty, inner)) = type_assertion(expr)
             && !error_like_type(ty)
         {
             let t = self.infer(inner, d);
             return if t.kind == Kind::CaughtError {
                 Typed::unknown()
+            } else if t.origin.declared {
+                self.asserted(ty, d)
             } else {
                 t
             };
@@ -747,10 +752,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 _ => Typed::unknown(),
             };
         }
-        match self.symbol_of(id) {
-            Some(symbol) => self.symbol(symbol, depth),
-            None => Typed::unknown(),
+        let Some(symbol) = self.symbol_of(id) else {
+            return Typed::unknown();
+        };
+        let t = self.symbol(symbol, depth);
+        // An object type (`v: Record<string, unknown>`, `v: { length: number }`) fits arrays
+        // and strings too: a test of the binding on the way to this use (`Array.isArray(v)`,
+        // `typeof v`, `isList(v)`) may have narrowed it to one of them.
+        if t.origin.declared && matches!(t.kind, Kind::Object { .. }) && self.is_guarded(id) {
+            return Typed::unknown();
         }
+        t
     }
 
     fn symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
@@ -1203,10 +1215,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
             return Typed::unknown();
         };
         let mut kind = first.kind;
+        let mut declared = first.origin.declared;
         for (_, t) in iter {
             kind = kind.merge(t.kind);
+            declared |= t.origin.declared;
         }
-        first.with_kind(kind)
+        let mut t = first.with_kind(kind);
+        t.origin.declared = declared && t.is_known();
+        t
     }
 
     fn collect_branches(
@@ -2132,6 +2148,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             label: format!("`{name}()` returns {}", t.kind.noun()),
             unawaited: t.kind == Kind::Promise,
             element_of: None,
+            declared: true,
         };
         t
     }
@@ -3038,7 +3055,7 @@ fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
 /// value async-iterable only: not counted).
 /// The outermost type assertion (`x as T`, `<T>x`) under parentheses, `!` and `satisfies`:
 /// its type and its operand.
-fn type_assertion<'e, 'a>(
+pub(crate) fn type_assertion<'e, 'a>(
     expr: &'e Expression<'a>,
 ) -> Option<(&'e TSType<'a>, &'e Expression<'a>)> {
     match expr {
@@ -3074,7 +3091,7 @@ fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
 /// Whether a computed key may evaluate to a symbol: anything but a literal string, number or
 /// template without substitutions, and `Symbol.<name>` other than the iterator ones (which
 /// the callers check themselves).
-fn may_be_symbol_key(key: &PropertyKey<'_>) -> bool {
+pub(super) fn may_be_symbol_key(key: &PropertyKey<'_>) -> bool {
     key.as_expression().is_some_and(may_be_symbol_key_expr)
 }
 
@@ -3104,7 +3121,7 @@ fn may_be_symbol_key_expr(e: &Expression<'_>) -> bool {
     }
 }
 
-fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
+pub(super) fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
     computed
         && key
             .as_expression()

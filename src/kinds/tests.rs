@@ -913,6 +913,75 @@ fn annotations() {
             "const m: Map<string, number> = [] as any; probe(m)",
             Kind::Array { bounded: true },
         ),
+        // A kind known only from a type yields to an asserted type: an object type fits arrays
+        // too. `as any` and `as unknown` assert nothing; a kind known from the value stays.
+        (
+            "function f(v: { length: number }) { probe(v as unknown as Iterable<number>) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: Record<string, unknown>) { const xs = v as unknown as string[]; probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        (
+            "function f(m: Map<string, number>) { probe(m as unknown as Foo) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(m: Map<string, number>) { probe(<any>m) }",
+            Kind::Map,
+        ),
+        (
+            "function cfg(): Record<string, number> { return {}; } probe(cfg() as unknown as number[])",
+            Kind::Array { bounded: false },
+        ),
+        ("probe({} as unknown as string[])", OBJ),
+        // An object type narrowed by a test of the binding (`Array.isArray(v)`, a type guard)
+        // on the way to the use: it may be an array or a string there.
+        (
+            "function f(v: Record<string, unknown>) { if (Array.isArray(v)) probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: { length: number }) { if (!isList(v)) return; probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f({ o }: { o: { a: number } }) { return typeof o === 'string' ? probe(o) : o }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: { length: number }) { if (ok(w)) probe(v) }",
+            OBJ,
+        ),
+        // An async-iterable object type, or a computed key that may be `Symbol.iterator`:
+        // whether it is iterable is not known (as for an object literal).
+        (
+            "function f(s: { [Symbol.asyncIterator](): AsyncIterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        (
+            "function f(s: { [ITER]: () => Iterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        (
+            "function f(s: { ['a']: number; [Symbol.iterator](): Iterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: true,
+                open: false,
+            },
+        ),
+        // A builtin's type is not widened by a test.
+        (
+            "function f(m: Map<string, number>) { if (m.size > 0) probe(m) }",
+            Kind::Map,
+        ),
     ];
     for (code, want) in cases {
         assert_eq!(kind_ts(code), *want, "{code}");

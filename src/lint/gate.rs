@@ -38,7 +38,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kinds::{Kind, builtins};
+use crate::kinds::{Kind, builtins, type_assertion};
 // The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
 use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
 use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
@@ -1608,6 +1608,12 @@ impl<'a> Gate<'a> {
             return ALL;
         }
         let d = depth + 1;
+        // `v as unknown as T[]`: a kind known only from `v`'s type yields to the asserted one.
+        let asserted = type_assertion(expr).map_or(0, |(ty, _)| type_bits(ty, 0));
+        asserted | self.inner_expr_bits(expr, d, ctx)
+    }
+
+    fn inner_expr_bits(&self, expr: &'a Expression<'a>, d: u32, ctx: u32) -> u8 {
         match expr.get_inner_expression() {
             Expression::ObjectExpression(_) => PLAIN,
             Expression::ArrayExpression(_)
