@@ -709,12 +709,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
             Expression::StaticMemberExpression(m)
                 if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
             {
-                self.this_field(this.node_id(), m.property.name.as_str(), false, d)
+                let name = m.property.name.as_str();
+                let t = self.this_field(this.node_id(), name, false, d);
+                self.unless_narrowed_field(t, m.node_id(), name, false)
             }
             Expression::PrivateFieldExpression(m)
                 if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
             {
-                self.this_field(this.node_id(), m.field.name.as_str(), true, d)
+                let name = m.field.name.as_str();
+                let t = self.this_field(this.node_id(), name, true, d);
+                self.unless_narrowed_field(t, m.node_id(), name, true)
             }
             // `promises[0]`, `promises[i]`, `promises[i - 1]`: an element, when the array's
             // are known (not `promises[Symbol.iterator]` or a string key).
@@ -1359,10 +1363,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(reference) = id.reference_id.get() else {
             return false;
         };
+        let is_it = |e: &Expression<'a>| {
+            matches!(e, Expression::Identifier(id)
+                if id.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                    == Some(symbol))
+        };
         let mentions = |e: &Expression<'a>| {
             let mut m = Mentions {
-                scoping,
-                symbol,
+                is_it: &is_it,
                 found: false,
             };
             m.visit_expression(e);
@@ -1829,6 +1837,44 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// `this.items` / `this.#items` in an instance method (or field initializer) of a class
     /// declared in the file: the field's TS annotation, else the initializer of a `readonly`
     /// field or of a `#private` field the class body never assigns again.
+    /// `t`, the kind of the field `this.name` read at `member`, unless it is an object type
+    /// and a test of `this.name` guards this read (see [`Kinds::identifier`]).
+    fn unless_narrowed_field(&self, t: Typed, member: NodeId, name: &str, private: bool) -> Typed {
+        if !(t.origin.declared && matches!(t.kind, Kind::Object { .. })) {
+            return t;
+        }
+        let is_it = |e: &Expression<'a>| match e {
+            Expression::StaticMemberExpression(m) if !private => {
+                m.property.name == name
+                    && matches!(
+                        m.object.get_inner_expression(),
+                        Expression::ThisExpression(_)
+                    )
+            }
+            Expression::PrivateFieldExpression(m) if private => {
+                m.field.name == name
+                    && matches!(
+                        m.object.get_inner_expression(),
+                        Expression::ThisExpression(_)
+                    )
+            }
+            _ => false,
+        };
+        let mentions = |e: &Expression<'a>| {
+            let mut m = Mentions {
+                is_it: &is_it,
+                found: false,
+            };
+            m.visit_expression(e);
+            m.found
+        };
+        if self.guarded_by(member, &mentions) {
+            Typed::unknown()
+        } else {
+            t
+        }
+    }
+
     fn this_field(&self, this: NodeId, name: &str, private: bool, depth: u32) -> Typed {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
@@ -2896,21 +2942,19 @@ enum Dynamic {
 /// (`Array.isArray(v)`, `isIterable(v)`), the object of a member (`v.length`, `v.has(k)`,
 /// `v[Symbol.iterator]`), or an operand of `typeof`, `instanceof` or `in`. A bare `v`, `!v` or
 /// `v === other` rules out no object kind.
-struct Mentions<'s> {
-    scoping: &'s oxc_semantic::Scoping,
-    symbol: SymbolId,
+/// `is_it` says whether an expression is the value (a read of the binding, or `this.name`).
+struct Mentions<'m, 'a> {
+    is_it: &'m dyn Fn(&Expression<'a>) -> bool,
     found: bool,
 }
 
-impl Mentions<'_> {
-    fn is_it(&self, e: &Expression<'_>) -> bool {
-        matches!(e.get_inner_expression(), Expression::Identifier(id)
-            if id.reference_id.get().and_then(|r| self.scoping.get_reference(r).symbol_id())
-                == Some(self.symbol))
+impl<'a> Mentions<'_, 'a> {
+    fn is_it(&self, e: &Expression<'a>) -> bool {
+        (self.is_it)(e.get_inner_expression())
     }
 }
 
-impl<'a> Visit<'a> for Mentions<'_> {
+impl<'a> Visit<'a> for Mentions<'_, 'a> {
     fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
         if c.arguments
             .iter()

@@ -711,6 +711,27 @@ fn this_fields() {
             "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
+        // A field of an object type, narrowed by a test of the field on the way to the read.
+        (
+            "class S { data: Record<string, unknown> = {}; m() { if (Array.isArray(this.data)) probe(this.data) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #o: { a: number } = { a: 1 }; m() { return typeof this.#o === 'string' ? probe(this.#o) : 0 } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { data: Record<string, unknown> = {}; m(ok: boolean) { if (ok || Array.isArray(this.other)) probe(this.data) } }",
+            OBJ,
+        ),
+        (
+            "class S { #o: { a: number } = { a: 1 }; m() { if (Array.isArray(this.o)) probe(this.#o) } }",
+            OBJ,
+        ),
+        (
+            "class S { items: Map<string, number>; m() { if (this.items.size) probe(this.items) } }",
+            Kind::Map,
+        ),
     ];
     for (code, want) in cases {
         assert_eq!(kind_ts(code), *want, "{code}");

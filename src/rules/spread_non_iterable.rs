@@ -590,6 +590,11 @@ mod tests {
                 "function f(v: { length: number }) { return typeof v === 'string' ? [...v] : []; }",
                 &[],
             ),
+            (
+                "a.ts",
+                "class Tree {\n  data: Record<string, unknown> = {};\n  list() { return Array.isArray(this.data) ? [...this.data] : []; }\n}",
+                &[],
+            ),
             // an async-iterable object type, where async iterables are taken
             (
                 "a.ts",
