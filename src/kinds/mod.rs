@@ -1921,6 +1921,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => None,
         });
+        // `constructor(private items: Map<K, V>)`: a field the constructor's argument fills,
+        // typed by its annotation; without one, what was passed.
+        if !private && let Some(param) = parameter_property(class, name) {
+            return match &param.type_annotation {
+                Some(ann) => self.annotation(&ann.type_annotation, depth),
+                None => Typed::unknown(),
+            };
+        }
         if let Some(field) = field {
             if let Some(ann) = &field.type_annotation {
                 return self.annotation(&ann.type_annotation, depth);
@@ -2806,6 +2814,23 @@ fn called_kind(is_async: bool, generator: bool) -> Option<(Kind, &'static str, &
         (true, false) => Some((Kind::Promise, "an", "async")),
         (false, false) => None,
     }
+}
+
+/// The constructor parameter of `class` that declares the field `name` (`constructor(private
+/// name: T)`, also `public`, `protected`, `readonly`, `override`).
+pub(crate) fn parameter_property<'c, 'a>(
+    class: &'c Class<'a>,
+    name: &str,
+) -> Option<&'c FormalParameter<'a>> {
+    class.body.body.iter().find_map(|e| match e {
+        ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => {
+            m.value.params.items.iter().find(|p| {
+                p.has_modifier()
+                    && matches!(&p.pattern, BindingPattern::BindingIdentifier(b) if b.name == name)
+            })
+        }
+        _ => None,
+    })
 }
 
 /// Where a binding sits in its declaration's pattern.

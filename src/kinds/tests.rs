@@ -711,6 +711,23 @@ fn this_fields() {
             "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
+        // A constructor parameter property: typed by its annotation, else what was passed.
+        (
+            "class S { constructor(private items: Map<string, number>) {} m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { constructor(private items: Record<string, number> | Map<string, number>) {} reset() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(public readonly tags = []) {} clear() { this.tags = new Set(); } m() { probe(this.tags) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(items: unknown) { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
         // A field of an object type, narrowed by a test of the field on the way to the read.
         (
             "class S { data: Record<string, unknown> = {}; m() { if (Array.isArray(this.data)) probe(this.data) } }",

@@ -2111,6 +2111,22 @@ impl<'a> Visit<'a> for Gate<'a> {
         }
         let f = self.current_fn();
         for e in &c.body.body {
+            // `constructor(private items: Map<K, V>)`: a field typed by its annotation.
+            if let ClassElement::MethodDefinition(m) = e
+                && m.kind == MethodDefinitionKind::Constructor
+            {
+                for p in &m.value.params.items {
+                    if p.has_modifier()
+                        && let BindingPattern::BindingIdentifier(b) = &p.pattern
+                        && let Some(ann) = &p.type_annotation
+                    {
+                        self.this_fields
+                            .entry(b.name.as_str())
+                            .or_default()
+                            .push(Src::Bits(type_bits(&ann.type_annotation, 0)));
+                    }
+                }
+            }
             let ClassElement::PropertyDefinition(p) = e else {
                 continue;
             };
