@@ -156,10 +156,28 @@ impl<'a> Kinds<'a, '_> {
                 if !id.is_global_reference(self.semantic.scoping()) {
                     return Kind::Unknown;
                 }
+                // `Readonly<T[]>` is `readonly T[]`; `Readonly<{ a: number }>` an object type.
+                if id.name == "Readonly" {
+                    return match readonly_argument(r) {
+                        Some(arg) => match self.type_kind(arg, depth + 1) {
+                            k @ (Kind::Array { .. } | Kind::Object { .. }) => k,
+                            _ => Kind::Unknown,
+                        },
+                        None => Kind::Unknown,
+                    };
+                }
                 builtins::type_name(id.name.as_str()).unwrap_or(Kind::Unknown)
             }
             _ => Kind::Unknown,
         }
+    }
+}
+
+/// The one type argument of `Readonly<T>`.
+pub(crate) fn readonly_argument<'t, 'a>(r: &'t TSTypeReference<'a>) -> Option<&'t TSType<'a>> {
+    match r.type_arguments.as_deref()?.params.as_slice() {
+        [arg] => Some(arg),
+        _ => None,
     }
 }
 

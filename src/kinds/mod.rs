@@ -56,6 +56,7 @@ use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 use rustc_hash::FxHashMap as HashMap;
 
+pub(crate) use annotation::readonly_argument;
 pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
 

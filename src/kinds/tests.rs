@@ -888,6 +888,25 @@ fn annotations() {
             Kind::Array { bounded: false },
         ),
         ("function f(o: { a: number }) { probe(o) }", OBJ),
+        // `Readonly<T>` of an array or object type is that type; of anything else, nothing.
+        (
+            "function f(xs: Readonly<string[]>) { probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        (
+            "function f(xs: Readonly<[number, number]>) { probe(xs) }",
+            Kind::Array { bounded: true },
+        ),
+        ("function f(o: Readonly<{ a: number }>) { probe(o) }", OBJ),
+        (
+            "function f(m: Readonly<Map<string, number>>) { probe(m) }",
+            Kind::Unknown,
+        ),
+        ("function f<T>(o: Readonly<T>) { probe(o) }", Kind::Unknown),
+        (
+            "type Readonly<T> = T | number; function f(xs: Readonly<string[]>) { probe(xs) }",
+            Kind::Unknown,
+        ),
         ("function f(o: Record<string, number>) { probe(o) }", OBJ),
         ("function f(p: Promise<void>) { probe(p) }", Kind::Promise),
         (

@@ -38,7 +38,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kinds::{Kind, builtins, type_assertion};
+use crate::kinds::{Kind, builtins, readonly_argument, type_assertion};
 // The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
 use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
 use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
@@ -479,6 +479,9 @@ fn type_bits(ty: &TSType<'_>, depth: u32) -> u8 {
         TSType::TSTypeLiteral(_) => PLAIN | COLL,
         TSType::TSUnionType(u) => u.types.iter().fold(0, |b, t| b | type_bits(t, depth + 1)),
         TSType::TSTypeReference(r) => match &r.type_name {
+            TSTypeName::IdentifierReference(id) if id.name == "Readonly" => {
+                readonly_argument(r).map_or(0, |arg| type_bits(arg, depth + 1))
+            }
             TSTypeName::IdentifierReference(id) => {
                 builtins::type_name(id.name.as_str()).map_or(0, kind_bits)
             }
