@@ -763,11 +763,39 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let t = self.symbol(symbol, depth);
         // An object type (`v: Record<string, unknown>`, `v: { length: number }`) fits arrays
         // and strings too: a test of the binding on the way to this use (`Array.isArray(v)`,
-        // `typeof v`, `isList(v)`) may have narrowed it to one of them.
-        if t.origin.declared && matches!(t.kind, Kind::Object { .. }) && self.is_guarded(id) {
-            return Typed::unknown();
+        // `typeof v`, `isList(v)`) or an assertion call before it (`assertList(v)`) may have
+        // narrowed it to one of them.
+        if t.origin.declared
+            && matches!(t.kind, Kind::Object { .. })
+            && let Some(reference) = id.reference_id.get()
+        {
+            let scoping = self.semantic.scoping();
+            let is_it = |e: &Expression<'a>| {
+                matches!(e, Expression::Identifier(r)
+                    if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                        == Some(symbol))
+            };
+            if self.narrowed(scoping.get_reference(reference).node_id(), &is_it) {
+                return Typed::unknown();
+            }
         }
         t
+    }
+
+    /// Whether the value `is_it` recognises may have been narrowed where `node` reads it: a
+    /// test that can tell kinds apart guards the read (see [`Kinds::guarded_by`]), or a call
+    /// handed the value comes before it (`assertList(v);`, a TypeScript assertion function).
+    fn narrowed(&self, node: NodeId, is_it: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+        let mentions = |e: &Expression<'a>| {
+            let mut m = Mentions {
+                is_it,
+                found: false,
+            };
+            m.visit_expression(e);
+            m.found
+        };
+        let handed = |e: &Expression<'a>| is_it(e.get_inner_expression()) || mentions(e);
+        self.guarded_by(node, &mentions) || self.asserted_before(node, &handed)
     }
 
     fn symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
@@ -1861,15 +1889,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => false,
         };
-        let mentions = |e: &Expression<'a>| {
-            let mut m = Mentions {
-                is_it: &is_it,
-                found: false,
-            };
-            m.visit_expression(e);
-            m.found
-        };
-        if self.guarded_by(member, &mentions) {
+        if self.narrowed(member, &is_it) {
             Typed::unknown()
         } else {
             t

@@ -746,6 +746,10 @@ fn this_fields() {
             OBJ,
         ),
         (
+            "class S { data: { length: number } = { length: 0 }; m() { assertList(this.data); probe(this.data) } }",
+            Kind::Unknown,
+        ),
+        (
             "class S { items: Map<string, number>; m() { if (this.items.size) probe(this.items) } }",
             Kind::Map,
         ),
@@ -1009,6 +1013,15 @@ fn annotations() {
         ),
         (
             "function f(v: { length: number }) { if (ok(w)) probe(v) }",
+            OBJ,
+        ),
+        // An assertion function handed the value before the use narrows it too.
+        (
+            "function f(v: Record<string, unknown>) { assertList(v); probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: Record<string, unknown>) { assertList(w); probe(v) }",
             OBJ,
         ),
         // An async-iterable object type, or a computed key that may be `Symbol.iterator`:

@@ -595,6 +595,11 @@ mod tests {
                 "class Tree {\n  data: Record<string, unknown> = {};\n  list() { return Array.isArray(this.data) ? [...this.data] : []; }\n}",
                 &[],
             ),
+            (
+                "a.ts",
+                "function assertList(x: unknown): asserts x is unknown[] {}\nfunction f(v: Record<string, unknown>) {\n  assertList(v);\n  return [...v];\n}",
+                &[],
+            ),
             // an async-iterable object type, where async iterables are taken
             (
                 "a.ts",
