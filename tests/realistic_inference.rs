@@ -19,7 +19,7 @@ fn realistic_inference_clean_files_are_clean_and_every_planted_bug_is_found_exac
     check(
         "tests/fixtures/realistic-inference",
         &Minimums {
-            clean_files: 8,
+            clean_files: 9,
             clean_lines: 200,
             bugs: 50,
         },

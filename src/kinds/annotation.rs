@@ -5,6 +5,8 @@
 //! declared in the file (a local `interface Map {}` or an imported type says nothing), a
 //! keyword (`string`, `number`, …), an array or tuple type, `Record<…>`, or an object type
 //! literal. `T | null | undefined` counts as `T` (the spread sits behind a narrowing check).
+//! What a type gives is marked `declared`: an object type fits arrays and strings too, so a
+//! later assertion (`v as unknown as T[]`) or a test of the binding may say more.
 
 use oxc_ast::ast::*;
 use oxc_semantic::IsGlobalReference;
@@ -12,11 +14,20 @@ use oxc_span::GetSpan;
 
 use super::builtins;
 use super::kind::{Kind, Typed};
-use super::{Kinds, MAX_DEPTH};
+use super::{Kinds, MAX_DEPTH, is_symbol_key, may_be_symbol_key};
 
 impl<'a> Kinds<'a, '_> {
     /// The kind an annotation gives, with the annotation as origin.
     pub(super) fn annotation(&self, ty: &TSType<'a>, depth: u32) -> Typed {
+        self.declared_type(ty, depth, "annotated", "the annotation")
+    }
+
+    /// The kind the type of an assertion (`v as unknown as T[]`) gives, with it as origin.
+    pub(super) fn asserted(&self, ty: &TSType<'a>, depth: u32) -> Typed {
+        self.declared_type(ty, depth, "asserted", "the asserted type")
+    }
+
+    fn declared_type(&self, ty: &TSType<'a>, depth: u32, verb: &str, label: &str) -> Typed {
         let kind = self.type_kind(ty, depth);
         if !kind.is_known() {
             return Typed::unknown();
@@ -28,12 +39,14 @@ impl<'a> Kinds<'a, '_> {
         } else {
             "with a type".to_string()
         };
-        Typed::new(
+        let mut t = Typed::new(
             kind,
             span,
-            format!("annotated {shown} at line {}", self.line_of(span.start)),
-            "the annotation",
-        )
+            format!("{verb} {shown} at line {}", self.line_of(span.start)),
+            label,
+        );
+        t.origin.declared = true;
+        t
     }
 
     /// The kind of member `key` of an object type literal annotation
@@ -92,29 +105,28 @@ impl<'a> Kinds<'a, '_> {
             TSType::TSTypeLiteral(lit) if lit.members.is_empty() => Kind::Unknown,
             TSType::TSTypeLiteral(lit) => {
                 let mut iterable = false;
+                let mut open = false;
                 for m in &lit.members {
-                    match m {
+                    let (key, computed) = match m {
                         TSSignature::TSCallSignatureDeclaration(_)
                         | TSSignature::TSConstructSignatureDeclaration(_) => {
                             return Kind::Unknown;
                         }
-                        TSSignature::TSMethodSignature(ms)
-                            if is_iterator_key(&ms.key, ms.computed) =>
-                        {
-                            iterable = true
-                        }
-                        TSSignature::TSPropertySignature(ps)
-                            if is_iterator_key(&ps.key, ps.computed) =>
-                        {
-                            iterable = true
-                        }
-                        _ => {}
+                        TSSignature::TSMethodSignature(ms) => (&ms.key, ms.computed),
+                        TSSignature::TSPropertySignature(ps) => (&ps.key, ps.computed),
+                        _ => continue,
+                    };
+                    if is_iterator_key(key, computed) {
+                        iterable = true;
+                    } else if computed
+                        && (is_symbol_key(key, computed, "asyncIterator") || may_be_symbol_key(key))
+                    {
+                        // `[Symbol.asyncIterator]` (async-iterable: what consumes it decides),
+                        // or a key that may be `Symbol.iterator` (`[ITER]`), as for literals.
+                        open = true;
                     }
                 }
-                Kind::Object {
-                    iterable,
-                    open: false,
-                }
+                Kind::Object { iterable, open }
             }
             TSType::TSUnionType(u) => {
                 let mut kind: Option<Kind> = None;
@@ -144,10 +156,28 @@ impl<'a> Kinds<'a, '_> {
                 if !id.is_global_reference(self.semantic.scoping()) {
                     return Kind::Unknown;
                 }
+                // `Readonly<T[]>` is `readonly T[]`; `Readonly<{ a: number }>` an object type.
+                if id.name == "Readonly" {
+                    return match readonly_argument(r) {
+                        Some(arg) => match self.type_kind(arg, depth + 1) {
+                            k @ (Kind::Array { .. } | Kind::Object { .. }) => k,
+                            _ => Kind::Unknown,
+                        },
+                        None => Kind::Unknown,
+                    };
+                }
                 builtins::type_name(id.name.as_str()).unwrap_or(Kind::Unknown)
             }
             _ => Kind::Unknown,
         }
+    }
+}
+
+/// The one type argument of `Readonly<T>`.
+pub(crate) fn readonly_argument<'t, 'a>(r: &'t TSTypeReference<'a>) -> Option<&'t TSType<'a>> {
+    match r.type_arguments.as_deref()?.params.as_slice() {
+        [arg] => Some(arg),
+        _ => None,
     }
 }
 

@@ -208,6 +208,9 @@ pub struct Origin {
     /// The value is an element of this array binding, whose elements are all Promises
     /// (`xs.map(async …)`): the fix is to await the whole array.
     pub element_of: Option<String>,
+    /// The kind comes from a TypeScript type (an annotation or a return type), not from the
+    /// value: a later assertion (`v as unknown as T[]`) or a narrowing test may say more.
+    pub declared: bool,
 }
 
 /// A kind with its origin.
@@ -238,6 +241,7 @@ impl Typed {
                 label: label.into(),
                 unawaited: false,
                 element_of: None,
+                declared: false,
             },
         }
     }

@@ -56,6 +56,7 @@ use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 use rustc_hash::FxHashMap as HashMap;
 
+pub(crate) use annotation::readonly_argument;
 pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
 
@@ -563,12 +564,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let d = depth + 1;
         // `err as ApiError`, `<ApiError>err`: what a caught error is asserted to be says what
         // was thrown; a caught error only stays one under `any`, `unknown` or an Error type.
+        // A kind known only from a type (`v: Record<string, unknown>`) yields to the asserted
+        // type (`v as unknown as string[]`): the value may be any that fits the first type.
+        // A kind known from the value (`new Map() as unknown as Record<…>`) stays.
         if let Some((ty, inner)) = type_assertion(expr)
             && !error_like_type(ty)
         {
             let t = self.infer(inner, d);
             return if t.kind == Kind::CaughtError {
                 Typed::unknown()
+            } else if t.origin.declared {
+                self.asserted(ty, d)
             } else {
                 t
             };
@@ -704,12 +710,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
             Expression::StaticMemberExpression(m)
                 if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
             {
-                self.this_field(this.node_id(), m.property.name.as_str(), false, d)
+                let name = m.property.name.as_str();
+                let t = self.this_field(this.node_id(), name, false, d);
+                self.unless_narrowed_field(t, m.node_id(), name, false)
             }
             Expression::PrivateFieldExpression(m)
                 if let Expression::ThisExpression(this) = m.object.get_inner_expression() =>
             {
-                self.this_field(this.node_id(), m.field.name.as_str(), true, d)
+                let name = m.field.name.as_str();
+                let t = self.this_field(this.node_id(), name, true, d);
+                self.unless_narrowed_field(t, m.node_id(), name, true)
             }
             // `promises[0]`, `promises[i]`, `promises[i - 1]`: an element, when the array's
             // are known (not `promises[Symbol.iterator]` or a string key).
@@ -747,10 +757,45 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 _ => Typed::unknown(),
             };
         }
-        match self.symbol_of(id) {
-            Some(symbol) => self.symbol(symbol, depth),
-            None => Typed::unknown(),
+        let Some(symbol) = self.symbol_of(id) else {
+            return Typed::unknown();
+        };
+        let t = self.symbol(symbol, depth);
+        // An object type (`v: Record<string, unknown>`, `v: { length: number }`) fits arrays
+        // and strings too: a test of the binding on the way to this use (`Array.isArray(v)`,
+        // `typeof v`, `isList(v)`) or an assertion call before it (`assertList(v)`) may have
+        // narrowed it to one of them.
+        if t.origin.declared
+            && matches!(t.kind, Kind::Object { .. })
+            && let Some(reference) = id.reference_id.get()
+        {
+            let scoping = self.semantic.scoping();
+            let is_it = |e: &Expression<'a>| {
+                matches!(e, Expression::Identifier(r)
+                    if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                        == Some(symbol))
+            };
+            if self.narrowed(scoping.get_reference(reference).node_id(), &is_it) {
+                return Typed::unknown();
+            }
         }
+        t
+    }
+
+    /// Whether the value `is_it` recognises may have been narrowed where `node` reads it: a
+    /// test that can tell kinds apart guards the read (see [`Kinds::guarded_by`]), or a call
+    /// handed the value comes before it (`assertList(v);`, a TypeScript assertion function).
+    fn narrowed(&self, node: NodeId, is_it: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+        let mentions = |e: &Expression<'a>| {
+            let mut m = Mentions {
+                is_it,
+                found: false,
+            };
+            m.visit_expression(e);
+            m.found
+        };
+        let handed = |e: &Expression<'a>| is_it(e.get_inner_expression()) || mentions(e);
+        self.guarded_by(node, &mentions) || self.asserted_before(node, &handed)
     }
 
     fn symbol(&self, symbol: SymbolId, depth: u32) -> Typed {
@@ -1203,10 +1248,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
             return Typed::unknown();
         };
         let mut kind = first.kind;
+        let mut declared = first.origin.declared;
         for (_, t) in iter {
             kind = kind.merge(t.kind);
+            declared |= t.origin.declared;
         }
-        first.with_kind(kind)
+        let mut t = first.with_kind(kind);
+        t.origin.declared = declared && t.is_known();
+        t
     }
 
     fn collect_branches(
@@ -1343,10 +1392,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(reference) = id.reference_id.get() else {
             return false;
         };
+        let is_it = |e: &Expression<'a>| {
+            matches!(e, Expression::Identifier(id)
+                if id.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                    == Some(symbol))
+        };
         let mentions = |e: &Expression<'a>| {
             let mut m = Mentions {
-                scoping,
-                symbol,
+                is_it: &is_it,
                 found: false,
             };
             m.visit_expression(e);
@@ -1813,6 +1866,36 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// `this.items` / `this.#items` in an instance method (or field initializer) of a class
     /// declared in the file: the field's TS annotation, else the initializer of a `readonly`
     /// field or of a `#private` field the class body never assigns again.
+    /// `t`, the kind of the field `this.name` read at `member`, unless it is an object type
+    /// and a test of `this.name` guards this read (see [`Kinds::identifier`]).
+    fn unless_narrowed_field(&self, t: Typed, member: NodeId, name: &str, private: bool) -> Typed {
+        if !(t.origin.declared && matches!(t.kind, Kind::Object { .. })) {
+            return t;
+        }
+        let is_it = |e: &Expression<'a>| match e {
+            Expression::StaticMemberExpression(m) if !private => {
+                m.property.name == name
+                    && matches!(
+                        m.object.get_inner_expression(),
+                        Expression::ThisExpression(_)
+                    )
+            }
+            Expression::PrivateFieldExpression(m) if private => {
+                m.field.name == name
+                    && matches!(
+                        m.object.get_inner_expression(),
+                        Expression::ThisExpression(_)
+                    )
+            }
+            _ => false,
+        };
+        if self.narrowed(member, &is_it) {
+            Typed::unknown()
+        } else {
+            t
+        }
+    }
+
     fn this_field(&self, this: NodeId, name: &str, private: bool, depth: u32) -> Typed {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
@@ -1859,6 +1942,14 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => None,
         });
+        // `constructor(private items: Map<K, V>)`: a field the constructor's argument fills,
+        // typed by its annotation; without one, what was passed.
+        if !private && let Some(param) = parameter_property(class, name) {
+            return match &param.type_annotation {
+                Some(ann) => self.annotation(&ann.type_annotation, depth),
+                None => Typed::unknown(),
+            };
+        }
         if let Some(field) = field {
             if let Some(ann) = &field.type_annotation {
                 return self.annotation(&ann.type_annotation, depth);
@@ -2132,6 +2223,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             label: format!("`{name}()` returns {}", t.kind.noun()),
             unawaited: t.kind == Kind::Promise,
             element_of: None,
+            declared: true,
         };
         t
     }
@@ -2745,6 +2837,23 @@ fn called_kind(is_async: bool, generator: bool) -> Option<(Kind, &'static str, &
     }
 }
 
+/// The constructor parameter of `class` that declares the field `name` (`constructor(private
+/// name: T)`, also `public`, `protected`, `readonly`, `override`).
+pub(crate) fn parameter_property<'c, 'a>(
+    class: &'c Class<'a>,
+    name: &str,
+) -> Option<&'c FormalParameter<'a>> {
+    class.body.body.iter().find_map(|e| match e {
+        ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => {
+            m.value.params.items.iter().find(|p| {
+                p.has_modifier()
+                    && matches!(&p.pattern, BindingPattern::BindingIdentifier(b) if b.name == name)
+            })
+        }
+        _ => None,
+    })
+}
+
 /// Where a binding sits in its declaration's pattern.
 enum Place {
     /// The pattern is the binding itself.
@@ -2879,21 +2988,19 @@ enum Dynamic {
 /// (`Array.isArray(v)`, `isIterable(v)`), the object of a member (`v.length`, `v.has(k)`,
 /// `v[Symbol.iterator]`), or an operand of `typeof`, `instanceof` or `in`. A bare `v`, `!v` or
 /// `v === other` rules out no object kind.
-struct Mentions<'s> {
-    scoping: &'s oxc_semantic::Scoping,
-    symbol: SymbolId,
+/// `is_it` says whether an expression is the value (a read of the binding, or `this.name`).
+struct Mentions<'m, 'a> {
+    is_it: &'m dyn Fn(&Expression<'a>) -> bool,
     found: bool,
 }
 
-impl Mentions<'_> {
-    fn is_it(&self, e: &Expression<'_>) -> bool {
-        matches!(e.get_inner_expression(), Expression::Identifier(id)
-            if id.reference_id.get().and_then(|r| self.scoping.get_reference(r).symbol_id())
-                == Some(self.symbol))
+impl<'a> Mentions<'_, 'a> {
+    fn is_it(&self, e: &Expression<'a>) -> bool {
+        (self.is_it)(e.get_inner_expression())
     }
 }
 
-impl<'a> Visit<'a> for Mentions<'_> {
+impl<'a> Visit<'a> for Mentions<'_, 'a> {
     fn visit_call_expression(&mut self, c: &CallExpression<'a>) {
         if c.arguments
             .iter()
@@ -3038,7 +3145,7 @@ fn passed_to_call(nodes: &oxc_semantic::AstNodes<'_>, node: NodeId) -> bool {
 /// value async-iterable only: not counted).
 /// The outermost type assertion (`x as T`, `<T>x`) under parentheses, `!` and `satisfies`:
 /// its type and its operand.
-fn type_assertion<'e, 'a>(
+pub(crate) fn type_assertion<'e, 'a>(
     expr: &'e Expression<'a>,
 ) -> Option<(&'e TSType<'a>, &'e Expression<'a>)> {
     match expr {
@@ -3074,7 +3181,7 @@ fn is_symbol_iterator_key(key: &PropertyKey<'_>, computed: bool) -> bool {
 /// Whether a computed key may evaluate to a symbol: anything but a literal string, number or
 /// template without substitutions, and `Symbol.<name>` other than the iterator ones (which
 /// the callers check themselves).
-fn may_be_symbol_key(key: &PropertyKey<'_>) -> bool {
+pub(super) fn may_be_symbol_key(key: &PropertyKey<'_>) -> bool {
     key.as_expression().is_some_and(may_be_symbol_key_expr)
 }
 
@@ -3104,7 +3211,7 @@ fn may_be_symbol_key_expr(e: &Expression<'_>) -> bool {
     }
 }
 
-fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
+pub(super) fn is_symbol_key(key: &PropertyKey<'_>, computed: bool, name: &str) -> bool {
     computed
         && key
             .as_expression()

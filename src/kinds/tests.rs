@@ -711,6 +711,48 @@ fn this_fields() {
             "class S { constructor() { this.a = this.a || new Map(); } m() { probe(this.a) } }",
             Kind::Unknown,
         ),
+        // A constructor parameter property: typed by its annotation, else what was passed.
+        (
+            "class S { constructor(private items: Map<string, number>) {} m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        (
+            "class S { constructor(private items: Record<string, number> | Map<string, number>) {} reset() { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(public readonly tags = []) {} clear() { this.tags = new Set(); } m() { probe(this.tags) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { constructor(items: unknown) { this.items = new Map(); } m() { probe(this.items) } }",
+            Kind::Map,
+        ),
+        // A field of an object type, narrowed by a test of the field on the way to the read.
+        (
+            "class S { data: Record<string, unknown> = {}; m() { if (Array.isArray(this.data)) probe(this.data) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { #o: { a: number } = { a: 1 }; m() { return typeof this.#o === 'string' ? probe(this.#o) : 0 } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { data: Record<string, unknown> = {}; m(ok: boolean) { if (ok || Array.isArray(this.other)) probe(this.data) } }",
+            OBJ,
+        ),
+        (
+            "class S { #o: { a: number } = { a: 1 }; m() { if (Array.isArray(this.o)) probe(this.#o) } }",
+            OBJ,
+        ),
+        (
+            "class S { data: { length: number } = { length: 0 }; m() { assertList(this.data); probe(this.data) } }",
+            Kind::Unknown,
+        ),
+        (
+            "class S { items: Map<string, number>; m() { if (this.items.size) probe(this.items) } }",
+            Kind::Map,
+        ),
     ];
     for (code, want) in cases {
         assert_eq!(kind_ts(code), *want, "{code}");
@@ -850,6 +892,25 @@ fn annotations() {
             Kind::Array { bounded: false },
         ),
         ("function f(o: { a: number }) { probe(o) }", OBJ),
+        // `Readonly<T>` of an array or object type is that type; of anything else, nothing.
+        (
+            "function f(xs: Readonly<string[]>) { probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        (
+            "function f(xs: Readonly<[number, number]>) { probe(xs) }",
+            Kind::Array { bounded: true },
+        ),
+        ("function f(o: Readonly<{ a: number }>) { probe(o) }", OBJ),
+        (
+            "function f(m: Readonly<Map<string, number>>) { probe(m) }",
+            Kind::Unknown,
+        ),
+        ("function f<T>(o: Readonly<T>) { probe(o) }", Kind::Unknown),
+        (
+            "type Readonly<T> = T | number; function f(xs: Readonly<string[]>) { probe(xs) }",
+            Kind::Unknown,
+        ),
         ("function f(o: Record<string, number>) { probe(o) }", OBJ),
         ("function f(p: Promise<void>) { probe(p) }", Kind::Promise),
         (
@@ -912,6 +973,84 @@ fn annotations() {
         (
             "const m: Map<string, number> = [] as any; probe(m)",
             Kind::Array { bounded: true },
+        ),
+        // A kind known only from a type yields to an asserted type: an object type fits arrays
+        // too. `as any` and `as unknown` assert nothing; a kind known from the value stays.
+        (
+            "function f(v: { length: number }) { probe(v as unknown as Iterable<number>) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: Record<string, unknown>) { const xs = v as unknown as string[]; probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        (
+            "function f(m: Map<string, number>) { probe(m as unknown as Foo) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(m: Map<string, number>) { probe(<any>m) }",
+            Kind::Map,
+        ),
+        (
+            "function cfg(): Record<string, number> { return {}; } probe(cfg() as unknown as number[])",
+            Kind::Array { bounded: false },
+        ),
+        ("probe({} as unknown as string[])", OBJ),
+        // An object type narrowed by a test of the binding (`Array.isArray(v)`, a type guard)
+        // on the way to the use: it may be an array or a string there.
+        (
+            "function f(v: Record<string, unknown>) { if (Array.isArray(v)) probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: { length: number }) { if (!isList(v)) return; probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f({ o }: { o: { a: number } }) { return typeof o === 'string' ? probe(o) : o }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: { length: number }) { if (ok(w)) probe(v) }",
+            OBJ,
+        ),
+        // An assertion function handed the value before the use narrows it too.
+        (
+            "function f(v: Record<string, unknown>) { assertList(v); probe(v) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(v: Record<string, unknown>) { assertList(w); probe(v) }",
+            OBJ,
+        ),
+        // An async-iterable object type, or a computed key that may be `Symbol.iterator`:
+        // whether it is iterable is not known (as for an object literal).
+        (
+            "function f(s: { [Symbol.asyncIterator](): AsyncIterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        (
+            "function f(s: { [ITER]: () => Iterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: false,
+                open: true,
+            },
+        ),
+        (
+            "function f(s: { ['a']: number; [Symbol.iterator](): Iterator<number> }) { probe(s) }",
+            Kind::Object {
+                iterable: true,
+                open: false,
+            },
+        ),
+        // A builtin's type is not widened by a test.
+        (
+            "function f(m: Map<string, number>) { if (m.size > 0) probe(m) }",
+            Kind::Map,
         ),
     ];
     for (code, want) in cases {

@@ -38,7 +38,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kinds::{Kind, builtins};
+use crate::kinds::{Kind, builtins, readonly_argument, type_assertion};
 // The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
 use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
 use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
@@ -479,6 +479,9 @@ fn type_bits(ty: &TSType<'_>, depth: u32) -> u8 {
         TSType::TSTypeLiteral(_) => PLAIN | COLL,
         TSType::TSUnionType(u) => u.types.iter().fold(0, |b, t| b | type_bits(t, depth + 1)),
         TSType::TSTypeReference(r) => match &r.type_name {
+            TSTypeName::IdentifierReference(id) if id.name == "Readonly" => {
+                readonly_argument(r).map_or(0, |arg| type_bits(arg, depth + 1))
+            }
             TSTypeName::IdentifierReference(id) => {
                 builtins::type_name(id.name.as_str()).map_or(0, kind_bits)
             }
@@ -1608,6 +1611,12 @@ impl<'a> Gate<'a> {
             return ALL;
         }
         let d = depth + 1;
+        // `v as unknown as T[]`: a kind known only from `v`'s type yields to the asserted one.
+        let asserted = type_assertion(expr).map_or(0, |(ty, _)| type_bits(ty, 0));
+        asserted | self.inner_expr_bits(expr, d, ctx)
+    }
+
+    fn inner_expr_bits(&self, expr: &'a Expression<'a>, d: u32, ctx: u32) -> u8 {
         match expr.get_inner_expression() {
             Expression::ObjectExpression(_) => PLAIN,
             Expression::ArrayExpression(_)
@@ -2105,6 +2114,22 @@ impl<'a> Visit<'a> for Gate<'a> {
         }
         let f = self.current_fn();
         for e in &c.body.body {
+            // `constructor(private items: Map<K, V>)`: a field typed by its annotation.
+            if let ClassElement::MethodDefinition(m) = e
+                && m.kind == MethodDefinitionKind::Constructor
+            {
+                for p in &m.value.params.items {
+                    if p.has_modifier()
+                        && let BindingPattern::BindingIdentifier(b) = &p.pattern
+                        && let Some(ann) = &p.type_annotation
+                    {
+                        self.this_fields
+                            .entry(b.name.as_str())
+                            .or_default()
+                            .push(Src::Bits(type_bits(&ann.type_annotation, 0)));
+                    }
+                }
+            }
             let ClassElement::PropertyDefinition(p) = e else {
                 continue;
             };

@@ -675,6 +675,12 @@ mod tests {
                 "class Store {\n  private cache: Map<string, number> = new Map();\n  dump() { return { ...this.cache }; }\n}",
                 &[(3, 21)],
             ),
+            // a constructor parameter property, typed by its annotation
+            (
+                "a.ts",
+                "class Store {\n  constructor(private readonly cache: Map<string, number>) {}\n  dump() { return { ...this.cache }; }\n}",
+                &[(3, 21)],
+            ),
             (
                 "a.js",
                 "class Store {\n  #seen = new Set();\n  dump() { return { ...this.#seen }; }\n}",
@@ -814,6 +820,18 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // a constructor parameter property holds what was passed, not only what the class
+            // writes later
+            (
+                "a.ts",
+                "class Store {\n  constructor(private items: Record<string, number> | Map<string, number>) {}\n  reset() { this.items = new Map(); }\n  dump() { return this.items instanceof Map ? Object.fromEntries(this.items) : { ...this.items }; }\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "class Tags {\n  constructor(public tags = {}) {}\n  clear() { this.tags = new Set(); }\n  copy() { return { ...this.tags }; }\n}",
+                &[],
+            ),
             ("a.js", "const o = { ...maybeUndefined };", &[]),
             ("a.js", "const o = { ...null, ...undefined };", &[]),
             (

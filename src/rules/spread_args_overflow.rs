@@ -1379,6 +1379,14 @@ mod tests {
                 &[(1, 44)],
             ),
             (
+                "function f(xs: Readonly<number[]>) { return Math.max(...xs); }",
+                &[(1, 54)],
+            ),
+            (
+                "function f(xs: Readonly<[number, number]>) { return Math.max(...xs); }",
+                &[],
+            ),
+            (
                 "function f(xs: number[]) { return Math.max.apply(null, xs); }",
                 &[(1, 56)],
             ),

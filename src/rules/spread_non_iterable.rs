@@ -376,6 +376,23 @@ mod tests {
                 "function f(p: Promise<string[]>) { for (const x of p) {} }",
                 &[(1, 52)],
             ),
+            // an object type is still not iterable when nothing narrowed or re-asserted it,
+            // nor when its computed keys are known not to be `Symbol.iterator`
+            (
+                "a.ts",
+                "function f(o: { ['a']: number; [Symbol.toStringTag]: string }) { return [...o]; }",
+                &[(1, 74)],
+            ),
+            (
+                "a.ts",
+                "function f(v: Record<string, unknown>, ok: boolean) { if (ok) return [...v]; }",
+                &[(1, 71)],
+            ),
+            (
+                "a.ts",
+                "function f(m: Map<string, number>) { const o = m as unknown as Record<string, number>; return [...o]; }",
+                &[(1, 96)],
+            ),
             // fallback branch
             (
                 "a.js",
@@ -560,6 +577,43 @@ mod tests {
             (
                 "a.ts",
                 "interface Opts {} function f(o: Opts) { return [...o]; }",
+                &[],
+            ),
+            // an object type fits arrays and strings: narrowed, or asserted to be iterable
+            (
+                "a.ts",
+                "function f(v: Record<string, unknown>) { if (Array.isArray(v)) return [...v]; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(v: { length: number }) { return typeof v === 'string' ? [...v] : []; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "class Tree {\n  data: Record<string, unknown> = {};\n  list() { return Array.isArray(this.data) ? [...this.data] : []; }\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function assertList(x: unknown): asserts x is unknown[] {}\nfunction f(v: Record<string, unknown>) {\n  assertList(v);\n  return [...v];\n}",
+                &[],
+            ),
+            // an async-iterable object type, where async iterables are taken
+            (
+                "a.ts",
+                "async function f(src: { [Symbol.asyncIterator](): AsyncIterator<number> }) {\n  for await (const x of src) {}\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "async function* g(src: { [Symbol.asyncIterator](): AsyncIterator<number> }) {\n  yield* src;\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f<T>(v: { length: number; [i: number]: T }) {\n  if (Symbol.iterator in v) return [...(v as unknown as Iterable<T>)];\n}",
                 &[],
             ),
             (
