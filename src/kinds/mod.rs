@@ -1229,6 +1229,21 @@ impl<'a, 'c> Kinds<'a, 'c> {
             ));
             return;
         }
+        // `[...lines!]`: the author asserts the value is not `null` nor `undefined` (TypeScript's
+        // non-null assertion), so nullish branches are not what reaches the use.
+        if non_null_asserted(expr) {
+            let mut inner = Vec::new();
+            self.collect_branches(expr.get_inner_expression(), &mut inner, d, and_right);
+            let found = inner.len();
+            inner.retain(|(_, t)| !t.kind.is_nullish());
+            if inner.is_empty() && found > 0 {
+                let expr = expr.get_inner_expression();
+                out.push((expr.span().into(), self.infer(expr, d)));
+            } else {
+                out.extend(inner);
+            }
+            return;
+        }
         let expr = expr.get_inner_expression();
         match expr {
             Expression::ConditionalExpression(c) => {
@@ -1330,11 +1345,28 @@ impl<'a, 'c> Kinds<'a, 'c> {
         Some(d.init.as_ref()?.get_inner_expression())
     }
 
-    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
-    /// initializer is a `?:`, `||` or `??` expression.
+    /// The initializer of the declaration of a never-reassigned binding, plain or destructured
+    /// (`const { length } = lines || []` → `lines || []`).
+    fn declared_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if self.is_mutated(symbol) || !scoping.symbol_redeclarations(symbol).is_empty() {
+            return None;
+        }
+        let AstKind::VariableDeclarator(d) = self
+            .semantic
+            .nodes()
+            .kind(scoping.symbol_declaration(symbol))
+        else {
+            return None;
+        };
+        Some(d.init.as_ref()?.get_inner_expression())
+    }
+
     /// Whether a use of a binding is guarded by a test that reads the binding: it is in the
-    /// branch of an `if`, `?:`, `&&` or `||` whose test mentions it, or follows an `if` on it
-    /// whose branch leaves (`if (!Array.isArray(value)) return …;`).
+    /// branch of an `if`, `?:`, `&&` or `||` whose test mentions it, follows an `if` on it
+    /// whose branch leaves (`if (!Array.isArray(value)) return …;`), or follows a call handed
+    /// such a test (`assert(Array.isArray(value))`).
     fn is_guarded(&self, id: &IdentifierReference<'a>) -> bool {
         let Some(symbol) = self.symbol_of(id) else {
             return false;
@@ -1352,7 +1384,19 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.found
         };
-        self.guarded_by(scoping.get_reference(reference).node_id(), &mentions)
+        let use_node = scoping.get_reference(reference).node_id();
+        // `assert(Array.isArray(value))`: a call handed a test of the binding, not the binding
+        // or a member of it (`log(value.length)` tests nothing).
+        let asserts = |e: &Expression<'a>| {
+            matches!(
+                e.get_inner_expression(),
+                Expression::CallExpression(_)
+                    | Expression::UnaryExpression(_)
+                    | Expression::BinaryExpression(_)
+                    | Expression::LogicalExpression(_)
+            ) && mentions(e)
+        };
+        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &asserts)
     }
 
     /// Whether the node `child` is in the branch of an `if`, `?:`, `&&` or `||`, the body of a
@@ -1377,8 +1421,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         || f.update.as_ref().is_some_and(|u| u.span() == child_span))
                         && f.test.as_ref().is_some_and(&mentions)
                 }
+                // `switch (true) { case x === null: return; default: [...x] }`: the tests of
+                // the cases before are on the way too.
                 AstKind::SwitchStatement(s) => {
-                    s.discriminant.span() != child_span && mentions(&s.discriminant)
+                    s.discriminant.span() != child_span
+                        && (mentions(&s.discriminant) || {
+                            let at = s.cases.partition_point(|c| c.span.end <= child_span.start);
+                            s.cases[at.saturating_sub(MAX_GUARD_DISTANCE)..at]
+                                .iter()
+                                .any(|c| c.test.as_ref().is_some_and(&mentions))
+                        })
                 }
                 AstKind::BlockStatement(b) => leaves_after_test(&b.body, child_span, &mentions),
                 AstKind::FunctionBody(b) => leaves_after_test(&b.statements, child_span, &mentions),
@@ -1419,7 +1471,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     return;
                 }
                 self.seen += 1;
-                if let Some(init) = self.kinds.binding_init(id) {
+                if let Some(init) = self.kinds.declared_init(id) {
                     self.found = (self.mentions)(init);
                 }
             }
@@ -1525,6 +1577,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
         false
     }
 
+    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
+    /// initializer is a `?:`, `||` or `??` expression.
     fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
         let init = self.binding_init(id)?;
         match init {
@@ -2956,35 +3010,103 @@ const MAX_ALIASES: usize = 8;
 /// How many statements before a use are looked at for a guard.
 const MAX_GUARD_DISTANCE: usize = 32;
 
+/// How many statements nested in the statements before a use (the branches of an `if`, a
+/// bare block) are looked at for a guard, per statement list.
+const MAX_NESTED_GUARD_STATEMENTS: usize = 64;
+
+/// Whether a statement always leaves the statement list it is in: `return`, `throw`, `break`,
+/// `continue`, `process.exit(…)`, a block whose last statement leaves, an `if` whose branches
+/// both leave, or a `try` whose block and handler leave (or whose `finally` does).
+pub(crate) fn leaves(s: &Statement<'_>) -> bool {
+    match s {
+        Statement::ReturnStatement(_)
+        | Statement::ThrowStatement(_)
+        | Statement::BreakStatement(_)
+        | Statement::ContinueStatement(_) => true,
+        Statement::ExpressionStatement(e) => is_process_exit(&e.expression),
+        Statement::BlockStatement(b) => b.body.last().is_some_and(leaves),
+        Statement::IfStatement(i) => {
+            leaves(&i.consequent) && i.alternate.as_ref().is_some_and(leaves)
+        }
+        Statement::TryStatement(t) => {
+            let block = |b: &BlockStatement<'_>| b.body.last().is_some_and(leaves);
+            t.finalizer.as_deref().is_some_and(block)
+                || (block(&t.block) && t.handler.as_ref().is_none_or(|h| block(&h.body)))
+        }
+        _ => false,
+    }
+}
+
+/// `process.exit(…)`, which ends the program (written as a statement: `if (!x) process.exit(1)`).
+pub(crate) fn is_process_exit(e: &Expression<'_>) -> bool {
+    let Expression::CallExpression(c) = e.get_inner_expression() else {
+        return false;
+    };
+    let Some(m) = c.callee.get_inner_expression().as_member_expression() else {
+        return false;
+    };
+    m.static_property_name() == Some("exit")
+        && matches!(m.object().get_inner_expression(), Expression::Identifier(id) if id.name == "process")
+}
+
 /// Whether a statement before the one at `at` in `list` is an `if` whose test `mentions` the
-/// binding and whose branch leaves (`return`, `throw`, `break`, `continue`).
+/// binding and whose branch leaves (`return`, `throw`, `break`, `continue`), or holds one in
+/// a branch of an `if` or in a bare block (`if (a) { … } else if (!x) return;`,
+/// `if (strict) { if (!x) throw …; }`): a test of the value on a way to the use.
 fn leaves_after_test<'a>(
     list: &[Statement<'a>],
     at: oxc_span::Span,
     mentions: &dyn Fn(&Expression<'a>) -> bool,
 ) -> bool {
-    fn leaves(s: &Statement<'_>) -> bool {
+    fn guards<'a>(
+        s: &Statement<'a>,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+        budget: &mut usize,
+    ) -> bool {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
         match s {
-            Statement::ReturnStatement(_)
-            | Statement::ThrowStatement(_)
-            | Statement::BreakStatement(_)
-            | Statement::ContinueStatement(_) => true,
-            Statement::BlockStatement(b) => b.body.last().is_some_and(leaves),
+            Statement::IfStatement(i) => {
+                (mentions(&i.test)
+                    && (leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves)))
+                    || guards(&i.consequent, mentions, budget)
+                    || i.alternate
+                        .as_ref()
+                        .is_some_and(|a| guards(a, mentions, budget))
+            }
+            Statement::BlockStatement(b) => b.body.iter().any(|s| guards(s, mentions, budget)),
             _ => false,
         }
     }
     // The statements right before the use (a guard sits near what it guards; looking at every
-    // earlier statement for every use would be quadratic in a long block).
+    // earlier statement for every use would be quadratic in a long block), and a bounded
+    // number of statements nested in them.
     let end = list.partition_point(|s| s.span().end <= at.start);
+    let mut budget = MAX_NESTED_GUARD_STATEMENTS;
     list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
         .iter()
-        .any(|s| match s {
-            Statement::IfStatement(i) => {
-                mentions(&i.test)
-                    && (leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves))
-            }
-            _ => false,
+        .rev()
+        .any(|s| {
+            // Each statement of the list is looked at; only nested ones spend the budget.
+            budget += 1;
+            guards(s, mentions, &mut budget)
         })
+}
+
+/// Whether a TypeScript non-null assertion (`x!`) wraps the value, under parentheses and
+/// other TS wrappers (`(x as T)!` is judged whole by the caller).
+fn non_null_asserted(mut e: &Expression<'_>) -> bool {
+    loop {
+        e = match e {
+            Expression::TSNonNullExpression(_) => return true,
+            Expression::ParenthesizedExpression(p) => &p.expression,
+            Expression::TSSatisfiesExpression(a) => &a.expression,
+            Expression::TSInstantiationExpression(a) => &a.expression,
+            _ => return false,
+        };
+    }
 }
 
 /// Whether a call is one of the builtins that change members of their first argument

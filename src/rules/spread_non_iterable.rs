@@ -827,6 +827,18 @@ mod tests {
                 "function f(input) {\n  const value = input ?? {};\n  const isList = Array.isArray(value);\n  while (Array.isArray(value)) { return [...value]; }\n  return isList ? [...value] : 0;\n}",
                 &[],
             ),
+            // An assertion handed a test of the binding; not a call handed the binding or a
+            // member of it.
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  assert(Array.isArray(value));\n  assert.ok(typeof value[Symbol.iterator] === 'function', 'iterable');\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  log(value.length, value);\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -938,6 +950,67 @@ mod tests {
                 "a.js",
                 "function f(order, w, other) {\n  const lines = w ? order.lines : null;\n  const ready = other !== null;\n  if (!ready) return [];\n  return [...lines];\n}",
                 &[(5, 11)],
+            ),
+            // Checked by an early exit of any shape: an `if`/`else` or `try` whose every way
+            // leaves, `process.exit`, a guard in a branch of an earlier `if` or in a block, the
+            // earlier cases of a `switch (true)`, a destructured kept test.
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  if (!lines) { if (d) { return 1; } else { return 2; } }\n  if (!lines) { try { return 1; } finally { log(1); } }\n  if (!lines) process.exit(1);\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w, a, d) {\n  const lines = w ? order.lines : null;\n  if (a) { log(a); } else if (!lines) return [];\n  if (d) { if (!lines) throw new Error('x'); } else { return []; }\n  { if (lines === null) return []; }\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  switch (true) {\n    case lines === null: return [];\n    default: return [...lines];\n  }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  const { length } = lines || [];\n  if (!length) return [];\n  return [...lines];\n}",
+                &[],
+            ),
+            // Not checked: a branch that may go on (an `if` without `else`, a `catch` that
+            // does not leave, `process.exitCode`), a `break` out of a labelled block or a loop
+            // before the use, a `switch (true)` whose earlier cases test something else.
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  if (!lines) { if (d) return 1; }\n  if (!lines) { try { return 1; } catch { log(1); } }\n  if (!lines) process.exitCode = 1;\n  return [...lines];\n}",
+                &[(6, 11)],
+            ),
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  lbl: { if (!lines) break lbl; }\n  for (const x of order.ids) { if (!lines) break; log(x); }\n  if (d) { log(lines); } else { return []; }\n  return [...lines];\n}",
+                &[(6, 11)],
+            ),
+            (
+                "a.js",
+                "function f(order, w, k) {\n  const lines = w ? order.lines : null;\n  switch (true) {\n    case k === 1: return [];\n    default: return [...lines];\n  }\n}",
+                &[(5, 22)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// TypeScript's non-null assertion (`[...lines!]`) says the value is not nullish: nullish
+    /// branches do not count there; other branches still do.
+    #[test]
+    fn non_null_assertion() {
+        let cases: &[Case] = &[
+            (
+                "a.ts",
+                "function f(order: any, w: boolean) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : undefined;\n  return [...lines!, ...(rest as any)!, ...(w ? order.x : null)!];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(order: any, w: boolean, input: any) {\n  const lines = w ? order.lines : false;\n  const value = input ?? {};\n  return [...lines!, ...value!];\n}",
+                &[(4, 11), (4, 22)],
             ),
         ];
         let failures = run(cases);
