@@ -163,10 +163,11 @@ def uses_of_iterator(n):
 
 
 def guarded_uses(n):
-    # Uses of branching bindings, each after earlier ifs with nested branches (looked at for a
-    # guard, a bounded number each) and inside a long `switch (true)` (earlier cases' tests).
+    # Uses of branching bindings, each after earlier ifs that leave in nested branches (the
+    # nearest ones are looked at for a guard) and inside a long `switch (true)` (the tests of
+    # the nearest earlier cases).
     return {"a.js": "function f(c, xs, input, k) {\nconst v = c ? xs : null;\nconst w = input ?? {};\n"
-            + lines(f"if (a{i}) {{ if (b{i}) {{ g(1); }} else {{ {{ g(2); }} }} }}\nf([...v], [...w]);" for i in range(n))
+            + lines(f"if (a{i}) {{ if (b{i}) {{ g(1); }} else {{ {{ return; }} }} }}\nf([...v], [...w]);" for i in range(n))
             + "switch (true) {\n"
             + lines(f"case k === {i}: f([...v], [...w]); break;" for i in range(n))
             + "}\n}\n"}

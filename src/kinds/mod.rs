@@ -128,6 +128,8 @@ pub struct Kinds<'a, 'c> {
     node_facts: RefCell<HashMap<(&'static str, NodeId), bool>>,
     /// Values a rule derives from all of a symbol's references (see `symbol_memo`).
     memos: RefCell<HashMap<(&'static str, SymbolId, u32), Memo>>,
+    /// The same for values derived from a node (see `node_memo`).
+    node_memos: RefCell<HashMap<(&'static str, NodeId), Memo>>,
 }
 
 /// A set of property names.
@@ -176,6 +178,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             facts: RefCell::default(),
             node_facts: RefCell::default(),
             memos: RefCell::default(),
+            node_memos: RefCell::default(),
         }
     }
 
@@ -230,6 +233,26 @@ impl<'a, 'c> Kinds<'a, 'c> {
             (tag, symbol, at),
             Rc::clone(&value) as Rc<dyn std::any::Any>,
         );
+        value
+    }
+
+    /// [`Kinds::node_fact`] for an answer that is not a yes or no (the guards of a statement
+    /// list). Each tag must always be asked for the same type `T`.
+    fn node_memo<T: 'static>(
+        &self,
+        tag: &'static str,
+        node: NodeId,
+        compute: impl FnOnce() -> T,
+    ) -> Rc<T> {
+        let known = self.node_memos.borrow().get(&(tag, node)).cloned();
+        if let Some(value) = known.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        count_scan();
+        let value = Rc::new(compute());
+        self.node_memos
+            .borrow_mut()
+            .insert((tag, node), Rc::clone(&value) as Rc<dyn std::any::Any>);
         value
     }
 
@@ -1432,14 +1455,20 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                 .any(|c| c.test.as_ref().is_some_and(&mentions))
                         })
                 }
-                AstKind::BlockStatement(b) => leaves_after_test(&b.body, child_span, &mentions),
-                AstKind::FunctionBody(b) => leaves_after_test(&b.statements, child_span, &mentions),
-                AstKind::Program(p) => leaves_after_test(&p.body, child_span, &mentions),
+                AstKind::BlockStatement(b) => {
+                    self.leaves_after_test(parent.id(), &b.body, child_span, &mentions)
+                }
+                AstKind::FunctionBody(b) => {
+                    self.leaves_after_test(parent.id(), &b.statements, child_span, &mentions)
+                }
+                AstKind::Program(p) => {
+                    self.leaves_after_test(parent.id(), &p.body, child_span, &mentions)
+                }
                 AstKind::SwitchCase(c) => {
                     c.test
                         .as_ref()
                         .is_some_and(|t| t.span() != child_span && mentions(t))
-                        || leaves_after_test(&c.consequent, child_span, &mentions)
+                        || self.leaves_after_test(parent.id(), &c.consequent, child_span, &mentions)
                 }
                 _ => false,
             };
@@ -1537,6 +1566,77 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.opaque || m.names.iter().any(|n| names.names.contains(n))
         };
         self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &mentions)
+    }
+
+    /// Whether a statement before the one at `at` in `list` (the statements of `owner`) is an
+    /// `if` whose test `mentions` the binding and whose branch leaves (`return`, `throw`,
+    /// `break`, `continue`), or holds one in a branch of an `if`, in a bare block or in a `try`
+    /// block (`if (a) { … } else if (!x) return;`, `if (strict) { if (!x) throw …; }`): a test
+    /// of the value on a way to the use. The [`MAX_GUARD_DISTANCE`] nearest such `if`s count,
+    /// however many statements stand between them and the use.
+    fn leaves_after_test(
+        &self,
+        owner: NodeId,
+        list: &[Statement<'a>],
+        at: oxc_span::Span,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+    ) -> bool {
+        let ifs = self.leaving_ifs(owner, list);
+        let end = ifs.partition_point(|&(e, _)| e <= at.start);
+        let nodes = self.semantic.nodes();
+        ifs[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
+            .iter()
+            .any(|&(_, id)| matches!(nodes.kind(id), AstKind::IfStatement(i) if mentions(&i.test)))
+    }
+
+    /// The `if`s of a statement list (the statements of `owner`) that leave in a branch, in
+    /// the list or nested as [`Kinds::leaves_after_test`] says, each with the end of the
+    /// statement of the list it stands in; in order. Built once per list: a use then looks at
+    /// the guards before it, not at every statement before it (which would be quadratic in a
+    /// long block).
+    fn leaving_ifs(&self, owner: NodeId, list: &[Statement<'a>]) -> Rc<Vec<(u32, NodeId)>> {
+        fn collect(s: &Statement<'_>, end: u32, out: &mut Vec<(u32, NodeId)>, budget: &mut usize) {
+            if *budget == 0 {
+                return;
+            }
+            *budget -= 1;
+            match s {
+                Statement::IfStatement(i) => {
+                    if leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves) {
+                        out.push((end, i.node_id()));
+                    }
+                    collect(&i.consequent, end, out, budget);
+                    if let Some(a) = &i.alternate {
+                        collect(a, end, out, budget);
+                    }
+                }
+                Statement::BlockStatement(b) => {
+                    for s in &b.body {
+                        collect(s, end, out, budget);
+                    }
+                }
+                // `try { if (!x) return; } …`: a `throw` caught by a handler that goes on does
+                // not leave.
+                Statement::TryStatement(t)
+                    if t.handler
+                        .as_ref()
+                        .is_none_or(|h| h.body.body.last().is_some_and(leaves)) =>
+                {
+                    for s in &t.block.body {
+                        collect(s, end, out, budget);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.node_memo("kinds/leaving-ifs", owner, || {
+            let mut out = Vec::new();
+            for s in list {
+                let mut budget = MAX_NESTED_GUARD_STATEMENTS;
+                collect(s, s.span().end, &mut out, &mut budget);
+            }
+            out
+        })
     }
 
     /// Whether a statement before the node `child`, in a block around it, is a call handed
@@ -3007,11 +3107,12 @@ impl<'a> Visit<'a> for Names<'a> {
 /// How many bindings read by a test are followed to their initializer for a guard.
 const MAX_ALIASES: usize = 8;
 
-/// How many statements before a use are looked at for a guard.
+/// How many statements before a use are looked at for an assertion, how many leaving `if`s
+/// before it for a guard, how many cases of a `switch` before it for a test.
 const MAX_GUARD_DISTANCE: usize = 32;
 
-/// How many statements nested in the statements before a use (the branches of an `if`, a
-/// bare block) are looked at for a guard, per statement list.
+/// How many statements nested in one statement of a list (the branches of an `if`, a bare
+/// block, a `try` block) are looked at for a guard.
 const MAX_NESTED_GUARD_STATEMENTS: usize = 64;
 
 /// Whether a statement always leaves the statement list it is in: `return`, `throw`, `break`,
@@ -3047,52 +3148,6 @@ pub(crate) fn is_process_exit(e: &Expression<'_>) -> bool {
     };
     m.static_property_name() == Some("exit")
         && matches!(m.object().get_inner_expression(), Expression::Identifier(id) if id.name == "process")
-}
-
-/// Whether a statement before the one at `at` in `list` is an `if` whose test `mentions` the
-/// binding and whose branch leaves (`return`, `throw`, `break`, `continue`), or holds one in
-/// a branch of an `if` or in a bare block (`if (a) { … } else if (!x) return;`,
-/// `if (strict) { if (!x) throw …; }`): a test of the value on a way to the use.
-fn leaves_after_test<'a>(
-    list: &[Statement<'a>],
-    at: oxc_span::Span,
-    mentions: &dyn Fn(&Expression<'a>) -> bool,
-) -> bool {
-    fn guards<'a>(
-        s: &Statement<'a>,
-        mentions: &dyn Fn(&Expression<'a>) -> bool,
-        budget: &mut usize,
-    ) -> bool {
-        if *budget == 0 {
-            return false;
-        }
-        *budget -= 1;
-        match s {
-            Statement::IfStatement(i) => {
-                (mentions(&i.test)
-                    && (leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves)))
-                    || guards(&i.consequent, mentions, budget)
-                    || i.alternate
-                        .as_ref()
-                        .is_some_and(|a| guards(a, mentions, budget))
-            }
-            Statement::BlockStatement(b) => b.body.iter().any(|s| guards(s, mentions, budget)),
-            _ => false,
-        }
-    }
-    // The statements right before the use (a guard sits near what it guards; looking at every
-    // earlier statement for every use would be quadratic in a long block), and a bounded
-    // number of statements nested in them.
-    let end = list.partition_point(|s| s.span().end <= at.start);
-    let mut budget = MAX_NESTED_GUARD_STATEMENTS;
-    list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
-        .iter()
-        .rev()
-        .any(|s| {
-            // Each statement of the list is looked at; only nested ones spend the budget.
-            budget += 1;
-            guards(s, mentions, &mut budget)
-        })
 }
 
 /// Whether a TypeScript non-null assertion (`x!`) wraps the value, under parentheses and

@@ -827,6 +827,27 @@ mod tests {
                 "function f(input) {\n  const value = input ?? {};\n  const isList = Array.isArray(value);\n  while (Array.isArray(value)) { return [...value]; }\n  return isList ? [...value] : 0;\n}",
                 &[],
             ),
+            // An early exit far above the use (many statements between), or in a `try`
+            // block whose handler leaves too.
+            (
+                "a.js",
+                format!(
+                    "function f(input) {{\n  const value = input ?? {{}};\n  if (!Array.isArray(value)) return 0;\n{}  return [...value];\n}}",
+                    "  log(1);\n".repeat(100)
+                )
+                .leak(),
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  try { if (!Array.isArray(value)) throw 1; } catch (e) { return 1; }\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  try { if (!Array.isArray(value)) throw 1; } catch (e) { log(e); }\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
             // An assertion handed a test of the binding; not a call handed the binding or a
             // member of it.
             (
