@@ -1409,8 +1409,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
         };
         let use_node = scoping.get_reference(reference).node_id();
         // `assert(Array.isArray(value))`: a call handed a test of the binding, not the binding
-        // or a member of it (`log(value.length)` tests nothing).
-        let asserts = |e: &Expression<'a>| {
+        // or a member of it (`log(value.length)` tests nothing); or `assertList(value)` of an
+        // in-file TypeScript assertion function (`asserts x is T`).
+        let test = |e: &Expression<'a>| {
             matches!(
                 e.get_inner_expression(),
                 Expression::CallExpression(_)
@@ -1418,6 +1419,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     | Expression::BinaryExpression(_)
                     | Expression::LogicalExpression(_)
             ) && mentions(e)
+        };
+        let asserts = |c: &CallExpression<'a>| {
+            c.arguments.iter().any(|a| {
+                a.as_expression().is_some_and(|e| {
+                    test(e)
+                        || (matches!(e.get_inner_expression(), Expression::Identifier(arg)
+                                if arg.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id()) == Some(symbol))
+                            && self.is_type_assertion_call(c))
+                })
+            })
         };
         self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &asserts)
     }
@@ -1565,7 +1576,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.opaque || m.names.iter().any(|n| names.names.contains(n))
         };
-        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &mentions)
+        let asserts = |c: &CallExpression<'a>| {
+            c.arguments
+                .iter()
+                .any(|a| a.as_expression().is_some_and(&mentions))
+        };
+        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &asserts)
     }
 
     /// Whether a statement before the one at `at` in `list` (the statements of `owner`) is an
@@ -1595,24 +1611,32 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// the guards before it, not at every statement before it (which would be quadratic in a
     /// long block).
     fn leaving_ifs(&self, owner: NodeId, list: &[Statement<'a>]) -> Rc<Vec<(u32, NodeId)>> {
-        fn collect(s: &Statement<'_>, end: u32, out: &mut Vec<(u32, NodeId)>, budget: &mut usize) {
+        fn collect<'a>(
+            s: &Statement<'a>,
+            end: u32,
+            ends: &dyn Fn(&Expression<'a>) -> bool,
+            out: &mut Vec<(u32, NodeId)>,
+            budget: &mut usize,
+        ) {
             if *budget == 0 {
                 return;
             }
             *budget -= 1;
             match s {
                 Statement::IfStatement(i) => {
-                    if leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves) {
+                    if leaves(&i.consequent, ends)
+                        || i.alternate.as_ref().is_some_and(|a| leaves(a, ends))
+                    {
                         out.push((end, i.node_id()));
                     }
-                    collect(&i.consequent, end, out, budget);
+                    collect(&i.consequent, end, ends, out, budget);
                     if let Some(a) = &i.alternate {
-                        collect(a, end, out, budget);
+                        collect(a, end, ends, out, budget);
                     }
                 }
                 Statement::BlockStatement(b) => {
                     for s in &b.body {
-                        collect(s, end, out, budget);
+                        collect(s, end, ends, out, budget);
                     }
                 }
                 // `try { if (!x) return; } …`: a `throw` caught by a handler that goes on does
@@ -1620,10 +1644,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 Statement::TryStatement(t)
                     if t.handler
                         .as_ref()
-                        .is_none_or(|h| h.body.body.last().is_some_and(leaves)) =>
+                        .is_none_or(|h| h.body.body.last().is_some_and(|s| leaves(s, ends))) =>
                 {
                     for s in &t.block.body {
-                        collect(s, end, out, budget);
+                        collect(s, end, ends, out, budget);
                     }
                 }
                 _ => {}
@@ -1633,19 +1657,25 @@ impl<'a, 'c> Kinds<'a, 'c> {
             let mut out = Vec::new();
             for s in list {
                 let mut budget = MAX_NESTED_GUARD_STATEMENTS;
-                collect(s, s.span().end, &mut out, &mut budget);
+                collect(
+                    s,
+                    s.span().end,
+                    &|e| self.never_returns(e),
+                    &mut out,
+                    &mut budget,
+                );
             }
             out
         })
     }
 
-    /// Whether a statement before the node `child`, in a block around it, is a call handed
-    /// what `mentions` accepts (`assert(lines)`, `invariant(withLines, "…")`): an assertion
-    /// that throws when the value is missing.
+    /// Whether a statement before the node `child`, in a block around it, is a call that
+    /// `asserts` accepts (`assert(lines)`, `invariant(withLines, "…")`): an assertion that
+    /// throws when the value is missing.
     fn asserted_before(
         &self,
         mut child: NodeId,
-        mentions: &dyn Fn(&Expression<'a>) -> bool,
+        asserts: &dyn Fn(&CallExpression<'a>) -> bool,
     ) -> bool {
         let nodes = self.semantic.nodes();
         for parent in nodes.ancestors(child) {
@@ -1667,7 +1697,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 .any(|s| {
                     matches!(s, Statement::ExpressionStatement(e)
                         if matches!(e.expression.get_inner_expression(), Expression::CallExpression(c)
-                            if c.arguments.iter().any(|a| a.as_expression().is_some_and(mentions))))
+                            if asserts(c)))
                 });
             if asserted {
                 return true;
@@ -1675,6 +1705,89 @@ impl<'a, 'c> Kinds<'a, 'c> {
             child = parent.id();
         }
         false
+    }
+
+    /// The function an in-file callee names (`fail`, `assertList`), with or without a body
+    /// (`declare function fail(): never`): a function declaration, or a `const` bound to a
+    /// function or arrow expression.
+    fn declared_callee(&self, callee: &Expression<'a>) -> Option<Callee<'a>> {
+        let Expression::Identifier(id) = callee.get_inner_expression() else {
+            return None;
+        };
+        let symbol = self.symbol_of(id)?;
+        if self.is_mutated(symbol) {
+            return None;
+        }
+        let nodes = self.semantic.nodes();
+        match nodes.kind(self.semantic.scoping().symbol_declaration(symbol)) {
+            AstKind::Function(f) => Some(Callee::Function(f)),
+            AstKind::VariableDeclarator(d)
+                if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                match d.init.as_ref()?.get_inner_expression() {
+                    Expression::FunctionExpression(f) => Some(Callee::Function(f)),
+                    Expression::ArrowFunctionExpression(a) => Some(Callee::Arrow(a)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an expression never completes: `process.exit(…)`, or a call of an in-file
+    /// function that always throws (`function fail(m) { throw new Error(m); }`, an arrow whose
+    /// body logs then throws, or one declared to return `never`).
+    pub(crate) fn never_returns(&self, e: &Expression<'a>) -> bool {
+        if is_process_exit(e) {
+            return true;
+        }
+        let Expression::CallExpression(c) = e.get_inner_expression() else {
+            return false;
+        };
+        let body_throws = |b: &FunctionBody<'_>| {
+            b.statements
+                .last()
+                .is_some_and(|s| matches!(s, Statement::ThrowStatement(_)))
+                && b.statements.iter().all(|s| {
+                    matches!(
+                        s,
+                        Statement::ExpressionStatement(_)
+                            | Statement::VariableDeclaration(_)
+                            | Statement::ThrowStatement(_)
+                    )
+                })
+        };
+        let never = |t: Option<&TSTypeAnnotation<'_>>| {
+            t.is_some_and(|t| matches!(t.type_annotation, TSType::TSNeverKeyword(_)))
+        };
+        match self.declared_callee(&c.callee) {
+            Some(Callee::Function(f)) => {
+                !f.r#async
+                    && !f.generator
+                    && (never(f.return_type.as_deref())
+                        || f.body.as_deref().is_some_and(body_throws))
+            }
+            Some(Callee::Arrow(a)) => {
+                !a.r#async
+                    && (never(a.return_type.as_deref())
+                        || matches!(&a.body, ArrowFunctionBody::FunctionBody(b) if body_throws(b)))
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a call is of an in-file TypeScript assertion function that narrows to a type
+    /// (`function assertList(x: unknown): asserts x is unknown[]`).
+    fn is_type_assertion_call(&self, c: &CallExpression<'a>) -> bool {
+        let return_type = match self.declared_callee(&c.callee) {
+            Some(Callee::Function(f)) => f.return_type.as_deref(),
+            Some(Callee::Arrow(a)) => a.return_type.as_deref(),
+            None => None,
+        };
+        return_type.is_some_and(|t| {
+            matches!(&t.type_annotation, TSType::TSTypePredicate(p)
+                if p.asserts && p.type_annotation.is_some())
+        })
     }
 
     /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
@@ -2875,6 +2988,12 @@ fn is_write_context(parent: AstKind<'_>, span: oxc_span::Span) -> bool {
     }
 }
 
+/// An in-file function a callee names (see `Kinds::declared_callee`).
+enum Callee<'a> {
+    Function(&'a Function<'a>),
+    Arrow(&'a ArrowFunctionExpression<'a>),
+}
+
 /// An in-file function a call resolves to.
 #[derive(Clone, Copy, Debug)]
 pub struct FunctionShape {
@@ -3116,21 +3235,22 @@ const MAX_GUARD_DISTANCE: usize = 32;
 const MAX_NESTED_GUARD_STATEMENTS: usize = 64;
 
 /// Whether a statement always leaves the statement list it is in: `return`, `throw`, `break`,
-/// `continue`, `process.exit(…)`, a block whose last statement leaves, an `if` whose branches
-/// both leave, or a `try` whose block and handler leave (or whose `finally` does).
-pub(crate) fn leaves(s: &Statement<'_>) -> bool {
+/// `continue`, an expression that `ends` says never completes (`process.exit(…)`, `fail(…)`),
+/// a block whose last statement leaves, an `if` whose branches both leave, or a `try` whose
+/// block and handler leave (or whose `finally` does).
+fn leaves<'a>(s: &Statement<'a>, ends: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+    let block = |b: &BlockStatement<'a>| b.body.last().is_some_and(|s| leaves(s, ends));
     match s {
         Statement::ReturnStatement(_)
         | Statement::ThrowStatement(_)
         | Statement::BreakStatement(_)
         | Statement::ContinueStatement(_) => true,
-        Statement::ExpressionStatement(e) => is_process_exit(&e.expression),
-        Statement::BlockStatement(b) => b.body.last().is_some_and(leaves),
+        Statement::ExpressionStatement(e) => ends(&e.expression),
+        Statement::BlockStatement(b) => block(b),
         Statement::IfStatement(i) => {
-            leaves(&i.consequent) && i.alternate.as_ref().is_some_and(leaves)
+            leaves(&i.consequent, ends) && i.alternate.as_ref().is_some_and(|a| leaves(a, ends))
         }
         Statement::TryStatement(t) => {
-            let block = |b: &BlockStatement<'_>| b.body.last().is_some_and(leaves);
             t.finalizer.as_deref().is_some_and(block)
                 || (block(&t.block) && t.handler.as_ref().is_none_or(|h| block(&h.body)))
         }
@@ -3139,7 +3259,7 @@ pub(crate) fn leaves(s: &Statement<'_>) -> bool {
 }
 
 /// `process.exit(…)`, which ends the program (written as a statement: `if (!x) process.exit(1)`).
-pub(crate) fn is_process_exit(e: &Expression<'_>) -> bool {
+fn is_process_exit(e: &Expression<'_>) -> bool {
     let Expression::CallExpression(c) = e.get_inner_expression() else {
         return false;
     };

@@ -518,7 +518,7 @@ fn jump_target(
 }
 
 /// Whether `child` sits in a statement list of `parent` followed by an unconditional
-/// `return`, `throw` or `process.exit(…)`.
+/// `return`, `throw`, `process.exit(…)` or call of an in-file function that always throws.
 fn ends_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
     let child_end = cx.nodes().kind(child).span().end;
     let later = |stmts: &[Statement<'_>]| {
@@ -527,7 +527,7 @@ fn ends_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
             .filter(|s| s.span().start >= child_end)
             .any(|s| match s {
                 Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
-                Statement::ExpressionStatement(e) => crate::kinds::is_process_exit(&e.expression),
+                Statement::ExpressionStatement(e) => cx.kinds().never_returns(&e.expression),
                 _ => false,
             })
     };
@@ -942,14 +942,19 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
-    /// A first use whose branch ends the program (`process.exit`) is not followed by the
-    /// second; `process.exitCode = 1` goes on.
+    /// A first use whose branch ends the program (`process.exit`) or calls an in-file function
+    /// that always throws is not followed by the second; `process.exitCode = 1` goes on.
     #[test]
     fn process_exit_ends_the_first_use() {
         let cases: &[Case] = &[
             (
                 "a.js",
                 "function* gen() {}\nfunction f(c) {\n  const it = gen();\n  if (c) { log([...it]); process.exit(0); }\n  log([...it]);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction fail(m) { throw new Error(m); }\nfunction f(c) {\n  const it = gen();\n  if (c) { log([...it]); fail('x'); }\n  log([...it]);\n}",
                 &[],
             ),
             (

@@ -860,6 +860,18 @@ mod tests {
                 "function f(input) {\n  const value = input ?? {};\n  log(value.length, value);\n  return [...value];\n}",
                 &[(4, 11)],
             ),
+            // An in-file TypeScript assertion function that narrows to a type; not one that
+            // asserts truthiness only (an object is truthy).
+            (
+                "a.ts",
+                "function assertList(x: unknown): asserts x is unknown[] {\n  if (!Array.isArray(x)) throw new TypeError('list');\n}\nfunction f(input: any) {\n  const value = input ?? {};\n  assertList(value);\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function assertOk(x: unknown): asserts x {\n  if (!x) throw new TypeError('missing');\n}\nfunction f(input: any) {\n  const value = input ?? {};\n  assertOk(value);\n  return [...value];\n}",
+                &[(7, 11)],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -994,6 +1006,19 @@ mod tests {
                 "a.js",
                 "function f(order, w) {\n  const lines = w ? order.lines : null;\n  const { length } = lines || [];\n  if (!length) return [];\n  return [...lines];\n}",
                 &[],
+            ),
+            // An early exit through a call of an in-file function that always throws (its
+            // body ends in `throw` after plain statements, or it returns `never`).
+            (
+                "a.ts",
+                "function fail(m: string) { throw new Error(m); }\nconst die = (m: string) => { log(m); throw new Error(m); };\ndeclare function never(m: string): never;\nfunction f(order: any, w: boolean) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  const more = w ? order.more : null;\n  if (!lines) fail('x');\n  if (!rest) { die('x'); }\n  if (!more) never('x');\n  return [...lines, ...rest, ...more];\n}",
+                &[],
+            ),
+            // A function that may return, or an async one (its throw rejects a Promise).
+            (
+                "a.js",
+                "function warn(m) { if (quiet) return; throw new Error(m); }\nasync function fail(m) { throw new Error(m); }\nfunction f(order, w) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  if (!lines) warn('x');\n  if (!rest) fail('x');\n  return [...lines, ...rest];\n}",
+                &[(8, 11), (8, 21)],
             ),
             // Not checked: a branch that may go on (an `if` without `else`, a `catch` that
             // does not leave, `process.exitCode`), a `break` out of a labelled block or a loop
