@@ -1267,21 +1267,23 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             return;
         }
+        // `{...(cond ? obj : false)}` and `{...(obj || false)}` spread `obj` or nothing, like
+        // `cond && obj`: the falsy literal is no branch there.
+        let empty_arm = |arm: &Expression<'a>| {
+            and_right && {
+                let arm = arm.get_inner_expression();
+                let t = self.infer(arm, d);
+                matches!(t.kind, Kind::Boolean | Kind::Number | Kind::String)
+                    && self.is_falsy_placeholder(arm.span().into(), t.kind)
+            }
+        };
         let expr = expr.get_inner_expression();
         match expr {
             Expression::ConditionalExpression(c) => {
                 for arm in [&c.consequent, &c.alternate] {
-                    // `{...(cond ? obj : false)}` spreads `obj` or nothing, like `cond && obj`.
-                    if and_right {
-                        let arm = arm.get_inner_expression();
-                        let t = self.infer(arm, d);
-                        if matches!(t.kind, Kind::Boolean | Kind::Number | Kind::String)
-                            && self.is_falsy_placeholder(arm.span().into(), t.kind)
-                        {
-                            continue;
-                        }
+                    if !empty_arm(arm) {
+                        self.collect_branches(arm, out, d, and_right);
                     }
-                    self.collect_branches(arm, out, d, and_right);
                 }
             }
             Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
@@ -1309,7 +1311,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         i += 1;
                     }
                 }
-                self.collect_branches(&l.right, out, d, and_right);
+                if !empty_arm(&l.right) {
+                    self.collect_branches(&l.right, out, d, and_right);
+                }
             }
             Expression::Identifier(id) => {
                 // Through a never-reassigned binding whose initializer branches, unless a test
@@ -1586,9 +1590,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
 
     /// Whether a statement before the one at `at` in `list` (the statements of `owner`) is an
     /// `if` whose test `mentions` the binding and whose branch leaves (`return`, `throw`,
-    /// `break`, `continue`), or holds one in a branch of an `if`, in a bare block or in a `try`
-    /// block (`if (a) { … } else if (!x) return;`, `if (strict) { if (!x) throw …; }`): a test
-    /// of the value on a way to the use. The [`MAX_GUARD_DISTANCE`] nearest such `if`s count,
+    /// `break`, `continue`) or a `test || fail()` statement, or holds one in a branch of an
+    /// `if`, in a bare block or in a `try` block (`if (a) { … } else if (!x) return;`,
+    /// `if (strict) { if (!x) throw …; }`): a test of the value on a way to the use. The [`MAX_GUARD_DISTANCE`] nearest such `if`s count,
     /// however many statements stand between them and the use.
     fn leaves_after_test(
         &self,
@@ -1602,12 +1606,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let nodes = self.semantic.nodes();
         ifs[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
             .iter()
-            .any(|&(_, id)| matches!(nodes.kind(id), AstKind::IfStatement(i) if mentions(&i.test)))
+            .any(|&(_, id)| match nodes.kind(id) {
+                AstKind::IfStatement(i) => mentions(&i.test),
+                AstKind::LogicalExpression(l) => mentions(&l.left),
+                _ => false,
+            })
     }
 
     /// The `if`s of a statement list (the statements of `owner`) that leave in a branch, in
-    /// the list or nested as [`Kinds::leaves_after_test`] says, each with the end of the
-    /// statement of the list it stands in; in order. Built once per list: a use then looks at
+    /// the list or nested as [`Kinds::leaves_after_test`] says, and the `a || fail()` /
+    /// `a && process.exit()` statements (the left side is their test), each with the end of
+    /// the statement of the list it stands in; in order. Built once per list: a use then looks at
     /// the guards before it, not at every statement before it (which would be quadratic in a
     /// long block).
     fn leaving_ifs(&self, owner: NodeId, list: &[Statement<'a>]) -> Rc<Vec<(u32, NodeId)>> {
@@ -1637,6 +1646,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 Statement::BlockStatement(b) => {
                     for s in &b.body {
                         collect(s, end, ends, out, budget);
+                    }
+                }
+                // `lines || fail('no lines')`, `!lines && process.exit(1)`: an `if` written as
+                // an expression.
+                Statement::ExpressionStatement(e) => {
+                    if let Expression::LogicalExpression(l) = e.expression.get_inner_expression()
+                        && ends(&l.right)
+                    {
+                        out.push((end, l.node_id()));
                     }
                 }
                 // `try { if (!x) return; } …`: a `throw` caught by a handler that goes on does

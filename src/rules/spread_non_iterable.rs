@@ -1014,6 +1014,17 @@ mod tests {
                 "function fail(m: string) { throw new Error(m); }\nconst die = (m: string) => { log(m); throw new Error(m); };\ndeclare function never(m: string): never;\nfunction f(order: any, w: boolean) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  const more = w ? order.more : null;\n  if (!lines) fail('x');\n  if (!rest) { die('x'); }\n  if (!more) never('x');\n  return [...lines, ...rest, ...more];\n}",
                 &[],
             ),
+            // The same early exits written as expressions.
+            (
+                "a.js",
+                "function fail(m) { throw new Error(m); }\nfunction f(order, w) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  lines || fail('x');\n  !rest && process.exit(1);\n  return [...lines, ...rest];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  lines || log('x');\n  return [...lines];\n}",
+                &[(4, 11)],
+            ),
             // A function that may return, or an async one (its throw rejects a Promise).
             (
                 "a.js",
