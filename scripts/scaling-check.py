@@ -162,6 +162,17 @@ def uses_of_iterator(n):
             + lines(f"if (c{i}) {{ f([...it], [...k]); }}" for i in range(n))}
 
 
+def guarded_uses(n):
+    # Uses of branching bindings, each after earlier ifs that leave in nested branches (the
+    # nearest ones are looked at for a guard) and inside a long `switch (true)` (the tests of
+    # the nearest earlier cases).
+    return {"a.js": "function f(c, xs, input, k) {\nconst v = c ? xs : null;\nconst w = input ?? {};\n"
+            + lines(f"if (a{i}) {{ if (b{i}) {{ g(1); }} else {{ {{ return; }} }} }}\nf([...v], [...w]);" for i in range(n))
+            + "switch (true) {\n"
+            + lines(f"case k === {i}: f([...v], [...w]); break;" for i in range(n))
+            + "}\n}\n"}
+
+
 def uses_of_array_max(n):
     return {"a.js": "const xs = g().map(Number);\nconst ys = [...xs];\n"
             + lines(f"Math.max(...xs); Math.min.apply(Math, ys); String.fromCharCode(...xs);" for i in range(n))}
@@ -364,6 +375,7 @@ SHAPES = [
     ("uses-of-map", uses_of_map, 2000, MODES_DEFAULT),
     ("uses-of-iterator", uses_of_iterator, 2000, MODES_DEFAULT),
     ("uses-of-array-max", uses_of_array_max, 2000, MODES_DEFAULT),
+    ("guarded-uses", guarded_uses, 2000, MODES_DEFAULT),
     ("uses-of-defaults", uses_of_defaults, 2000, MODES_DEFAULT),
     ("uses-of-assign-target", uses_of_assign_target, 2000, MODES_DEFAULT),
     ("uses-of-object-literal", uses_of_object_literal, 2000, MODES_DEFAULT),

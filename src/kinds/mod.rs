@@ -129,6 +129,8 @@ pub struct Kinds<'a, 'c> {
     node_facts: RefCell<HashMap<(&'static str, NodeId), bool>>,
     /// Values a rule derives from all of a symbol's references (see `symbol_memo`).
     memos: RefCell<HashMap<(&'static str, SymbolId, u32), Memo>>,
+    /// The same for values derived from a node (see `node_memo`).
+    node_memos: RefCell<HashMap<(&'static str, NodeId), Memo>>,
 }
 
 /// A set of property names.
@@ -177,6 +179,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             facts: RefCell::default(),
             node_facts: RefCell::default(),
             memos: RefCell::default(),
+            node_memos: RefCell::default(),
         }
     }
 
@@ -231,6 +234,26 @@ impl<'a, 'c> Kinds<'a, 'c> {
             (tag, symbol, at),
             Rc::clone(&value) as Rc<dyn std::any::Any>,
         );
+        value
+    }
+
+    /// [`Kinds::node_fact`] for an answer that is not a yes or no (the guards of a statement
+    /// list). Each tag must always be asked for the same type `T`.
+    fn node_memo<T: 'static>(
+        &self,
+        tag: &'static str,
+        node: NodeId,
+        compute: impl FnOnce() -> T,
+    ) -> Rc<T> {
+        let known = self.node_memos.borrow().get(&(tag, node)).cloned();
+        if let Some(value) = known.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        count_scan();
+        let value = Rc::new(compute());
+        self.node_memos
+            .borrow_mut()
+            .insert((tag, node), Rc::clone(&value) as Rc<dyn std::any::Any>);
         value
     }
 
@@ -794,7 +817,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.found
         };
-        let handed = |e: &Expression<'a>| is_it(e.get_inner_expression()) || mentions(e);
+        let handed = |c: &CallExpression<'a>| {
+            c.arguments.iter().any(|a| {
+                a.as_expression()
+                    .is_some_and(|e| is_it(e.get_inner_expression()) || mentions(e))
+            })
+        };
         self.guarded_by(node, &mentions) || self.asserted_before(node, &handed)
     }
 
@@ -1278,21 +1306,38 @@ impl<'a, 'c> Kinds<'a, 'c> {
             ));
             return;
         }
+        // `[...lines!]`: the author asserts the value is not `null` nor `undefined` (TypeScript's
+        // non-null assertion), so nullish branches are not what reaches the use.
+        if non_null_asserted(expr) {
+            let mut inner = Vec::new();
+            self.collect_branches(expr.get_inner_expression(), &mut inner, d, and_right);
+            let found = inner.len();
+            inner.retain(|(_, t)| !t.kind.is_nullish());
+            if inner.is_empty() && found > 0 {
+                let expr = expr.get_inner_expression();
+                out.push((expr.span().into(), self.infer(expr, d)));
+            } else {
+                out.extend(inner);
+            }
+            return;
+        }
+        // `{...(cond ? obj : false)}` and `{...(obj || false)}` spread `obj` or nothing, like
+        // `cond && obj`: the falsy literal is no branch there.
+        let empty_arm = |arm: &Expression<'a>| {
+            and_right && {
+                let arm = arm.get_inner_expression();
+                let t = self.infer(arm, d);
+                matches!(t.kind, Kind::Boolean | Kind::Number | Kind::String)
+                    && self.is_falsy_placeholder(arm.span().into(), t.kind)
+            }
+        };
         let expr = expr.get_inner_expression();
         match expr {
             Expression::ConditionalExpression(c) => {
                 for arm in [&c.consequent, &c.alternate] {
-                    // `{...(cond ? obj : false)}` spreads `obj` or nothing, like `cond && obj`.
-                    if and_right {
-                        let arm = arm.get_inner_expression();
-                        let t = self.infer(arm, d);
-                        if matches!(t.kind, Kind::Boolean | Kind::Number | Kind::String)
-                            && self.is_falsy_placeholder(arm.span().into(), t.kind)
-                        {
-                            continue;
-                        }
+                    if !empty_arm(arm) {
+                        self.collect_branches(arm, out, d, and_right);
                     }
-                    self.collect_branches(arm, out, d, and_right);
                 }
             }
             Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
@@ -1320,7 +1365,9 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         i += 1;
                     }
                 }
-                self.collect_branches(&l.right, out, d, and_right);
+                if !empty_arm(&l.right) {
+                    self.collect_branches(&l.right, out, d, and_right);
+                }
             }
             Expression::Identifier(id) => {
                 // Through a never-reassigned binding whose initializer branches, unless a test
@@ -1379,11 +1426,28 @@ impl<'a, 'c> Kinds<'a, 'c> {
         Some(d.init.as_ref()?.get_inner_expression())
     }
 
-    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
-    /// initializer is a `?:`, `||` or `??` expression.
+    /// The initializer of the declaration of a never-reassigned binding, plain or destructured
+    /// (`const { length } = lines || []` → `lines || []`).
+    fn declared_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
+        let symbol = self.symbol_of(id)?;
+        let scoping = self.semantic.scoping();
+        if self.is_mutated(symbol) || !scoping.symbol_redeclarations(symbol).is_empty() {
+            return None;
+        }
+        let AstKind::VariableDeclarator(d) = self
+            .semantic
+            .nodes()
+            .kind(scoping.symbol_declaration(symbol))
+        else {
+            return None;
+        };
+        Some(d.init.as_ref()?.get_inner_expression())
+    }
+
     /// Whether a use of a binding is guarded by a test that reads the binding: it is in the
-    /// branch of an `if`, `?:`, `&&` or `||` whose test mentions it, or follows an `if` on it
-    /// whose branch leaves (`if (!Array.isArray(value)) return …;`).
+    /// branch of an `if`, `?:`, `&&` or `||` whose test mentions it, follows an `if` on it
+    /// whose branch leaves (`if (!Array.isArray(value)) return …;`), or follows a call handed
+    /// such a test (`assert(Array.isArray(value))`).
     fn is_guarded(&self, id: &IdentifierReference<'a>) -> bool {
         let Some(symbol) = self.symbol_of(id) else {
             return false;
@@ -1405,7 +1469,30 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.found
         };
-        self.guarded_by(scoping.get_reference(reference).node_id(), &mentions)
+        let use_node = scoping.get_reference(reference).node_id();
+        // `assert(Array.isArray(value))`: a call handed a test of the binding, not the binding
+        // or a member of it (`log(value.length)` tests nothing); or `assertList(value)` of an
+        // in-file TypeScript assertion function (`asserts x is T`).
+        let test = |e: &Expression<'a>| {
+            matches!(
+                e.get_inner_expression(),
+                Expression::CallExpression(_)
+                    | Expression::UnaryExpression(_)
+                    | Expression::BinaryExpression(_)
+                    | Expression::LogicalExpression(_)
+            ) && mentions(e)
+        };
+        let asserts = |c: &CallExpression<'a>| {
+            c.arguments.iter().any(|a| {
+                a.as_expression().is_some_and(|e| {
+                    test(e)
+                        || (matches!(e.get_inner_expression(), Expression::Identifier(arg)
+                                if arg.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id()) == Some(symbol))
+                            && self.is_type_assertion_call(c))
+                })
+            })
+        };
+        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &asserts)
     }
 
     /// Whether the node `child` is in the branch of an `if`, `?:`, `&&` or `||`, the body of a
@@ -1430,17 +1517,31 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         || f.update.as_ref().is_some_and(|u| u.span() == child_span))
                         && f.test.as_ref().is_some_and(&mentions)
                 }
+                // `switch (true) { case x === null: return; default: [...x] }`: the tests of
+                // the cases before are on the way too.
                 AstKind::SwitchStatement(s) => {
-                    s.discriminant.span() != child_span && mentions(&s.discriminant)
+                    s.discriminant.span() != child_span
+                        && (mentions(&s.discriminant) || {
+                            let at = s.cases.partition_point(|c| c.span.end <= child_span.start);
+                            s.cases[at.saturating_sub(MAX_GUARD_DISTANCE)..at]
+                                .iter()
+                                .any(|c| c.test.as_ref().is_some_and(&mentions))
+                        })
                 }
-                AstKind::BlockStatement(b) => leaves_after_test(&b.body, child_span, &mentions),
-                AstKind::FunctionBody(b) => leaves_after_test(&b.statements, child_span, &mentions),
-                AstKind::Program(p) => leaves_after_test(&p.body, child_span, &mentions),
+                AstKind::BlockStatement(b) => {
+                    self.leaves_after_test(parent.id(), &b.body, child_span, &mentions)
+                }
+                AstKind::FunctionBody(b) => {
+                    self.leaves_after_test(parent.id(), &b.statements, child_span, &mentions)
+                }
+                AstKind::Program(p) => {
+                    self.leaves_after_test(parent.id(), &p.body, child_span, &mentions)
+                }
                 AstKind::SwitchCase(c) => {
                     c.test
                         .as_ref()
                         .is_some_and(|t| t.span() != child_span && mentions(t))
-                        || leaves_after_test(&c.consequent, child_span, &mentions)
+                        || self.leaves_after_test(parent.id(), &c.consequent, child_span, &mentions)
                 }
                 _ => false,
             };
@@ -1472,7 +1573,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                     return;
                 }
                 self.seen += 1;
-                if let Some(init) = self.kinds.binding_init(id) {
+                if let Some(init) = self.kinds.declared_init(id) {
                     self.found = (self.mentions)(init);
                 }
             }
@@ -1537,16 +1638,120 @@ impl<'a, 'c> Kinds<'a, 'c> {
             m.visit_expression(e);
             m.opaque || m.names.iter().any(|n| names.names.contains(n))
         };
-        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &mentions)
+        let asserts = |c: &CallExpression<'a>| {
+            c.arguments
+                .iter()
+                .any(|a| a.as_expression().is_some_and(&mentions))
+        };
+        self.guarded_by(use_node, &mentions) || self.asserted_before(use_node, &asserts)
     }
 
-    /// Whether a statement before the node `child`, in a block around it, is a call handed
-    /// what `mentions` accepts (`assert(lines)`, `invariant(withLines, "…")`): an assertion
-    /// that throws when the value is missing.
+    /// Whether a statement before the one at `at` in `list` (the statements of `owner`) is an
+    /// `if` whose test `mentions` the binding and whose branch leaves (`return`, `throw`,
+    /// `break`, `continue`) or a `test || fail()` statement, or holds one in a branch of an
+    /// `if`, in a bare block or in a `try` block (`if (a) { … } else if (!x) return;`,
+    /// `if (strict) { if (!x) throw …; }`): a test of the value on a way to the use. The [`MAX_GUARD_DISTANCE`] nearest such `if`s count,
+    /// however many statements stand between them and the use.
+    fn leaves_after_test(
+        &self,
+        owner: NodeId,
+        list: &[Statement<'a>],
+        at: oxc_span::Span,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+    ) -> bool {
+        let ifs = self.leaving_ifs(owner, list);
+        let end = ifs.partition_point(|&(e, _)| e <= at.start);
+        let nodes = self.semantic.nodes();
+        ifs[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
+            .iter()
+            .any(|&(_, id)| match nodes.kind(id) {
+                AstKind::IfStatement(i) => mentions(&i.test),
+                AstKind::LogicalExpression(l) => mentions(&l.left),
+                _ => false,
+            })
+    }
+
+    /// The `if`s of a statement list (the statements of `owner`) that leave in a branch, in
+    /// the list or nested as [`Kinds::leaves_after_test`] says, and the `a || fail()` /
+    /// `a && process.exit()` statements (the left side is their test), each with the end of
+    /// the statement of the list it stands in; in order. Built once per list: a use then looks at
+    /// the guards before it, not at every statement before it (which would be quadratic in a
+    /// long block).
+    fn leaving_ifs(&self, owner: NodeId, list: &[Statement<'a>]) -> Rc<Vec<(u32, NodeId)>> {
+        fn collect<'a>(
+            s: &Statement<'a>,
+            end: u32,
+            ends: &dyn Fn(&Expression<'a>) -> bool,
+            out: &mut Vec<(u32, NodeId)>,
+            budget: &mut usize,
+        ) {
+            if *budget == 0 {
+                return;
+            }
+            *budget -= 1;
+            match s {
+                Statement::IfStatement(i) => {
+                    if leaves(&i.consequent, ends)
+                        || i.alternate.as_ref().is_some_and(|a| leaves(a, ends))
+                    {
+                        out.push((end, i.node_id()));
+                    }
+                    collect(&i.consequent, end, ends, out, budget);
+                    if let Some(a) = &i.alternate {
+                        collect(a, end, ends, out, budget);
+                    }
+                }
+                Statement::BlockStatement(b) => {
+                    for s in &b.body {
+                        collect(s, end, ends, out, budget);
+                    }
+                }
+                // `lines || fail('no lines')`, `!lines && process.exit(1)`: an `if` written as
+                // an expression.
+                Statement::ExpressionStatement(e) => {
+                    if let Expression::LogicalExpression(l) = e.expression.get_inner_expression()
+                        && ends(&l.right)
+                    {
+                        out.push((end, l.node_id()));
+                    }
+                }
+                // `try { if (!x) return; } …`: a `throw` caught by a handler that goes on does
+                // not leave.
+                Statement::TryStatement(t)
+                    if t.handler
+                        .as_ref()
+                        .is_none_or(|h| h.body.body.last().is_some_and(|s| leaves(s, ends))) =>
+                {
+                    for s in &t.block.body {
+                        collect(s, end, ends, out, budget);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.node_memo("kinds/leaving-ifs", owner, || {
+            let mut out = Vec::new();
+            for s in list {
+                let mut budget = MAX_NESTED_GUARD_STATEMENTS;
+                collect(
+                    s,
+                    s.span().end,
+                    &|e| self.never_returns(e),
+                    &mut out,
+                    &mut budget,
+                );
+            }
+            out
+        })
+    }
+
+    /// Whether a statement before the node `child`, in a block around it, is a call that
+    /// `asserts` accepts (`assert(lines)`, `invariant(withLines, "…")`): an assertion that
+    /// throws when the value is missing.
     fn asserted_before(
         &self,
         mut child: NodeId,
-        mentions: &dyn Fn(&Expression<'a>) -> bool,
+        asserts: &dyn Fn(&CallExpression<'a>) -> bool,
     ) -> bool {
         let nodes = self.semantic.nodes();
         for parent in nodes.ancestors(child) {
@@ -1568,7 +1773,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 .any(|s| {
                     matches!(s, Statement::ExpressionStatement(e)
                         if matches!(e.expression.get_inner_expression(), Expression::CallExpression(c)
-                            if c.arguments.iter().any(|a| a.as_expression().is_some_and(mentions))))
+                            if asserts(c)))
                 });
             if asserted {
                 return true;
@@ -1578,6 +1783,91 @@ impl<'a, 'c> Kinds<'a, 'c> {
         false
     }
 
+    /// The function an in-file callee names (`fail`, `assertList`), with or without a body
+    /// (`declare function fail(): never`): a function declaration, or a `const` bound to a
+    /// function or arrow expression.
+    fn declared_callee(&self, callee: &Expression<'a>) -> Option<Callee<'a>> {
+        let Expression::Identifier(id) = callee.get_inner_expression() else {
+            return None;
+        };
+        let symbol = self.symbol_of(id)?;
+        if self.is_mutated(symbol) {
+            return None;
+        }
+        let nodes = self.semantic.nodes();
+        match nodes.kind(self.semantic.scoping().symbol_declaration(symbol)) {
+            AstKind::Function(f) => Some(Callee::Function(f)),
+            AstKind::VariableDeclarator(d)
+                if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                match d.init.as_ref()?.get_inner_expression() {
+                    Expression::FunctionExpression(f) => Some(Callee::Function(f)),
+                    Expression::ArrowFunctionExpression(a) => Some(Callee::Arrow(a)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an expression never completes: `process.exit(…)`, or a call of an in-file
+    /// function that always throws (`function fail(m) { throw new Error(m); }`, an arrow whose
+    /// body logs then throws, or one declared to return `never`).
+    pub(crate) fn never_returns(&self, e: &Expression<'a>) -> bool {
+        if is_process_exit(e) {
+            return true;
+        }
+        let Expression::CallExpression(c) = e.get_inner_expression() else {
+            return false;
+        };
+        let body_throws = |b: &FunctionBody<'_>| {
+            b.statements
+                .last()
+                .is_some_and(|s| matches!(s, Statement::ThrowStatement(_)))
+                && b.statements.iter().all(|s| {
+                    matches!(
+                        s,
+                        Statement::ExpressionStatement(_)
+                            | Statement::VariableDeclaration(_)
+                            | Statement::ThrowStatement(_)
+                    )
+                })
+        };
+        let never = |t: Option<&TSTypeAnnotation<'_>>| {
+            t.is_some_and(|t| matches!(t.type_annotation, TSType::TSNeverKeyword(_)))
+        };
+        match self.declared_callee(&c.callee) {
+            Some(Callee::Function(f)) => {
+                !f.r#async
+                    && !f.generator
+                    && (never(f.return_type.as_deref())
+                        || f.body.as_deref().is_some_and(body_throws))
+            }
+            Some(Callee::Arrow(a)) => {
+                !a.r#async
+                    && (never(a.return_type.as_deref())
+                        || matches!(&a.body, ArrowFunctionBody::FunctionBody(b) if body_throws(b)))
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a call is of an in-file TypeScript assertion function that narrows to a type
+    /// (`function assertList(x: unknown): asserts x is unknown[]`).
+    fn is_type_assertion_call(&self, c: &CallExpression<'a>) -> bool {
+        let return_type = match self.declared_callee(&c.callee) {
+            Some(Callee::Function(f)) => f.return_type.as_deref(),
+            Some(Callee::Arrow(a)) => a.return_type.as_deref(),
+            None => None,
+        };
+        return_type.is_some_and(|t| {
+            matches!(&t.type_annotation, TSType::TSTypePredicate(p)
+                if p.asserts && p.type_annotation.is_some())
+        })
+    }
+
+    /// The initializer of `id`'s binding when it is a never-reassigned plain binding whose
+    /// initializer is a `?:`, `||` or `??` expression.
     fn branching_init(&self, id: &IdentifierReference<'a>) -> Option<&'a Expression<'a>> {
         let init = self.binding_init(id)?;
         match init {
@@ -2813,6 +3103,12 @@ fn is_write_context(parent: AstKind<'_>, span: oxc_span::Span) -> bool {
     }
 }
 
+/// An in-file function a callee names (see `Kinds::declared_callee`).
+enum Callee<'a> {
+    Function(&'a Function<'a>),
+    Arrow(&'a ArrowFunctionExpression<'a>),
+}
+
 /// An in-file function a call resolves to.
 #[derive(Clone, Copy, Debug)]
 pub struct FunctionShape {
@@ -3060,38 +3356,62 @@ impl<'a> Visit<'a> for Names<'a> {
 /// How many bindings read by a test are followed to their initializer for a guard.
 const MAX_ALIASES: usize = 8;
 
-/// How many statements before a use are looked at for a guard.
+/// How many statements before a use are looked at for an assertion, how many leaving `if`s
+/// before it for a guard, how many cases of a `switch` before it for a test.
 const MAX_GUARD_DISTANCE: usize = 32;
 
-/// Whether a statement before the one at `at` in `list` is an `if` whose test `mentions` the
-/// binding and whose branch leaves (`return`, `throw`, `break`, `continue`).
-fn leaves_after_test<'a>(
-    list: &[Statement<'a>],
-    at: oxc_span::Span,
-    mentions: &dyn Fn(&Expression<'a>) -> bool,
-) -> bool {
-    fn leaves(s: &Statement<'_>) -> bool {
-        match s {
-            Statement::ReturnStatement(_)
-            | Statement::ThrowStatement(_)
-            | Statement::BreakStatement(_)
-            | Statement::ContinueStatement(_) => true,
-            Statement::BlockStatement(b) => b.body.last().is_some_and(leaves),
-            _ => false,
+/// How many statements nested in one statement of a list (the branches of an `if`, a bare
+/// block, a `try` block) are looked at for a guard.
+const MAX_NESTED_GUARD_STATEMENTS: usize = 64;
+
+/// Whether a statement always leaves the statement list it is in: `return`, `throw`, `break`,
+/// `continue`, an expression that `ends` says never completes (`process.exit(…)`, `fail(…)`),
+/// a block whose last statement leaves, an `if` whose branches both leave, or a `try` whose
+/// block and handler leave (or whose `finally` does).
+fn leaves<'a>(s: &Statement<'a>, ends: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+    let block = |b: &BlockStatement<'a>| b.body.last().is_some_and(|s| leaves(s, ends));
+    match s {
+        Statement::ReturnStatement(_)
+        | Statement::ThrowStatement(_)
+        | Statement::BreakStatement(_)
+        | Statement::ContinueStatement(_) => true,
+        Statement::ExpressionStatement(e) => ends(&e.expression),
+        Statement::BlockStatement(b) => block(b),
+        Statement::IfStatement(i) => {
+            leaves(&i.consequent, ends) && i.alternate.as_ref().is_some_and(|a| leaves(a, ends))
         }
+        Statement::TryStatement(t) => {
+            t.finalizer.as_deref().is_some_and(block)
+                || (block(&t.block) && t.handler.as_ref().is_none_or(|h| block(&h.body)))
+        }
+        _ => false,
     }
-    // The statements right before the use (a guard sits near what it guards; looking at every
-    // earlier statement for every use would be quadratic in a long block).
-    let end = list.partition_point(|s| s.span().end <= at.start);
-    list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
-        .iter()
-        .any(|s| match s {
-            Statement::IfStatement(i) => {
-                mentions(&i.test)
-                    && (leaves(&i.consequent) || i.alternate.as_ref().is_some_and(leaves))
-            }
-            _ => false,
-        })
+}
+
+/// `process.exit(…)`, which ends the program (written as a statement: `if (!x) process.exit(1)`).
+fn is_process_exit(e: &Expression<'_>) -> bool {
+    let Expression::CallExpression(c) = e.get_inner_expression() else {
+        return false;
+    };
+    let Some(m) = c.callee.get_inner_expression().as_member_expression() else {
+        return false;
+    };
+    m.static_property_name() == Some("exit")
+        && matches!(m.object().get_inner_expression(), Expression::Identifier(id) if id.name == "process")
+}
+
+/// Whether a TypeScript non-null assertion (`x!`) wraps the value, under parentheses and
+/// other TS wrappers (`(x as T)!` is judged whole by the caller).
+fn non_null_asserted(mut e: &Expression<'_>) -> bool {
+    loop {
+        e = match e {
+            Expression::TSNonNullExpression(_) => return true,
+            Expression::ParenthesizedExpression(p) => &p.expression,
+            Expression::TSSatisfiesExpression(a) => &a.expression,
+            Expression::TSInstantiationExpression(a) => &a.expression,
+            _ => return false,
+        };
+    }
 }
 
 /// Whether a call is one of the builtins that change members of their first argument

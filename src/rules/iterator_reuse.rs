@@ -518,18 +518,17 @@ fn jump_target(
 }
 
 /// Whether `child` sits in a statement list of `parent` followed by an unconditional
-/// `return` or `throw`.
+/// `return`, `throw`, `process.exit(…)` or call of an in-file function that always throws.
 fn ends_after(cx: &Ctx<'_, '_>, child: NodeId, parent: NodeId) -> bool {
     let child_end = cx.nodes().kind(child).span().end;
     let later = |stmts: &[Statement<'_>]| {
         stmts
             .iter()
             .filter(|s| s.span().start >= child_end)
-            .any(|s| {
-                matches!(
-                    s,
-                    Statement::ReturnStatement(_) | Statement::ThrowStatement(_)
-                )
+            .any(|s| match s {
+                Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+                Statement::ExpressionStatement(e) => cx.kinds().never_returns(&e.expression),
+                _ => false,
             })
     };
     match cx.nodes().kind(parent) {
@@ -937,6 +936,31 @@ mod tests {
                 "a.js",
                 "function* gen() {}\nfor (const x of xs) {\n  const it = gen();\n  if (x) { f([...it]); break; }\n  g([...it]);\n}",
                 &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A first use whose branch ends the program (`process.exit`) or calls an in-file function
+    /// that always throws is not followed by the second; `process.exitCode = 1` goes on.
+    #[test]
+    fn process_exit_ends_the_first_use() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "function* gen() {}\nfunction f(c) {\n  const it = gen();\n  if (c) { log([...it]); process.exit(0); }\n  log([...it]);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction fail(m) { throw new Error(m); }\nfunction f(c) {\n  const it = gen();\n  if (c) { log([...it]); fail('x'); }\n  log([...it]);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function* gen() {}\nfunction f(c) {\n  const it = gen();\n  if (c) { log([...it]); process.exitCode = 1; }\n  log([...it]);\n}",
+                &[(5, 8)],
             ),
         ];
         let failures = run(cases);

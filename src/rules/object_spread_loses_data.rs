@@ -1062,8 +1062,9 @@ mod tests {
             "class T { constructor(c) { this.c = c; } get #k() { return 1; } }\nconst o = { ...new T(1) };",
             // A function that carries data in its own properties.
             "const api = Object.assign(function request() {}, { get: 1 });\nconst o = { ...api };",
-            // The empty branch of a conditional spread.
+            // The empty branch of a conditional spread, also as a fallback (`obj || false`).
             "function f(flag) { const base = { a: 1 }; return { ...(flag ? base : false), ...(flag ? null : 0) }; }",
+            "function f(a, c) { const extra = (c && { a }) || false; return { ...(a || false), ...(a ?? 0), ...(a || ''), ...extra }; }",
         ] {
             let got = lint_with_rule("a.js", code, ID);
             if !got.is_empty() {
@@ -1090,6 +1091,13 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("can be a Map"), "{}", d[0].message);
+        // A fallback that is not empty copies nothing: still reported.
+        let d = lint_with_rule(
+            "a.js",
+            "function f(a) { return { ...(a || true), ...(a || 5), ...(a || new Map()) }; }",
+            ID,
+        );
+        assert_eq!(d.len(), 3, "{d:?}");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

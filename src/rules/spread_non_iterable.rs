@@ -881,6 +881,51 @@ mod tests {
                 "function f(input) {\n  const value = input ?? {};\n  const isList = Array.isArray(value);\n  while (Array.isArray(value)) { return [...value]; }\n  return isList ? [...value] : 0;\n}",
                 &[],
             ),
+            // An early exit far above the use (many statements between), or in a `try`
+            // block whose handler leaves too.
+            (
+                "a.js",
+                format!(
+                    "function f(input) {{\n  const value = input ?? {{}};\n  if (!Array.isArray(value)) return 0;\n{}  return [...value];\n}}",
+                    "  log(1);\n".repeat(100)
+                )
+                .leak(),
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  try { if (!Array.isArray(value)) throw 1; } catch (e) { return 1; }\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  try { if (!Array.isArray(value)) throw 1; } catch (e) { log(e); }\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
+            // An assertion handed a test of the binding; not a call handed the binding or a
+            // member of it.
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  assert(Array.isArray(value));\n  assert.ok(typeof value[Symbol.iterator] === 'function', 'iterable');\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(input) {\n  const value = input ?? {};\n  log(value.length, value);\n  return [...value];\n}",
+                &[(4, 11)],
+            ),
+            // An in-file TypeScript assertion function that narrows to a type; not one that
+            // asserts truthiness only (an object is truthy).
+            (
+                "a.ts",
+                "function assertList(x: unknown): asserts x is unknown[] {\n  if (!Array.isArray(x)) throw new TypeError('list');\n}\nfunction f(input: any) {\n  const value = input ?? {};\n  assertList(value);\n  return [...value];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function assertOk(x: unknown): asserts x {\n  if (!x) throw new TypeError('missing');\n}\nfunction f(input: any) {\n  const value = input ?? {};\n  assertOk(value);\n  return [...value];\n}",
+                &[(7, 11)],
+            ),
         ];
         let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -992,6 +1037,91 @@ mod tests {
                 "a.js",
                 "function f(order, w, other) {\n  const lines = w ? order.lines : null;\n  const ready = other !== null;\n  if (!ready) return [];\n  return [...lines];\n}",
                 &[(5, 11)],
+            ),
+            // Checked by an early exit of any shape: an `if`/`else` or `try` whose every way
+            // leaves, `process.exit`, a guard in a branch of an earlier `if` or in a block, the
+            // earlier cases of a `switch (true)`, a destructured kept test.
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  if (!lines) { if (d) { return 1; } else { return 2; } }\n  if (!lines) { try { return 1; } finally { log(1); } }\n  if (!lines) process.exit(1);\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w, a, d) {\n  const lines = w ? order.lines : null;\n  if (a) { log(a); } else if (!lines) return [];\n  if (d) { if (!lines) throw new Error('x'); } else { return []; }\n  { if (lines === null) return []; }\n  return [...lines];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  switch (true) {\n    case lines === null: return [];\n    default: return [...lines];\n  }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  const { length } = lines || [];\n  if (!length) return [];\n  return [...lines];\n}",
+                &[],
+            ),
+            // An early exit through a call of an in-file function that always throws (its
+            // body ends in `throw` after plain statements, or it returns `never`).
+            (
+                "a.ts",
+                "function fail(m: string) { throw new Error(m); }\nconst die = (m: string) => { log(m); throw new Error(m); };\ndeclare function never(m: string): never;\nfunction f(order: any, w: boolean) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  const more = w ? order.more : null;\n  if (!lines) fail('x');\n  if (!rest) { die('x'); }\n  if (!more) never('x');\n  return [...lines, ...rest, ...more];\n}",
+                &[],
+            ),
+            // The same early exits written as expressions.
+            (
+                "a.js",
+                "function fail(m) { throw new Error(m); }\nfunction f(order, w) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  lines || fail('x');\n  !rest && process.exit(1);\n  return [...lines, ...rest];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f(order, w) {\n  const lines = w ? order.lines : null;\n  lines || log('x');\n  return [...lines];\n}",
+                &[(4, 11)],
+            ),
+            // A function that may return, or an async one (its throw rejects a Promise).
+            (
+                "a.js",
+                "function warn(m) { if (quiet) return; throw new Error(m); }\nasync function fail(m) { throw new Error(m); }\nfunction f(order, w) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : null;\n  if (!lines) warn('x');\n  if (!rest) fail('x');\n  return [...lines, ...rest];\n}",
+                &[(8, 11), (8, 21)],
+            ),
+            // Not checked: a branch that may go on (an `if` without `else`, a `catch` that
+            // does not leave, `process.exitCode`), a `break` out of a labelled block or a loop
+            // before the use, a `switch (true)` whose earlier cases test something else.
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  if (!lines) { if (d) return 1; }\n  if (!lines) { try { return 1; } catch { log(1); } }\n  if (!lines) process.exitCode = 1;\n  return [...lines];\n}",
+                &[(6, 11)],
+            ),
+            (
+                "a.js",
+                "function f(order, w, d) {\n  const lines = w ? order.lines : null;\n  lbl: { if (!lines) break lbl; }\n  for (const x of order.ids) { if (!lines) break; log(x); }\n  if (d) { log(lines); } else { return []; }\n  return [...lines];\n}",
+                &[(6, 11)],
+            ),
+            (
+                "a.js",
+                "function f(order, w, k) {\n  const lines = w ? order.lines : null;\n  switch (true) {\n    case k === 1: return [];\n    default: return [...lines];\n  }\n}",
+                &[(5, 22)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// TypeScript's non-null assertion (`[...lines!]`) says the value is not nullish: nullish
+    /// branches do not count there; other branches still do.
+    #[test]
+    fn non_null_assertion() {
+        let cases: &[Case] = &[
+            (
+                "a.ts",
+                "function f(order: any, w: boolean) {\n  const lines = w ? order.lines : null;\n  const rest = w ? order.rest : undefined;\n  return [...lines!, ...(rest as any)!, ...(w ? order.x : null)!];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "function f(order: any, w: boolean, input: any) {\n  const lines = w ? order.lines : false;\n  const value = input ?? {};\n  return [...lines!, ...value!];\n}",
+                &[(4, 11), (4, 22)],
             ),
         ];
         let failures = run(cases);
