@@ -20,21 +20,23 @@
 //! `forEach` over an array of at most [`MAX_FIXED_STEPS`] elements whose length the text
 //! fixes (an array literal, written inline or bound to a never-reassigned binding that nothing
 //! in the file adds elements to, or an array made from such arrays by `slice`, `map`,
-//! `filter`, `concat`, `reverse` and kin), a `for…of` over such an array, or a counted `for` loop
+//! `filter`, `concat`, `reverse` and kin; a literal `slice` window of any array, `rows.slice(0,
+//! 10)`; `Object.keys/values/entries` of a table written out in the file; `Array.from` of
+//! `{ length: 7 }`), a `for…of` over such an array, or a counted `for` loop
 //! (`for (let i = 0; i < 3; i++)`) of at most that many passes. A loop around such a loop is
 //! still judged.
 
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
-    ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
+    Argument, ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
     BinaryOperator, BindingPattern, CallExpression, Expression, ForStatement, ForStatementInit,
-    ObjectPropertyKind, SimpleAssignmentTarget, Statement, UpdateOperator,
+    ObjectPropertyKind, SimpleAssignmentTarget, Statement, UnaryOperator, UpdateOperator,
 };
 use oxc_semantic::{AstNode, IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::spread_args_overflow::{ARRAY_GROWTH, adds_elements};
+use crate::rules::spread_args_overflow::{ARRAY_GROWTH, adds_elements, fixed_key_count};
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -740,8 +742,32 @@ fn short_len<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>, hops: u32) -> Option<u64>
                 return None;
             };
             let receiver = || short_len(cx, &m.object, hops);
+            if let Expression::Identifier(ns) = m.object.get_inner_expression()
+                && ns.is_global_reference(cx.scoping())
+            {
+                let first = call.arguments.first().and_then(Argument::as_expression);
+                match (ns.name.as_str(), m.property.name.as_str()) {
+                    // `Object.keys(FIELDS)` of a table written out in the file.
+                    ("Object", "keys" | "values" | "entries") if call.arguments.len() == 1 => {
+                        return first
+                            .and_then(|o| fixed_key_count(o, cx, 0))
+                            .filter(|&n| n <= MAX_FIXED_STEPS);
+                    }
+                    // `Array.from({ length: 7 }, f)`, `Array.from(SIZES, f)`.
+                    ("Array", "from") => {
+                        let first = first?;
+                        return literal_length(first)
+                            .or_else(|| short_len(cx, first, hops))
+                            .filter(|&n| n <= MAX_FIXED_STEPS);
+                    }
+                    _ => {}
+                }
+            }
             match m.property.name.as_str() {
-                "slice" | "filter" | "map" | "toReversed" | "toSorted" | "with" => receiver()?,
+                // `rows.slice(0, 10)`, `events.slice(-5)`: a window of fixed size, whatever
+                // the receiver holds.
+                "slice" => receiver().or_else(|| slice_window(call))?,
+                "filter" | "map" | "toReversed" | "toSorted" | "with" => receiver()?,
                 "reverse" | "sort" | "fill" | "copyWithin"
                     if !matches!(m.object.get_inner_expression(), Expression::Identifier(_)) =>
                 {
@@ -760,6 +786,63 @@ fn short_len<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>, hops: u32) -> Option<u64>
         _ => return None,
     };
     (len <= MAX_FIXED_STEPS).then_some(len)
+}
+
+/// The most elements `x.slice(a, b)` returns when the text fixes its window: `slice(-5)`,
+/// `slice(0, 10)`, `slice(-10, -5)` (integer literals, both ends of one sign).
+fn slice_window(call: &CallExpression<'_>) -> Option<u64> {
+    let int = |a: &Argument<'_>| -> Option<i64> {
+        match a.as_expression()?.get_inner_expression() {
+            Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value < 1e9 => {
+                Some(n.value as i64)
+            }
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => {
+                match u.argument.get_inner_expression() {
+                    Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value < 1e9 => {
+                        Some(-(n.value as i64))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    };
+    match call.arguments.as_slice() {
+        [start] => {
+            let start = int(start)?;
+            (start < 0).then_some(start.unsigned_abs())
+        }
+        [start, end] => {
+            let (start, end) = (int(start)?, int(end)?);
+            ((start < 0) == (end < 0)).then_some(end.saturating_sub(start).max(0) as u64)
+        }
+        _ => None,
+    }
+}
+
+/// The `length` of an array-like object literal `{ length: 7 }` written as an integer.
+fn literal_length(e: &Expression<'_>) -> Option<u64> {
+    let Expression::ObjectExpression(o) = e.get_inner_expression() else {
+        return None;
+    };
+    let mut length = None;
+    for p in &o.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if !p.computed && p.key.is_specific_static_name("length") =>
+            {
+                length = match p.value.get_inner_expression() {
+                    Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value >= 0.0 => {
+                        Some(n.value as u64)
+                    }
+                    _ => None,
+                };
+            }
+            ObjectPropertyKind::ObjectProperty(p) if !p.computed => {}
+            _ => return None,
+        }
+    }
+    length
 }
 
 /// Whether the identifier reference at `node` is stored under another name (`const b = a`,
@@ -1194,6 +1277,39 @@ mod tests {
                 "let acc = {}; for (const x of xs) [a, b].forEach((p) => { acc = { ...acc, ...p, [x]: 1 }; });",
                 "...acc",
             ),
+            // A window or table whose size the text does not fix, or fixes too large.
+            (
+                "rows.slice(2).reduce((acc, r) => [...acc, r], []);",
+                "...acc",
+            ),
+            (
+                "rows.slice(0, n).reduce((acc, r) => [...acc, r], []);",
+                "...acc",
+            ),
+            (
+                "rows.slice(-5, 10).reduce((acc, r) => [...acc, r], []);",
+                "...acc",
+            ),
+            (
+                "rows.slice(0, 100).reduce((acc, r) => [...acc, r], []);",
+                "...acc",
+            ),
+            (
+                "const T = { a: 1 }; T[k] = 2; Object.keys(T).reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "Object.keys(props).reduce((acc, c) => ({ ...acc, [c]: 1 }), {});",
+                "...acc",
+            ),
+            (
+                "Array.from({ length: n }, f).reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
+            (
+                "Array.from({ length: 100 }).reduce((acc, c) => [...acc, c], []);",
+                "...acc",
+            ),
             // A binding to a short literal that grows, is replaced, or is too long.
             (
                 "const KEYS = ['a', 'b']; KEYS.push(k); KEYS.reduce((acc, c) => [...acc, c], []);",
@@ -1323,6 +1439,15 @@ mod tests {
             "const A = ['a', 'b']; const B = A.slice(1).map(f).filter(g).toReversed(); let l = []; for (const x of B) l = [...l, x];",
             "const A = ['a', 'b']; const B = [...A, 'c']; let l = []; for (const x of A.concat(B, ['d'])) l = [...l, x];",
             "const A = [1, 2, 3, 4, 5, 6, 7, 8]; const B = A.concat(A); let l = []; for (const x of B) l = [...l, x];",
+            // Steps fixed by construction: a literal `slice` window, the keys of a table written
+            // out in the file, `Array.from` of a literal length.
+            "rows.slice(0, 10).reduce((acc, r) => [...acc, r.name], []);",
+            "events.slice(-5).reduce((acc, e) => ({ ...acc, [e.id]: e }), {});",
+            "let cells = []; for (const c of row.slice(-8, -4)) cells = [...cells, c];",
+            "const FIELDS = { name: 'string', age: 'number' }; const schema = Object.entries(FIELDS).reduce((acc, [k, t]) => ({ ...acc, [k]: { type: t } }), {});",
+            "const ROUTES = Object.freeze({ home: '/', about: '/about' }); let out = []; for (const k of Object.keys(ROUTES)) out = [...out, k];",
+            "const days = Array.from({ length: 7 }, (_, i) => i).reduce((acc, d) => [...acc, d + 1], []);",
+            "const SIZES = ['s', 'm']; Array.from(SIZES, f).reduce((acc, d) => [...acc, d], []);",
             // Fixed keys, and no new key written into the accumulator by the step.
             "xs.reduce((acc, x) => { acc['total'] = 1; acc[0] = x; return { ...acc, n: 1 }; }, {});",
             "xs.reduce((acc, x) => { acc.total += x; return { ...acc, n: 1 }; }, {});",
@@ -1339,6 +1464,19 @@ mod tests {
     }
 
     /// A callback passed to `reduce` by name is judged as the same callback written inline.
+    #[test]
+    fn enum_tables_are_fixed() {
+        // `Object.values` of a numeric enum holds its reverse mapping too: 2 members, 4 values.
+        let small = "enum Level { Debug, Info } let o = {}; Object.values(Level).forEach((v) => { o = { ...o, [v]: true }; });";
+        assert!(lint_with_rule("a.ts", small, RULE).is_empty());
+        let members: Vec<String> = (0..9).map(|i| format!("M{i}")).collect();
+        let large = format!(
+            "enum Level {{ {} }} let o = {{}}; Object.values(Level).forEach((v) => {{ o = {{ ...o, [v]: true }}; }});",
+            members.join(", ")
+        );
+        assert_eq!(lint_with_rule("a.ts", &large, RULE).len(), 1);
+    }
+
     #[test]
     fn named_callbacks() {
         let fail: &[(&str, &str)] = &[

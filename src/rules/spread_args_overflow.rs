@@ -9,7 +9,8 @@
 //! an array mapped, filtered or sliced from one are bounded, and so are arrays whose source
 //! is small after all (`Object.keys/values/entries` of an enum-like object: an object literal
 //! written in the file, `Object.freeze` of one, or a TypeScript `enum`; a two-ended `slice`
-//! window; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
+//! window, or the last few elements `xs.slice(-20)`; `new Array(8)` of a small literal length;
+//! a Set or Map built from a bounded array, spread into a literal; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
 //! `[...arguments]`, `Array.prototype.slice.call(arguments)`; `Array.from({ length: 7 }, f)`
 //! with a literal length up to [`SMALL`], the bound the rule uses for loops and typed arrays).
 //! A literal is not bounded when it is grown once per element of a value the rule knows to be
@@ -795,6 +796,18 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             ArrayExpressionElement::SpreadElement(s) => small_iterable(&s.argument, cx, hops + 1),
             _ => true,
         }),
+        // `new Array(8)` (then `.fill(0)` or `.map(f)` above): as long as its literal length.
+        Expression::NewExpression(n) => {
+            matches!(n.callee.get_inner_expression(), Expression::Identifier(a)
+                if a.name == "Array" && a.is_global_reference(cx.scoping()))
+                && matches!(n.arguments.as_slice(), [Argument::NumericLiteral(len)] if len.value <= SMALL)
+        }
+        Expression::CallExpression(c)
+            if matches!(c.callee.get_inner_expression(), Expression::Identifier(a)
+                if a.name == "Array" && a.is_global_reference(cx.scoping())) =>
+        {
+            matches!(c.arguments.as_slice(), [Argument::NumericLiteral(len)] if len.value <= SMALL)
+        }
         Expression::CallExpression(c) => {
             let Some(member) = c.callee.get_inner_expression().as_member_expression() else {
                 return false;
@@ -802,7 +815,7 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             let Some(method) = member.static_property_name() else {
                 return false;
             };
-            if is_chunk_slice(c) {
+            if is_chunk_slice(c) || is_tail_slice(c) {
                 return true;
             }
             let object = member.object().get_inner_expression();
@@ -858,6 +871,19 @@ fn small_iterable(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
     }
     if stays_small(value, cx, hops) {
         return true;
+    }
+    // `new Set([a, b, a])`: no more items than the small array it is built from.
+    if let Expression::NewExpression(n) = value.get_inner_expression() {
+        let is_collection = matches!(n.callee.get_inner_expression(), Expression::Identifier(c)
+            if (c.name == "Map" || c.name == "Set") && c.is_global_reference(cx.scoping()));
+        return is_collection
+            && match n.arguments.first() {
+                None => true,
+                Some(Argument::SpreadElement(_)) => false,
+                Some(arg) => arg
+                    .as_expression()
+                    .is_some_and(|a| small_iterable(a, cx, hops + 1)),
+            };
     }
     let Expression::CallExpression(c) = value.get_inner_expression() else {
         return false;
@@ -947,6 +973,21 @@ fn is_chunk_slice(call: &CallExpression<'_>) -> bool {
             .is_some_and(|m| m == "slice" || m == "subarray")
 }
 
+/// `samples.slice(-20)`: the last few elements, at most the literal count.
+fn is_tail_slice(call: &CallExpression<'_>) -> bool {
+    let [Argument::UnaryExpression(u)] = call.arguments.as_slice() else {
+        return false;
+    };
+    u.operator == oxc_syntax::operator::UnaryOperator::UnaryNegation
+        && small_number(&u.argument)
+        && call
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .and_then(MemberExpression::static_property_name)
+            .is_some_and(|m| m == "slice" || m == "subarray")
+}
+
 /// A typed array made with a small literal length or from a small array literal:
 /// `new Uint8Array(16)`, `new Uint16Array([1, 2])`.
 fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
@@ -987,40 +1028,50 @@ fn small_typed_array(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> boo
 /// never-reassigned binding to one that nothing adds keys to (`table[key] = v`; a frozen one
 /// takes no keys anyway), or a TypeScript `enum`.
 fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
+    fixed_key_count(value, cx, hops).is_some()
+}
+
+/// The most keys a [`fixed_object`] can have (each property written out, each member of an
+/// `enum`, and what its spreads hold), or `None` when the object is not such a table.
+pub(crate) fn fixed_key_count(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> Option<u64> {
     if hops > MAX_HOPS {
-        return false;
+        return None;
     }
     match value.get_inner_expression() {
-        // `{ ...other, x: 1 }` is as long as `other` is.
-        Expression::ObjectExpression(o) => o.properties.iter().all(|p| match p {
-            ObjectPropertyKind::SpreadProperty(s) => fixed_object(&s.argument, cx, hops + 1),
-            ObjectPropertyKind::ObjectProperty(_) => true,
-        }),
+        // `{ ...other, x: 1 }` is as long as `other` is, plus its own properties.
+        Expression::ObjectExpression(o) => {
+            let mut total = 0u64;
+            for p in &o.properties {
+                total += match p {
+                    ObjectPropertyKind::SpreadProperty(s) => {
+                        fixed_key_count(&s.argument, cx, hops + 1)?
+                    }
+                    ObjectPropertyKind::ObjectProperty(_) => 1,
+                };
+            }
+            Some(total)
+        }
         Expression::CallExpression(_) => {
-            frozen(value, cx).is_some_and(|o| fixed_object(o, cx, hops + 1))
+            frozen(value, cx).and_then(|o| fixed_key_count(o, cx, hops + 1))
         }
         Expression::Identifier(id) => {
-            let Some(symbol) = symbol_of(id, cx) else {
-                return false;
-            };
+            let symbol = symbol_of(id, cx)?;
             match cx.nodes().kind(cx.scoping().symbol_declaration(symbol)) {
-                AstKind::TSEnumDeclaration(_) => true,
+                // A numeric member adds its reverse mapping (`E[0] === 'A'`) too.
+                AstKind::TSEnumDeclaration(e) => Some(2 * e.body.members.len() as u64),
                 AstKind::VariableDeclarator(d) => {
-                    let Some(init) = d.init.as_ref() else {
-                        return false;
-                    };
+                    let init = d.init.as_ref()?;
                     if cx.kinds().is_mutated(symbol)
                         || !matches!(d.id, oxc_ast::ast::BindingPattern::BindingIdentifier(_))
                     {
-                        return false;
+                        return None;
                     }
                     if frozen(init, cx).is_some() {
-                        return fixed_object(init, cx, hops + 1);
+                        return fixed_key_count(init, cx, hops + 1);
                     }
                     // `table[key] = v` or `table.key = v` anywhere: keys may be added.
-                    matches!(init.get_inner_expression(), Expression::ObjectExpression(_))
-                        && fixed_object(init, cx, hops + 1)
-                        && !cx.kinds().symbol_fact(
+                    if !matches!(init.get_inner_expression(), Expression::ObjectExpression(_))
+                        || cx.kinds().symbol_fact(
                             "spread-args-overflow/member-written",
                             symbol,
                             || {
@@ -1032,11 +1083,15 @@ fn fixed_object(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
                                     })
                             },
                         )
+                    {
+                        return None;
+                    }
+                    fixed_key_count(init, cx, hops + 1)
                 }
-                _ => false,
+                _ => None,
             }
         }
-        _ => false,
+        _ => None,
     }
 }
 
@@ -1409,6 +1464,44 @@ mod tests {
             (
                 "const xs = [];\nfor (const r of rows) xs.push(r.n);\nMath.max(...xs);",
                 &[],
+            ),
+            // Bounded by construction: the last few elements, a literal-length `new Array`, a
+            // Set of a small literal.
+            (
+                "function f(samples: number[]) { return Math.max(...samples.slice(-20)); }",
+                &[],
+            ),
+            (
+                "function f(ds: Date[]) { return Math.max(...ds.slice(-5).map((d) => d.getTime())); }",
+                &[],
+            ),
+            ("const xs = new Array(4).fill(0);\nMath.max(...xs);", &[]),
+            ("Math.max(...Array(8).fill(1).map(f));", &[]),
+            ("const xs = [...new Set([1, 2, 2])];\nMath.max(...xs);", &[]),
+            // Still unbounded: a tail or a length that the text does not fix or fixes too long.
+            (
+                "function f(samples: number[]) { return Math.max(...samples.slice(2)); }",
+                &[(1, 49)],
+            ),
+            (
+                "function f(samples: number[], n: number) { return Math.max(...samples.slice(-n)); }",
+                &[(1, 60)],
+            ),
+            (
+                "function f(samples: number[]) { return Math.max(...samples.slice(-100000)); }",
+                &[(1, 49)],
+            ),
+            (
+                "const xs = new Array(n).fill(0);\nMath.max(...xs);",
+                &[(2, 10)],
+            ),
+            (
+                "const xs = new Array(200000).fill(0);\nMath.max(...xs);",
+                &[(2, 10)],
+            ),
+            (
+                "const xs = [...new Set(Object.values(o))];\nMath.max(...xs);",
+                &[(2, 10)],
             ),
             (
                 "const xs = [];\nexport function add(v) { xs.push(v); }\nexport const top = () => Math.max(...xs.map(Math.abs));",
