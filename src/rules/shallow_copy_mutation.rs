@@ -9,7 +9,8 @@
 //!   nobody else holds (in place, or a local only the copy reads in the same function run)
 //!   shares nothing worth reporting, and any source we cannot judge (a call spread into the
 //!   copy) makes the whole copy unknown;
-//! - a binding that is ever reassigned is skipped;
+//! - a binding that is ever reassigned is skipped, and so is an array copy of a Map (its
+//!   items are `[key, value]` pairs made by the iteration);
 //! - a level the copy defines itself, or that was replaced on the copy earlier in source order
 //!   (anywhere, for writes inside closures; by `=` or as a destructuring or `for…of` target),
 //!   is never reported; so is everything after the copy escapes to code we cannot see (passed
@@ -31,6 +32,7 @@ use oxc_semantic::{IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
 use crate::diagnostic::Diagnostic;
+use crate::kinds::Kind;
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -516,6 +518,9 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
                 let ArrayExpressionElement::SpreadElement(s) = e else {
                     return None;
                 };
+                if iterates_fresh_entries(&s.argument, cx) {
+                    return None;
+                }
                 match classify(&s.argument, at, cx, 0) {
                     Source::Shared(t) => sources.push(t),
                     _ => return None,
@@ -569,6 +574,9 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
                     return None;
                 }
                 let arg = call.arguments.first()?.as_expression()?;
+                if iterates_fresh_entries(arg, cx) {
+                    return None;
+                }
                 return match classify(arg, at, cx, 0) {
                     Source::Shared(t) => Some(array_copy(t, made)),
                     _ => None,
@@ -619,6 +627,17 @@ fn copy_of<'a>(init: &Expression<'a>, at: NodeId, cx: &Ctx<'a, '_>, depth: u32) 
         }
         _ => None,
     }
+}
+
+/// Whether iterating the value yields a new `[key, value]` array per item: a Map, or
+/// `Headers`, `URLSearchParams`, `FormData`. An array copy of it (`[...cache]`,
+/// `Array.from(cache)`) holds pairs nobody else has, so `entries[0][1] = 0` or
+/// `entries[0].push(x)` changes nothing the source holds.
+fn iterates_fresh_entries(value: &Expression<'_>, cx: &Ctx<'_, '_>) -> bool {
+    matches!(
+        cx.kinds().of(value).kind,
+        Kind::Map | Kind::Headers | Kind::UrlSearchParams | Kind::FormData
+    )
 }
 
 /// The name of a compiled object-spread or `Object.assign` helper a call goes to, without a
@@ -1696,6 +1715,31 @@ mod tests {
             .filter(|d| d.rule == ID)
             .map(|d| (d.start.line, d.start.column))
             .collect()
+    }
+
+    /// Iterating a Map (or `Headers`, `URLSearchParams`, `FormData`) makes a new `[key, value]`
+    /// pair per entry: an array copy of one holds pairs nobody else has.
+    #[test]
+    fn entry_pairs_of_a_map() {
+        let fail: &[(&str, &[(u32, u32)])] = &[
+            // A Set's items are its own objects.
+            (
+                "const seen = new Set();\nseen.add({});\nexport function f() { const list = [...seen]; list[0].visited = true; return list; }",
+                &[(3, 47)],
+            ),
+            // Of unknown kind: it may be an array of arrays.
+            (
+                "export function f(m) { const entries = Array.from(m); entries[0][1] = 0; return entries; }",
+                &[(1, 55)],
+            ),
+        ];
+        let pass: &[&str] = &[
+            "const cache = new Map();\ncache.set('a', 1);\nexport function f() { const entries = [...cache]; entries.sort((a, b) => a[1] - b[1]); entries[0][1] = 0; return entries; }",
+            "const cache = new Map();\ncache.set('a', 1);\nexport function f() { const entries = Array.from(cache); entries[0].push('x'); return entries; }",
+            "export function f(init) { const h = new Headers(init); keep(h); const pairs = [...h]; pairs[0][1] = 'x'; return pairs; }",
+            "export function f(q) { const p = new URLSearchParams(q); keep(p); const pairs = Array.from(p); pairs[0][0] = 'k'; return pairs; }",
+        ];
+        check_cases(fail, pass);
     }
 
     /// Inside an immer recipe or a Redux Toolkit case reducer, a write through a copy writes
