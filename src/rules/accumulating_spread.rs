@@ -16,6 +16,11 @@
 //! every copy is longer than the last; a copy made only when a test that reads the
 //! accumulator says so (`if (o === original) o = {...o}`: copy on first write) is not.
 //!
+//! An array copy made only while a test of the accumulator's length keeps it short
+//! (`if (seen.length < 5) seen = [...seen, x]`), or emptied by the step once a length test says
+//! it is long (`if (batch.length >= 100) batch = []`), stays below [`MAX_CAP`]: the copies add
+//! up linearly.
+//!
 //! A fixed, small number of steps is not an accumulation to worry about: a `reduce` or
 //! `forEach` over an array of at most [`MAX_FIXED_STEPS`] elements whose length the text
 //! fixes (an array literal, written inline or bound to a never-reassigned binding that nothing
@@ -30,7 +35,8 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
     BinaryOperator, BindingPattern, CallExpression, Expression, ForStatement, ForStatementInit,
-    ObjectPropertyKind, SimpleAssignmentTarget, Statement, UnaryOperator, UpdateOperator,
+    LogicalOperator, ObjectPropertyKind, SimpleAssignmentTarget, Statement, UnaryOperator,
+    UpdateOperator,
 };
 use oxc_semantic::{AstNode, IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
@@ -173,6 +179,13 @@ impl Rule for AccumulatingSpread {
                 .filter(|_| gains || !copy_on_test(cx, symbol, node.id(), step))
         });
         if !gains && grown.is_none() {
+            return;
+        }
+        // `if (seen.length < 5) seen = [...seen, x]`, or a batch emptied once it is long: each
+        // copy is short, so the copies add up linearly.
+        if container == Container::Array
+            && (guarded_short(cx, symbol, node.id()) || emptied_when_long(cx, symbol, holder))
+        {
             return;
         }
         // One statement, one diagnostic: `out = c ? [...out, ...y] : [...out, x]` is reported
@@ -1125,6 +1138,169 @@ fn check_loop(
     }
 }
 
+/// The longest an accumulator may be kept by a length test (`acc.length < 100`) for its copies
+/// to add up linearly: a few hundred elements copied per step, not the whole input.
+const MAX_CAP: f64 = 1024.0;
+
+/// How a test bounds `acc.length` when it is true: `Below` for `acc.length < N`,
+/// `acc.length <= N`, `N > acc.length`; `AtLeast` for `acc.length >= N`, `acc.length > N`,
+/// `N <= acc.length` (then the test is false while the array is short); N a numeric literal up
+/// to [`MAX_CAP`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LengthTest {
+    Below,
+    AtLeast,
+}
+
+fn length_test(cx: &Ctx<'_, '_>, symbol: SymbolId, test: &Expression<'_>) -> Option<LengthTest> {
+    let Expression::BinaryExpression(b) = test.get_inner_expression() else {
+        return None;
+    };
+    let is_length = |e: &Expression<'_>| {
+        matches!(e.get_inner_expression(), Expression::StaticMemberExpression(m)
+            if m.property.name == "length"
+                && matches!(m.object.get_inner_expression(), Expression::Identifier(id)
+                    if symbol_of(cx, id) == Some(symbol)))
+    };
+    let is_cap = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::NumericLiteral(n) if n.value <= MAX_CAP);
+    // Written `acc.length OP N`, or `N OP acc.length` turned around.
+    let op = if is_length(&b.left) && is_cap(&b.right) {
+        b.operator
+    } else if is_cap(&b.left) && is_length(&b.right) {
+        match b.operator {
+            BinaryOperator::LessThan => BinaryOperator::GreaterThan,
+            BinaryOperator::LessEqualThan => BinaryOperator::GreaterEqualThan,
+            BinaryOperator::GreaterThan => BinaryOperator::LessThan,
+            BinaryOperator::GreaterEqualThan => BinaryOperator::LessEqualThan,
+            other => other,
+        }
+    } else {
+        return None;
+    };
+    match op {
+        BinaryOperator::LessThan | BinaryOperator::LessEqualThan => Some(LengthTest::Below),
+        BinaryOperator::GreaterThan | BinaryOperator::GreaterEqualThan => Some(LengthTest::AtLeast),
+        _ => None,
+    }
+}
+
+/// Whether `test` being true (`want_true`) or false implies `acc.length` is below the cap:
+/// the test itself, a conjunct of an `&&` chain that must hold, or a disjunct of an `||`
+/// chain that must fail.
+fn implies_short(
+    cx: &Ctx<'_, '_>,
+    symbol: SymbolId,
+    test: &Expression<'_>,
+    want_true: bool,
+) -> bool {
+    match test.get_inner_expression() {
+        Expression::LogicalExpression(l) if l.operator == LogicalOperator::And && want_true => {
+            implies_short(cx, symbol, &l.left, true) || implies_short(cx, symbol, &l.right, true)
+        }
+        Expression::LogicalExpression(l) if l.operator == LogicalOperator::Or && !want_true => {
+            implies_short(cx, symbol, &l.left, false) || implies_short(cx, symbol, &l.right, false)
+        }
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+            implies_short(cx, symbol, &u.argument, !want_true)
+        }
+        e => match length_test(cx, symbol, e) {
+            Some(LengthTest::Below) => want_true,
+            Some(LengthTest::AtLeast) => !want_true,
+            None => false,
+        },
+    }
+}
+
+/// Whether the copy at `spread` runs only while a test of the accumulator's length keeps it
+/// short: `if (seen.length < 5 && …) seen = [...seen, x]`, `acc.length >= 10 ? acc : [...acc,
+/// x]`, `if (acc.length > 99) break; else acc = [...acc, x]` (the branch tested in the step,
+/// up to the loop or the callback).
+fn guarded_short(cx: &Ctx<'_, '_>, symbol: SymbolId, spread: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let mut below = nodes.kind(spread).span();
+    for a in nodes.ancestors(spread) {
+        let short = match a.kind() {
+            AstKind::IfStatement(i) if i.consequent.span().contains_inclusive(below) => {
+                implies_short(cx, symbol, &i.test, true)
+            }
+            AstKind::IfStatement(i)
+                if i.alternate
+                    .as_ref()
+                    .is_some_and(|e| e.span().contains_inclusive(below)) =>
+            {
+                implies_short(cx, symbol, &i.test, false)
+            }
+            AstKind::ConditionalExpression(c) if c.consequent.span().contains_inclusive(below) => {
+                implies_short(cx, symbol, &c.test, true)
+            }
+            AstKind::ConditionalExpression(c) if c.alternate.span().contains_inclusive(below) => {
+                implies_short(cx, symbol, &c.test, false)
+            }
+            AstKind::LogicalExpression(l) if l.right.span().contains_inclusive(below) => {
+                implies_short(cx, symbol, &l.left, l.operator == LogicalOperator::And)
+                    && l.operator != LogicalOperator::Coalesce
+            }
+            AstKind::Function(_)
+            | AstKind::ArrowFunctionExpression(_)
+            | AstKind::ForStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_)
+            | AstKind::Program(_) => return false,
+            _ => false,
+        };
+        if short {
+            return true;
+        }
+        below = a.kind().span();
+    }
+    false
+}
+
+/// `batch = [...batch, x]; if (batch.length >= 100) { flush(batch); batch = []; }`: a later
+/// statement of the same block empties the accumulator (an array literal without spreads)
+/// once a length test says it is long, so no copy is longer than the cap.
+fn emptied_when_long(cx: &Ctx<'_, '_>, symbol: SymbolId, assign: NodeId) -> bool {
+    let nodes = cx.nodes();
+    let statement = nodes.parent_node(assign);
+    let AstKind::ExpressionStatement(stmt) = statement.kind() else {
+        return false;
+    };
+    let AstKind::BlockStatement(block) = nodes.parent_kind(statement.id()) else {
+        return false;
+    };
+    let empties = |s: &Statement<'_>| {
+        let Statement::ExpressionStatement(e) = s else {
+            return false;
+        };
+        let Expression::AssignmentExpression(a) = e.expression.get_inner_expression() else {
+            return false;
+        };
+        a.operator == AssignmentOperator::Assign
+            && matches!(&a.left, AssignmentTarget::AssignmentTargetIdentifier(t)
+                if symbol_of(cx, t) == Some(symbol))
+            && matches!(a.right.get_inner_expression(), Expression::ArrayExpression(arr)
+                if arr.elements.iter().all(|e| !matches!(e, ArrayExpressionElement::SpreadElement(_))))
+    };
+    block
+        .body
+        .iter()
+        .skip_while(|s| s.span().start < stmt.span.end)
+        .any(|s| {
+            let Statement::IfStatement(i) = s else {
+                return false;
+            };
+            if !implies_short(cx, symbol, &i.test, false) {
+                return false;
+            }
+            match &i.consequent {
+                Statement::BlockStatement(b) => b.body.iter().any(empties),
+                other => empties(other),
+            }
+        })
+}
+
 /// `acc = [...acc, x]; break;` (or `return`, `throw`): the copy is made once, on the way out
 /// of the loop, not on every iteration.
 fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
@@ -1276,6 +1452,39 @@ mod tests {
             (
                 "let acc = {}; for (const x of xs) [a, b].forEach((p) => { acc = { ...acc, ...p, [x]: 1 }; });",
                 "...acc",
+            ),
+            // A length test that does not keep the copies short.
+            (
+                "let seen = []; for (const x of xs) { if (seen.length < limit) seen = [...seen, x]; }",
+                "...seen",
+            ),
+            (
+                "let seen = []; for (const x of xs) { if (seen.length < 100000) seen = [...seen, x]; }",
+                "...seen",
+            ),
+            (
+                "let seen = []; for (const x of xs) { if (seen.length > 5) seen = [...seen, x]; }",
+                "...seen",
+            ),
+            (
+                "let seen = []; for (const x of xs) { if (seen.length < 5 || x.force) seen = [...seen, x]; }",
+                "...seen",
+            ),
+            (
+                "let seen = []; if (seen.length < 5) { for (const x of xs) seen = [...seen, x]; }",
+                "...seen",
+            ),
+            (
+                "let batch = []; for (const x of xs) { batch = [...batch, x]; if (batch.length >= 100) { out.push(batch); } }",
+                "...batch",
+            ),
+            (
+                "let batch = []; for (const x of xs) { batch = [...batch, x]; if (batch.length >= 100) { batch = [...batch]; } }",
+                "...batch",
+            ),
+            (
+                "let o = {}; for (const x of xs) { if (o.length < 5) o = { ...o, [x]: 1 }; }",
+                "...o",
             ),
             // A window or table whose size the text does not fix, or fixes too large.
             (
@@ -1448,6 +1657,15 @@ mod tests {
             "const ROUTES = Object.freeze({ home: '/', about: '/about' }); let out = []; for (const k of Object.keys(ROUTES)) out = [...out, k];",
             "const days = Array.from({ length: 7 }, (_, i) => i).reduce((acc, d) => [...acc, d + 1], []);",
             "const SIZES = ['s', 'm']; Array.from(SIZES, f).reduce((acc, d) => [...acc, d], []);",
+            // Copies kept short by a test of the accumulator's length, or a batch emptied once
+            // it is long.
+            "let seen = []; for (const x of xs) { if (seen.length < 5 && !seen.includes(x)) seen = [...seen, x]; }",
+            "let acc = []; for (const x of xs) acc = acc.length >= 10 ? acc : [...acc, x];",
+            "xs.reduce((acc, x) => (10 <= acc.length ? acc : [...acc, x]), []);",
+            "let top = []; for (const x of xs) { if (!(top.length >= 3)) top = [...top, x]; }",
+            "let acc = []; for (const x of xs) { if (acc.length > 99 || skip(x)) continue; else acc = [...acc, x]; }",
+            "let batch = []; for (const x of xs) { batch = [...batch, x]; if (batch.length >= 100) { out.push(batch); batch = []; } }",
+            "let batch = []; while (more()) { batch = [...batch, next()]; if (batch.length > 500) batch = []; }",
             // Fixed keys, and no new key written into the accumulator by the step.
             "xs.reduce((acc, x) => { acc['total'] = 1; acc[0] = x; return { ...acc, n: 1 }; }, {});",
             "xs.reduce((acc, x) => { acc.total += x; return { ...acc, n: 1 }; }, {});",
