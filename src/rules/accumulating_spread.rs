@@ -1145,14 +1145,19 @@ const MAX_CAP: f64 = 1024.0;
 /// How a test bounds `acc.length` when it is true: `Below` for `acc.length < N`,
 /// `acc.length <= N`, `N > acc.length`; `AtLeast` for `acc.length >= N`, `acc.length > N`,
 /// `N <= acc.length` (then the test is false while the array is short); N a numeric literal up
-/// to [`MAX_CAP`].
+/// to `cap`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum LengthTest {
     Below,
     AtLeast,
 }
 
-fn length_test(cx: &Ctx<'_, '_>, symbol: SymbolId, test: &Expression<'_>) -> Option<LengthTest> {
+fn length_test(
+    cx: &Ctx<'_, '_>,
+    symbol: SymbolId,
+    test: &Expression<'_>,
+    cap: f64,
+) -> Option<LengthTest> {
     let Expression::BinaryExpression(b) = test.get_inner_expression() else {
         return None;
     };
@@ -1162,7 +1167,7 @@ fn length_test(cx: &Ctx<'_, '_>, symbol: SymbolId, test: &Expression<'_>) -> Opt
                 && matches!(m.object.get_inner_expression(), Expression::Identifier(id)
                     if symbol_of(cx, id) == Some(symbol)))
     };
-    let is_cap = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::NumericLiteral(n) if n.value <= MAX_CAP);
+    let is_cap = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::NumericLiteral(n) if n.value <= cap);
     // Written `acc.length OP N`, or `N OP acc.length` turned around.
     let op = if is_length(&b.left) && is_cap(&b.right) {
         b.operator
@@ -1184,26 +1189,29 @@ fn length_test(cx: &Ctx<'_, '_>, symbol: SymbolId, test: &Expression<'_>) -> Opt
     }
 }
 
-/// Whether `test` being true (`want_true`) or false implies `acc.length` is below the cap:
-/// the test itself, a conjunct of an `&&` chain that must hold, or a disjunct of an `||`
-/// chain that must fail.
-fn implies_short(
+/// Whether `test` being true (`want_true`) or false implies `xs.length` (`symbol` the array's
+/// binding) is below `cap`: the test itself, a conjunct of an `&&` chain that must hold, or a
+/// disjunct of an `||` chain that must fail.
+pub(crate) fn implies_short(
     cx: &Ctx<'_, '_>,
     symbol: SymbolId,
     test: &Expression<'_>,
     want_true: bool,
+    cap: f64,
 ) -> bool {
     match test.get_inner_expression() {
         Expression::LogicalExpression(l) if l.operator == LogicalOperator::And && want_true => {
-            implies_short(cx, symbol, &l.left, true) || implies_short(cx, symbol, &l.right, true)
+            implies_short(cx, symbol, &l.left, true, cap)
+                || implies_short(cx, symbol, &l.right, true, cap)
         }
         Expression::LogicalExpression(l) if l.operator == LogicalOperator::Or && !want_true => {
-            implies_short(cx, symbol, &l.left, false) || implies_short(cx, symbol, &l.right, false)
+            implies_short(cx, symbol, &l.left, false, cap)
+                || implies_short(cx, symbol, &l.right, false, cap)
         }
         Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
-            implies_short(cx, symbol, &u.argument, !want_true)
+            implies_short(cx, symbol, &u.argument, !want_true, cap)
         }
-        e => match length_test(cx, symbol, e) {
+        e => match length_test(cx, symbol, e, cap) {
             Some(LengthTest::Below) => want_true,
             Some(LengthTest::AtLeast) => !want_true,
             None => false,
@@ -1221,24 +1229,29 @@ fn guarded_short(cx: &Ctx<'_, '_>, symbol: SymbolId, spread: NodeId) -> bool {
     for a in nodes.ancestors(spread) {
         let short = match a.kind() {
             AstKind::IfStatement(i) if i.consequent.span().contains_inclusive(below) => {
-                implies_short(cx, symbol, &i.test, true)
+                implies_short(cx, symbol, &i.test, true, MAX_CAP)
             }
             AstKind::IfStatement(i)
                 if i.alternate
                     .as_ref()
                     .is_some_and(|e| e.span().contains_inclusive(below)) =>
             {
-                implies_short(cx, symbol, &i.test, false)
+                implies_short(cx, symbol, &i.test, false, MAX_CAP)
             }
             AstKind::ConditionalExpression(c) if c.consequent.span().contains_inclusive(below) => {
-                implies_short(cx, symbol, &c.test, true)
+                implies_short(cx, symbol, &c.test, true, MAX_CAP)
             }
             AstKind::ConditionalExpression(c) if c.alternate.span().contains_inclusive(below) => {
-                implies_short(cx, symbol, &c.test, false)
+                implies_short(cx, symbol, &c.test, false, MAX_CAP)
             }
             AstKind::LogicalExpression(l) if l.right.span().contains_inclusive(below) => {
-                implies_short(cx, symbol, &l.left, l.operator == LogicalOperator::And)
-                    && l.operator != LogicalOperator::Coalesce
+                implies_short(
+                    cx,
+                    symbol,
+                    &l.left,
+                    l.operator == LogicalOperator::And,
+                    MAX_CAP,
+                ) && l.operator != LogicalOperator::Coalesce
             }
             AstKind::Function(_)
             | AstKind::ArrowFunctionExpression(_)
@@ -1291,7 +1304,7 @@ fn emptied_when_long(cx: &Ctx<'_, '_>, symbol: SymbolId, assign: NodeId) -> bool
             let Statement::IfStatement(i) = s else {
                 return false;
             };
-            if !implies_short(cx, symbol, &i.test, false) {
+            if !implies_short(cx, symbol, &i.test, false, MAX_CAP) {
                 return false;
             }
             match &i.consequent {

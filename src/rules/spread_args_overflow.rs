@@ -10,9 +10,11 @@
 //! is small after all (`Object.keys/values/entries` of an enum-like object: an object literal
 //! written in the file, `Object.freeze` of one, or a TypeScript `enum`; a two-ended `slice`
 //! window, or the last few elements `xs.slice(-20)`; `new Array(8)` of a small literal length;
-//! a Set or Map built from a bounded array, spread into a literal; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
+//! a Set or Map built from a bounded array, spread into a literal; `.split(sep, 3)`; copies of `arguments` or a rest parameter: `Array.from(arguments)`,
 //! `[...arguments]`, `Array.prototype.slice.call(arguments)`; `Array.from({ length: 7 }, f)`
 //! with a literal length up to [`SMALL`], the bound the rule uses for loops and typed arrays).
+//! A never-grown binding spread only where a test of its length against a small literal says
+//! it is short (`if (xs.length > 10000) throw …`) is bounded too (see [`length_guarded`]).
 //! A literal is not bounded when it is grown once per element of a value the rule knows to be
 //! long, before the spread: `const xs = []; for (const v of Object.values(o)) xs.push(v);
 //! Math.max(...xs)`, and the same in a `forEach`/`map`/… callback or a `for`/`while` loop up to
@@ -29,7 +31,7 @@ use oxc_ast::AstKind;
 use oxc_ast::AstType;
 use oxc_ast::ast::{
     Argument, ArrayExpressionElement, AssignmentTarget, CallExpression, Expression,
-    MemberExpression, ObjectPropertyKind, SimpleAssignmentTarget,
+    LogicalOperator, MemberExpression, ObjectPropertyKind, SimpleAssignmentTarget, Statement,
 };
 use oxc_semantic::{AstNode, IsGlobalReference};
 use oxc_span::GetSpan;
@@ -40,6 +42,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::kinds::{Kind, Typed};
+use crate::rules::accumulating_spread::implies_short;
 use crate::rules::{Category, Ctx, FixKind, Rule, RuleMeta, parse_options};
 
 pub static META: RuleMeta = RuleMeta {
@@ -167,7 +170,7 @@ impl Rule for SpreadArgsOverflow {
                 return;
             }
             if let Some(array) = call.arguments.get(1).and_then(Argument::as_expression) {
-                self.judge(array, array.span().into(), callee, true, cx);
+                self.judge(array, array.span().into(), callee, true, node.id(), cx);
             }
             return;
         }
@@ -182,7 +185,14 @@ impl Rule for SpreadArgsOverflow {
             if apply_receiver_ok(callee, inner, call, cx) {
                 for arg in call.arguments.iter().skip(1) {
                     if let Argument::SpreadElement(spread) = arg {
-                        self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+                        self.judge(
+                            &spread.argument,
+                            spread.span.into(),
+                            callee,
+                            false,
+                            node.id(),
+                            cx,
+                        );
                     }
                 }
             }
@@ -193,7 +203,14 @@ impl Rule for SpreadArgsOverflow {
         };
         for arg in &call.arguments {
             if let Argument::SpreadElement(spread) = arg {
-                self.judge(&spread.argument, spread.span.into(), callee, false, cx);
+                self.judge(
+                    &spread.argument,
+                    spread.span.into(),
+                    callee,
+                    false,
+                    node.id(),
+                    cx,
+                );
             }
         }
     }
@@ -229,11 +246,14 @@ impl SpreadArgsOverflow {
         span: Span,
         callee: Callee,
         apply: bool,
+        call: NodeId,
         cx: &mut Ctx<'a, '_>,
     ) {
         let typed = cx.kinds().of(value);
         let unbounded = match typed.kind {
-            Kind::Array { bounded: false } => !stays_small(value, cx, 0),
+            Kind::Array { bounded: false } => {
+                !stays_small(value, cx, 0) && !length_guarded(value, call, cx)
+            }
             Kind::Array { bounded: true } => {
                 if let Some(growth) = loop_growth(value, cx, 0, value.span().start) {
                     let d = known_diagnostic(value, &typed, span, callee, apply, Some(growth), cx);
@@ -818,6 +838,12 @@ fn stays_small(value: &Expression<'_>, cx: &Ctx<'_, '_>, hops: u32) -> bool {
             if is_chunk_slice(c) || is_tail_slice(c) {
                 return true;
             }
+            // `time.split(':', 3)`: at most as many parts as the limit.
+            if method == "split"
+                && matches!(c.arguments.as_slice(), [_, Argument::NumericLiteral(n)] if n.value <= SMALL)
+            {
+                return true;
+            }
             let object = member.object().get_inner_expression();
             let first = c.arguments.first().and_then(Argument::as_expression);
             // `Array.from({ length: 7 }, f)`, `Array.from(arguments)`, `Array.from(small)`.
@@ -971,6 +997,106 @@ fn is_chunk_slice(call: &CallExpression<'_>) -> bool {
             .as_member_expression()
             .and_then(MemberExpression::static_property_name)
             .is_some_and(|m| m == "slice" || m == "subarray")
+}
+
+/// Whether the call at `call` runs only where a test of the spread binding's length against
+/// a literal up to [`SMALL`] says it is short: in the branch the test allows (`if (xs.length
+/// <= 1000) …`, `xs.length > 5000 ? null : Math.max(...xs)`), or after an `if` whose branch
+/// leaves the block (`if (xs.length > 10000) throw …;`). The binding must never be reassigned
+/// nor grown (`push`, `unshift`, `splice`), so the tested length is the spread one.
+fn length_guarded(value: &Expression<'_>, call: NodeId, cx: &Ctx<'_, '_>) -> bool {
+    let Expression::Identifier(id) = value.get_inner_expression() else {
+        return false;
+    };
+    let Some(symbol) = symbol_of(id, cx) else {
+        return false;
+    };
+    if cx.kinds().is_mutated(symbol) {
+        return false;
+    }
+    let short =
+        |test: &Expression<'_>, want_true: bool| implies_short(cx, symbol, test, want_true, SMALL);
+    let nodes = cx.nodes();
+    let mut below = nodes.kind(call).span();
+    for a in nodes.ancestors(call) {
+        let guarded = match a.kind() {
+            AstKind::IfStatement(i) if i.consequent.span().contains_inclusive(below) => {
+                short(&i.test, true)
+            }
+            AstKind::IfStatement(i)
+                if i.alternate
+                    .as_ref()
+                    .is_some_and(|e| e.span().contains_inclusive(below)) =>
+            {
+                short(&i.test, false)
+            }
+            AstKind::ConditionalExpression(c) if c.consequent.span().contains_inclusive(below) => {
+                short(&c.test, true)
+            }
+            AstKind::ConditionalExpression(c) if c.alternate.span().contains_inclusive(below) => {
+                short(&c.test, false)
+            }
+            AstKind::LogicalExpression(l)
+                if l.right.span().contains_inclusive(below)
+                    && l.operator != LogicalOperator::Coalesce =>
+            {
+                short(&l.left, l.operator == LogicalOperator::And)
+            }
+            AstKind::BlockStatement(b) => exits_when_long(&b.body, below, &short),
+            AstKind::FunctionBody(b) => exits_when_long(&b.statements, below, &short),
+            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) | AstKind::Program(_) => {
+                return false;
+            }
+            _ => false,
+        };
+        if guarded {
+            // Anywhere, not only in a loop: `if (xs.length > 10) throw …; xs.push(...more)`.
+            return !cx
+                .kinds()
+                .symbol_fact("spread-args-overflow/ever-grown", symbol, || {
+                    cx.scoping()
+                        .get_resolved_reference_ids(symbol)
+                        .iter()
+                        .any(|&r| {
+                            adds_elements(cx.scoping().get_reference(r).node_id(), ARRAY_GROWTH, cx)
+                        })
+                });
+        }
+        below = a.kind().span();
+    }
+    false
+}
+
+/// Whether a statement before `at` in `stmts` is `if (test) …` without `else` whose branch
+/// ends in `return`, `throw`, `break` or `continue`, with `test` false only while the array is
+/// short.
+fn exits_when_long(
+    stmts: &[Statement<'_>],
+    at: oxc_span::Span,
+    short: &dyn Fn(&Expression<'_>, bool) -> bool,
+) -> bool {
+    let leaves = |s: &Statement<'_>| {
+        let last = match s {
+            Statement::BlockStatement(b) => b.body.last(),
+            other => Some(other),
+        };
+        matches!(
+            last,
+            Some(
+                Statement::ReturnStatement(_)
+                    | Statement::ThrowStatement(_)
+                    | Statement::BreakStatement(_)
+                    | Statement::ContinueStatement(_)
+            )
+        )
+    };
+    stmts
+        .iter()
+        .take_while(|s| s.span().end <= at.start)
+        .any(|s| {
+            matches!(s, Statement::IfStatement(i)
+                if i.alternate.is_none() && leaves(&i.consequent) && short(&i.test, false))
+        })
 }
 
 /// `samples.slice(-20)`: the last few elements, at most the literal count.
@@ -1478,6 +1604,62 @@ mod tests {
             ("const xs = new Array(4).fill(0);\nMath.max(...xs);", &[]),
             ("Math.max(...Array(8).fill(1).map(f));", &[]),
             ("const xs = [...new Set([1, 2, 2])];\nMath.max(...xs);", &[]),
+            // Spread only where a test of its length says it is short; a split with a limit.
+            (
+                "function f(points: { x: number }[]) {\n  const xs = points.map((p) => p.x);\n  if (xs.length > 10000) throw new Error('too many');\n  return Math.max(...xs);\n}",
+                &[],
+            ),
+            (
+                "function f(dates: Date[]) {\n  const ts = dates.map((d) => +d);\n  return ts.length > 5000 ? null : Math.min(...ts);\n}",
+                &[],
+            ),
+            (
+                "function f(values: number[]) {\n  if (values.length <= 1000) {\n    return Math.max(...values);\n  }\n  return 0;\n}",
+                &[],
+            ),
+            (
+                "function f(values: number[]) {\n  return values.length < 100 && Math.max(...values);\n}",
+                &[],
+            ),
+            (
+                "function f(values: number[], out: number[]) {\n  for (const v of values) {\n    if (values.length >= 64 || !v) continue;\n    out.push(Math.max(...values));\n  }\n}",
+                &[],
+            ),
+            (
+                "function f(s: string) { return Math.max(...s.split(':', 3).map(Number)); }",
+                &[],
+            ),
+            // Still unbounded: a test that does not leave, a variable or too large limit, the
+            // wrong branch, an array grown after the test, a use in a closure made before it,
+            // a split without a limit.
+            (
+                "function f(values: number[]) {\n  if (values.length > 10000) console.warn('big');\n  return Math.max(...values);\n}",
+                &[(3, 19)],
+            ),
+            (
+                "function f(values: number[], limit: number) {\n  if (values.length > limit) throw new Error('x');\n  return Math.max(...values);\n}",
+                &[(3, 19)],
+            ),
+            (
+                "function f(values: number[]) {\n  if (values.length > 1e6) throw new Error('x');\n  return Math.max(...values);\n}",
+                &[(3, 19)],
+            ),
+            (
+                "function f(values: number[]) {\n  if (values.length > 10) return Math.max(...values);\n  return 0;\n}",
+                &[(2, 43)],
+            ),
+            (
+                "function f(values: number[]) {\n  if (values.length > 10) throw new Error('x');\n  values.push(...values);\n  return Math.max(...values);\n}",
+                &[(4, 19)],
+            ),
+            (
+                "function f(values: number[]) {\n  const run = () => Math.max(...values);\n  if (values.length > 10) throw new Error('x');\n  return run();\n}",
+                &[(2, 30)],
+            ),
+            (
+                "function f(s: string) { return Math.max(...s.split(':').map(Number)); }",
+                &[(1, 41)],
+            ),
             // Still unbounded: a tail or a length that the text does not fix or fixes too long.
             (
                 "function f(samples: number[]) { return Math.max(...samples.slice(2)); }",
