@@ -26,7 +26,8 @@
 //! fixes (an array literal, written inline or bound to a never-reassigned binding that nothing
 //! in the file adds elements to, or an array made from such arrays by `slice`, `map`,
 //! `filter`, `concat`, `reverse` and kin; a literal `slice` window of any array, `rows.slice(0,
-//! 10)`; `Object.keys/values/entries` of a table written out in the file; `Array.from` of
+//! 10)`; `Object.keys/values/entries` of a table written out in the file, or a `for…in` over
+//! one; `Array.from` of
 //! `{ length: 7 }`), a `for…of` over such an array, or a counted `for` loop
 //! (`for (let i = 0; i < 3; i++)`) of at most that many passes. A loop around such a loop is
 //! still judged.
@@ -700,6 +701,45 @@ fn fixed_steps<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>) -> bool {
     short_len(cx, e, MAX_BINDING_HOPS).is_some()
 }
 
+/// Whether `for (const k in e)` steps a fixed, small number of times: `e` is a table of at
+/// most [`MAX_FIXED_STEPS`] keys written out in the file (see [`fixed_key_count`]) whose
+/// literal sets no prototype (`__proto__: parent` would bring the parent's keys in).
+fn fixed_table<'a>(cx: &Ctx<'a, '_>, e: &Expression<'a>, hops: u32) -> bool {
+    let Some(hops) = hops.checked_sub(1) else {
+        return false;
+    };
+    if fixed_key_count(e, cx, 0).is_none_or(|n| n > MAX_FIXED_STEPS) {
+        return false;
+    }
+    match e.get_inner_expression() {
+        Expression::ObjectExpression(o) => o.properties.iter().all(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                p.computed || !p.key.is_specific_static_name("__proto__")
+            }
+            ObjectPropertyKind::SpreadProperty(s) => fixed_table(cx, &s.argument, hops),
+        }),
+        Expression::CallExpression(c) => c
+            .arguments
+            .first()
+            .and_then(Argument::as_expression)
+            .is_some_and(|a| fixed_table(cx, a, hops)),
+        Expression::Identifier(id) => {
+            let Some(symbol) = symbol_of(cx, id) else {
+                return false;
+            };
+            let decl = cx.scoping().symbol_declaration(symbol);
+            match cx.nodes().kind(decl) {
+                AstKind::TSEnumDeclaration(_) => true,
+                _ => cx
+                    .kinds()
+                    .binding_init(id)
+                    .is_some_and(|init| fixed_table(cx, init, hops)),
+            }
+        }
+        _ => false,
+    }
+}
+
 /// How many bindings [`short_len`] follows from one expression to the array it names.
 const MAX_BINDING_HOPS: u32 = 4;
 
@@ -1116,6 +1156,7 @@ fn check_loop(
                     counted_passes(cx, f).is_some_and(|n| n <= MAX_FIXED_STEPS)
                 }
                 AstKind::ForOfStatement(f) => fixed_steps(cx, &f.right),
+                AstKind::ForInStatement(f) => fixed_table(cx, &f.right, MAX_BINDING_HOPS),
                 _ => false,
             };
             if fixed && !kind.span().contains_inclusive(decl) {
@@ -1525,6 +1566,18 @@ mod tests {
                 "...acc",
             ),
             (
+                "const T = { __proto__: parent, a: 1 }; let r = {}; for (const k in T) r = { ...r, [k]: 1 };",
+                "...r",
+            ),
+            (
+                "const T = { ...parent, a: 1 }; let r = {}; for (const k in T) r = { ...r, [k]: 1 };",
+                "...r",
+            ),
+            (
+                "let r = {}; for (const k in props) r = { ...r, [k]: 1 };",
+                "...r",
+            ),
+            (
                 "Array.from({ length: n }, f).reduce((acc, c) => [...acc, c], []);",
                 "...acc",
             ),
@@ -1669,6 +1722,8 @@ mod tests {
             "const FIELDS = { name: 'string', age: 'number' }; const schema = Object.entries(FIELDS).reduce((acc, [k, t]) => ({ ...acc, [k]: { type: t } }), {});",
             "const ROUTES = Object.freeze({ home: '/', about: '/about' }); let out = []; for (const k of Object.keys(ROUTES)) out = [...out, k];",
             "const days = Array.from({ length: 7 }, (_, i) => i).reduce((acc, d) => [...acc, d + 1], []);",
+            "const DEFAULTS = { color: 'red', size: 'md' }; let r = {}; for (const k in DEFAULTS) r = { ...r, [k]: o[k] ?? DEFAULTS[k] };",
+            "const D = Object.freeze({ a: 1, ...{ b: 2 } }); let r = {}; for (const k in D) { r = { ...r, [k]: 1 }; }",
             "const SIZES = ['s', 'm']; Array.from(SIZES, f).reduce((acc, d) => [...acc, d], []);",
             // Copies kept short by a test of the accumulator's length, or a batch emptied once
             // it is long.
