@@ -757,17 +757,42 @@ impl<'a, 'c> Kinds<'a, 'c> {
             {
                 self.element_of(&m.object, d)
             }
-            Expression::StaticMemberExpression(m) => {
-                let receiver = self.infer(&m.object, d);
-                if !receiver.is_known() {
-                    return Typed::unknown();
+            Expression::StaticMemberExpression(m) => self.static_member(m, d),
+            // `cfg?.tags`, `xs?.map(f)`: when the receiver's kind is known it is not nullish, and
+            // the chain reads what the plain member or call reads.
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => {
+                    if let Expression::ThisExpression(this) = m.object.get_inner_expression() {
+                        let name = m.property.name.as_str();
+                        let t = self.this_field(this.node_id(), name, false, d);
+                        self.unless_narrowed_field(t, m.node_id(), name, false)
+                    } else {
+                        self.static_member(m, d)
+                    }
                 }
-                match builtins::property(receiver.kind, m.property.name.as_str()) {
-                    Some(k) => self.computed(k, span),
-                    None => Typed::unknown(),
-                }
-            }
+                ChainElement::CallExpression(c) => self.call(c, d),
+                _ => Typed::unknown(),
+            },
             _ => Typed::unknown(),
+        }
+    }
+
+    /// `obj.name` (not on `this`): the property of an object literal bound to `obj` (see
+    /// [`Kinds::literal_property`]), else a builtin property of a known receiver (`s.length`).
+    fn static_member(&self, m: &StaticMemberExpression<'a>, d: u32) -> Typed {
+        let name = m.property.name.as_str();
+        if let Expression::Identifier(obj) = m.object.get_inner_expression()
+            && let Some(p) = self.literal_property(obj, name, d)
+        {
+            return self.infer(&p.value, d);
+        }
+        let receiver = self.infer(&m.object, d);
+        if !receiver.is_known() {
+            return Typed::unknown();
+        }
+        match builtins::property(receiver.kind, name) {
+            Some(k) => self.computed(k, m.span),
+            None => Typed::unknown(),
         }
     }
 
@@ -2752,18 +2777,45 @@ impl<'a, 'c> Kinds<'a, 'c> {
         ))
     }
 
-    /// The function `obj.method` is, when `obj` names a binding, never reassigned, of an
-    /// object literal whose property `method` is a function (a method, a function or an arrow;
-    /// not a getter) that nothing can replace: no spread or computed key after it in the
-    /// literal, no `this.method = …` in the file, and every use of `obj` a member read, a
-    /// write of another property or an export (a binding handed to other code may have its
-    /// methods replaced there).
+    /// The function `obj.method` is, when the property `method` of the object literal bound
+    /// to `obj` (see [`Kinds::literal_property`]) is a function (a method, a function or an
+    /// arrow).
     fn object_method(
         &self,
         obj: &IdentifierReference<'a>,
         method: &str,
         depth: u32,
     ) -> Option<FunctionShape> {
+        let p = self.literal_property(obj, method, depth)?;
+        match p.value.get_inner_expression() {
+            Expression::FunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: f.generator,
+            }),
+            Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: false,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The property `name` of the object literal bound to `obj`, when `obj` names a binding,
+    /// never reassigned, of an object literal whose last property `name` is a plain one (not
+    /// a getter or setter) that nothing can replace: no spread or computed key after it in
+    /// the literal, no `this.name = …` in the file, and every use of `obj` a member read, a
+    /// write of another property or an export (a binding handed to other code may have its
+    /// properties replaced there). `const cfg = { tags: new Set() }` → `cfg.tags` is the Set.
+    fn literal_property(
+        &self,
+        obj: &IdentifierReference<'a>,
+        name: &str,
+        depth: u32,
+    ) -> Option<&'a ObjectProperty<'a>> {
         let symbol = self.symbol_of(obj)?;
         let scoping = self.semantic.scoping();
         if depth > MAX_DEPTH
@@ -2784,7 +2836,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         };
         let at = o.properties.iter().rposition(|p| {
             matches!(p, ObjectPropertyKind::ObjectProperty(p)
-                if !p.computed && p.key.static_name().is_some_and(|k| k == method))
+                if !p.computed && p.key.static_name().is_some_and(|k| k == name))
         })?;
         let later_may_replace = o.properties[at + 1..].iter().any(|p| match p {
             ObjectPropertyKind::SpreadProperty(_) => true,
@@ -2796,27 +2848,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if later_may_replace || p.kind != PropertyKind::Init {
             return None;
         }
-        let shape = match p.value.get_inner_expression() {
-            Expression::FunctionExpression(f) => FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: f.generator,
-            },
-            Expression::ArrowFunctionExpression(f) => FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: false,
-            },
-            _ => return None,
-        };
         {
             let writes = self.member_writes();
             if !writes.assign_this.is_empty()
                 || writes
                     .by_name
-                    .get(method)
+                    .get(name)
                     .is_some_and(|w| w.iter().any(|w| w.through_this))
             {
                 return None;
@@ -2824,8 +2861,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
         let kept = self
             .member_names_written(symbol)
-            .is_some_and(|written| !written.contains(method));
-        kept.then_some(shape)
+            .is_some_and(|written| !written.contains(name));
+        kept.then_some(p)
     }
 
     /// The property names written on an object binding (`api.load = …`), when every other use

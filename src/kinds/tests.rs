@@ -275,6 +275,94 @@ fn functions_called_where_they_are_written() {
 }
 
 #[test]
+fn properties_of_an_object_literal() {
+    let obj = "const cfg = { tags: new Set(), when: new Date(), retries: 3, name: 'x', meta, list: [1], load: async () => 1 }; const meta = new Map(); ";
+    for (read, expected) in [
+        ("cfg.tags", Kind::Set),
+        ("cfg.when", Kind::Date),
+        ("cfg.retries", Kind::Number),
+        ("cfg.name", Kind::String),
+        // A shorthand property is its binding.
+        ("cfg.meta", Kind::Map),
+        ("cfg.list", Kind::Array { bounded: true }),
+        ("cfg.load", Kind::Function),
+        ("cfg.other", Kind::Unknown),
+        // Optional chaining reads the same property.
+        ("cfg?.tags", Kind::Set),
+        ("cfg?.list.map((x) => x)", Kind::Array { bounded: true }),
+    ] {
+        let code = format!("{obj}probe({read})");
+        assert_eq!(kind(&code), expected, "{code}");
+    }
+    // Member reads (also of the property itself: `cfg.tags.add(1)`), writes of other
+    // properties and exports leave the property in place; so do `as const` and `satisfies`.
+    assert_eq!(
+        kind(
+            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); export { cfg }; probe(cfg.tags)"
+        ),
+        Kind::Set
+    );
+    assert_eq!(
+        kind_ts("const cfg = { tags: new Set<string>() } as const; probe(cfg.tags)"),
+        Kind::Set
+    );
+    assert_eq!(
+        kind_ts(
+            "const cfg = { tags: new Set<string>() } satisfies { tags: Iterable<string> }; probe(cfg.tags)"
+        ),
+        Kind::Set
+    );
+    for code in [
+        // Replaced, or may be: by a write, a later spread or computed key, `this`, or code
+        // the object is handed to.
+        "const cfg = { tags: new Set() }; cfg.tags = [...cfg.tags]; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; cfg['tags'] = []; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; cfg.tags ??= []; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; delete cfg.tags; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; ({ tags: cfg.tags } = other); probe(cfg.tags)",
+        "const cfg = { tags: new Set(), ...overrides }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), [key]: [] }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), reset() { this.tags = [] } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), init(o) { Object.assign(this, o) } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; Object.assign(cfg, loaded); probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; configure(cfg); probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; const alias = cfg; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; const copy = { ...cfg }; probe(cfg.tags)",
+        "let cfg = { tags: new Set() }; cfg = other; probe(cfg.tags)",
+        // A getter, a shadowing binding, the last of two properties of the same name.
+        "const cfg = { get tags() { return new Set() } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; function f(cfg) { probe(cfg.tags) }",
+        "const cfg = { tags: new Set(), tags: source.tags }; probe(cfg.tags)",
+        // A nested level is not followed.
+        "const cfg = { inner: { tags: new Set() } }; probe(cfg.inner.tags)",
+        // An optional call gives nothing.
+        "const cfg = { load: async () => 1 }; probe(cfg.load?.())",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
+fn optional_chains() {
+    for (code, expected) in [
+        ("const m = new Map(); probe(m?.size)", Kind::Number),
+        (
+            "const s = 'a,b'; probe(s?.split(','))",
+            Kind::Array { bounded: false },
+        ),
+        ("async function load() {} probe(load?.name)", Kind::Unknown),
+        (
+            "class Cart { items = new Map(); total() { return probe(this?.items) } }",
+            Kind::Map,
+        ),
+        ("const xs = [1]; probe(xs?.[0])", Kind::Unknown),
+        ("probe(maybe?.size)", Kind::Unknown),
+    ] {
+        assert_eq!(kind(code), expected, "{code}");
+    }
+}
+
+#[test]
 fn methods_of_an_object_literal() {
     let obj = "const api = { async get() {}, load: async () => 1, list: async function () {}, *ids() {}, sync() {} }; ";
     for (call, expected) in [

@@ -223,6 +223,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         promise_modules: FxHashMap::default(),
         promises_of: FxHashMap::default(),
         object_methods: FxHashMap::default(),
+        object_members: FxHashMap::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -315,6 +316,10 @@ struct Gate<'a> {
     /// (object, method) → what a call of an object literal's function property may return
     /// (`const api = { async load() {} }`; see `Kinds::object_method`), by name.
     object_methods: FxHashMap<(&'a str, &'a str), u8>,
+    /// (object, property) → the values of an object literal's properties, with the function
+    /// each is written in (`const cfg = { tags: new Set() }`; see `Kinds::literal_property`),
+    /// by name.
+    object_members: FxHashMap<(&'a str, &'a str), Vec<(&'a Expression<'a>, u32)>>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter, and for a function declared under a name, that name), the first
     /// parameters of the callbacks around the node being entered (with the name), and for each
@@ -755,6 +760,7 @@ impl<'a> Gate<'a> {
                 }
                 Expression::ObjectExpression(o) => {
                     self.object_inits.insert(name);
+                    let f = self.current_fn();
                     for p in &o.properties {
                         let ObjectPropertyKind::ObjectProperty(p) = p else {
                             continue;
@@ -762,6 +768,12 @@ impl<'a> Gate<'a> {
                         let (Some(key), PropertyKind::Init) = (p.key.static_name(), p.kind) else {
                             continue;
                         };
+                        if let Cow::Borrowed(key) = key {
+                            self.object_members
+                                .entry((name, key))
+                                .or_default()
+                                .push((&p.value, f));
+                        }
                         let bits = match p.value.get_inner_expression() {
                             Expression::FunctionExpression(f) => {
                                 call_bits(f.r#async, f.generator, None)
@@ -1668,14 +1680,11 @@ impl<'a> Gate<'a> {
                 _ => 0,
             },
             Expression::CallExpression(c) => self.call_expr_bits(c, d, ctx),
-            Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
-                Expression::ThisExpression(_) => self.field_bits(false, m.property.name.as_str()),
-                object => {
-                    let name = m.property.name.as_str();
-                    through_builtin(self.expr_bits(object, d, ctx), |k| {
-                        builtins::property(k, name)
-                    })
-                }
+            Expression::StaticMemberExpression(m) => self.static_member_bits(m, d, ctx),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => self.static_member_bits(m, d, ctx),
+                ChainElement::CallExpression(c) => self.call_expr_bits(c, d, ctx),
+                _ => 0,
             },
             // `xs[i]`: an element.
             Expression::ComputedMemberExpression(m)
@@ -1697,6 +1706,28 @@ impl<'a> Gate<'a> {
                 }
             }
             _ => 0,
+        }
+    }
+
+    /// `this.name`, `obj.name`: a field, a property of an object literal bound to `obj`, or a
+    /// builtin property of the receiver.
+    fn static_member_bits(&self, m: &'a StaticMemberExpression<'a>, d: u32, ctx: u32) -> u8 {
+        let name = m.property.name.as_str();
+        match m.object.get_inner_expression() {
+            Expression::ThisExpression(_) => self.field_bits(false, name),
+            object => {
+                let mut b = through_builtin(self.expr_bits(object, d, ctx), |k| {
+                    builtins::property(k, name)
+                });
+                if let Expression::Identifier(obj) = object
+                    && let Some(values) = self.object_members.get(&(obj.name.as_str(), name))
+                {
+                    for &(v, f) in values {
+                        b |= self.expr_bits(v, d, f);
+                    }
+                }
+                b
+            }
         }
     }
 

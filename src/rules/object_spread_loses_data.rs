@@ -591,6 +591,18 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // a property of an object literal bound to a const, also through optional chaining
+            // and in a JSX spread
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), when: new Date() };\nexport const a = { ...cfg.tags };\nexport const b = { ...cfg?.when };",
+                &[(2, 20), (3, 20)],
+            ),
+            (
+                "a.jsx",
+                "const meta = new Map();\nconst holder = { meta };\nexport const A = () => <div {...holder.meta} />;",
+                &[(3, 29)],
+            ),
             // literal / builtins
             ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
             // A subclass that defines the getter its abstract base declares.
@@ -820,6 +832,27 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // a property replaced by a write, a later spread, or code the object is handed to
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\ncfg.tags = {};\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), ...loaded };\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconfigure(cfg);\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nfunction f(cfg) { return { ...cfg.tags }; }",
+                &[],
+            ),
             // a constructor parameter property holds what was passed, not only what the class
             // writes later
             (

@@ -311,6 +311,18 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // a property of an object literal bound to a const, also through optional chaining
+            (
+                "a.js",
+                "const cfg = { retries: 3, load: async () => [] };\nexport const a = [...cfg.retries];\nexport const b = [...cfg?.retries];\nfor (const x of cfg.load()) use(x);",
+                &[(2, 19), (3, 19), (4, 17)],
+            ),
+            // a known receiver read through optional chaining
+            (
+                "a.js",
+                "const byId = new Map();\nexport const a = [...byId?.size];",
+                &[(2, 19)],
+            ),
             // literal
             ("a.js", "const a = [...{ a: 1 }];", &[(1, 12)]),
             ("a.js", "f(...5);", &[(1, 3)]),
@@ -470,6 +482,27 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // a property that is iterable, replaced, or read where a nested level may differ
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), list: [1] };\nexport const a = [...cfg.tags, ...cfg?.list];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { retries: 3, reset() { this.retries = [1]; } };\nexport const a = [...cfg.retries];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { inner: { retries: 3 } };\nexport const a = [...cfg.inner.retries];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { load: async () => [] };\nexport const a = [...(cfg.load?.() ?? [])];",
+                &[],
+            ),
             ("a.js", "const xs = [...new Set(ys)];", &[]),
             (
                 "a.js",
