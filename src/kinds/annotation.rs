@@ -181,7 +181,8 @@ pub(crate) fn readonly_argument<'t, 'a>(r: &'t TSTypeReference<'a>) -> Option<&'
     }
 }
 
-fn strip_parens<'t, 'a>(ty: &'t TSType<'a>) -> &'t TSType<'a> {
+/// A type with its parentheses looked through.
+pub(crate) fn strip_parens<'t, 'a>(ty: &'t TSType<'a>) -> &'t TSType<'a> {
     match ty {
         TSType::TSParenthesizedType(p) => strip_parens(&p.type_annotation),
         t => t,

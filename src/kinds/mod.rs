@@ -56,7 +56,7 @@ use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 use rustc_hash::FxHashMap as HashMap;
 
-pub(crate) use annotation::readonly_argument;
+pub(crate) use annotation::{readonly_argument, strip_parens};
 pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
 
@@ -786,6 +786,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
         {
             return self.infer(&p.value, d);
         }
+        if let Expression::Identifier(obj) = m.object.get_inner_expression()
+            && let Some(t) = self.annotated_member(obj, m, d)
+        {
+            return t;
+        }
         let receiver = self.infer(&m.object, d);
         if !receiver.is_known() {
             return Typed::unknown();
@@ -960,9 +965,28 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         "array rest",
                     ),
                     Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
-                        match &d.type_annotation {
-                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                            None => Typed::unknown(),
+                        match (&d.type_annotation, &d.init) {
+                            (Some(ann), _) => {
+                                self.member_annotation(&ann.type_annotation, &key, depth)
+                            }
+                            // `const { tags } = cfg`: the property of the object literal bound
+                            // to `cfg`; with a default, when that property is never `undefined`.
+                            (None, Some(init)) if !mutated => {
+                                let Expression::Identifier(obj) = init.get_inner_expression()
+                                else {
+                                    return Typed::unknown();
+                                };
+                                let Some(p) = self.literal_property(obj, &key, depth) else {
+                                    return Typed::unknown();
+                                };
+                                let t = self.infer(&p.value, depth);
+                                if t.kind == Kind::Undefined {
+                                    Typed::unknown()
+                                } else {
+                                    t
+                                }
+                            }
+                            _ => Typed::unknown(),
                         }
                     }
                     Some(Place::Element(index)) if !mutated => match &d.init {
@@ -2777,6 +2801,59 @@ impl<'a, 'c> Kinds<'a, 'c> {
         ))
     }
 
+    /// `p.name` where `p` is a parameter or a variable known only by its annotation, an object
+    /// type literal (`p: { tabs: Map<K, V> }`): the type of its property, as for the
+    /// destructured `({ tabs }: { tabs: Map<K, V> })`. Not where a test of `p` may have
+    /// narrowed it, nor, for an object type, where a test of `p.name` may have.
+    fn annotated_member(
+        &self,
+        obj: &IdentifierReference<'a>,
+        m: &StaticMemberExpression<'a>,
+        d: u32,
+    ) -> Option<Typed> {
+        let symbol = self.symbol_of(obj)?;
+        let whole = self.identifier(obj, d);
+        if !(whole.origin.declared && matches!(whole.kind, Kind::Object { .. })) {
+            return None;
+        }
+        let ann = match self
+            .semantic
+            .nodes()
+            .kind(self.semantic.scoping().symbol_declaration(symbol))
+        {
+            AstKind::FormalParameter(p)
+                if matches!(p.pattern, BindingPattern::BindingIdentifier(_)) =>
+            {
+                p.type_annotation.as_ref()?
+            }
+            AstKind::VariableDeclarator(v)
+                if matches!(v.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                v.type_annotation.as_ref()?
+            }
+            _ => return None,
+        };
+        let name = m.property.name.as_str();
+        let t = self.member_annotation(&ann.type_annotation, name, d);
+        if !t.is_known() {
+            return None;
+        }
+        if matches!(t.kind, Kind::Object { .. }) {
+            let scoping = self.semantic.scoping();
+            let is_it = |e: &Expression<'a>| {
+                matches!(e, Expression::StaticMemberExpression(x)
+                    if x.property.name == name
+                        && matches!(x.object.get_inner_expression(), Expression::Identifier(r)
+                            if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                                == Some(symbol)))
+            };
+            if self.narrowed(m.node_id(), &is_it) {
+                return Some(Typed::unknown());
+            }
+        }
+        Some(t)
+    }
+
     /// The function `obj.method` is, when the property `method` of the object literal bound
     /// to `obj` (see [`Kinds::literal_property`]) is a function (a method, a function or an
     /// arrow).
@@ -2887,6 +2964,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
                             && !is_write_target(nodes, parent)
                     }
                     AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
+                    // `const { tags } = cfg`: reads.
+                    AstKind::VariableDeclarator(d) => {
+                        matches!(d.id, BindingPattern::ObjectPattern(_))
+                            && d.init
+                                .as_ref()
+                                .is_some_and(|i| i.span() == nodes.kind(node).span())
+                    }
                     _ => false,
                 };
                 if !ok {

@@ -343,6 +343,101 @@ fn properties_of_an_object_literal() {
 }
 
 #[test]
+fn destructured_properties_of_an_object_literal() {
+    for (code, expected) in [
+        (
+            "const cfg = { tags: new Set() }; const { tags } = cfg; probe(tags)",
+            Kind::Set,
+        ),
+        (
+            "const cfg = { tags: new Set() }; const { tags: t } = cfg; probe(t)",
+            Kind::Set,
+        ),
+        // A default only serves when the property is `undefined`.
+        (
+            "const cfg = { tags: new Set() }; const { tags = [] } = cfg; probe(tags)",
+            Kind::Set,
+        ),
+        (
+            "const cfg = { tags: undefined }; const { tags = [] } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; const { other } = cfg; probe(other)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; cfg.tags = []; const { tags } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; let { tags } = cfg; tags = []; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { inner: { tags: new Set() } }; const { inner: { tags } } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind(code), expected, "{code}");
+    }
+}
+
+#[test]
+fn members_of_an_annotated_object_type() {
+    for (code, expected) in [
+        (
+            "function f(p: { tabs: Map<string, number> }) { probe(p.tabs) }",
+            Kind::Map,
+        ),
+        (
+            "function f(p: { n?: number }) { probe(p?.n) }",
+            Kind::Number,
+        ),
+        ("declare const p: { when: Date }; probe(p.when)", Kind::Date),
+        (
+            "function f(p: { tabs: Map<string, number> }) { probe(p.other) }",
+            Kind::Unknown,
+        ),
+        // An interface or a class names a shape: nothing is known of its members here.
+        (
+            "interface P { tabs: Map<string, number> } function f(p: P) { probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        // The initializer's kind wins over the annotation.
+        (
+            "const p: { tabs: object } = { tabs: new Map() }; probe(p.tabs)",
+            Kind::Map,
+        ),
+        // A test of `p` may have narrowed it; an object-typed member may be narrowed by a test
+        // of the member.
+        (
+            "function f(p: { tabs: Map<string, number> } | string[]) { probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { tabs: Map<string, number> }) { if (isList(p)) return; probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { if (Array.isArray(p.meta)) return; probe(p.meta) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { probe(p.meta) }",
+            OBJ,
+        ),
+        // A shadowing binding.
+        (
+            "function f(p: { tabs: Map<string, number> }) { return (p) => probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind_ts(code), expected, "{code}");
+    }
+}
+
+#[test]
 fn optional_chains() {
     for (code, expected) in [
         ("const m = new Map(); probe(m?.size)", Kind::Number),

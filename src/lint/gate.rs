@@ -38,7 +38,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kinds::{Kind, builtins, readonly_argument, type_assertion};
+use crate::kinds::{Kind, builtins, readonly_argument, strip_parens, type_assertion};
 // The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
 use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
 use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
@@ -161,6 +161,9 @@ enum Src<'a> {
     /// An element of the array a value is (a `for…of` binding, an element callback's first
     /// parameter), with the function the value is written in.
     Elements(&'a Expression<'a>, u32),
+    /// A property of an object literal bound to a name (`const { tags } = cfg`): the object's
+    /// name and the key (see `Gate::object_members`).
+    Member(&'a str, &'a str),
 }
 
 /// How a call of a name may get its kind.
@@ -224,6 +227,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         promises_of: FxHashMap::default(),
         object_methods: FxHashMap::default(),
         object_members: FxHashMap::default(),
+        typed_members: FxHashMap::default(),
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -320,6 +324,9 @@ struct Gate<'a> {
     /// each is written in (`const cfg = { tags: new Set() }`; see `Kinds::literal_property`),
     /// by name.
     object_members: FxHashMap<(&'a str, &'a str), Vec<(&'a Expression<'a>, u32)>>,
+    /// (binding, property) → what the property of a binding annotated with an object type
+    /// literal may be (`p: { tabs: Map<K, V> }`; see `Kinds::annotated_member`), by name.
+    typed_members: FxHashMap<(&'a str, &'a str), u8>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter, and for a function declared under a name, that name), the first
     /// parameters of the callbacks around the node being entered (with the name), and for each
@@ -698,6 +705,20 @@ impl<'a> Gate<'a> {
         };
         if let BindingPattern::BindingIdentifier(b) = pattern {
             let name = b.name.as_str();
+            // `p: { tabs: Map<K, V> }`: `p.tabs` is typed by the member (see
+            // `Kinds::annotated_member`).
+            if let Some(TSType::TSTypeLiteral(lit)) = ann.map(|a| strip_parens(&a.type_annotation))
+            {
+                for member in &lit.members {
+                    if let TSSignature::TSPropertySignature(p) = member
+                        && !p.computed
+                        && let Some(Cow::Borrowed(key)) = p.key.static_name()
+                    {
+                        *self.typed_members.entry((name, key)).or_insert(0) |=
+                            annotation_bits(p.type_annotation.as_deref());
+                    }
+                }
+            }
             if let Some(init) = init {
                 let src = self.init(init);
                 self.bind(name, src);
@@ -731,6 +752,22 @@ impl<'a> Gate<'a> {
     fn enter_declarator(&mut self, d: &'a VariableDeclarator<'a>) {
         let init = d.init.as_ref();
         self.bind_pattern(&d.id, init, d.type_annotation.as_deref());
+        // `const { tags } = cfg`: a property of the object literal `cfg` may be bound to.
+        if let (BindingPattern::ObjectPattern(o), Some(Expression::Identifier(obj))) =
+            (&d.id, init.map(Expression::get_inner_expression))
+        {
+            for p in &o.properties {
+                let binding = match &p.value {
+                    BindingPattern::AssignmentPattern(a) => &a.left,
+                    b => b,
+                };
+                if let (BindingPattern::BindingIdentifier(b), Some(Cow::Borrowed(key)), false) =
+                    (binding, p.key.static_name(), p.computed)
+                {
+                    self.bind(b.name.as_str(), Src::Member(obj.name.as_str(), key));
+                }
+            }
+        }
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, init) {
             let name = id.name.as_str();
             // `accumulating-spread`: `const merge = (acc, x) => …`, a `reduce` callback if
@@ -1468,6 +1505,11 @@ impl<'a> Gate<'a> {
             Src::Bits(b) => b,
             Src::Init(e, f) => self.expr_bits(e, 0, f),
             Src::Elements(e, f) => self.element_bits(e, f),
+            Src::Member(obj, key) => self.object_members.get(&(obj, key)).map_or(0, |values| {
+                values
+                    .iter()
+                    .fold(0, |b, &(v, f)| b | self.expr_bits(v, 1, f))
+            }),
         }
     }
 
@@ -1719,12 +1761,14 @@ impl<'a> Gate<'a> {
                 let mut b = through_builtin(self.expr_bits(object, d, ctx), |k| {
                     builtins::property(k, name)
                 });
-                if let Expression::Identifier(obj) = object
-                    && let Some(values) = self.object_members.get(&(obj.name.as_str(), name))
-                {
-                    for &(v, f) in values {
-                        b |= self.expr_bits(v, d, f);
+                if let Expression::Identifier(obj) = object {
+                    let key = (obj.name.as_str(), name);
+                    if let Some(values) = self.object_members.get(&key) {
+                        for &(v, f) in values {
+                            b |= self.expr_bits(v, d, f);
+                        }
                     }
+                    b |= self.typed_members.get(&key).copied().unwrap_or(0);
                 }
                 b
             }

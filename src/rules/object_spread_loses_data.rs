@@ -591,6 +591,18 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // a member of a parameter annotated with an object type literal; a property
+            // destructured from an object literal
+            (
+                "a.ts",
+                "export function snapshot(p: { tabs: Map<string, number>; at: Date }) {\n  return { ...p.tabs, at: { ...p.at } };\n}",
+                &[(2, 12), (2, 29)],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconst { tags } = cfg;\nexport const a = { ...tags };",
+                &[(3, 20)],
+            ),
             // a property of an object literal bound to a const, also through optional chaining
             // and in a JSX spread
             (
@@ -832,6 +844,27 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // a member typed by an interface, a union that may be narrowed, a plain object type
+            (
+                "a.ts",
+                "interface P { tabs: Map<string, number> }\nexport function f(p: P) { return { ...p.tabs }; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(p: { tabs: Map<string, number> } | Map<string, number>[]) { return { ...p.tabs }; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(p: { meta: Record<string, number> }) { return { ...p.meta }; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconst { tags = {} } = cfg;\ncfg.tags = {};\nexport const a = { ...tags };",
+                &[],
+            ),
             // a property replaced by a write, a later spread, or code the object is handed to
             (
                 "a.js",

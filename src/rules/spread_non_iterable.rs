@@ -311,6 +311,12 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // a member of a parameter annotated with an object type literal
+            (
+                "a.ts",
+                "export function f(opts: { retries: number; meta: Record<string, string> }) {\n  return [...opts.retries, ...opts.meta];\n}",
+                &[(2, 11), (2, 28)],
+            ),
             // a property of an object literal bound to a const, also through optional chaining
             (
                 "a.js",
@@ -482,6 +488,17 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an object-typed member narrowed by a test of the member, a TS tuple type member
+            (
+                "a.ts",
+                "export function f(opts: { meta: Record<string, string> }) {\n  if (!Array.isArray(opts.meta)) return [];\n  return [...opts.meta];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(opts: { pair: [number, ...string[]] }) { return [...opts.pair]; }",
+                &[],
+            ),
             // a property that is iterable, replaced, or read where a nested level may differ
             (
                 "a.js",
