@@ -795,6 +795,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if !receiver.is_known() {
             return Typed::unknown();
         }
+        // `store.items` for `const store = new Store()`: the field, as `this.items` reads it
+        // in the class; an object type, which a test may narrow, is left alone.
+        if let Kind::Instance(class_node) = receiver.kind {
+            let t = self.field_of(class_node, name, false, d);
+            return if t.origin.declared && matches!(t.kind, Kind::Object { .. }) {
+                Typed::unknown()
+            } else {
+                t
+            };
+        }
         match builtins::property(receiver.kind, name) {
             Some(k) => self.computed(k, m.span),
             None => Typed::unknown(),
@@ -2239,6 +2249,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
         };
+        self.field_of(class_node, name, private, depth)
+    }
+
+    /// The field `name` of instances of the in-file class `class_node` (see
+    /// [`Kinds::this_field_in`]), memoised.
+    fn field_of(&self, class_node: NodeId, name: &str, private: bool, depth: u32) -> Typed {
         let key = (class_node, private);
         if let Some(t) = self
             .this_fields

@@ -438,6 +438,34 @@ fn members_of_an_annotated_object_type() {
 }
 
 #[test]
+fn fields_of_an_instance() {
+    let class = "class Store { readonly items = new Map(); tags: Set<string> = new Set(); list = []; meta: Record<string, string> = {}; constructor(public when: Date) {} reset() { this.list = []; } } const store = new Store(new Date()); ";
+    for (read, expected) in [
+        ("store.items", Kind::Map),
+        ("store.tags", Kind::Set),
+        ("store.when", Kind::Date),
+        ("store.list", Kind::Array { bounded: true }),
+        ("store?.items", Kind::Map),
+        // An object type may be narrowed by a test; an unknown field is unknown.
+        ("store.meta", Kind::Unknown),
+        ("store.other", Kind::Unknown),
+    ] {
+        let code = format!("{class}probe({read})");
+        assert_eq!(kind_ts(&code), expected, "{code}");
+    }
+    for code in [
+        // Written from outside the class, or by code the class cannot see.
+        "class Store { list = []; } const store = new Store(); store.list = 5; probe(store.list)",
+        "class Store { list = []; constructor(o) { Object.assign(this, o); } } const store = new Store(); probe(store.list)",
+        "class Store extends Base { list = []; } const store = new Store(); probe(store.list)",
+        // A field declared by a base class is not looked up.
+        "class Base { list = []; } class Store extends Base {} const store = new Store(); probe(store.list)",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
 fn optional_chains() {
     for (code, expected) in [
         ("const m = new Map(); probe(m?.size)", Kind::Number),

@@ -1758,9 +1758,12 @@ impl<'a> Gate<'a> {
         match m.object.get_inner_expression() {
             Expression::ThisExpression(_) => self.field_bits(false, name),
             object => {
-                let mut b = through_builtin(self.expr_bits(object, d, ctx), |k| {
-                    builtins::property(k, name)
-                });
+                let receiver = self.expr_bits(object, d, ctx);
+                let mut b = through_builtin(receiver, |k| builtins::property(k, name));
+                // `store.items` of an in-file class instance (see `Kinds::static_member`).
+                if receiver & OTHER != 0 {
+                    b |= self.field_bits(false, name);
+                }
                 if let Expression::Identifier(obj) = object {
                     let key = (obj.name.as_str(), name);
                     if let Some(values) = self.object_members.get(&key) {

@@ -591,6 +591,12 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // a field of an in-file class instance, read through the instance
+            (
+                "a.ts",
+                "class Store {\n  readonly items = new Map<string, number>();\n  constructor(public when: Date) {}\n}\nconst store = new Store(new Date());\nexport const a = { ...store.items, at: { ...store.when } };",
+                &[(6, 20), (6, 42)],
+            ),
             // a member of a parameter annotated with an object type literal; a property
             // destructured from an object literal
             (
@@ -844,6 +850,12 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an instance field written from outside the class
+            (
+                "a.js",
+                "class Store { items = new Map(); }\nconst store = new Store();\nstore.items = {};\nexport const a = { ...store.items };",
+                &[],
+            ),
             // a member typed by an interface, a union that may be narrowed, a plain object type
             (
                 "a.ts",
