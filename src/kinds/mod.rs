@@ -787,7 +787,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             return self.infer(&p.value, d);
         }
         if let Expression::Identifier(obj) = m.object.get_inner_expression()
-            && let Some(t) = self.annotated_member(obj, m, d)
+            && let Some(t) = self.annotated_member(obj, m.property.name.as_str(), m.node_id(), d)
         {
             return t;
         }
@@ -987,7 +987,13 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                     return Typed::unknown();
                                 };
                                 let Some(p) = self.literal_property(obj, &key, depth) else {
-                                    return Typed::unknown();
+                                    // `const { tabs } = p` for `p: { tabs: Map<K, V> }`.
+                                    let at = obj.reference_id.get().map(|r| {
+                                        self.semantic.scoping().get_reference(r).node_id()
+                                    });
+                                    return at
+                                        .and_then(|at| self.annotated_member(obj, &key, at, depth))
+                                        .unwrap_or_else(Typed::unknown);
                                 };
                                 let t = self.infer(&p.value, depth);
                                 if t.kind == Kind::Undefined {
@@ -2821,10 +2827,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// type literal (`p: { tabs: Map<K, V> }`): the type of its property, as for the
     /// destructured `({ tabs }: { tabs: Map<K, V> })`. Not where a test of `p` may have
     /// narrowed it, nor, for an object type, where a test of `p.name` may have.
+    /// `at` is the node that reads the member (`p.tabs`, or `p` in `const { tabs } = p`).
     fn annotated_member(
         &self,
         obj: &IdentifierReference<'a>,
-        m: &StaticMemberExpression<'a>,
+        name: &str,
+        at: NodeId,
         d: u32,
     ) -> Option<Typed> {
         let symbol = self.symbol_of(obj)?;
@@ -2849,7 +2857,6 @@ impl<'a, 'c> Kinds<'a, 'c> {
             }
             _ => return None,
         };
-        let name = m.property.name.as_str();
         let t = self.member_annotation(&ann.type_annotation, name, d);
         if !t.is_known() {
             return None;
@@ -2863,7 +2870,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                             if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
                                 == Some(symbol)))
             };
-            if self.narrowed(m.node_id(), &is_it) {
+            if self.narrowed(at, &is_it) {
                 return Some(Typed::unknown());
             }
         }
@@ -2980,6 +2987,10 @@ impl<'a, 'c> Kinds<'a, 'c> {
                             && !is_write_target(nodes, parent)
                     }
                     AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
+                    // `{ ...cfg }`: a copy reads the properties.
+                    AstKind::SpreadElement(_) => {
+                        matches!(nodes.parent_kind(parent), AstKind::ObjectExpression(_))
+                    }
                     // `const { tags } = cfg`: reads.
                     AstKind::VariableDeclarator(d) => {
                         matches!(d.id, BindingPattern::ObjectPattern(_))

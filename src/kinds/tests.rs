@@ -298,7 +298,7 @@ fn properties_of_an_object_literal() {
     // properties and exports leave the property in place; so do `as const` and `satisfies`.
     assert_eq!(
         kind(
-            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); export { cfg }; probe(cfg.tags)"
+            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); const copy = { ...cfg }; export { cfg }; probe(cfg.tags)"
         ),
         Kind::Set
     );
@@ -327,7 +327,7 @@ fn properties_of_an_object_literal() {
         "const cfg = { tags: new Set() }; Object.assign(cfg, loaded); probe(cfg.tags)",
         "const cfg = { tags: new Set() }; configure(cfg); probe(cfg.tags)",
         "const cfg = { tags: new Set() }; const alias = cfg; probe(cfg.tags)",
-        "const cfg = { tags: new Set() }; const copy = { ...cfg }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; const copy = [...cfg]; probe(cfg.tags)",
         "let cfg = { tags: new Set() }; cfg = other; probe(cfg.tags)",
         // A getter, a shadowing binding, the last of two properties of the same name.
         "const cfg = { get tags() { return new Set() } }; probe(cfg.tags)",
@@ -430,6 +430,23 @@ fn members_of_an_annotated_object_type() {
         // A shadowing binding.
         (
             "function f(p: { tabs: Map<string, number> }) { return (p) => probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        // Destructured from the annotated binding, as from an annotated pattern.
+        (
+            "function f(p: { tabs: Map<string, number> }) { const { tabs } = p; probe(tabs) }",
+            Kind::Map,
+        ),
+        (
+            "function f(p: { tabs: Map<string, number> } | string[]) { const { tabs } = p; probe(tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { const { meta } = p; if (Array.isArray(meta)) return; probe(meta) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { if (isList(p)) return; const { meta } = p; probe(meta) }",
             Kind::Unknown,
         ),
     ] {

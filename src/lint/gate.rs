@@ -1505,11 +1505,14 @@ impl<'a> Gate<'a> {
             Src::Bits(b) => b,
             Src::Init(e, f) => self.expr_bits(e, 0, f),
             Src::Elements(e, f) => self.element_bits(e, f),
-            Src::Member(obj, key) => self.object_members.get(&(obj, key)).map_or(0, |values| {
-                values
-                    .iter()
-                    .fold(0, |b, &(v, f)| b | self.expr_bits(v, 1, f))
-            }),
+            Src::Member(obj, key) => {
+                let literal = self.object_members.get(&(obj, key)).map_or(0, |values| {
+                    values
+                        .iter()
+                        .fold(0, |b, &(v, f)| b | self.expr_bits(v, 1, f))
+                });
+                literal | self.typed_members.get(&(obj, key)).copied().unwrap_or(0)
+            }
         }
     }
 

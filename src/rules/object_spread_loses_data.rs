@@ -591,6 +591,12 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // destructured from a binding annotated with an object type literal
+            (
+                "a.tsx",
+                "export function List(props: { items: Map<string, number> }) {\n  const { items } = props;\n  return <ul {...items} />;\n}",
+                &[(3, 14)],
+            ),
             // a field of an in-file class instance, read through the instance
             (
                 "a.ts",
@@ -850,6 +856,12 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // destructured from a binding a test may have narrowed
+            (
+                "a.tsx",
+                "export function List(props: { items: Map<string, number> } | Map<string, number>[]) {\n  if (Array.isArray(props)) return null;\n  const { items } = props;\n  return <ul {...items} />;\n}",
+                &[],
+            ),
             // an instance field written from outside the class
             (
                 "a.js",
