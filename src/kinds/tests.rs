@@ -483,6 +483,80 @@ fn fields_of_an_instance() {
 }
 
 #[test]
+fn type_aliases() {
+    for (code, expected) in [
+        (
+            "type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Set,
+        ),
+        (
+            "export type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Set,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { probe(p.items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f({ items }: Props) { probe(items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { const { items } = p; probe(items) }",
+            Kind::Map,
+        ),
+        (
+            "type P = { items: Map<string, number> }; type Props = P; function f(p: Props) { probe(p.items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { probe(p) }",
+            OBJ,
+        ),
+        (
+            "type List = number[]; function f(xs: List | undefined) { probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        // Generic aliases, `declare`d ones, aliases inside a function, interfaces, classes, and
+        // a cycle say nothing.
+        (
+            "type Box<T> = { items: T }; function f(b: Box<Set<string>>) { probe(b.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "type Tags<T = string> = Set<T>; function f(t: Tags) { probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "declare type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(t: Tags) { type Tags = Set<string>; probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "interface Props { items: Map<string, number> } function f(p: Props) { probe(p.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "class Props { items = new Map() } function f(p: Props) { probe(p) }",
+            Kind::Unknown,
+        ),
+        (
+            "type A = B; type B = A; function f(a: A) { probe(a) }",
+            Kind::Unknown,
+        ),
+        (
+            "type A = Map<string, number> | Set<string>; function f(a: A) { probe(a) }",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind_ts(code), expected, "{code}");
+    }
+}
+
+#[test]
 fn optional_chains() {
     for (code, expected) in [
         ("const m = new Map(); probe(m?.size)", Kind::Number),

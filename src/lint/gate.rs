@@ -179,8 +179,60 @@ const MAX_EVAL_DEPTH: u32 = 100;
 /// Steps up function chains, for all the lookups of one file (see `Gate::step`).
 const MAX_LOOKUP_STEPS: u64 = 20_000_000;
 
+thread_local! {
+    /// What each top-level type alias of the file being gated may be, by name (see
+    /// `type_aliases`; read by `type_bits`).
+    static ALIAS_BITS: RefCell<FxHashMap<String, u8>> = RefCell::default();
+}
+
+/// The type aliases declared at the top level of the program (also exported), by name: the
+/// inference follows `type Props = { … }` (see `Kinds::alias_type`).
+fn type_aliases<'a>(program: &'a Program<'a>) -> FxHashMap<&'a str, &'a TSType<'a>> {
+    let mut out = FxHashMap::default();
+    for st in &program.body {
+        let alias = match st {
+            Statement::TSTypeAliasDeclaration(a) => a,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::TSTypeAliasDeclaration(a) => a,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.insert(alias.id.name.as_str(), &alias.type_annotation);
+    }
+    out
+}
+
+/// Fills `ALIAS_BITS` for this file: every alias first may be anything, then each gets the
+/// bits of its type (a reference to another alias keeps that one's `ALL`: over, never under).
+fn set_alias_bits(aliases: &FxHashMap<&str, &TSType<'_>>) {
+    ALIAS_BITS.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.is_empty() {
+            m.clear();
+        }
+        for name in aliases.keys() {
+            m.insert((*name).to_string(), ALL);
+        }
+    });
+    if aliases.is_empty() {
+        return;
+    }
+    let refined: Vec<(String, u8)> = aliases
+        .iter()
+        .map(|(name, ty)| ((*name).to_string(), type_bits(ty, 0)))
+        .collect();
+    ALIAS_BITS.with(|m| m.borrow_mut().extend(refined));
+}
+
+fn alias_bits(name: &str) -> u8 {
+    ALIAS_BITS.with(|m| m.borrow().get(name).copied().unwrap_or(0))
+}
+
 /// Decides for one parsed file; `specs` are the gates of the rules the needles let through.
 pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -> Verdict {
+    let aliases = type_aliases(program);
+    set_alias_bits(&aliases);
     let mut wanted = 0u16;
     // `spread-args-overflow`'s options: push, unshift, splice, unknown.
     let mut sao = None;
@@ -228,6 +280,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         object_methods: FxHashMap::default(),
         object_members: FxHashMap::default(),
         typed_members: FxHashMap::default(),
+        aliases,
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -327,6 +380,8 @@ struct Gate<'a> {
     /// (binding, property) → what the property of a binding annotated with an object type
     /// literal may be (`p: { tabs: Map<K, V> }`; see `Kinds::annotated_member`), by name.
     typed_members: FxHashMap<(&'a str, &'a str), u8>,
+    /// The file's top-level type aliases (see `type_aliases`).
+    aliases: FxHashMap<&'a str, &'a TSType<'a>>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter, and for a function declared under a name, that name), the first
     /// parameters of the callbacks around the node being entered (with the name), and for each
@@ -495,7 +550,8 @@ fn type_bits(ty: &TSType<'_>, depth: u32) -> u8 {
                 readonly_argument(r).map_or(0, |arg| type_bits(arg, depth + 1))
             }
             TSTypeName::IdentifierReference(id) => {
-                builtins::type_name(id.name.as_str()).map_or(0, kind_bits)
+                let name = id.name.as_str();
+                builtins::type_name(name).map_or(0, kind_bits) | alias_bits(name)
             }
             _ => 0,
         },
@@ -707,8 +763,20 @@ impl<'a> Gate<'a> {
             let name = b.name.as_str();
             // `p: { tabs: Map<K, V> }`: `p.tabs` is typed by the member (see
             // `Kinds::annotated_member`).
-            if let Some(TSType::TSTypeLiteral(lit)) = ann.map(|a| strip_parens(&a.type_annotation))
-            {
+            // `p: Props` for `type Props = { … }`, through aliases of aliases.
+            let mut ty = ann.map(|a| strip_parens(&a.type_annotation));
+            for _ in 0..=crate::kinds::MAX_DEPTH {
+                let Some(TSType::TSTypeReference(r)) = ty else {
+                    break;
+                };
+                ty = match &r.type_name {
+                    TSTypeName::IdentifierReference(id) => {
+                        self.aliases.get(id.name.as_str()).map(|t| strip_parens(t))
+                    }
+                    _ => None,
+                };
+            }
+            if let Some(TSType::TSTypeLiteral(lit)) = ty {
                 for member in &lit.members {
                     if let TSSignature::TSPropertySignature(p) = member
                         && !p.computed

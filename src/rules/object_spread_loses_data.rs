@@ -591,6 +591,12 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // an annotation naming a type alias of the file
+            (
+                "a.tsx",
+                "type Props = { items: Map<string, number>; title: string };\nexport function List({ items }: Props) {\n  return <ul {...items} />;\n}\nexport function Grid(props: Props) {\n  return <table {...props.items} />;\n}",
+                &[(3, 14), (6, 17)],
+            ),
             // destructured from a binding annotated with an object type literal
             (
                 "a.tsx",
@@ -856,6 +862,12 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an interface, a generic alias
+            (
+                "a.tsx",
+                "interface Props { items: Map<string, number> }\ntype Box<T> = { items: T };\nexport const List = (p: Props, b: Box<Set<string>>) => <ul {...p.items} {...b.items} />;",
+                &[],
+            ),
             // destructured from a binding a test may have narrowed
             (
                 "a.tsx",

@@ -311,6 +311,12 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // an annotation naming a type alias of the file
+            (
+                "a.ts",
+                "type Options = { retries: number };\nexport function f(opts: Options) {\n  return [...opts, ...opts.retries];\n}",
+                &[(3, 11), (3, 20)],
+            ),
             // a member of a parameter annotated with an object type literal
             (
                 "a.ts",
@@ -488,6 +494,17 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an alias narrowed by a test, an alias of a tuple type
+            (
+                "a.ts",
+                "type Options = Record<string, number>;\nexport function f(opts: Options) {\n  if (Array.isArray(opts)) return [...opts];\n  return [];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "type Pair = [number, ...string[]];\nexport function f(p: Pair) { return [...p]; }",
+                &[],
+            ),
             // an object-typed member narrowed by a test of the member, a TS tuple type member
             (
                 "a.ts",
