@@ -19,6 +19,11 @@ use super::builtins;
 use super::kind::{Kind, Typed};
 use super::{Kinds, MAX_DEPTH, is_symbol_key, may_be_symbol_key};
 
+/// What following a type alias costs of the depth budget: aliases of unions of aliases
+/// (`type A = B | C; type B = A | C; …`) branch at each step, so only a few alias steps are
+/// taken on any path (then the type is Unknown).
+const ALIAS_HOP: u32 = 12;
+
 impl<'a> Kinds<'a, '_> {
     /// The kind an annotation gives, with the annotation as origin.
     pub(super) fn annotation(&self, ty: &TSType<'a>, depth: u32) -> Typed {
@@ -63,7 +68,7 @@ impl<'a> Kinds<'a, '_> {
             // `p: Props` for `type Props = { tabs: Map<K, V> }`.
             TSType::TSTypeReference(r) => {
                 return match self.alias_type(r) {
-                    Some(t) => self.member_annotation(t, key, depth + 1),
+                    Some(t) => self.member_annotation(t, key, depth + ALIAS_HOP),
                     None => Typed::unknown(),
                 };
             }
@@ -193,7 +198,7 @@ impl<'a> Kinds<'a, '_> {
                 if !id.is_global_reference(self.semantic.scoping()) {
                     return self
                         .alias_type(r)
-                        .map_or(Kind::Unknown, |t| self.type_kind(t, depth + 1));
+                        .map_or(Kind::Unknown, |t| self.type_kind(t, depth + ALIAS_HOP));
                 }
                 // `Readonly<T[]>` is `readonly T[]`; `Readonly<{ a: number }>` an object type.
                 if id.name == "Readonly" {

@@ -119,6 +119,9 @@ pub struct Kinds<'a, 'c> {
     this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
     /// What the elements of an array binding are (see `element_of`), memoised.
     elements: RefCell<HashMap<SymbolId, Typed>>,
+    /// What a property of an object literal read through its binding is (see
+    /// `literal_value`), by the property's node, memoised.
+    literal_values: RefCell<HashMap<NodeId, Typed>>,
     /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
     dynamic: std::cell::Cell<Option<Dynamic>>,
     /// Yes/no answers about a symbol that take a scan of all its references, memoised under
@@ -175,6 +178,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             member_writes: RefCell::default(),
             this_fields: RefCell::default(),
             elements: RefCell::default(),
+            literal_values: RefCell::default(),
             dynamic: std::cell::Cell::default(),
             facts: RefCell::default(),
             node_facts: RefCell::default(),
@@ -784,7 +788,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if let Expression::Identifier(obj) = m.object.get_inner_expression()
             && let Some(p) = self.literal_property(obj, name, d)
         {
-            return self.infer(&p.value, d);
+            return self.literal_value(p, d);
         }
         if let Expression::Identifier(obj) = m.object.get_inner_expression()
             && let Some(t) = self.annotated_member(obj, m.property.name.as_str(), m.node_id(), d)
@@ -995,7 +999,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                         .and_then(|at| self.annotated_member(obj, &key, at, depth))
                                         .unwrap_or_else(Typed::unknown);
                                 };
-                                let t = self.infer(&p.value, depth);
+                                let t = self.literal_value(p, depth);
                                 if t.kind == Kind::Undefined {
                                     Typed::unknown()
                                 } else {
@@ -2821,6 +2825,22 @@ impl<'a, 'c> Kinds<'a, 'c> {
             format!("the rejection caught at line {}", self.line_of(first.start)),
             "the caught error",
         ))
+    }
+
+    /// The value of a property found by [`Kinds::literal_property`], memoised per property: a
+    /// property read while its own value is worked out (`const a = { x: b.x }; const b = { x:
+    /// a.x || a.y }`) is Unknown there, and each is worked out once.
+    fn literal_value(&self, p: &ObjectProperty<'a>, depth: u32) -> Typed {
+        let key = p.node_id();
+        if let Some(t) = self.literal_values.borrow().get(&key) {
+            return t.clone();
+        }
+        self.literal_values
+            .borrow_mut()
+            .insert(key, Typed::unknown());
+        let t = self.infer(&p.value, depth);
+        self.literal_values.borrow_mut().insert(key, t.clone());
+        t
     }
 
     /// `p.name` where `p` is a parameter or a variable known only by its annotation, an object
