@@ -4,10 +4,13 @@
 //! A type counts only when it names a builtin the inference knows and that name is not
 //! declared in the file (a local `interface Map {}` or an imported type says nothing), a
 //! keyword (`string`, `number`, …), an array or tuple type, `Record<…>`, or an object type
-//! literal. `T | null | undefined` counts as `T` (the spread sits behind a narrowing check).
+//! literal; a non-generic type alias declared at the top level of the file is the type it
+//! names (`type Props = { tabs: Map<K, V> }`); interfaces and classes still say nothing.
+//! `T | null | undefined` counts as `T` (the spread sits behind a narrowing check).
 //! What a type gives is marked `declared`: an object type fits arrays and strings too, so a
 //! later assertion (`v as unknown as T[]`) or a test of the binding may say more.
 
+use oxc_ast::AstKind;
 use oxc_ast::ast::*;
 use oxc_semantic::IsGlobalReference;
 use oxc_span::GetSpan;
@@ -15,6 +18,11 @@ use oxc_span::GetSpan;
 use super::builtins;
 use super::kind::{Kind, Typed};
 use super::{Kinds, MAX_DEPTH, is_symbol_key, may_be_symbol_key};
+
+/// What following a type alias costs of the depth budget: aliases of unions of aliases
+/// (`type A = B | C; type B = A | C; …`) branch at each step, so only a few alias steps are
+/// taken on any path (then the type is Unknown).
+const ALIAS_HOP: u32 = 12;
 
 impl<'a> Kinds<'a, '_> {
     /// The kind an annotation gives, with the annotation as origin.
@@ -52,8 +60,19 @@ impl<'a> Kinds<'a, '_> {
     /// The kind of member `key` of an object type literal annotation
     /// (`({ tabs }: { tabs: Map<K, V> })`).
     pub(super) fn member_annotation(&self, ty: &TSType<'a>, key: &str, depth: u32) -> Typed {
-        let TSType::TSTypeLiteral(lit) = strip_parens(ty) else {
+        if depth > MAX_DEPTH {
             return Typed::unknown();
+        }
+        let lit = match strip_parens(ty) {
+            TSType::TSTypeLiteral(lit) => lit,
+            // `p: Props` for `type Props = { tabs: Map<K, V> }`.
+            TSType::TSTypeReference(r) => {
+                return match self.alias_type(r) {
+                    Some(t) => self.member_annotation(t, key, depth + ALIAS_HOP),
+                    None => Typed::unknown(),
+                };
+            }
+            _ => return Typed::unknown(),
         };
         for member in &lit.members {
             if let TSSignature::TSPropertySignature(p) = member
@@ -65,6 +84,29 @@ impl<'a> Kinds<'a, '_> {
             }
         }
         Typed::unknown()
+    }
+
+    /// The type a reference to an in-file type alias names: `type Props = { … }` (also
+    /// exported) at the top level of the file, without type parameters, not `declare`d.
+    /// Interfaces and classes still say nothing (see the module's comment).
+    fn alias_type(&self, r: &TSTypeReference<'a>) -> Option<&'a TSType<'a>> {
+        let TSTypeName::IdentifierReference(id) = &r.type_name else {
+            return None;
+        };
+        if r.type_arguments.is_some() {
+            return None;
+        }
+        let scoping = self.semantic.scoping();
+        let symbol = scoping.get_reference(id.reference_id.get()?).symbol_id()?;
+        let nodes = self.semantic.nodes();
+        let decl = scoping.symbol_declaration(symbol);
+        let AstKind::TSTypeAliasDeclaration(a) = nodes.kind(decl) else {
+            return None;
+        };
+        if a.type_parameters.is_some() || a.declare || !is_top_level(nodes, decl) {
+            return None;
+        }
+        Some(&a.type_annotation)
     }
 
     fn type_kind(&self, ty: &TSType<'a>, depth: u32) -> Kind {
@@ -152,9 +194,11 @@ impl<'a> Kinds<'a, '_> {
                     return Kind::Unknown;
                 };
                 // A name declared in the file (interface, class, type alias, import, type
-                // parameter) is not the builtin.
+                // parameter) is not the builtin; a type alias is the type it names.
                 if !id.is_global_reference(self.semantic.scoping()) {
-                    return Kind::Unknown;
+                    return self
+                        .alias_type(r)
+                        .map_or(Kind::Unknown, |t| self.type_kind(t, depth + ALIAS_HOP));
                 }
                 // `Readonly<T[]>` is `readonly T[]`; `Readonly<{ a: number }>` an object type.
                 if id.name == "Readonly" {
@@ -173,6 +217,20 @@ impl<'a> Kinds<'a, '_> {
     }
 }
 
+/// Whether a declaration stands at the top level of the program (also under `export`).
+fn is_top_level(nodes: &oxc_semantic::AstNodes<'_>, decl: oxc_syntax::node::NodeId) -> bool {
+    match nodes.parent_kind(decl) {
+        AstKind::Program(_) => true,
+        AstKind::ExportDeclaration(_) => {
+            matches!(
+                nodes.parent_kind(nodes.parent_id(decl)),
+                AstKind::Program(_)
+            )
+        }
+        _ => false,
+    }
+}
+
 /// The one type argument of `Readonly<T>`.
 pub(crate) fn readonly_argument<'t, 'a>(r: &'t TSTypeReference<'a>) -> Option<&'t TSType<'a>> {
     match r.type_arguments.as_deref()?.params.as_slice() {
@@ -181,7 +239,8 @@ pub(crate) fn readonly_argument<'t, 'a>(r: &'t TSTypeReference<'a>) -> Option<&'
     }
 }
 
-fn strip_parens<'t, 'a>(ty: &'t TSType<'a>) -> &'t TSType<'a> {
+/// A type with its parentheses looked through.
+pub(crate) fn strip_parens<'t, 'a>(ty: &'t TSType<'a>) -> &'t TSType<'a> {
     match ty {
         TSType::TSParenthesizedType(p) => strip_parens(&p.type_annotation),
         t => t,

@@ -56,7 +56,7 @@ use oxc_syntax::scope::ScopeFlags;
 use oxc_syntax::symbol::{SymbolFlags, SymbolId};
 use rustc_hash::FxHashMap as HashMap;
 
-pub(crate) use annotation::readonly_argument;
+pub(crate) use annotation::{readonly_argument, strip_parens};
 pub use builtins::ERROR_CLASSES;
 pub use kind::{Kind, Origin, Typed};
 
@@ -119,6 +119,9 @@ pub struct Kinds<'a, 'c> {
     this_fields: RefCell<HashMap<(NodeId, bool), HashMap<String, Typed>>>,
     /// What the elements of an array binding are (see `element_of`), memoised.
     elements: RefCell<HashMap<SymbolId, Typed>>,
+    /// What a property of an object literal read through its binding is (see
+    /// `literal_value`), by the property's node, memoised.
+    literal_values: RefCell<HashMap<NodeId, Typed>>,
     /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
     dynamic: std::cell::Cell<Option<Dynamic>>,
     /// Yes/no answers about a symbol that take a scan of all its references, memoised under
@@ -175,6 +178,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             member_writes: RefCell::default(),
             this_fields: RefCell::default(),
             elements: RefCell::default(),
+            literal_values: RefCell::default(),
             dynamic: std::cell::Cell::default(),
             facts: RefCell::default(),
             node_facts: RefCell::default(),
@@ -757,17 +761,57 @@ impl<'a, 'c> Kinds<'a, 'c> {
             {
                 self.element_of(&m.object, d)
             }
-            Expression::StaticMemberExpression(m) => {
-                let receiver = self.infer(&m.object, d);
-                if !receiver.is_known() {
-                    return Typed::unknown();
+            Expression::StaticMemberExpression(m) => self.static_member(m, d),
+            // `cfg?.tags`, `xs?.map(f)`: when the receiver's kind is known it is not nullish, and
+            // the chain reads what the plain member or call reads.
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => {
+                    if let Expression::ThisExpression(this) = m.object.get_inner_expression() {
+                        let name = m.property.name.as_str();
+                        let t = self.this_field(this.node_id(), name, false, d);
+                        self.unless_narrowed_field(t, m.node_id(), name, false)
+                    } else {
+                        self.static_member(m, d)
+                    }
                 }
-                match builtins::property(receiver.kind, m.property.name.as_str()) {
-                    Some(k) => self.computed(k, span),
-                    None => Typed::unknown(),
-                }
-            }
+                ChainElement::CallExpression(c) => self.call(c, d),
+                _ => Typed::unknown(),
+            },
             _ => Typed::unknown(),
+        }
+    }
+
+    /// `obj.name` (not on `this`): the property of an object literal bound to `obj` (see
+    /// [`Kinds::literal_property`]), else a builtin property of a known receiver (`s.length`).
+    fn static_member(&self, m: &StaticMemberExpression<'a>, d: u32) -> Typed {
+        let name = m.property.name.as_str();
+        if let Expression::Identifier(obj) = m.object.get_inner_expression()
+            && let Some(p) = self.literal_property(obj, name, d)
+        {
+            return self.literal_value(p, d);
+        }
+        if let Expression::Identifier(obj) = m.object.get_inner_expression()
+            && let Some(t) = self.annotated_member(obj, m.property.name.as_str(), m.node_id(), d)
+        {
+            return t;
+        }
+        let receiver = self.infer(&m.object, d);
+        if !receiver.is_known() {
+            return Typed::unknown();
+        }
+        // `store.items` for `const store = new Store()`: the field, as `this.items` reads it
+        // in the class; an object type, which a test may narrow, is left alone.
+        if let Kind::Instance(class_node) = receiver.kind {
+            let t = self.field_of(class_node, name, false, d);
+            return if t.origin.declared && matches!(t.kind, Kind::Object { .. }) {
+                Typed::unknown()
+            } else {
+                t
+            };
+        }
+        match builtins::property(receiver.kind, name) {
+            Some(k) => self.computed(k, m.span),
+            None => Typed::unknown(),
         }
     }
 
@@ -935,9 +979,34 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         "array rest",
                     ),
                     Some(Place::Property(key) | Place::DefaultedProperty(key)) => {
-                        match &d.type_annotation {
-                            Some(ann) => self.member_annotation(&ann.type_annotation, &key, depth),
-                            None => Typed::unknown(),
+                        match (&d.type_annotation, &d.init) {
+                            (Some(ann), _) => {
+                                self.member_annotation(&ann.type_annotation, &key, depth)
+                            }
+                            // `const { tags } = cfg`: the property of the object literal bound
+                            // to `cfg`; with a default, when that property is never `undefined`.
+                            (None, Some(init)) if !mutated => {
+                                let Expression::Identifier(obj) = init.get_inner_expression()
+                                else {
+                                    return Typed::unknown();
+                                };
+                                let Some(p) = self.literal_property(obj, &key, depth) else {
+                                    // `const { tabs } = p` for `p: { tabs: Map<K, V> }`.
+                                    let at = obj.reference_id.get().map(|r| {
+                                        self.semantic.scoping().get_reference(r).node_id()
+                                    });
+                                    return at
+                                        .and_then(|at| self.annotated_member(obj, &key, at, depth))
+                                        .unwrap_or_else(Typed::unknown);
+                                };
+                                let t = self.literal_value(p, depth);
+                                if t.kind == Kind::Undefined {
+                                    Typed::unknown()
+                                } else {
+                                    t
+                                }
+                            }
+                            _ => Typed::unknown(),
                         }
                     }
                     Some(Place::Element(index)) if !mutated => match &d.init {
@@ -2190,6 +2259,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(class_node) = self.class_of_this(this) else {
             return Typed::unknown();
         };
+        self.field_of(class_node, name, private, depth)
+    }
+
+    /// The field `name` of instances of the in-file class `class_node` (see
+    /// [`Kinds::this_field_in`]), memoised.
+    fn field_of(&self, class_node: NodeId, name: &str, private: bool, depth: u32) -> Typed {
         let key = (class_node, private);
         if let Some(t) = self
             .this_fields
@@ -2752,18 +2827,115 @@ impl<'a, 'c> Kinds<'a, 'c> {
         ))
     }
 
-    /// The function `obj.method` is, when `obj` names a binding, never reassigned, of an
-    /// object literal whose property `method` is a function (a method, a function or an arrow;
-    /// not a getter) that nothing can replace: no spread or computed key after it in the
-    /// literal, no `this.method = …` in the file, and every use of `obj` a member read, a
-    /// write of another property or an export (a binding handed to other code may have its
-    /// methods replaced there).
+    /// The value of a property found by [`Kinds::literal_property`], memoised per property: a
+    /// property read while its own value is worked out (`const a = { x: b.x }; const b = { x:
+    /// a.x || a.y }`) is Unknown there, and each is worked out once.
+    fn literal_value(&self, p: &ObjectProperty<'a>, depth: u32) -> Typed {
+        let key = p.node_id();
+        if let Some(t) = self.literal_values.borrow().get(&key) {
+            return t.clone();
+        }
+        self.literal_values
+            .borrow_mut()
+            .insert(key, Typed::unknown());
+        let t = self.infer(&p.value, depth);
+        self.literal_values.borrow_mut().insert(key, t.clone());
+        t
+    }
+
+    /// `p.name` where `p` is a parameter or a variable known only by its annotation, an object
+    /// type literal (`p: { tabs: Map<K, V> }`): the type of its property, as for the
+    /// destructured `({ tabs }: { tabs: Map<K, V> })`. Not where a test of `p` may have
+    /// narrowed it, nor, for an object type, where a test of `p.name` may have.
+    /// `at` is the node that reads the member (`p.tabs`, or `p` in `const { tabs } = p`).
+    fn annotated_member(
+        &self,
+        obj: &IdentifierReference<'a>,
+        name: &str,
+        at: NodeId,
+        d: u32,
+    ) -> Option<Typed> {
+        let symbol = self.symbol_of(obj)?;
+        let whole = self.identifier(obj, d);
+        if !(whole.origin.declared && matches!(whole.kind, Kind::Object { .. })) {
+            return None;
+        }
+        let ann = match self
+            .semantic
+            .nodes()
+            .kind(self.semantic.scoping().symbol_declaration(symbol))
+        {
+            AstKind::FormalParameter(p)
+                if matches!(p.pattern, BindingPattern::BindingIdentifier(_)) =>
+            {
+                p.type_annotation.as_ref()?
+            }
+            AstKind::VariableDeclarator(v)
+                if matches!(v.id, BindingPattern::BindingIdentifier(_)) =>
+            {
+                v.type_annotation.as_ref()?
+            }
+            _ => return None,
+        };
+        let t = self.member_annotation(&ann.type_annotation, name, d);
+        if !t.is_known() {
+            return None;
+        }
+        if matches!(t.kind, Kind::Object { .. }) {
+            let scoping = self.semantic.scoping();
+            let is_it = |e: &Expression<'a>| {
+                matches!(e, Expression::StaticMemberExpression(x)
+                    if x.property.name == name
+                        && matches!(x.object.get_inner_expression(), Expression::Identifier(r)
+                            if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                                == Some(symbol)))
+            };
+            if self.narrowed(at, &is_it) {
+                return Some(Typed::unknown());
+            }
+        }
+        Some(t)
+    }
+
+    /// The function `obj.method` is, when the property `method` of the object literal bound
+    /// to `obj` (see [`Kinds::literal_property`]) is a function (a method, a function or an
+    /// arrow).
     fn object_method(
         &self,
         obj: &IdentifierReference<'a>,
         method: &str,
         depth: u32,
     ) -> Option<FunctionShape> {
+        let p = self.literal_property(obj, method, depth)?;
+        match p.value.get_inner_expression() {
+            Expression::FunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: f.generator,
+            }),
+            Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: false,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The property `name` of the object literal bound to `obj`, when `obj` names a binding,
+    /// never reassigned, of an object literal whose last property `name` is a plain one (not
+    /// a getter or setter) that nothing can replace: no spread or computed key after it in
+    /// the literal, no `this.name = …` in the file, and every use of `obj` a member read, a
+    /// write of another property or an export (a binding handed to other code may have its
+    /// properties replaced there). `const cfg = { tags: new Set() }` → `cfg.tags` is the Set.
+    fn literal_property(
+        &self,
+        obj: &IdentifierReference<'a>,
+        name: &str,
+        depth: u32,
+    ) -> Option<&'a ObjectProperty<'a>> {
         let symbol = self.symbol_of(obj)?;
         let scoping = self.semantic.scoping();
         if depth > MAX_DEPTH
@@ -2784,7 +2956,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         };
         let at = o.properties.iter().rposition(|p| {
             matches!(p, ObjectPropertyKind::ObjectProperty(p)
-                if !p.computed && p.key.static_name().is_some_and(|k| k == method))
+                if !p.computed && p.key.static_name().is_some_and(|k| k == name))
         })?;
         let later_may_replace = o.properties[at + 1..].iter().any(|p| match p {
             ObjectPropertyKind::SpreadProperty(_) => true,
@@ -2796,27 +2968,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         if later_may_replace || p.kind != PropertyKind::Init {
             return None;
         }
-        let shape = match p.value.get_inner_expression() {
-            Expression::FunctionExpression(f) => FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: f.generator,
-            },
-            Expression::ArrowFunctionExpression(f) => FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: false,
-            },
-            _ => return None,
-        };
         {
             let writes = self.member_writes();
             if !writes.assign_this.is_empty()
                 || writes
                     .by_name
-                    .get(method)
+                    .get(name)
                     .is_some_and(|w| w.iter().any(|w| w.through_this))
             {
                 return None;
@@ -2824,8 +2981,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
         let kept = self
             .member_names_written(symbol)
-            .is_some_and(|written| !written.contains(method));
-        kept.then_some(shape)
+            .is_some_and(|written| !written.contains(name));
+        kept.then_some(p)
     }
 
     /// The property names written on an object binding (`api.load = …`), when every other use
@@ -2850,6 +3007,17 @@ impl<'a, 'c> Kinds<'a, 'c> {
                             && !is_write_target(nodes, parent)
                     }
                     AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_) => true,
+                    // `{ ...cfg }`: a copy reads the properties.
+                    AstKind::SpreadElement(_) => {
+                        matches!(nodes.parent_kind(parent), AstKind::ObjectExpression(_))
+                    }
+                    // `const { tags } = cfg`: reads.
+                    AstKind::VariableDeclarator(d) => {
+                        matches!(d.id, BindingPattern::ObjectPattern(_))
+                            && d.init
+                                .as_ref()
+                                .is_some_and(|i| i.span() == nodes.kind(node).span())
+                    }
                     _ => false,
                 };
                 if !ok {

@@ -275,6 +275,321 @@ fn functions_called_where_they_are_written() {
 }
 
 #[test]
+fn properties_of_an_object_literal() {
+    let obj = "const cfg = { tags: new Set(), when: new Date(), retries: 3, name: 'x', meta, list: [1], load: async () => 1 }; const meta = new Map(); ";
+    for (read, expected) in [
+        ("cfg.tags", Kind::Set),
+        ("cfg.when", Kind::Date),
+        ("cfg.retries", Kind::Number),
+        ("cfg.name", Kind::String),
+        // A shorthand property is its binding.
+        ("cfg.meta", Kind::Map),
+        ("cfg.list", Kind::Array { bounded: true }),
+        ("cfg.load", Kind::Function),
+        ("cfg.other", Kind::Unknown),
+        // Optional chaining reads the same property.
+        ("cfg?.tags", Kind::Set),
+        ("cfg?.list.map((x) => x)", Kind::Array { bounded: true }),
+    ] {
+        let code = format!("{obj}probe({read})");
+        assert_eq!(kind(&code), expected, "{code}");
+    }
+    // Member reads (also of the property itself: `cfg.tags.add(1)`), writes of other
+    // properties and exports leave the property in place; so do `as const` and `satisfies`.
+    assert_eq!(
+        kind(
+            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); const copy = { ...cfg }; export { cfg }; probe(cfg.tags)"
+        ),
+        Kind::Set
+    );
+    assert_eq!(
+        kind_ts("const cfg = { tags: new Set<string>() } as const; probe(cfg.tags)"),
+        Kind::Set
+    );
+    assert_eq!(
+        kind_ts(
+            "const cfg = { tags: new Set<string>() } satisfies { tags: Iterable<string> }; probe(cfg.tags)"
+        ),
+        Kind::Set
+    );
+    for code in [
+        // Replaced, or may be: by a write, a later spread or computed key, `this`, or code
+        // the object is handed to.
+        "const cfg = { tags: new Set() }; cfg.tags = [...cfg.tags]; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; cfg['tags'] = []; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; cfg.tags ??= []; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; delete cfg.tags; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; ({ tags: cfg.tags } = other); probe(cfg.tags)",
+        "const cfg = { tags: new Set(), ...overrides }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), [key]: [] }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), reset() { this.tags = [] } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set(), init(o) { Object.assign(this, o) } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; Object.assign(cfg, loaded); probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; configure(cfg); probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; const alias = cfg; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; const copy = [...cfg]; probe(cfg.tags)",
+        "let cfg = { tags: new Set() }; cfg = other; probe(cfg.tags)",
+        // A getter, a shadowing binding, the last of two properties of the same name.
+        "const cfg = { get tags() { return new Set() } }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; function f(cfg) { probe(cfg.tags) }",
+        "const cfg = { tags: new Set(), tags: source.tags }; probe(cfg.tags)",
+        // Properties read while their own values are worked out (this would not finish if
+        // each read were worked out again).
+        "const a = { x: b.x || b.y || b.z, y: b.x || b.y || b.z, z: b.z || b.x || b.y }; const b = { x: a.x || a.y || a.z, y: a.x || a.y || a.z, z: a.x || a.y || a.z }; probe(a.x)",
+        // A nested level is not followed.
+        "const cfg = { inner: { tags: new Set() } }; probe(cfg.inner.tags)",
+        // An optional call gives nothing.
+        "const cfg = { load: async () => 1 }; probe(cfg.load?.())",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
+fn destructured_properties_of_an_object_literal() {
+    for (code, expected) in [
+        (
+            "const cfg = { tags: new Set() }; const { tags } = cfg; probe(tags)",
+            Kind::Set,
+        ),
+        (
+            "const cfg = { tags: new Set() }; const { tags: t } = cfg; probe(t)",
+            Kind::Set,
+        ),
+        // A default only serves when the property is `undefined`.
+        (
+            "const cfg = { tags: new Set() }; const { tags = [] } = cfg; probe(tags)",
+            Kind::Set,
+        ),
+        (
+            "const cfg = { tags: undefined }; const { tags = [] } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; const { other } = cfg; probe(other)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; cfg.tags = []; const { tags } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { tags: new Set() }; let { tags } = cfg; tags = []; probe(tags)",
+            Kind::Unknown,
+        ),
+        (
+            "const cfg = { inner: { tags: new Set() } }; const { inner: { tags } } = cfg; probe(tags)",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind(code), expected, "{code}");
+    }
+}
+
+#[test]
+fn members_of_an_annotated_object_type() {
+    for (code, expected) in [
+        (
+            "function f(p: { tabs: Map<string, number> }) { probe(p.tabs) }",
+            Kind::Map,
+        ),
+        (
+            "function f(p: { n?: number }) { probe(p?.n) }",
+            Kind::Number,
+        ),
+        ("declare const p: { when: Date }; probe(p.when)", Kind::Date),
+        (
+            "function f(p: { tabs: Map<string, number> }) { probe(p.other) }",
+            Kind::Unknown,
+        ),
+        // An interface or a class names a shape: nothing is known of its members here.
+        (
+            "interface P { tabs: Map<string, number> } function f(p: P) { probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        // The initializer's kind wins over the annotation.
+        (
+            "const p: { tabs: object } = { tabs: new Map() }; probe(p.tabs)",
+            Kind::Map,
+        ),
+        // A test of `p` may have narrowed it; an object-typed member may be narrowed by a test
+        // of the member.
+        (
+            "function f(p: { tabs: Map<string, number> } | string[]) { probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { tabs: Map<string, number> }) { if (isList(p)) return; probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { if (Array.isArray(p.meta)) return; probe(p.meta) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { probe(p.meta) }",
+            OBJ,
+        ),
+        // A shadowing binding.
+        (
+            "function f(p: { tabs: Map<string, number> }) { return (p) => probe(p.tabs) }",
+            Kind::Unknown,
+        ),
+        // Destructured from the annotated binding, as from an annotated pattern.
+        (
+            "function f(p: { tabs: Map<string, number> }) { const { tabs } = p; probe(tabs) }",
+            Kind::Map,
+        ),
+        (
+            "function f(p: { tabs: Map<string, number> } | string[]) { const { tabs } = p; probe(tabs) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { const { meta } = p; if (Array.isArray(meta)) return; probe(meta) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(p: { meta: Record<string, number> }) { if (isList(p)) return; const { meta } = p; probe(meta) }",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind_ts(code), expected, "{code}");
+    }
+}
+
+#[test]
+fn fields_of_an_instance() {
+    let class = "class Store { readonly items = new Map(); tags: Set<string> = new Set(); list = []; meta: Record<string, string> = {}; constructor(public when: Date) {} reset() { this.list = []; } } const store = new Store(new Date()); ";
+    for (read, expected) in [
+        ("store.items", Kind::Map),
+        ("store.tags", Kind::Set),
+        ("store.when", Kind::Date),
+        ("store.list", Kind::Array { bounded: true }),
+        ("store?.items", Kind::Map),
+        // An object type may be narrowed by a test; an unknown field is unknown.
+        ("store.meta", Kind::Unknown),
+        ("store.other", Kind::Unknown),
+    ] {
+        let code = format!("{class}probe({read})");
+        assert_eq!(kind_ts(&code), expected, "{code}");
+    }
+    for code in [
+        // Written from outside the class, or by code the class cannot see.
+        "class Store { list = []; } const store = new Store(); store.list = 5; probe(store.list)",
+        "class Store { list = []; constructor(o) { Object.assign(this, o); } } const store = new Store(); probe(store.list)",
+        "class Store extends Base { list = []; } const store = new Store(); probe(store.list)",
+        // A field declared by a base class is not looked up.
+        "class Base { list = []; } class Store extends Base {} const store = new Store(); probe(store.list)",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
+}
+
+#[test]
+fn type_aliases() {
+    for (code, expected) in [
+        (
+            "type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Set,
+        ),
+        (
+            "export type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Set,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { probe(p.items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f({ items }: Props) { probe(items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { const { items } = p; probe(items) }",
+            Kind::Map,
+        ),
+        (
+            "type P = { items: Map<string, number> }; type Props = P; function f(p: Props) { probe(p.items) }",
+            Kind::Map,
+        ),
+        (
+            "type Props = { items: Map<string, number> }; function f(p: Props) { probe(p) }",
+            OBJ,
+        ),
+        (
+            "type List = number[]; function f(xs: List | undefined) { probe(xs) }",
+            Kind::Array { bounded: false },
+        ),
+        // Generic aliases, `declare`d ones, aliases inside a function, interfaces, classes, and
+        // a cycle say nothing.
+        (
+            "type Box<T> = { items: T }; function f(b: Box<Set<string>>) { probe(b.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "type Tags<T = string> = Set<T>; function f(t: Tags) { probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "declare type Tags = Set<string>; function f(t: Tags) { probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "function f(t: Tags) { type Tags = Set<string>; probe(t) }",
+            Kind::Unknown,
+        ),
+        (
+            "interface Props { items: Map<string, number> } function f(p: Props) { probe(p.items) }",
+            Kind::Unknown,
+        ),
+        (
+            "class Props { items = new Map() } function f(p: Props) { probe(p) }",
+            Kind::Unknown,
+        ),
+        (
+            "type A = B; type B = A; function f(a: A) { probe(a) }",
+            Kind::Unknown,
+        ),
+        // Unions of aliases of each other branch at every step: a few steps are taken, not
+        // all (this would not finish otherwise).
+        (
+            "type A = B | C | D | E; type B = A | C | D | E; type C = A | B | D | E; type D = A | B | C | E; type E = A | B | C | D; function f(a: A) { probe(a) }",
+            Kind::Unknown,
+        ),
+        (
+            "type P = { items: Map<string, number> }; type Q = P; type R = Q; function f(r: R) { probe(r.items) }",
+            Kind::Map,
+        ),
+        (
+            "type A = Map<string, number> | Set<string>; function f(a: A) { probe(a) }",
+            Kind::Unknown,
+        ),
+    ] {
+        assert_eq!(kind_ts(code), expected, "{code}");
+    }
+}
+
+#[test]
+fn optional_chains() {
+    for (code, expected) in [
+        ("const m = new Map(); probe(m?.size)", Kind::Number),
+        (
+            "const s = 'a,b'; probe(s?.split(','))",
+            Kind::Array { bounded: false },
+        ),
+        ("async function load() {} probe(load?.name)", Kind::Unknown),
+        (
+            "class Cart { items = new Map(); total() { return probe(this?.items) } }",
+            Kind::Map,
+        ),
+        ("const xs = [1]; probe(xs?.[0])", Kind::Unknown),
+        ("probe(maybe?.size)", Kind::Unknown),
+    ] {
+        assert_eq!(kind(code), expected, "{code}");
+    }
+}
+
+#[test]
 fn methods_of_an_object_literal() {
     let obj = "const api = { async get() {}, load: async () => 1, list: async function () {}, *ids() {}, sync() {} }; ";
     for (call, expected) in [

@@ -38,7 +38,7 @@ use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::kinds::{Kind, builtins, readonly_argument, type_assertion};
+use crate::kinds::{Kind, builtins, readonly_argument, strip_parens, type_assertion};
 // The rules' own readings of syntax, so that the gate and the rules cannot drift apart.
 use crate::rules::object_assign_mutates_target::{is_prototype_member, rooted_in_name};
 use crate::rules::shallow_copy_mutation::{ASSIGN_HELPERS, helper_name};
@@ -161,6 +161,9 @@ enum Src<'a> {
     /// An element of the array a value is (a `for…of` binding, an element callback's first
     /// parameter), with the function the value is written in.
     Elements(&'a Expression<'a>, u32),
+    /// A property of an object literal bound to a name (`const { tags } = cfg`): the object's
+    /// name and the key (see `Gate::object_members`).
+    Member(&'a str, &'a str),
 }
 
 /// How a call of a name may get its kind.
@@ -176,8 +179,60 @@ const MAX_EVAL_DEPTH: u32 = 100;
 /// Steps up function chains, for all the lookups of one file (see `Gate::step`).
 const MAX_LOOKUP_STEPS: u64 = 20_000_000;
 
+thread_local! {
+    /// What each top-level type alias of the file being gated may be, by name (see
+    /// `type_aliases`; read by `type_bits`).
+    static ALIAS_BITS: RefCell<FxHashMap<String, u8>> = RefCell::default();
+}
+
+/// The type aliases declared at the top level of the program (also exported), by name: the
+/// inference follows `type Props = { … }` (see `Kinds::alias_type`).
+fn type_aliases<'a>(program: &'a Program<'a>) -> FxHashMap<&'a str, &'a TSType<'a>> {
+    let mut out = FxHashMap::default();
+    for st in &program.body {
+        let alias = match st {
+            Statement::TSTypeAliasDeclaration(a) => a,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::TSTypeAliasDeclaration(a) => a,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.insert(alias.id.name.as_str(), &alias.type_annotation);
+    }
+    out
+}
+
+/// Fills `ALIAS_BITS` for this file: every alias first may be anything, then each gets the
+/// bits of its type (a reference to another alias keeps that one's `ALL`: over, never under).
+fn set_alias_bits(aliases: &FxHashMap<&str, &TSType<'_>>) {
+    ALIAS_BITS.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.is_empty() {
+            m.clear();
+        }
+        for name in aliases.keys() {
+            m.insert((*name).to_string(), ALL);
+        }
+    });
+    if aliases.is_empty() {
+        return;
+    }
+    let refined: Vec<(String, u8)> = aliases
+        .iter()
+        .map(|(name, ty)| ((*name).to_string(), type_bits(ty, 0)))
+        .collect();
+    ALIAS_BITS.with(|m| m.borrow_mut().extend(refined));
+}
+
+fn alias_bits(name: &str) -> u8 {
+    ALIAS_BITS.with(|m| m.borrow().get(name).copied().unwrap_or(0))
+}
+
 /// Decides for one parsed file; `specs` are the gates of the rules the needles let through.
 pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -> Verdict {
+    let aliases = type_aliases(program);
+    set_alias_bits(&aliases);
     let mut wanted = 0u16;
     // `spread-args-overflow`'s options: push, unshift, splice, unknown.
     let mut sao = None;
@@ -223,6 +278,9 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         promise_modules: FxHashMap::default(),
         promises_of: FxHashMap::default(),
         object_methods: FxHashMap::default(),
+        object_members: FxHashMap::default(),
+        typed_members: FxHashMap::default(),
+        aliases,
         scm_copies: FxHashMap::default(),
         scm_deep: Vec::new(),
         scm_shallow: Vec::new(),
@@ -235,6 +293,7 @@ pub fn decide<'a>(program: &'a Program<'a>, text: &'a str, specs: &[GateSpec]) -
         name_tab: RefCell::default(),
         call_tab: RefCell::default(),
         field_tab: RefCell::default(),
+        member_tab: RefCell::default(),
         steps: std::cell::Cell::new(0),
         stopped: false,
         acc_plain: false,
@@ -315,6 +374,15 @@ struct Gate<'a> {
     /// (object, method) → what a call of an object literal's function property may return
     /// (`const api = { async load() {} }`; see `Kinds::object_method`), by name.
     object_methods: FxHashMap<(&'a str, &'a str), u8>,
+    /// (object, property) → the values of an object literal's properties, with the function
+    /// each is written in (`const cfg = { tags: new Set() }`; see `Kinds::literal_property`),
+    /// by name.
+    object_members: FxHashMap<(&'a str, &'a str), Vec<(&'a Expression<'a>, u32)>>,
+    /// (binding, property) → what the property of a binding annotated with an object type
+    /// literal may be (`p: { tabs: Map<K, V> }`; see `Kinds::annotated_member`), by name.
+    typed_members: FxHashMap<(&'a str, &'a str), u8>,
+    /// The file's top-level type aliases (see `type_aliases`).
+    aliases: FxHashMap<&'a str, &'a TSType<'a>>,
     /// `accumulating-spread`: the `reduce` callbacks about to be entered (where each starts,
     /// its first parameter, and for a function declared under a name, that name), the first
     /// parameters of the callbacks around the node being entered (with the name), and for each
@@ -355,6 +423,8 @@ struct Gate<'a> {
     name_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     call_tab: RefCell<FxHashMap<(&'a str, u32), Memo>>,
     field_tab: RefCell<FxHashMap<(bool, &'a str), Memo>>,
+    /// `member_bits`, memoised (a property read while its value is worked out may be anything).
+    member_tab: RefCell<FxHashMap<(&'a str, &'a str), Memo>>,
     steps: std::cell::Cell<u64>,
     /// The walk stopped early because a rule certainly needs the model.
     stopped: bool,
@@ -483,7 +553,8 @@ fn type_bits(ty: &TSType<'_>, depth: u32) -> u8 {
                 readonly_argument(r).map_or(0, |arg| type_bits(arg, depth + 1))
             }
             TSTypeName::IdentifierReference(id) => {
-                builtins::type_name(id.name.as_str()).map_or(0, kind_bits)
+                let name = id.name.as_str();
+                builtins::type_name(name).map_or(0, kind_bits) | alias_bits(name)
             }
             _ => 0,
         },
@@ -693,6 +764,32 @@ impl<'a> Gate<'a> {
         };
         if let BindingPattern::BindingIdentifier(b) = pattern {
             let name = b.name.as_str();
+            // `p: { tabs: Map<K, V> }`: `p.tabs` is typed by the member (see
+            // `Kinds::annotated_member`).
+            // `p: Props` for `type Props = { … }`, through aliases of aliases.
+            let mut ty = ann.map(|a| strip_parens(&a.type_annotation));
+            for _ in 0..=crate::kinds::MAX_DEPTH {
+                let Some(TSType::TSTypeReference(r)) = ty else {
+                    break;
+                };
+                ty = match &r.type_name {
+                    TSTypeName::IdentifierReference(id) => {
+                        self.aliases.get(id.name.as_str()).map(|t| strip_parens(t))
+                    }
+                    _ => None,
+                };
+            }
+            if let Some(TSType::TSTypeLiteral(lit)) = ty {
+                for member in &lit.members {
+                    if let TSSignature::TSPropertySignature(p) = member
+                        && !p.computed
+                        && let Some(Cow::Borrowed(key)) = p.key.static_name()
+                    {
+                        *self.typed_members.entry((name, key)).or_insert(0) |=
+                            annotation_bits(p.type_annotation.as_deref());
+                    }
+                }
+            }
             if let Some(init) = init {
                 let src = self.init(init);
                 self.bind(name, src);
@@ -726,6 +823,22 @@ impl<'a> Gate<'a> {
     fn enter_declarator(&mut self, d: &'a VariableDeclarator<'a>) {
         let init = d.init.as_ref();
         self.bind_pattern(&d.id, init, d.type_annotation.as_deref());
+        // `const { tags } = cfg`: a property of the object literal `cfg` may be bound to.
+        if let (BindingPattern::ObjectPattern(o), Some(Expression::Identifier(obj))) =
+            (&d.id, init.map(Expression::get_inner_expression))
+        {
+            for p in &o.properties {
+                let binding = match &p.value {
+                    BindingPattern::AssignmentPattern(a) => &a.left,
+                    b => b,
+                };
+                if let (BindingPattern::BindingIdentifier(b), Some(Cow::Borrowed(key)), false) =
+                    (binding, p.key.static_name(), p.computed)
+                {
+                    self.bind(b.name.as_str(), Src::Member(obj.name.as_str(), key));
+                }
+            }
+        }
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, init) {
             let name = id.name.as_str();
             // `accumulating-spread`: `const merge = (acc, x) => …`, a `reduce` callback if
@@ -755,6 +868,7 @@ impl<'a> Gate<'a> {
                 }
                 Expression::ObjectExpression(o) => {
                     self.object_inits.insert(name);
+                    let f = self.current_fn();
                     for p in &o.properties {
                         let ObjectPropertyKind::ObjectProperty(p) = p else {
                             continue;
@@ -762,6 +876,12 @@ impl<'a> Gate<'a> {
                         let (Some(key), PropertyKind::Init) = (p.key.static_name(), p.kind) else {
                             continue;
                         };
+                        if let Cow::Borrowed(key) = key {
+                            self.object_members
+                                .entry((name, key))
+                                .or_default()
+                                .push((&p.value, f));
+                        }
                         let bits = match p.value.get_inner_expression() {
                             Expression::FunctionExpression(f) => {
                                 call_bits(f.r#async, f.generator, None)
@@ -1456,6 +1576,10 @@ impl<'a> Gate<'a> {
             Src::Bits(b) => b,
             Src::Init(e, f) => self.expr_bits(e, 0, f),
             Src::Elements(e, f) => self.element_bits(e, f),
+            Src::Member(obj, key) => {
+                self.member_bits(obj, key)
+                    | self.typed_members.get(&(obj, key)).copied().unwrap_or(0)
+            }
         }
     }
 
@@ -1668,14 +1792,11 @@ impl<'a> Gate<'a> {
                 _ => 0,
             },
             Expression::CallExpression(c) => self.call_expr_bits(c, d, ctx),
-            Expression::StaticMemberExpression(m) => match m.object.get_inner_expression() {
-                Expression::ThisExpression(_) => self.field_bits(false, m.property.name.as_str()),
-                object => {
-                    let name = m.property.name.as_str();
-                    through_builtin(self.expr_bits(object, d, ctx), |k| {
-                        builtins::property(k, name)
-                    })
-                }
+            Expression::StaticMemberExpression(m) => self.static_member_bits(m, d, ctx),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::StaticMemberExpression(m) => self.static_member_bits(m, d, ctx),
+                ChainElement::CallExpression(c) => self.call_expr_bits(c, d, ctx),
+                _ => 0,
             },
             // `xs[i]`: an element.
             Expression::ComputedMemberExpression(m)
@@ -1698,6 +1819,42 @@ impl<'a> Gate<'a> {
             }
             _ => 0,
         }
+    }
+
+    /// `this.name`, `obj.name`: a field, a property of an object literal bound to `obj`, or a
+    /// builtin property of the receiver.
+    fn static_member_bits(&self, m: &'a StaticMemberExpression<'a>, d: u32, ctx: u32) -> u8 {
+        let name = m.property.name.as_str();
+        match m.object.get_inner_expression() {
+            Expression::ThisExpression(_) => self.field_bits(false, name),
+            object => {
+                let receiver = self.expr_bits(object, d, ctx);
+                let mut b = through_builtin(receiver, |k| builtins::property(k, name));
+                // `store.items` of an in-file class instance (see `Kinds::static_member`).
+                if receiver & OTHER != 0 {
+                    b |= self.field_bits(false, name);
+                }
+                if let Expression::Identifier(obj) = object {
+                    let key = (obj.name.as_str(), name);
+                    b |= self.member_bits(key.0, key.1);
+                    b |= self.typed_members.get(&key).copied().unwrap_or(0);
+                }
+                b
+            }
+        }
+    }
+
+    /// What the property `key` of an object literal bound to `obj` may be (see
+    /// `object_members`).
+    fn member_bits(&self, obj: &'a str, key: &'a str) -> u8 {
+        let Some(values) = self.object_members.get(&(obj, key)) else {
+            return 0;
+        };
+        self.memo(&self.member_tab, (obj, key), || {
+            values
+                .iter()
+                .fold(0, |b, &(v, f)| b | self.expr_bits(v, 1, f))
+        })
     }
 
     fn call_expr_bits(&self, c: &'a CallExpression<'a>, d: u32, ctx: u32) -> u8 {
@@ -2691,6 +2848,34 @@ mod tests {
             "prefer-rest-params",
         ),
         ("a.js", "f.apply(null, args);", "prefer-spread"),
+        // A property of an object literal, read directly, through optional chaining, by
+        // destructuring (declared after the use), or of an instance's field.
+        (
+            "a.js",
+            "export function f() { const { tags } = cfg; return { ...tags }; }\nconst cfg = { tags: new Set() };",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.js",
+            "const cfg = { retries: 3 };\nexport const a = [...cfg?.retries];",
+            "spread-non-iterable",
+        ),
+        (
+            "a.js",
+            "class Store { constructor() { this.items = new Map(); } }\nconst store = new Store();\nexport const a = { ...store.items };",
+            "object-spread-loses-data",
+        ),
+        // A member of an annotated parameter, through a type alias declared after the use.
+        (
+            "a.ts",
+            "export function f(p: Props) { const { tabs } = p; return [{ ...p.tabs }, { ...tabs }]; }\ntype Props = { tabs: Map<string, number> };",
+            "object-spread-loses-data",
+        ),
+        (
+            "a.ts",
+            "export function f(t: Tags) { return { ...t }; }\ntype Tags = Set<string>;",
+            "object-spread-loses-data",
+        ),
         (
             "a.js",
             "export const o = Object.assign({}, a, b);",
@@ -2700,6 +2885,15 @@ mod tests {
 
     /// Cases the gate must let through without a finding (and agree on).
     const QUIET: &[(&str, &str)] = &[
+        // Properties and aliases that refer to each other (each is worked out once).
+        (
+            "a.js",
+            "const a = { x: b.x || b.y || b.z, y: b.x || b.y || b.z, z: b.z || b.x || b.y };\nconst b = { x: a.x || a.y || a.z, y: a.x || a.y || a.z, z: a.x || a.y || a.z };\nexport const c = [...a.x];",
+        ),
+        (
+            "a.ts",
+            "type A = B | C | D | E; type B = A | C | D | E; type C = A | B | D | E; type D = A | B | C | E; type E = A | B | C | D;\nexport function f(a: A) { return [...a]; }",
+        ),
         // Elements awaited, or of a sync map.
         (
             "a.js",

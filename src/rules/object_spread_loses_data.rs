@@ -591,6 +591,48 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // an annotation naming a type alias of the file
+            (
+                "a.tsx",
+                "type Props = { items: Map<string, number>; title: string };\nexport function List({ items }: Props) {\n  return <ul {...items} />;\n}\nexport function Grid(props: Props) {\n  return <table {...props.items} />;\n}",
+                &[(3, 14), (6, 17)],
+            ),
+            // destructured from a binding annotated with an object type literal
+            (
+                "a.tsx",
+                "export function List(props: { items: Map<string, number> }) {\n  const { items } = props;\n  return <ul {...items} />;\n}",
+                &[(3, 14)],
+            ),
+            // a field of an in-file class instance, read through the instance
+            (
+                "a.ts",
+                "class Store {\n  readonly items = new Map<string, number>();\n  constructor(public when: Date) {}\n}\nconst store = new Store(new Date());\nexport const a = { ...store.items, at: { ...store.when } };",
+                &[(6, 20), (6, 42)],
+            ),
+            // a member of a parameter annotated with an object type literal; a property
+            // destructured from an object literal
+            (
+                "a.ts",
+                "export function snapshot(p: { tabs: Map<string, number>; at: Date }) {\n  return { ...p.tabs, at: { ...p.at } };\n}",
+                &[(2, 12), (2, 29)],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconst { tags } = cfg;\nexport const a = { ...tags };",
+                &[(3, 20)],
+            ),
+            // a property of an object literal bound to a const, also through optional chaining
+            // and in a JSX spread
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), when: new Date() };\nexport const a = { ...cfg.tags };\nexport const b = { ...cfg?.when };",
+                &[(2, 20), (3, 20)],
+            ),
+            (
+                "a.jsx",
+                "const meta = new Map();\nconst holder = { meta };\nexport const A = () => <div {...holder.meta} />;",
+                &[(3, 29)],
+            ),
             // literal / builtins
             ("a.js", "const o = { ...new Map() };", &[(1, 13)]),
             // A subclass that defines the getter its abstract base declares.
@@ -820,6 +862,66 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an interface, a generic alias
+            (
+                "a.tsx",
+                "interface Props { items: Map<string, number> }\ntype Box<T> = { items: T };\nexport const List = (p: Props, b: Box<Set<string>>) => <ul {...p.items} {...b.items} />;",
+                &[],
+            ),
+            // destructured from a binding a test may have narrowed
+            (
+                "a.tsx",
+                "export function List(props: { items: Map<string, number> } | Map<string, number>[]) {\n  if (Array.isArray(props)) return null;\n  const { items } = props;\n  return <ul {...items} />;\n}",
+                &[],
+            ),
+            // an instance field written from outside the class
+            (
+                "a.js",
+                "class Store { items = new Map(); }\nconst store = new Store();\nstore.items = {};\nexport const a = { ...store.items };",
+                &[],
+            ),
+            // a member typed by an interface, a union that may be narrowed, a plain object type
+            (
+                "a.ts",
+                "interface P { tabs: Map<string, number> }\nexport function f(p: P) { return { ...p.tabs }; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(p: { tabs: Map<string, number> } | Map<string, number>[]) { return { ...p.tabs }; }",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(p: { meta: Record<string, number> }) { return { ...p.meta }; }",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconst { tags = {} } = cfg;\ncfg.tags = {};\nexport const a = { ...tags };",
+                &[],
+            ),
+            // a property replaced by a write, a later spread, or code the object is handed to
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\ncfg.tags = {};\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), ...loaded };\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nconfigure(cfg);\nexport const a = { ...cfg.tags };",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { tags: new Set() };\nfunction f(cfg) { return { ...cfg.tags }; }",
+                &[],
+            ),
             // a constructor parameter property holds what was passed, not only what the class
             // writes later
             (

@@ -311,6 +311,30 @@ mod tests {
     #[test]
     fn fail() {
         let cases: &[Case] = &[
+            // an annotation naming a type alias of the file
+            (
+                "a.ts",
+                "type Options = { retries: number };\nexport function f(opts: Options) {\n  return [...opts, ...opts.retries];\n}",
+                &[(3, 11), (3, 20)],
+            ),
+            // a member of a parameter annotated with an object type literal
+            (
+                "a.ts",
+                "export function f(opts: { retries: number; meta: Record<string, string> }) {\n  return [...opts.retries, ...opts.meta];\n}",
+                &[(2, 11), (2, 28)],
+            ),
+            // a property of an object literal bound to a const, also through optional chaining
+            (
+                "a.js",
+                "const cfg = { retries: 3, load: async () => [] };\nexport const a = [...cfg.retries];\nexport const b = [...cfg?.retries];\nfor (const x of cfg.load()) use(x);",
+                &[(2, 19), (3, 19), (4, 17)],
+            ),
+            // a known receiver read through optional chaining
+            (
+                "a.js",
+                "const byId = new Map();\nexport const a = [...byId?.size];",
+                &[(2, 19)],
+            ),
             // literal
             ("a.js", "const a = [...{ a: 1 }];", &[(1, 12)]),
             ("a.js", "f(...5);", &[(1, 3)]),
@@ -470,6 +494,49 @@ mod tests {
     #[test]
     fn pass() {
         let cases: &[Case] = &[
+            // an alias narrowed by a test, an alias of a tuple type
+            (
+                "a.ts",
+                "type Options = Record<string, number>;\nexport function f(opts: Options) {\n  if (Array.isArray(opts)) return [...opts];\n  return [];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "type Pair = [number, ...string[]];\nexport function f(p: Pair) { return [...p]; }",
+                &[],
+            ),
+            // an object-typed member narrowed by a test of the member, a TS tuple type member
+            (
+                "a.ts",
+                "export function f(opts: { meta: Record<string, string> }) {\n  if (!Array.isArray(opts.meta)) return [];\n  return [...opts.meta];\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "export function f(opts: { pair: [number, ...string[]] }) { return [...opts.pair]; }",
+                &[],
+            ),
+            // a property that is iterable, replaced, or read where a nested level may differ
+            (
+                "a.js",
+                "const cfg = { tags: new Set(), list: [1] };\nexport const a = [...cfg.tags, ...cfg?.list];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { retries: 3, reset() { this.retries = [1]; } };\nexport const a = [...cfg.retries];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { inner: { retries: 3 } };\nexport const a = [...cfg.inner.retries];",
+                &[],
+            ),
+            (
+                "a.js",
+                "const cfg = { load: async () => [] };\nexport const a = [...(cfg.load?.() ?? [])];",
+                &[],
+            ),
             ("a.js", "const xs = [...new Set(ys)];", &[]),
             (
                 "a.js",
