@@ -786,7 +786,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
     fn static_member(&self, m: &StaticMemberExpression<'a>, d: u32) -> Typed {
         let name = m.property.name.as_str();
         if let Expression::Identifier(obj) = m.object.get_inner_expression()
-            && let Some(p) = self.literal_property(obj, name, d)
+            && let Some(p) = self.data_property(obj, name, d)
         {
             return self.literal_value(p, d);
         }
@@ -990,7 +990,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
                                 else {
                                     return Typed::unknown();
                                 };
-                                let Some(p) = self.literal_property(obj, &key, depth) else {
+                                let Some(p) = self.data_property(obj, &key, depth) else {
                                     // `const { tabs } = p` for `p: { tabs: Map<K, V> }`.
                                     let at = obj.reference_id.get().map(|r| {
                                         self.semantic.scoping().get_reference(r).node_id()
@@ -2924,12 +2924,44 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
     }
 
+    /// [`Kinds::literal_property`] for a value read from the object (`cfg.tags`, `const { tags }
+    /// = cfg`), when the binding is not exported either: `export const state = { items: null }`
+    /// may have `items` replaced by the modules that import it (an import cycle even lets them
+    /// run before this module is done). Methods are looked up on exported objects too.
+    fn data_property(
+        &self,
+        obj: &IdentifierReference<'a>,
+        name: &str,
+        depth: u32,
+    ) -> Option<&'a ObjectProperty<'a>> {
+        let p = self.literal_property(obj, name, depth)?;
+        let symbol = self.symbol_of(obj)?;
+        let exported = self.symbol_fact("kinds/exported", symbol, || {
+            let scoping = self.semantic.scoping();
+            let nodes = self.semantic.nodes();
+            let declaration = nodes.parent_id(scoping.symbol_declaration(symbol));
+            matches!(
+                nodes.parent_kind(declaration),
+                AstKind::ExportDeclaration(_)
+                    | AstKind::ExportNamedDeclaration(_)
+                    | AstKind::ExportDefaultDeclaration(_)
+            ) || scoping.get_resolved_references(symbol).any(|r| {
+                matches!(
+                    nodes.parent_kind(r.node_id()),
+                    AstKind::ExportSpecifier(_) | AstKind::ExportDefaultDeclaration(_)
+                )
+            })
+        });
+        (!exported).then_some(p)
+    }
+
     /// The property `name` of the object literal bound to `obj`, when `obj` names a binding,
     /// never reassigned, of an object literal whose last property `name` is a plain one (not
     /// a getter or setter) that nothing can replace: no spread or computed key after it in
     /// the literal, no `this.name = …` in the file, and every use of `obj` a member read, a
     /// write of another property or an export (a binding handed to other code may have its
     /// properties replaced there). `const cfg = { tags: new Set() }` → `cfg.tags` is the Set.
+    /// For a value read from it, see [`Kinds::data_property`].
     fn literal_property(
         &self,
         obj: &IdentifierReference<'a>,

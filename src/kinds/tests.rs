@@ -294,14 +294,23 @@ fn properties_of_an_object_literal() {
         let code = format!("{obj}probe({read})");
         assert_eq!(kind(&code), expected, "{code}");
     }
-    // Member reads (also of the property itself: `cfg.tags.add(1)`), writes of other
-    // properties and exports leave the property in place; so do `as const` and `satisfies`.
+    // Member reads (also of the property itself: `cfg.tags.add(1)`) and writes of other
+    // properties leave the property in place; so do `as const` and `satisfies`.
     assert_eq!(
         kind(
-            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); const copy = { ...cfg }; export { cfg }; probe(cfg.tags)"
+            "const cfg = { tags: new Set() }; cfg.n = 1; cfg.tags.add(1); const copy = { ...cfg }; probe(cfg.tags)"
         ),
         Kind::Set
     );
+    // An exported object's properties may be replaced by the modules importing it.
+    for code in [
+        "const cfg = { tags: new Set() }; export { cfg }; probe(cfg.tags)",
+        "export const cfg = { tags: new Set() }; probe(cfg.tags)",
+        "const cfg = { tags: new Set() }; export default cfg; probe(cfg.tags)",
+        "export const cfg = { tags: new Set() }; const { tags } = cfg; probe(tags)",
+    ] {
+        assert_eq!(kind(code), Kind::Unknown, "{code}");
+    }
     assert_eq!(
         kind_ts("const cfg = { tags: new Set<string>() } as const; probe(cfg.tags)"),
         Kind::Set
