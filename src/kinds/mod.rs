@@ -846,7 +846,175 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 return Typed::unknown();
             }
         }
+        // A caught error is only taken to be an Error: where a test on the way says it is not
+        // one (`err instanceof Error ? … : {...err}`, after `if (err instanceof Error) return
+        // …`, `typeof err !== 'object'`, `!isError(err)`), nothing is known about it.
+        if t.kind == Kind::CaughtError
+            && let Some(reference) = id.reference_id.get()
+        {
+            let scoping = self.semantic.scoping();
+            let node = scoping.get_reference(reference).node_id();
+            if self.not_an_error_at(node, symbol) {
+                return Typed::unknown();
+            }
+        }
         t
+    }
+
+    /// Whether the node `child`, a read of the caught error `symbol`, is reached only where a
+    /// test says the value is not an Error: in the branch of an `if`, `?:`, `&&` or `||` that
+    /// the test's outcome selects, or after an `if` whose branch leaves when the value is one.
+    fn not_an_error_at(&self, mut child: NodeId, symbol: SymbolId) -> bool {
+        let nodes = self.semantic.nodes();
+        for parent in nodes.ancestors(child) {
+            let at = nodes.kind(child).span();
+            let ruled_out = match parent.kind() {
+                AstKind::ConditionalExpression(c) if c.test.span() != at => {
+                    self.implies_not_error(&c.test, c.consequent.span() == at, symbol)
+                }
+                AstKind::IfStatement(i) if i.test.span() != at => {
+                    self.implies_not_error(&i.test, i.consequent.span() == at, symbol)
+                }
+                AstKind::LogicalExpression(l) if l.right.span() == at => match l.operator {
+                    LogicalOperator::And => self.implies_not_error(&l.left, true, symbol),
+                    LogicalOperator::Or => self.implies_not_error(&l.left, false, symbol),
+                    LogicalOperator::Coalesce => false,
+                },
+                AstKind::BlockStatement(b) => self.left_unless_not_error(&b.body, at, symbol),
+                AstKind::FunctionBody(b) => self.left_unless_not_error(&b.statements, at, symbol),
+                AstKind::SwitchCase(c) => self.left_unless_not_error(&c.consequent, at, symbol),
+                _ => false,
+            };
+            if ruled_out {
+                return true;
+            }
+            child = parent.id();
+        }
+        false
+    }
+
+    /// Whether an `if` without `else` before `at` in `list` leaves when its test is true, and
+    /// its test being false says the caught error `symbol` is not an Error
+    /// (`if (err instanceof Error) return …;`).
+    fn left_unless_not_error(
+        &self,
+        list: &[Statement<'a>],
+        at: oxc_span::Span,
+        symbol: SymbolId,
+    ) -> bool {
+        let end = list.partition_point(|s| s.span().end <= at.start);
+        list[end.saturating_sub(MAX_GUARD_DISTANCE)..end]
+            .iter()
+            .any(|s| {
+                matches!(s, Statement::IfStatement(i)
+                    if i.alternate.is_none()
+                        && leaves(&i.consequent, &|e| self.never_returns(e))
+                        && self.implies_not_error(&i.test, false, symbol))
+            })
+    }
+
+    /// Whether `test` having the outcome `outcome` says the caught error `symbol` is not an
+    /// Error: `err` falsy, `err instanceof Error` false (the global `Error`; a subclass being
+    /// false leaves the others), `typeof err` other than `'object'`, `typeof err.message`
+    /// other than `'string'`, `isError(err)` / `util.types.isNativeError(err)` false,
+    /// `'message' in err` false; through `!`, `&&` and `||` where the outcome decides.
+    fn implies_not_error(&self, test: &Expression<'a>, outcome: bool, symbol: SymbolId) -> bool {
+        let scoping = self.semantic.scoping();
+        let is_it = |e: &Expression<'a>| {
+            matches!(e.get_inner_expression(), Expression::Identifier(r)
+                if r.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id())
+                    == Some(symbol))
+        };
+        match test.get_inner_expression() {
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                self.implies_not_error(&u.argument, !outcome, symbol)
+            }
+            Expression::LogicalExpression(l) => match (l.operator, outcome) {
+                (LogicalOperator::And, true) | (LogicalOperator::Or, false) => {
+                    self.implies_not_error(&l.left, outcome, symbol)
+                        || self.implies_not_error(&l.right, outcome, symbol)
+                }
+                (LogicalOperator::And, false) | (LogicalOperator::Or, true) => {
+                    self.implies_not_error(&l.left, outcome, symbol)
+                        && self.implies_not_error(&l.right, outcome, symbol)
+                }
+                (LogicalOperator::Coalesce, _) => false,
+            },
+            // A falsy value is no Error: `if (!err) …`, the left of `err && …` being false.
+            e if is_it(e) => !outcome,
+            Expression::BinaryExpression(b) => match b.operator {
+                BinaryOperator::Instanceof => {
+                    !outcome && is_it(&b.left) && self.is_global(&b.right, "Error")
+                }
+                BinaryOperator::In => {
+                    !outcome
+                        && is_it(&b.right)
+                        && match b.left.get_inner_expression() {
+                            Expression::StringLiteral(s) => s.value == "message",
+                            Expression::TemplateLiteral(t) => {
+                                t.single_quasi().is_some_and(|q| q == "message")
+                            }
+                            _ => false,
+                        }
+                }
+                BinaryOperator::StrictEquality
+                | BinaryOperator::Equality
+                | BinaryOperator::StrictInequality
+                | BinaryOperator::Inequality => {
+                    // What `typeof` is applied to: the value (an Error's is `'object'`) or
+                    // its `message` (an Error's is `'string'`).
+                    let typeof_of = |e: &Expression<'a>| match e.get_inner_expression() {
+                        Expression::UnaryExpression(u) if u.operator == UnaryOperator::Typeof => {
+                            let arg = u.argument.get_inner_expression();
+                            if is_it(arg) {
+                                Some("object")
+                            } else {
+                                arg.as_member_expression()
+                                    .filter(|m| {
+                                        is_it(m.object())
+                                            && m.static_property_name() == Some("message")
+                                    })
+                                    .map(|_| "string")
+                            }
+                        }
+                        _ => None,
+                    };
+                    let literal = |e: &Expression<'a>| match e.get_inner_expression() {
+                        Expression::StringLiteral(s) => Some(s.value.as_str()),
+                        Expression::TemplateLiteral(t) => t.single_quasi().map(|q| q.as_str()),
+                        _ => None,
+                    };
+                    let pair = match (typeof_of(&b.left), typeof_of(&b.right)) {
+                        (Some(of_error), _) => literal(&b.right).map(|n| (of_error, n)),
+                        (_, Some(of_error)) => literal(&b.left).map(|n| (of_error, n)),
+                        _ => None,
+                    };
+                    let equal = matches!(
+                        b.operator,
+                        BinaryOperator::StrictEquality | BinaryOperator::Equality
+                    ) == outcome;
+                    // `typeof err === 'string'`, `typeof err !== 'object'`, `typeof
+                    // err.message !== 'string'`.
+                    pair.is_some_and(|(of_error, n)| (n == of_error) != equal)
+                }
+                _ => false,
+            },
+            Expression::CallExpression(c) => {
+                let callee = match c.callee.get_inner_expression() {
+                    Expression::Identifier(f) => Some(f.name.as_str()),
+                    e => e
+                        .as_member_expression()
+                        .and_then(|m| m.static_property_name()),
+                };
+                !outcome
+                    && matches!(callee, Some("isError" | "isNativeError"))
+                    && c.arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .is_some_and(is_it)
+            }
+            _ => false,
+        }
     }
 
     /// Whether the value `is_it` recognises may have been narrowed where `node` reads it: a

@@ -814,6 +814,23 @@ mod tests {
                 "async function load() {}\nload().catch((err) => report({ ...err }));",
                 &[(2, 32)],
             ),
+            // A test that leaves the caught error an Error: a subclass ruled out leaves the
+            // others, a test that it is one, a truthy check, a member other than `message`.
+            (
+                "a.js",
+                "try { f(); } catch (err) {\n  if (err instanceof TypeError) throw err;\n  log({ ...err });\n}",
+                &[(3, 9)],
+            ),
+            (
+                "a.js",
+                "try { f(); } catch (err) {\n  if (err instanceof Error) log({ ...err });\n  if (!err) throw new Error('none');\n  log(err.code ? { ...err } : null, typeof err === 'object' && { ...err });\n}",
+                &[(2, 35), (4, 20), (4, 66)],
+            ),
+            (
+                "a.js",
+                "function run(p) {\n  return p.then(() => {}).catch((e) => (typeof e.message === 'string' ? { ...e } : e));\n}\nasync function p() {}\np().catch((e) => ('message' in e ? { ...e } : e));",
+                &[(5, 38)],
+            ),
             // object rest
             ("a.js", "const { size, ...rest } = new Map();", &[(1, 15)]),
             ("a.js", "let rest; ({ ...rest } = new Date());", &[(1, 14)]),
@@ -1056,6 +1073,24 @@ mod tests {
             (
                 "a.js",
                 "class Session { isValid() { return true; } }\nconst session = new Session();\nconst copy = { ...session };\nsession.isValid();",
+                &[],
+            ),
+            // A test on the way says the caught error is not an Error (realistic-code audit
+            // false positives): the other arm of `instanceof Error`, after an `if` that leaves
+            // for Errors, `typeof`, `isError`, `'message' in`, a duck test of `message`.
+            (
+                "a.js",
+                "function f() {\n  try { run(); } catch (err) {\n    if (err instanceof Error) return { message: err.message };\n    return { ...err };\n  }\n}\ntry { run(); } catch (err) {\n  const info = err instanceof Error ? { message: err.message } : err;\n  log({ ...info }, !(err instanceof Error) && { ...err });\n  if (!(err instanceof Error)) log({ ...err }); else log(err.message);\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "function f() {\n  try { run(); } catch (err) {\n    log(typeof err !== 'object' ? { ...err } : null, typeof err === 'string' && { ...err });\n    log(util.types.isNativeError(err) ? err.message : { ...err }, isError(err) || { ...err });\n    log('message' in err ? err.message : { ...err });\n    if (err && typeof err.message === 'string') return;\n    log({ ...err });\n  }\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "async function load() {}\nload().catch((e) => (e instanceof Error ? { message: e.message } : { ...e }));\nfunction g() {\n  try { run(); } catch (err) {\n    switch (kind) {\n      case 1:\n        if (err instanceof Error) throw err;\n        return { ...err };\n    }\n  }\n}",
                 &[],
             ),
             // A caught error asserted to be a plain shape: the author says what was thrown.
