@@ -1312,9 +1312,13 @@ fn guarded_short(cx: &Ctx<'_, '_>, symbol: SymbolId, spread: NodeId) -> bool {
     false
 }
 
+/// How many statements after a copy are looked at for the `if` that empties the accumulator.
+const MAX_FLUSH_DISTANCE: usize = 16;
+
 /// `batch = [...batch, x]; if (batch.length >= 100) { flush(batch); batch = []; }`: a later
-/// statement of the same block empties the accumulator (an array literal without spreads)
-/// once a length test says it is long, so no copy is longer than the cap.
+/// statement of the same block (one of the next [`MAX_FLUSH_DISTANCE`]) empties the
+/// accumulator (an array literal without spreads) once a length test says it is long, so no
+/// copy is longer than the cap.
 fn emptied_when_long(cx: &Ctx<'_, '_>, symbol: SymbolId, assign: NodeId) -> bool {
     let nodes = cx.nodes();
     let statement = nodes.parent_node(assign);
@@ -1337,10 +1341,14 @@ fn emptied_when_long(cx: &Ctx<'_, '_>, symbol: SymbolId, assign: NodeId) -> bool
             && matches!(a.right.get_inner_expression(), Expression::ArrayExpression(arr)
                 if arr.elements.iter().all(|e| !matches!(e, ArrayExpressionElement::SpreadElement(_))))
     };
-    block
+    // The statements right after the copy (a binary search, and a bounded look-ahead: a scan
+    // of the rest of the block per copy is quadratic in a loop body of thousands of them).
+    let after = block
         .body
+        .partition_point(|s| s.span().start < stmt.span.end);
+    block.body[after..]
         .iter()
-        .skip_while(|s| s.span().start < stmt.span.end)
+        .take(MAX_FLUSH_DISTANCE)
         .any(|s| {
             let Statement::IfStatement(i) = s else {
                 return false;

@@ -1067,6 +1067,10 @@ fn length_guarded(value: &Expression<'_>, call: NodeId, cx: &Ctx<'_, '_>) -> boo
     false
 }
 
+/// How many statements before a spread are looked at for an `if` that leaves when the array
+/// is long.
+const MAX_EXIT_DISTANCE: usize = 32;
+
 /// Whether a statement before `at` in `stmts` is `if (test) …` without `else` whose branch
 /// ends in `return`, `throw`, `break` or `continue`, with `test` false only while the array is
 /// short.
@@ -1090,9 +1094,11 @@ fn exits_when_long(
             )
         )
     };
-    stmts
+    // The statements right before the use (a binary search, and a bounded look-back: a scan
+    // of every earlier statement per spread is quadratic in a block of thousands of them).
+    let end = stmts.partition_point(|s| s.span().end <= at.start);
+    stmts[end.saturating_sub(MAX_EXIT_DISTANCE)..end]
         .iter()
-        .take_while(|s| s.span().end <= at.start)
         .any(|s| {
             matches!(s, Statement::IfStatement(i)
                 if i.alternate.is_none() && leaves(&i.consequent) && short(&i.test, false))
