@@ -3075,21 +3075,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
         depth: u32,
     ) -> Option<FunctionShape> {
         let p = self.literal_property(obj, method, depth)?;
-        match p.value.get_inner_expression() {
-            Expression::FunctionExpression(f) => Some(FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: f.generator,
-            }),
-            Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
-                node: f.node_id(),
-                span: f.span.into(),
-                is_async: f.r#async,
-                is_generator: false,
-            }),
-            _ => None,
-        }
+        FunctionShape::of_expression(p.value.get_inner_expression())
     }
 
     /// [`Kinds::literal_property`] for a value read from the object (`cfg.tags`, `const { tags }
@@ -3245,23 +3231,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 if matches!(d.id, BindingPattern::BindingIdentifier(_)) =>
             {
                 match d.init.as_ref()?.get_inner_expression() {
-                    Expression::FunctionExpression(f) => Some(FunctionShape {
-                        node: f.node_id(),
-                        span: f.span.into(),
-                        is_async: f.r#async,
-                        is_generator: f.generator,
-                    }),
-                    Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
-                        node: f.node_id(),
-                        span: f.span.into(),
-                        is_async: f.r#async,
-                        is_generator: false,
-                    }),
                     Expression::Identifier(other) => {
                         let s = self.symbol_of(other)?;
                         self.function_of_symbol(s, depth + 1)
                     }
-                    _ => None,
+                    init => FunctionShape::of_expression(init),
                 }
             }
             _ => None,
@@ -3488,6 +3462,27 @@ pub struct FunctionShape {
     pub is_async: bool,
     /// `function*` (arrows never are).
     pub is_generator: bool,
+}
+
+impl FunctionShape {
+    /// The shape of a function or arrow expression (`None` for any other expression).
+    fn of_expression(e: &Expression<'_>) -> Option<FunctionShape> {
+        match e {
+            Expression::FunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: f.generator,
+            }),
+            Expression::ArrowFunctionExpression(f) => Some(FunctionShape {
+                node: f.node_id(),
+                span: f.span.into(),
+                is_async: f.r#async,
+                is_generator: false,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// What a call of an async or generator function returns, with the article and the words
