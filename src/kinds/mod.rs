@@ -2047,6 +2047,12 @@ impl<'a, 'c> Kinds<'a, 'c> {
         }
     }
 
+    /// Whether a statement always leaves the statement list it is in (see [`leaves`]), with
+    /// [`Kinds::never_returns`] for the expressions that end the program or always throw.
+    pub(crate) fn always_leaves(&self, s: &Statement<'a>) -> bool {
+        leaves(s, &|e| self.never_returns(e))
+    }
+
     /// Whether an expression never completes: `process.exit(…)`, or a call of an in-file
     /// function that always throws (`function fail(m) { throw new Error(m); }`, an arrow whose
     /// body logs then throws, or one declared to return `never`).

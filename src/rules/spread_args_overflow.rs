@@ -1042,8 +1042,8 @@ fn length_guarded(value: &Expression<'_>, call: NodeId, cx: &Ctx<'_, '_>) -> boo
             {
                 short(&l.left, l.operator == LogicalOperator::And)
             }
-            AstKind::BlockStatement(b) => exits_when_long(&b.body, below, &short),
-            AstKind::FunctionBody(b) => exits_when_long(&b.statements, below, &short),
+            AstKind::BlockStatement(b) => exits_when_long(cx, &b.body, below, &short),
+            AstKind::FunctionBody(b) => exits_when_long(cx, &b.statements, below, &short),
             AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) | AstKind::Program(_) => {
                 return false;
             }
@@ -1072,28 +1072,15 @@ fn length_guarded(value: &Expression<'_>, call: NodeId, cx: &Ctx<'_, '_>) -> boo
 const MAX_EXIT_DISTANCE: usize = 32;
 
 /// Whether a statement before `at` in `stmts` is `if (test) …` without `else` whose branch
-/// ends in `return`, `throw`, `break` or `continue`, with `test` false only while the array is
+/// always leaves (`return`, `throw`, `break`, `continue`, `process.exit(…)`, a call that always
+/// throws: [`crate::kinds::Kinds::always_leaves`]), with `test` false only while the array is
 /// short.
-fn exits_when_long(
-    stmts: &[Statement<'_>],
+fn exits_when_long<'a>(
+    cx: &Ctx<'a, '_>,
+    stmts: &[Statement<'a>],
     at: oxc_span::Span,
     short: &dyn Fn(&Expression<'_>, bool) -> bool,
 ) -> bool {
-    let leaves = |s: &Statement<'_>| {
-        let last = match s {
-            Statement::BlockStatement(b) => b.body.last(),
-            other => Some(other),
-        };
-        matches!(
-            last,
-            Some(
-                Statement::ReturnStatement(_)
-                    | Statement::ThrowStatement(_)
-                    | Statement::BreakStatement(_)
-                    | Statement::ContinueStatement(_)
-            )
-        )
-    };
     // The statements right before the use (a binary search, and a bounded look-back: a scan
     // of every earlier statement per spread is quadratic in a block of thousands of them).
     let end = stmts.partition_point(|s| s.span().end <= at.start);
@@ -1101,7 +1088,7 @@ fn exits_when_long(
         .iter()
         .any(|s| {
             matches!(s, Statement::IfStatement(i)
-                if i.alternate.is_none() && leaves(&i.consequent) && short(&i.test, false))
+                if i.alternate.is_none() && cx.kinds().always_leaves(&i.consequent) && short(&i.test, false))
         })
 }
 
@@ -1611,6 +1598,15 @@ mod tests {
             ("Math.max(...Array(8).fill(1).map(f));", &[]),
             ("const xs = [...new Set([1, 2, 2])];\nMath.max(...xs);", &[]),
             // Spread only where a test of its length says it is short; a split with a limit.
+            // An exit is any statement that always leaves (the guards' rule, shared).
+            (
+                "function f(values: number[]) {\n  if (values.length > 10000) { log('big'); process.exit(1); }\n  return Math.max(...values);\n}",
+                &[],
+            ),
+            (
+                "function fail(m: string): never { throw new Error(m); }\nfunction f(values: number[]) {\n  if (values.length > 10000) fail('too many');\n  return Math.max(...values);\n}",
+                &[],
+            ),
             (
                 "function f(points: { x: number }[]) {\n  const xs = points.map((p) => p.x);\n  if (xs.length > 10000) throw new Error('too many');\n  return Math.max(...xs);\n}",
                 &[],
