@@ -201,8 +201,11 @@ fn lint_unchecked(
 ) -> Vec<Diagnostic> {
     // Each level takes at least one byte, so only texts longer than the limit are scanned.
     let timer = timing::start();
-    let deep = text.len() > MAX_DEPTH && depth::nesting_estimate(text) > MAX_DEPTH;
-    timer.stop(Stage::Depth);
+    let scanned = text.len() > MAX_DEPTH;
+    let deep = scanned && depth::nesting_estimate(text) > MAX_DEPTH;
+    if scanned {
+        timer.stop_file(Stage::Depth, text.len());
+    }
     if deep {
         return vec![internal_error(format!(
             "the code nests deeper than {MAX_DEPTH} levels (brackets, operators or statements); restlint does not parse such a file"
@@ -241,7 +244,7 @@ fn lint_in(
     let mut source_type = source_type_for(path);
     let timer = timing::start();
     let mut ret = parse(allocator, text, source_type);
-    timer.stop(Stage::Parse);
+    timer.stop_file(Stage::Parse, text.len());
     // `.js` files often hold JSX; `SourceType::from_path` does not allow it there. Retry as JSX
     // only when the plain parse failed, so valid scripts keep their exact reading.
     if !ret.diagnostics.is_empty()
@@ -310,7 +313,7 @@ fn lint_in(
             .collect();
         let timer = timing::start();
         let verdict = gate::decide(program, text, &specs);
-        timer.stop(Stage::Gate);
+        timer.stop_file(Stage::Gate, text.len());
         for (g, on) in rules.gates.iter().zip(run.iter_mut()) {
             *on &= verdict.live & g.bit() != 0;
         }
@@ -331,7 +334,7 @@ fn lint_in(
             .with_build_nodes(any_rule)
             .with_check_syntax_error(syntax_checks)
             .build(program);
-        timer.stop(Stage::Semantic);
+        timer.stop_file(Stage::Semantic, text.len());
         if ret.diagnostics.is_empty() {
             syntax::convert_all(&sem.diagnostics, text, &mut diags);
         }
@@ -385,7 +388,7 @@ fn lint_in(
                     }
                 }
             }
-            timer.stop(Stage::Rules);
+            timer.stop_file(Stage::Rules, text.len());
             for mut d in rule_diags {
                 if let Some(sev) = rules.severity(d.rule) {
                     d.severity = sev;

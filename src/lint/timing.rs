@@ -23,6 +23,9 @@ pub enum Stage {
 
 const NAMES: [&str; 5] = ["nesting scan", "parse", "gate", "semantic model", "rules"];
 static TOTALS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+/// Per stage: how many files went through it, and their bytes.
+static FILES: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+static BYTES: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
 /// Per rule, in the order of [`crate::rules::RULES`].
 static RULE_TOTALS: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
 
@@ -53,6 +56,15 @@ impl Timer {
         }
     }
 
+    /// [`Timer::stop`], also counting one file of `len` bytes through the stage.
+    pub fn stop_file(self, stage: Stage, len: usize) {
+        if self.0.is_some() {
+            FILES[stage as usize].fetch_add(1, Ordering::Relaxed);
+            BYTES[stage as usize].fetch_add(len as u64, Ordering::Relaxed);
+        }
+        self.stop(stage);
+    }
+
     /// Adds the time to the rule `id` (a rule's `check` on one node, or `check_file`).
     pub fn stop_rule(self, id: &str) {
         if let Some(t) = self.0
@@ -74,9 +86,13 @@ pub fn report(wall: Duration) -> String {
         "restlint timing (CPU seconds summed over threads; wall {:.3} s)\n",
         wall.as_secs_f64()
     );
-    for (name, total) in NAMES.iter().zip(&TOTALS) {
+    for (i, (name, total)) in NAMES.iter().zip(&TOTALS).enumerate() {
         let secs = total.load(Ordering::Relaxed) as f64 / 1e9;
-        out.push_str(&format!("  {name:<16} {secs:>8.3} s\n"));
+        let files = FILES[i].load(Ordering::Relaxed);
+        let mb = BYTES[i].load(Ordering::Relaxed) as f64 / 1e6;
+        out.push_str(&format!(
+            "  {name:<16} {secs:>8.3} s  {files:>7} files {mb:>8.1} MB\n"
+        ));
     }
     let mut rules: Vec<(&str, f64)> = crate::rules::RULES
         .iter()
