@@ -352,7 +352,7 @@ fn lint_in(
                     kinds: crate::kinds::Kinds::new(semantic, text, line_index),
                 };
                 let live_types = rules.live_types(&run);
-                let timed = timing::enabled();
+                let timed = timing::per_rule();
                 for node in prefetch::nodes(semantic.nodes()) {
                     match dispatch {
                         Dispatch::Table => {
@@ -382,7 +382,7 @@ fn lint_in(
                 for (i, r) in rules.rules.iter().enumerate() {
                     if run[i] {
                         cx.rule = r.rule.meta().id;
-                        let timer = timing::start();
+                        let timer = timing::start_if(timed);
                         r.rule.check_file(&mut cx);
                         timer.stop_rule(cx.rule);
                     }
