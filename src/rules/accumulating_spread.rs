@@ -16,6 +16,9 @@
 //! every copy is longer than the last; a copy made only when a test that reads the
 //! accumulator says so (`if (o === original) o = {...o}`: copy on first write) is not.
 //!
+//! A copy of a value the step itself gave the binding first (`node = parent; … node = {
+//! ...node }`, see [`given_afresh`]) copies that step's value, not the last copy.
+//!
 //! An array copy made only while a test of the accumulator's length keeps it short
 //! (`if (seen.length < 5) seen = [...seen, x]`), or emptied by the step once a length test says
 //! it is long (`if (batch.length >= 100) batch = []`), stays below [`MAX_CAP`]: the copies add
@@ -36,9 +39,10 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, ArrayExpressionElement, ArrowFunctionBody, AssignmentOperator, AssignmentTarget,
     BinaryOperator, BindingPattern, CallExpression, Expression, ForStatement, ForStatementInit,
-    LogicalOperator, ObjectPropertyKind, SimpleAssignmentTarget, Statement, UnaryOperator,
-    UpdateOperator,
+    IdentifierReference, LogicalOperator, ObjectPropertyKind, SimpleAssignmentTarget, Statement,
+    UnaryOperator, UpdateOperator,
 };
+use oxc_ast_visit::Visit;
 use oxc_semantic::{AstNode, IsGlobalReference, NodeId, SymbolId};
 use oxc_span::{GetSpan, Span as OxcSpan};
 
@@ -1096,7 +1100,7 @@ fn check_loop(
     let decl = cx.scoping().symbol_span(symbol);
     let nodes = cx.nodes();
     let assign_span = nodes.get_node(assign).kind().span();
-    if exits_right_after(cx, assign) {
+    if exits_right_after(cx, assign) || given_afresh(cx, assign, symbol, name) {
         return;
     }
     for a in nodes.ancestors(assign) {
@@ -1392,6 +1396,96 @@ fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
                 | Statement::ThrowStatement(_)
         )
     )
+}
+
+/// The most statements looked back at, per enclosing block, for [`given_afresh`].
+const MAX_LOOK_BACK: usize = 32;
+
+/// Whether, in the step that makes the copy at `assign`, the binding was first given a value
+/// that owes nothing to it: `node = parent; … node = { ...node };` (graphql's `visit`) copies
+/// this step's value, not the last step's copy, so the copies do not add up. The value is
+/// given by an earlier statement of a block that holds the copy, within the same loop body or
+/// callback (so it runs before the copy on every pass that reaches it), as a plain `name =
+/// value` whose value does not name the binding. A value that hands back an earlier copy by
+/// another name (`acc = saved; acc = { ...acc, [k]: v }; saved = acc;`) is not told apart.
+fn given_afresh(cx: &Ctx<'_, '_>, assign: NodeId, symbol: SymbolId, name: &str) -> bool {
+    let nodes = cx.nodes();
+    let mut child = nodes.get_node(assign).kind().span();
+    for a in nodes.ancestors(assign) {
+        let statements = match a.kind() {
+            AstKind::BlockStatement(b) => &b.body,
+            AstKind::SwitchCase(c) => &c.consequent,
+            AstKind::FunctionBody(b) => &b.statements,
+            AstKind::ForStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_)
+            | AstKind::Function(_)
+            | AstKind::ArrowFunctionExpression(_)
+            | AstKind::StaticBlock(_)
+            | AstKind::Program(_) => return false,
+            k => {
+                child = k.span();
+                continue;
+            }
+        };
+        // The statements before the one that holds the copy (the list is in source order).
+        let before = statements.partition_point(|s| s.span().end <= child.start);
+        let resets = statements[..before]
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .any(|s| assigns_afresh(cx, s, symbol, name));
+        if resets {
+            return true;
+        }
+        child = a.kind().span();
+    }
+    false
+}
+
+/// `name = value;` (alone or in a comma list) with a value that does not read `name`.
+fn assigns_afresh(
+    cx: &Ctx<'_, '_>,
+    statement: &Statement<'_>,
+    symbol: SymbolId,
+    name: &str,
+) -> bool {
+    let Statement::ExpressionStatement(e) = statement else {
+        return false;
+    };
+    let afresh = |e: &Expression<'_>| {
+        let Expression::AssignmentExpression(a) = e.get_inner_expression() else {
+            return false;
+        };
+        let AssignmentTarget::AssignmentTargetIdentifier(target) = &a.left else {
+            return false;
+        };
+        a.operator == AssignmentOperator::Assign
+            && symbol_of(cx, target) == Some(symbol)
+            && !reads_name(&a.right, name)
+    };
+    match e.expression.get_inner_expression() {
+        Expression::SequenceExpression(seq) => seq.expressions.iter().any(afresh),
+        other => afresh(other),
+    }
+}
+
+/// Whether `expr` reads a binding called `name` anywhere (in a nested function too).
+fn reads_name(expr: &Expression<'_>, name: &str) -> bool {
+    struct Reads<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visit<'a> for Reads<'_> {
+        fn visit_identifier_reference(&mut self, id: &IdentifierReference<'a>) {
+            self.found |= id.name == self.name;
+        }
+    }
+    let mut v = Reads { name, found: false };
+    v.visit_expression(expr);
+    v.found
 }
 
 fn symbol_of(cx: &Ctx<'_, '_>, ident: &oxc_ast::ast::IdentifierReference<'_>) -> Option<SymbolId> {
@@ -1758,6 +1852,41 @@ mod tests {
     }
 
     /// A callback passed to `reduce` by name is judged as the same callback written inline.
+    #[test]
+    fn a_binding_given_afresh_in_the_step_does_not_accumulate() {
+        let fail: &[(&str, &str)] = &[
+            // Given afresh only on some passes: the others copy the last copy.
+            (
+                "let node = {}; for (const x of xs) { if (x.up) node = x.parent; node = { ...node, [x.k]: 1 }; }",
+                "...node",
+            ),
+            // The new value is made from the accumulator itself.
+            (
+                "let acc = []; for (const x of xs) { acc = acc.filter(Boolean); acc = [...acc, x]; }",
+                "...acc",
+            ),
+            // Given afresh after the copy, which copies the last pass's value.
+            (
+                "let acc = []; while (go()) { acc = [...acc, next()]; use(acc); acc = acc; }",
+                "...acc",
+            ),
+            // Outside the loop, not in the step.
+            (
+                "let acc = []; acc = start; for (const x of xs) { acc = [...acc, x]; }",
+                "...acc",
+            ),
+        ];
+        let pass = [
+            // graphql's `visit`: each pass copies the node it just took.
+            "let node = root, parent; do { if (leaving) { node = parent; parent = stack.pop(); if (edited) { node = { ...node }; for (const [k, v] of edits) { node[k] = v; } } } } while (stack);",
+            "let acc = []; for (const x of xs) { acc = x.items; acc = [...acc, x]; out.push(acc); }",
+            "let o = {}; xs.forEach((x) => { o = x.base, n++; o = { ...o, [x.k]: x.v }; send(o); });",
+            "let acc; for (const x of xs) { switch (x.t) { case 1: acc = []; acc = [...acc, x]; use(acc); } }",
+        ];
+        let failures = check(fail, &pass, ": never");
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
     #[test]
     fn enum_tables_are_fixed() {
         // `Object.values` of a numeric enum holds its reverse mapping too: 2 members, 4 values.

@@ -204,12 +204,16 @@ impl Options {
             {
                 return;
             }
-            // `{ ...err, message: err.message }` keeps the message on purpose.
+            // `{ ...err, message: err.message }`, `{ stack: err.stack, ...err }`: the literal
+            // copies by name what the spread cannot, so its author knows (a stack's first
+            // line is the message).
             if matches!(t.kind, Kind::Error | Kind::CaughtError)
                 && let Some(spread) = spread
                 && let AstKind::ObjectExpression(o) = cx.nodes().parent_kind(spread)
                 && o.properties.iter().any(|p| {
-                    matches!(p, ObjectPropertyKind::ObjectProperty(p) if p.key.is_specific_static_name("message"))
+                    matches!(p, ObjectPropertyKind::ObjectProperty(p)
+                        if p.key.is_specific_static_name("message")
+                            || p.key.is_specific_static_name("stack"))
                 })
             {
                 return;
@@ -1030,6 +1034,12 @@ mod tests {
             (
                 "a.js",
                 "try { f(); } catch (err) { log({ ...err, message: err.message }); }",
+                &[],
+            ),
+            // vite: the stack (whose first line is the message) copied by name.
+            (
+                "a.js",
+                "try { f(); } catch (e) { throw { stack: e.stack, ...e }; }",
                 &[],
             ),
             ("a.js", "try { f(); } catch ({ code, ...rest }) {}", &[]),
