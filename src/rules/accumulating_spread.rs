@@ -291,19 +291,9 @@ fn step_of(cx: &Ctx<'_, '_>, holder: NodeId) -> Option<OxcSpan> {
     match nodes.kind(holder) {
         AstKind::ArrowFunctionExpression(a) => Some(a.span),
         AstKind::ReturnStatement(_) => enclosing_function(cx, holder).map(|f| nodes.kind(f).span()),
-        AstKind::AssignmentExpression(_) => nodes.ancestors(holder).find_map(|a| {
-            matches!(
-                a.kind(),
-                AstKind::ForStatement(_)
-                    | AstKind::ForOfStatement(_)
-                    | AstKind::ForInStatement(_)
-                    | AstKind::WhileStatement(_)
-                    | AstKind::DoWhileStatement(_)
-                    | AstKind::Function(_)
-                    | AstKind::ArrowFunctionExpression(_)
-            )
-            .then(|| a.kind().span())
-        }),
+        AstKind::AssignmentExpression(_) => nodes
+            .ancestors(holder)
+            .find_map(|a| is_loop_or_function(&a.kind()).then(|| a.kind().span())),
         _ => None,
     }
 }
@@ -1398,6 +1388,20 @@ fn exits_right_after(cx: &Ctx<'_, '_>, assign: NodeId) -> bool {
     )
 }
 
+/// A loop statement or a function: where one step of an accumulation begins.
+fn is_loop_or_function(kind: &AstKind<'_>) -> bool {
+    matches!(
+        kind,
+        AstKind::ForStatement(_)
+            | AstKind::ForOfStatement(_)
+            | AstKind::ForInStatement(_)
+            | AstKind::WhileStatement(_)
+            | AstKind::DoWhileStatement(_)
+            | AstKind::Function(_)
+            | AstKind::ArrowFunctionExpression(_)
+    )
+}
+
 /// The most statements looked back at, per enclosing block, for [`given_afresh`].
 const MAX_LOOK_BACK: usize = 32;
 
@@ -1416,15 +1420,11 @@ fn given_afresh(cx: &Ctx<'_, '_>, assign: NodeId, symbol: SymbolId, name: &str) 
             AstKind::BlockStatement(b) => &b.body,
             AstKind::SwitchCase(c) => &c.consequent,
             AstKind::FunctionBody(b) => &b.statements,
-            AstKind::ForStatement(_)
-            | AstKind::ForOfStatement(_)
-            | AstKind::ForInStatement(_)
-            | AstKind::WhileStatement(_)
-            | AstKind::DoWhileStatement(_)
-            | AstKind::Function(_)
-            | AstKind::ArrowFunctionExpression(_)
-            | AstKind::StaticBlock(_)
-            | AstKind::Program(_) => return false,
+            k if is_loop_or_function(&k)
+                || matches!(k, AstKind::StaticBlock(_) | AstKind::Program(_)) =>
+            {
+                return false;
+            }
             k => {
                 child = k.span();
                 continue;
