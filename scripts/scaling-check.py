@@ -162,6 +162,15 @@ def uses_of_iterator(n):
             + lines(f"if (c{i}) {{ f([...it], [...k]); }}" for i in range(n))}
 
 
+def guarded_calls(n):
+    # Uses inside functions, each called from a few places under guards and through a chain
+    # of other functions (the calls of a function holding a use are looked at for a guard).
+    return {"a.js": "function f(c) {\nconst v = c ? new Map() : 5;\n"
+            + lines(f"const a{i} = () => [...v];\nconst b{i} = () => a{i}();\n"
+                    f"if (typeof v !== 'number') {{ a{i}(); b{i}(); }}\nif (x{i}) b{i}();" for i in range(n))
+            + "}\n"}
+
+
 def guarded_uses(n):
     # Uses of branching bindings, each after earlier ifs that leave in nested branches (the
     # nearest ones are looked at for a guard) and inside a long `switch (true)` (the tests of
@@ -376,6 +385,7 @@ SHAPES = [
     ("uses-of-iterator", uses_of_iterator, 2000, MODES_DEFAULT),
     ("uses-of-array-max", uses_of_array_max, 2000, MODES_DEFAULT),
     ("guarded-uses", guarded_uses, 2000, MODES_DEFAULT),
+    ("guarded-calls", guarded_calls, 2000, MODES_DEFAULT),
     ("uses-of-defaults", uses_of_defaults, 2000, MODES_DEFAULT),
     ("uses-of-assign-target", uses_of_assign_target, 2000, MODES_DEFAULT),
     ("uses-of-object-literal", uses_of_object_literal, 2000, MODES_DEFAULT),

@@ -1737,8 +1737,22 @@ impl<'a, 'c> Kinds<'a, 'c> {
     /// an `if` whose test does and whose branch leaves. A test may read the value through a
     /// never-reassigned binding of a test of it (`const hasLines = lines !== null;
     /// if (hasLines) …`).
-    fn guarded_by(&self, mut child: NodeId, mentions: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+    fn guarded_by(&self, child: NodeId, mentions: &dyn Fn(&Expression<'a>) -> bool) -> bool {
+        self.guarded_within(child, mentions, 0)
+    }
+
+    /// [`Self::guarded_by`], `hops` functions away from the use: a use inside a function
+    /// whose every reference calls it is guarded when every call is (`const all = () =>
+    /// [...v]; if (typeof v !== 'number') all();`), up to [`MAX_GUARD_HOPS`] functions out
+    /// and [`MAX_GUARDED_CALLS`] calls each.
+    fn guarded_within(
+        &self,
+        mut child: NodeId,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+        hops: u32,
+    ) -> bool {
         let nodes = self.semantic.nodes();
+        let outer = mentions;
         let mentions = |e: &Expression<'a>| mentions(e) || self.alias_mentions(e, mentions);
         for parent in nodes.ancestors(child) {
             let child_span = nodes.kind(child).span();
@@ -1780,6 +1794,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
                         .is_some_and(|t| t.span() != child_span && mentions(t))
                         || self.leaves_after_test(parent.id(), &c.consequent, child_span, &mentions)
                 }
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+                    if hops < MAX_GUARD_HOPS =>
+                {
+                    self.calls_all_guarded(parent.id(), outer, hops + 1)
+                }
                 _ => false,
             };
             if guarded {
@@ -1788,6 +1807,62 @@ impl<'a, 'c> Kinds<'a, 'c> {
             child = parent.id();
         }
         false
+    }
+
+    /// Whether the function at `function` is bound to a name (`function all() {}`, `const all
+    /// = () => …`) that is only ever called, at most [`MAX_GUARDED_CALLS`] times, each call
+    /// guarded (see [`Self::guarded_within`]).
+    fn calls_all_guarded(
+        &self,
+        function: NodeId,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+        hops: u32,
+    ) -> bool {
+        let nodes = self.semantic.nodes();
+        let scoping = self.semantic.scoping();
+        let span = nodes.kind(function).span();
+        let symbol = match nodes.kind(function) {
+            AstKind::Function(f) if f.is_declaration() => {
+                f.id.as_ref().and_then(|id| id.symbol_id.get())
+            }
+            _ => match nodes.parent_kind(function) {
+                AstKind::VariableDeclarator(d)
+                    if d.init.as_ref().is_some_and(|i| i.span() == span) =>
+                {
+                    match &d.id {
+                        BindingPattern::BindingIdentifier(id) => id.symbol_id.get(),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+        };
+        let Some(symbol) = symbol else {
+            return false;
+        };
+        let mut calls = 0;
+        for r in scoping.get_resolved_references(symbol) {
+            calls += 1;
+            if calls > MAX_GUARDED_CALLS {
+                return false;
+            }
+            let at = r.node_id();
+            let at_span = nodes.kind(at).span();
+            let call = nodes.parent_id(at);
+            let called = matches!(nodes.kind(call), AstKind::CallExpression(c)
+                if c.callee.span() == at_span);
+            if !called {
+                return false;
+            }
+            // A call from inside (recursion) runs only once the function was entered.
+            if !span.contains_inclusive(at_span) && !self.guarded_within(call, mentions, hops) {
+                return false;
+            }
+        }
+        // At least one way in, and every one from outside guarded.
+        scoping
+            .get_resolved_references(symbol)
+            .any(|r| !span.contains_inclusive(nodes.kind(r.node_id()).span()))
     }
 
     /// Whether `test` reads a never-reassigned binding whose initializer `mentions` accepts:
@@ -3728,6 +3803,10 @@ const MAX_ALIASES: usize = 8;
 /// How many statements before a use are looked at for an assertion, how many leaving `if`s
 /// before it for a guard, how many cases of a `switch` before it for a test.
 const MAX_GUARD_DISTANCE: usize = 32;
+/// How many functions out a guard is looked for through the calls of the function that
+/// holds the use (see `Kinds::guarded_within`), and how many calls each may have.
+const MAX_GUARD_HOPS: u32 = 2;
+const MAX_GUARDED_CALLS: usize = 8;
 
 /// How many statements nested in one statement of a list (the branches of an `if`, a bare
 /// block, a `try` block) are looked at for a guard.

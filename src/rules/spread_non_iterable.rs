@@ -890,6 +890,48 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// A use inside a function that is only ever called, each call guarded, is guarded too.
+    #[test]
+    fn guards_at_the_calls_of_a_function() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  const all = () => [...v];\n  if (typeof v !== 'number') return all();\n  return [];\n}",
+                &[],
+            ),
+            // A declaration, an early exit, a call through another function, recursion.
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  function all() { return [...v]; }\n  const outer = () => all();\n  function rec(n) { return n ? rec(n - 1) : [...v]; }\n  if (typeof v === 'number') return [];\n  outer();\n  return rec(3);\n}",
+                &[],
+            ),
+            // Not guarded: one call outside the guard, the function passed on, no call, a
+            // name that is reassigned, guards three functions out.
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  const all = () => [...v];\n  if (typeof v !== 'number') all();\n  return all();\n}",
+                &[(3, 22)],
+            ),
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  const all = () => [...v];\n  if (typeof v !== 'number') [1].map(all);\n  return all;\n}",
+                &[(3, 22)],
+            ),
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  let all = () => [...v];\n  if (typeof v !== 'number') all();\n  all = null;\n}",
+                &[(3, 20)],
+            ),
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  const a = () => [...v];\n  const b = () => a();\n  const d = () => b();\n  if (typeof v !== 'number') d();\n}",
+                &[(3, 20)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// A branch reached through a binding does not count where a test of the binding guards
     /// the use: the test may rule that branch out.
     #[test]
