@@ -171,6 +171,14 @@ def guarded_calls(n):
             + "}\n"}
 
 
+def guard_flags(n):
+    # Tests that read a name with many references (a minified `let e;` reused everywhere) and
+    # flags set under tests of the value (a flag is looked at only when it has few references).
+    return {"a.js": "function f(c) {\nconst v = c ? new Map() : 5;\nlet e;\n"
+            + lines(f"e = g{i}(); if (e) h([...v]);\nlet ok{i} = false;\nif (typeof v !== 'number') ok{i} = true;\nif (ok{i}) h([...v]);" for i in range(n))
+            + "}\n"}
+
+
 def guarded_uses(n):
     # Uses of branching bindings, each after earlier ifs that leave in nested branches (the
     # nearest ones are looked at for a guard) and inside a long `switch (true)` (the tests of
@@ -386,6 +394,7 @@ SHAPES = [
     ("uses-of-array-max", uses_of_array_max, 2000, MODES_DEFAULT),
     ("guarded-uses", guarded_uses, 2000, MODES_DEFAULT),
     ("guarded-calls", guarded_calls, 2000, MODES_DEFAULT),
+    ("guard-flags", guard_flags, 2000, MODES_DEFAULT),
     ("uses-of-defaults", uses_of_defaults, 2000, MODES_DEFAULT),
     ("uses-of-assign-target", uses_of_assign_target, 2000, MODES_DEFAULT),
     ("uses-of-object-literal", uses_of_object_literal, 2000, MODES_DEFAULT),

@@ -124,6 +124,8 @@ pub struct Kinds<'a, 'c> {
     literal_values: RefCell<HashMap<NodeId, Typed>>,
     /// Whether the file has a direct `eval(…)` or a `with` statement (see `dynamic_kind`).
     dynamic: std::cell::Cell<Option<Dynamic>>,
+    /// How deep [`Kinds::flag_set_under`] is nested (a flag set under a test of another flag).
+    flag_depth: std::cell::Cell<u32>,
     /// Yes/no answers about a symbol that take a scan of all its references, memoised under
     /// the asking code's tag (see `symbol_fact`): asked once per use, such a scan is
     /// quadratic in a file with thousands of uses of one binding.
@@ -180,6 +182,7 @@ impl<'a, 'c> Kinds<'a, 'c> {
             elements: RefCell::default(),
             literal_values: RefCell::default(),
             dynamic: std::cell::Cell::default(),
+            flag_depth: std::cell::Cell::default(),
             facts: RefCell::default(),
             node_facts: RefCell::default(),
             memos: RefCell::default(),
@@ -1887,6 +1890,8 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 self.seen += 1;
                 if let Some(init) = self.kinds.declared_init(id) {
                     self.found = (self.mentions)(init);
+                } else {
+                    self.found = self.kinds.flag_set_under(id, self.mentions);
                 }
             }
             fn visit_function(&mut self, _: &Function<'a>, _: ScopeFlags) {}
@@ -1900,6 +1905,64 @@ impl<'a, 'c> Kinds<'a, 'c> {
         };
         v.visit_expression(test);
         v.found
+    }
+
+    /// Whether `id` reads a flag that only a test of the value can have set: a binding that
+    /// starts `false` (or unset) and is only ever given `true`, each time where `mentions`
+    /// guards it (`let ok = false; if (Array.isArray(value)) ok = true; if (ok) …`). At most
+    /// [`MAX_FLAG_WRITES`] writes and [`MAX_FLAG_REFERENCES`] references, and
+    /// [`MAX_FLAG_DEPTH`] flags set under tests of flags.
+    fn flag_set_under(
+        &self,
+        id: &IdentifierReference<'a>,
+        mentions: &dyn Fn(&Expression<'a>) -> bool,
+    ) -> bool {
+        let depth = self.flag_depth.get();
+        if depth >= MAX_FLAG_DEPTH {
+            return false;
+        }
+        let Some(symbol) = self.symbol_of(id) else {
+            return false;
+        };
+        let scoping = self.semantic.scoping();
+        let nodes = self.semantic.nodes();
+        if !scoping.symbol_redeclarations(symbol).is_empty() {
+            return false;
+        }
+        let AstKind::VariableDeclarator(d) = nodes.kind(scoping.symbol_declaration(symbol)) else {
+            return false;
+        };
+        let is_bool = |e: &Expression<'a>, value: bool| matches!(e.get_inner_expression(), Expression::BooleanLiteral(b) if b.value == value);
+        if d.init.as_ref().is_some_and(|i| !is_bool(i, false)) {
+            return false;
+        }
+        // A flag is read and written a few times; a name with many references (a minified
+        // `let e;` reused everywhere) is not one, and is not scanned on every test.
+        if scoping.get_resolved_reference_ids(symbol).len() > MAX_FLAG_REFERENCES {
+            return false;
+        }
+        self.flag_depth.set(depth + 1);
+        let mut writes = 0;
+        let mut all_guarded = true;
+        for r in scoping.get_resolved_references(symbol) {
+            if !r.is_write() {
+                continue;
+            }
+            writes += 1;
+            let assignment = nodes.parent_id(r.node_id());
+            let set_true = matches!(nodes.kind(assignment), AstKind::AssignmentExpression(a)
+                if a.operator == AssignmentOperator::Assign && is_bool(&a.right, true));
+            if writes > MAX_FLAG_WRITES
+                || r.is_read()
+                || !set_true
+                || !self.guarded_by(assignment, mentions)
+            {
+                all_guarded = false;
+                break;
+            }
+        }
+        self.flag_depth.set(depth);
+        all_guarded && writes > 0
     }
 
     /// Whether the falsy placeholder branches of `init`, the branching initializer of `id`'s
@@ -3807,6 +3870,11 @@ const MAX_GUARD_DISTANCE: usize = 32;
 /// holds the use (see `Kinds::guarded_within`), and how many calls each may have.
 const MAX_GUARD_HOPS: u32 = 2;
 const MAX_GUARDED_CALLS: usize = 8;
+/// How many writes a flag may have, and how deep flags set under tests of flags are followed
+/// (see `Kinds::flag_set_under`).
+const MAX_FLAG_WRITES: usize = 8;
+const MAX_FLAG_REFERENCES: usize = 32;
+const MAX_FLAG_DEPTH: u32 = 2;
 
 /// How many statements nested in one statement of a list (the branches of an `if`, a bare
 /// block, a `try` block) are looked at for a guard.

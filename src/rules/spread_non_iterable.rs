@@ -890,6 +890,27 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// A flag that only a test of the value sets guards like the test.
+    #[test]
+    fn guards_kept_in_a_flag() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "function f(c) {\n  const v = c ? new Map() : 5;\n  let ok = false;\n  if (typeof v !== 'number') ok = true;\n  if (ok) return [...v];\n  let set;\n  if (v instanceof Map) { set = true; }\n  return set ? [...v] : [];\n}",
+                &[],
+            ),
+            // Not guarded: a flag that starts true, is set outside a test, is given another
+            // value, or is toggled.
+            (
+                "a.js",
+                "function f(c, d) {\n  const v = c ? new Map() : 5;\n  let a = true;\n  if (typeof v !== 'number') a = true;\n  if (a) g([...v]);\n  let b = false;\n  if (typeof v !== 'number') b = true;\n  if (d) b = true;\n  if (b) g([...v]);\n  let e = false;\n  if (typeof v !== 'number') e = d;\n  if (e) g([...v]);\n  let t = false;\n  if (typeof v !== 'number') t = !t;\n  if (t) g([...v]);\n}",
+                &[(5, 13), (9, 13), (12, 13), (15, 13)],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// A use inside a function that is only ever called, each call guarded, is guarded too.
     #[test]
     fn guards_at_the_calls_of_a_function() {
