@@ -92,6 +92,8 @@ pub fn static_call(namespace: &str, method: &str) -> Option<Kind> {
         ("Map", "groupBy") => Kind::Map,
         ("Object", "is" | "isFrozen" | "isSealed" | "isExtensible" | "hasOwn") => Kind::Boolean,
         ("Array", "from" | "of") => ARRAY,
+        // `Array.fromAsync(xs)`: a Promise of the array.
+        ("Array", "fromAsync") => Kind::Promise,
         ("Array", "isArray") => Kind::Boolean,
         ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any") => Kind::Promise,
         ("JSON", "stringify") => Kind::String,

@@ -476,6 +476,54 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// `Array.fromAsync(…)` gives a Promise of the array: used without `await`, it is not
+    /// iterable.
+    #[test]
+    fn array_from_async_without_await() {
+        let fail: &[Case] = &[
+            (
+                "a.mjs",
+                "export async function f(stream) {\n  const rows = Array.fromAsync(stream);\n  return [...rows];\n}",
+                &[(3, 11)],
+            ),
+            (
+                "a.ts",
+                "export async function f(gen: AsyncIterable<number>) {\n  for (const x of Array.fromAsync(gen)) use(x);\n}",
+                &[(2, 19)],
+            ),
+        ];
+        let failures = run(fail);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let pass: &[Case] = &[
+            // awaited
+            (
+                "a.mjs",
+                "export async function f(stream) {\n  const rows = await Array.fromAsync(stream);\n  return [...rows];\n}",
+                &[],
+            ),
+            // a local `Array` is not the global
+            (
+                "a.mjs",
+                "import { Array } from './polyfills.js';\nexport function f(xs) {\n  return [...Array.fromAsync(xs)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "export function f(Array, xs) {\n  const rows = Array.fromAsync(xs);\n  for (const r of rows) use(r);\n}",
+                &[],
+            ),
+        ];
+        let failures = run(pass);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let (_, code, _) = fail[0];
+        let found = lint_with_rule("a.mjs", code, ID);
+        assert!(
+            found[0].message.contains("Array.fromAsync()") && found[0].message.contains("await"),
+            "{}",
+            found[0].message
+        );
+    }
+
     /// Minified code has no spaces around `of` or `=`: the needles still let the rule run.
     #[test]
     fn minified_positions() {
