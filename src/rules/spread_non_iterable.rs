@@ -120,11 +120,27 @@ impl Site {
                 .is_nullish()
                 .then_some("it is not an array-like nor iterable"),
             Site::Constructor(_) if kind.is_nullish() => None,
-            Site::ForAwait | Site::YieldStar { in_async: true } if kind == Kind::AsyncGenerator => {
+            Site::ForAwait | Site::YieldStar { in_async: true }
+                if kind == Kind::AsyncGenerator || async_only_instance(cx, kind) =>
+            {
                 None
             }
+            _ if async_only_instance(cx, kind) => (cx.kinds().is_iterable(kind) == Some(false))
+                .then_some("its class has only `[Symbol.asyncIterator]`, so it is not iterable"),
             _ => (cx.kinds().is_iterable(kind) == Some(false)).then_some("it is not iterable"),
         }
+    }
+}
+
+/// An instance of an in-file class whose chain has `[Symbol.asyncIterator]` but no
+/// `[Symbol.iterator]`: only `for await` and `yield*` in an `async function*` read it.
+fn async_only_instance(cx: &Ctx<'_, '_>, kind: Kind) -> bool {
+    match kind {
+        Kind::Instance(node) => {
+            let info = cx.kinds().class_info(node);
+            info.async_iterable && !info.iterable
+        }
+        _ => false,
     }
 }
 
@@ -185,6 +201,9 @@ fn build<'a>(
     let help = match (site, t.kind) {
         (Site::Constructor(_) | Site::FromEntries, Kind::Object { .. }) => {
             "pass `Object.entries(…)` of the object to build from its entries".to_string()
+        }
+        (_, kind) if async_only_instance(cx, kind) => {
+            help_for(Kind::AsyncGenerator, &subject, false)
         }
         _ => match &t.origin.element_of {
             Some(array) => crate::rules::awaited_array_help(array),
@@ -522,6 +541,75 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    /// A class with only `[Symbol.asyncIterator]` (a paginator, a stream wrapper): its
+    /// instances are read by `for await` and by `yield*` in an `async function*`, and a sync
+    /// `for…of`, spread or destructuring throws.
+    #[test]
+    fn async_iterable_class_instances() {
+        let class = "class Pages {\n  constructor(url) { this.url = url; }\n  async *[Symbol.asyncIterator]() { yield this.url; }\n}\n";
+        let fail = [
+            (
+                format!(
+                    "{class}export async function f() {{\n  for (const p of new Pages('/a')) use(p);\n}}"
+                ),
+                (6, 19),
+            ),
+            (
+                format!(
+                    "{class}export function f() {{\n  const pages = new Pages('/a');\n  return [...pages];\n}}"
+                ),
+                (7, 11),
+            ),
+            (
+                format!("{class}export function* f() {{\n  yield* new Pages('/a');\n}}"),
+                (6, 10),
+            ),
+            // a subclass of an in-file async-only class
+            (
+                format!(
+                    "{class}class Feed extends Pages {{}}\nexport function f() {{\n  const [first] = new Feed('/a');\n  return first;\n}}"
+                ),
+                (7, 19),
+            ),
+        ];
+        for (code, at) in &fail {
+            let found = lint_with_rule("a.mjs", code, ID);
+            let got: Vec<(u32, u32)> = found
+                .iter()
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            assert_eq!(got, vec![*at], "{code}");
+            assert!(
+                found[0].message.contains("only `[Symbol.asyncIterator]`"),
+                "{}",
+                found[0].message
+            );
+            assert!(
+                found[0]
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("for await")),
+                "{code}"
+            );
+        }
+        let pass = [
+            format!("{class}export async function f() {{\n  for await (const p of new Pages('/a')) use(p);\n}}"),
+            format!("{class}export async function* f() {{\n  yield* new Pages('/a');\n}}"),
+            // a class with both protocols
+            "class Both {\n  *[Symbol.iterator]() {}\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Both()];".to_string(),
+            // a base class from elsewhere, a decorator, a computed key that may be
+            // `Symbol.iterator`: not known
+            "import { Base } from './base.js';\nclass Pages extends Base {\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            "class Pages {\n  async *[Symbol.asyncIterator]() {}\n  *[ITER]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            "@iterable\nclass Pages {\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            // `Array.from` of it is only an empty array
+            format!("{class}export const xs = Array.from(new Pages('/a'));"),
+        ];
+        for code in &pass {
+            assert!(lint_with_rule("a.ts", code, ID).is_empty(), "{code}");
+        }
     }
 
     /// Minified code has no spaces around `of` or `=`: the needles still let the rule run.
