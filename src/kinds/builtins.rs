@@ -95,7 +95,11 @@ pub fn static_call(namespace: &str, method: &str) -> Option<Kind> {
         // `Array.fromAsync(xs)`: a Promise of the array.
         ("Array", "fromAsync") => Kind::Promise,
         ("Array", "isArray") => Kind::Boolean,
-        ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any") => Kind::Promise,
+        ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any" | "try") => {
+            Kind::Promise
+        }
+        // `{ promise, resolve, reject }`.
+        ("Promise", "withResolvers") => OBJECT,
         ("JSON", "stringify") => Kind::String,
         ("Math", _) => Kind::Number,
         ("Number", "isInteger" | "isNaN" | "isFinite" | "isSafeInteger") => Kind::Boolean,

@@ -155,6 +155,17 @@ fn builtins_only_when_global() {
         ("probe(Array.from(x))", Kind::Array { bounded: false }),
         ("probe(Promise.all(x))", Kind::Promise),
         ("probe(Array.fromAsync(x))", Kind::Promise),
+        ("probe(Promise.try(f))", Kind::Promise),
+        ("probe(Promise.withResolvers())", OBJ),
+        // its members are not known
+        (
+            "const { promise } = Promise.withResolvers(); probe(promise)",
+            Kind::Unknown,
+        ),
+        (
+            "const r = Promise.withResolvers(); probe(r.promise)",
+            Kind::Unknown,
+        ),
         (
             "const Array = lib.Array; probe(Array.fromAsync(x))",
             Kind::Unknown,
@@ -194,6 +205,7 @@ fn unawaited_promises() {
         "probe(Promise.all(xs))",
         "probe(Promise.resolve(x))",
         "probe(Array.fromAsync(gen()))",
+        "probe(Promise.try(load))",
         "probe(fetch(u).then(f))",
         "async function f() { const r = await fetch(u); probe(r.json()) }",
         "async function g() {} probe(g())",

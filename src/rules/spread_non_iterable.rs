@@ -543,6 +543,36 @@ mod tests {
         );
     }
 
+    /// `Promise.try(f)` is a Promise; `Promise.withResolvers()` an object
+    /// `{ promise, resolve, reject }`, not a tuple.
+    #[test]
+    fn promise_try_and_with_resolvers() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "export function f(load) {\n  const [promise, resolve] = Promise.withResolvers();\n  return [promise, resolve];\n}",
+                &[(2, 30)],
+            ),
+            (
+                "a.mjs",
+                "export function f(load) {\n  for (const row of Promise.try(load)) use(row);\n}",
+                &[(2, 21)],
+            ),
+            (
+                "a.mjs",
+                "export async function f(load) {\n  const { promise, resolve } = Promise.withResolvers();\n  for (const row of await Promise.try(load)) use(row);\n  return [...(await promise)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "const Promise = Bluebird;\nexport function f() {\n  const [promise] = Promise.withResolvers();\n  return promise;\n}",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// A class with only `[Symbol.asyncIterator]` (a paginator, a stream wrapper): its
     /// instances are read by `for await` and by `yield*` in an `async function*`, and a sync
     /// `for…of`, spread or destructuring throws.
