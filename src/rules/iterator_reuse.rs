@@ -236,6 +236,7 @@ fn second_effect(what: &str) -> String {
         "`Array.from`" => "this `Array.from` gets an empty array".into(),
         "`Array.fromAsync`" => "this `Array.fromAsync` gets an empty array".into(),
         "`Object.fromEntries`" => "this `Object.fromEntries` gets no entries".into(),
+        "`groupBy`" => "this `groupBy` makes no groups".into(),
         "`new` of a collection" => "the collection built here gets nothing".into(),
         other => format!("this {other} gets nothing"),
     }
@@ -340,6 +341,12 @@ fn classify(cx: &Ctx<'_, '_>, reference: NodeId) -> Use {
                 }
                 (Some("fromEntries"), true) if kinds.is_global(member.object(), "Object") => {
                     Use::Full("`Object.fromEntries`")
+                }
+                (Some("groupBy"), true)
+                    if kinds.is_global(member.object(), "Object")
+                        || kinds.is_global(member.object(), "Map") =>
+                {
+                    Use::Full("`groupBy`")
                 }
                 (Some("all" | "allSettled" | "race" | "any"), true)
                     if kinds.is_global(member.object(), "Promise") =>
@@ -817,6 +824,36 @@ mod tests {
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, snapshot);
         });
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `Object.groupBy(it, f)` and `Map.groupBy(it, f)` read the iterator to the end.
+    #[test]
+    fn group_by_reads_it() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "export function f(text) {\n  const rows = text.matchAll(/(\\w+)=(\\d+)/g);\n  const count = Array.from(rows).length;\n  const byKey = Map.groupBy(rows, (m) => m[1]);\n  return { count, byKey };\n}",
+                &[(4, 29)],
+            ),
+            (
+                "a.js",
+                "function* rows() { yield 1; }\nexport function f() {\n  const it = rows();\n  const odd = Object.groupBy(it, (n) => n % 2);\n  return [odd, [...it]];\n}",
+                &[(5, 17)],
+            ),
+            // a local `Map` is not the global; a second argument is no use of it
+            (
+                "a.js",
+                "import { Map } from 'immutable';\nexport function f(xs) {\n  const ks = new Set(xs).values();\n  const a = Map.groupBy(ks, g);\n  return [a, [...ks]];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "export function f(xs, m) {\n  const it = new Map(m).keys();\n  const a = Object.groupBy(xs, it);\n  return [a, [...it]];\n}",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

@@ -52,6 +52,7 @@ pub static META: RuleMeta = RuleMeta {
         "Promise.a",
         "Promise.race",
         "fromEntries",
+        "groupBy(",
         "Array.from(",
     ],
     docs: include_str!("../../rules/spread-non-iterable.md"),
@@ -76,6 +77,8 @@ enum Site {
     /// `Promise.all(x)` and kin: rejects rather than throws.
     PromiseCombinator(&'static str),
     FromEntries,
+    /// `Object.groupBy(x, f)`, `Map.groupBy(x, f)`.
+    GroupBy(&'static str),
     /// `Array.from(x)`: only `null`/`undefined` throw (array-likes are fine).
     ArrayFrom,
 }
@@ -96,6 +99,7 @@ impl Site {
                 )
             }
             Site::FromEntries => "passing it to `Object.fromEntries()` throws a TypeError".into(),
+            Site::GroupBy(ns) => format!("passing it to `{ns}.groupBy()` throws a TypeError"),
             Site::ArrayFrom => "passing it to `Array.from()` throws a TypeError".into(),
         }
     }
@@ -305,6 +309,8 @@ impl Rule for SpreadNonIterable {
                         })
                     }
                     ("fromEntries", o) if cx.kinds().is_global(o, "Object") => Site::FromEntries,
+                    ("groupBy", o) if cx.kinds().is_global(o, "Object") => Site::GroupBy("Object"),
+                    ("groupBy", o) if cx.kinds().is_global(o, "Map") => Site::GroupBy("Map"),
                     ("from", o) if cx.kinds().is_global(o, "Array") => Site::ArrayFrom,
                     _ => return,
                 };
@@ -566,6 +572,40 @@ mod tests {
             (
                 "a.mjs",
                 "const Promise = Bluebird;\nexport function f() {\n  const [promise] = Promise.withResolvers();\n  return promise;\n}",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `Object.groupBy(x, f)` and `Map.groupBy(x, f)` take an iterable.
+    #[test]
+    fn group_by_takes_an_iterable() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "const byId = { a: { kind: 1 } };\nexport const g = Object.groupBy(byId, (v) => v.kind);",
+                &[(2, 33)],
+            ),
+            (
+                "a.ts",
+                "export async function f(load: () => Promise<number[]>) {\n  const rows = load();\n  return Map.groupBy(rows, (n) => n % 2);\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "async function load() { return []; }\nexport function f() {\n  return Map.groupBy(load(), (n) => n % 2);\n}",
+                &[(3, 22)],
+            ),
+            (
+                "a.mjs",
+                "export function f(rows) {\n  return [Object.groupBy(rows ?? [], g), Map.groupBy(new Set(rows), g), Object.groupBy('abc', g)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "import { Map } from 'immutable';\nexport const g = Map.groupBy({ a: 1 }, f);",
                 &[],
             ),
         ];
