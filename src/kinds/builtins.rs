@@ -284,6 +284,9 @@ const PROMISE_MODULES: &[(&str, &[&str])] = &[
     ),
     ("timers/promises", &["setTimeout", "setImmediate"]),
     ("stream/promises", &["pipeline", "finished"]),
+    // `events.once(emitter, name)` (also `EventEmitter.once`, the default export); not `on`:
+    // an async iterator.
+    ("events", &["once"]),
     (
         "dns/promises",
         &[

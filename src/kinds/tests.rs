@@ -726,6 +726,9 @@ fn node_promise_modules() {
         "import { setTimeout as sleep } from 'timers/promises'; probe(sleep(10))",
         "import { pipeline } from 'node:stream/promises'; probe(pipeline(a, b))",
         "import dns from 'dns/promises'; probe(dns.lookup(h))",
+        "import { once } from 'node:events'; probe(once(emitter, 'ready'))",
+        "import EventEmitter from 'events'; probe(EventEmitter.once(emitter, 'ready'))",
+        "const events = require('node:events'); probe(events.once(emitter, 'ready'))",
         "import fs from 'fs/promises'; probe(fs.readFile(p).then(f))",
         // `promises` of the whole module.
         "import fs from 'fs'; probe(fs.promises.readFile(p))",
@@ -744,6 +747,10 @@ fn node_promise_modules() {
         "import fs from 'fs/promises'; probe(fs.constants)",
         "import fs from 'fs/promises'; probe(fs.watch(p))",
         "import { setInterval } from 'timers/promises'; probe(setInterval(10))",
+        "import { on } from 'events'; probe(on(emitter, 'data'))",
+        "import { EventEmitter } from 'events'; const bus = new EventEmitter(); probe(bus.once('x', f))",
+        "import EventEmitter from 'events'; const bus = new EventEmitter(); probe(bus.once('x', f))",
+        "import { once } from 'lodash'; probe(once(f))",
         // The callback and sync APIs, and other modules.
         "import fs from 'fs'; probe(fs.readFile(p, cb))",
         "import { readFileSync } from 'node:fs'; probe(readFileSync(p))",

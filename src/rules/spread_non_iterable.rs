@@ -579,6 +579,36 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// `once(emitter, name)` of `node:events` resolves to the array of the event's arguments:
+    /// without `await`, destructuring it throws.
+    #[test]
+    fn events_once_without_await() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "import { once } from 'node:events';\nexport async function ready(server) {\n  const [port] = once(server, 'listening');\n  return port;\n}",
+                &[(3, 18)],
+            ),
+            (
+                "a.cjs",
+                "const EventEmitter = require('events');\nasync function ready(child) {\n  const [code] = EventEmitter.once(child, 'exit');\n  return code;\n}\nmodule.exports = { ready };",
+                &[(3, 18)],
+            ),
+            (
+                "a.mjs",
+                "import { once } from 'node:events';\nexport async function ready(server) {\n  const [port] = await once(server, 'listening');\n  return port;\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport const [first] = bus.once('x', f);",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// `Object.groupBy(x, f)` and `Map.groupBy(x, f)` take an iterable.
     #[test]
     fn group_by_takes_an_iterable() {
