@@ -55,6 +55,7 @@ pub fn constructed(name: &str, args: usize) -> Option<Kind> {
         "Headers" => Kind::Headers,
         "FormData" => Kind::FormData,
         "Response" => Kind::Response,
+        "Request" => Kind::Request,
         "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
         "Function" => Kind::Function,
         n if ERROR_CLASSES.contains(&n) => Kind::Error,
@@ -185,8 +186,11 @@ pub fn method(receiver: Kind, method: &str) -> Option<Kind> {
         (UrlSearchParams | Headers | FormData, "keys" | "values" | "entries") => Iterator,
         (UrlSearchParams | Headers | FormData, "has") => Boolean,
         (Url, "toJSON") => String,
-        (Response, "json" | "text" | "blob" | "arrayBuffer" | "formData") => Promise,
+        (Response | Request, "json" | "text" | "blob" | "arrayBuffer" | "bytes" | "formData") => {
+            Promise
+        }
         (Response, "clone") => Response,
+        (Request, "clone") => Request,
 
         (Function, "bind") => Function,
         _ => return None,
@@ -206,7 +210,12 @@ pub fn property(receiver: Kind, property: &str) -> Option<Kind> {
             | "hash",
         ) => String,
         (Url, "searchParams") => UrlSearchParams,
-        (Response, "headers") => Headers,
+        (Response | Request, "headers") => Headers,
+        (
+            Request,
+            "url" | "method" | "mode" | "credentials" | "cache" | "redirect" | "referrer"
+            | "referrerPolicy" | "integrity",
+        ) => String,
         (Response, "status") => Number,
         (Response, "ok" | "bodyUsed" | "redirected") => Boolean,
         (Error, "message") => String,
@@ -229,6 +238,7 @@ pub fn type_name(name: &str) -> Option<Kind> {
         "Headers" => Kind::Headers,
         "FormData" => Kind::FormData,
         "Response" => Kind::Response,
+        "Request" => Kind::Request,
         "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
         "Array" | "ReadonlyArray" => ARRAY,
         "Record" => OBJECT,

@@ -183,6 +183,14 @@ fn builtins_only_when_global() {
             Kind::Unknown,
         ),
         ("probe(Iterator.from(x))", Kind::Iterator),
+        ("probe(new Request(u))", Kind::Request),
+        ("probe(new Request(u).formData())", Kind::Promise),
+        ("probe(new Request(u).headers)", Kind::Headers),
+        ("probe(new Request(u).url)", Kind::String),
+        (
+            "import Request from 'r'; probe(new Request(u))",
+            Kind::Unknown,
+        ),
         ("const Object = {}; probe(Object.keys(o))", Kind::Unknown),
         ("probe(Math.max(a, b))", Kind::Number),
     ];

@@ -506,6 +506,7 @@ const RECEIVERS: &[(u8, &[Kind])] = &[
             Kind::Promise,
             Kind::Url,
             Kind::Response,
+            Kind::Request,
             Kind::ArrayBuffer,
         ],
     ),
