@@ -55,6 +55,7 @@ pub fn constructed(name: &str, args: usize) -> Option<Kind> {
         "Headers" => Kind::Headers,
         "FormData" => Kind::FormData,
         "Response" => Kind::Response,
+        "Request" => Kind::Request,
         "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
         "Function" => Kind::Function,
         n if ERROR_CLASSES.contains(&n) => Kind::Error,
@@ -92,8 +93,14 @@ pub fn static_call(namespace: &str, method: &str) -> Option<Kind> {
         ("Map", "groupBy") => Kind::Map,
         ("Object", "is" | "isFrozen" | "isSealed" | "isExtensible" | "hasOwn") => Kind::Boolean,
         ("Array", "from" | "of") => ARRAY,
+        // `Array.fromAsync(xs)`: a Promise of the array.
+        ("Array", "fromAsync") => Kind::Promise,
         ("Array", "isArray") => Kind::Boolean,
-        ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any") => Kind::Promise,
+        ("Promise", "resolve" | "reject" | "all" | "allSettled" | "race" | "any" | "try") => {
+            Kind::Promise
+        }
+        // `{ promise, resolve, reject }`.
+        ("Promise", "withResolvers") => OBJECT,
         ("JSON", "stringify") => Kind::String,
         ("Math", _) => Kind::Number,
         ("Number", "isInteger" | "isNaN" | "isFinite" | "isSafeInteger") => Kind::Boolean,
@@ -179,8 +186,11 @@ pub fn method(receiver: Kind, method: &str) -> Option<Kind> {
         (UrlSearchParams | Headers | FormData, "keys" | "values" | "entries") => Iterator,
         (UrlSearchParams | Headers | FormData, "has") => Boolean,
         (Url, "toJSON") => String,
-        (Response, "json" | "text" | "blob" | "arrayBuffer" | "formData") => Promise,
+        (Response | Request, "json" | "text" | "blob" | "arrayBuffer" | "bytes" | "formData") => {
+            Promise
+        }
         (Response, "clone") => Response,
+        (Request, "clone") => Request,
 
         (Function, "bind") => Function,
         _ => return None,
@@ -200,7 +210,12 @@ pub fn property(receiver: Kind, property: &str) -> Option<Kind> {
             | "hash",
         ) => String,
         (Url, "searchParams") => UrlSearchParams,
-        (Response, "headers") => Headers,
+        (Response | Request, "headers") => Headers,
+        (
+            Request,
+            "url" | "method" | "mode" | "credentials" | "cache" | "redirect" | "referrer"
+            | "referrerPolicy" | "integrity",
+        ) => String,
         (Response, "status") => Number,
         (Response, "ok" | "bodyUsed" | "redirected") => Boolean,
         (Error, "message") => String,
@@ -223,6 +238,7 @@ pub fn type_name(name: &str) -> Option<Kind> {
         "Headers" => Kind::Headers,
         "FormData" => Kind::FormData,
         "Response" => Kind::Response,
+        "Request" => Kind::Request,
         "ArrayBuffer" | "SharedArrayBuffer" => Kind::ArrayBuffer,
         "Array" | "ReadonlyArray" => ARRAY,
         "Record" => OBJECT,
@@ -278,6 +294,9 @@ const PROMISE_MODULES: &[(&str, &[&str])] = &[
     ),
     ("timers/promises", &["setTimeout", "setImmediate"]),
     ("stream/promises", &["pipeline", "finished"]),
+    // `events.once(emitter, name)` (also `EventEmitter.once`, the default export); not `on`:
+    // an async iterator.
+    ("events", &["once"]),
     (
         "dns/promises",
         &[

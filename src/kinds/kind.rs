@@ -50,6 +50,9 @@ pub enum Kind {
     /// A fetch `Response` (`await fetch(…)`, `new Response(…)`): its data is behind
     /// prototype accessors and body methods.
     Response,
+    /// A fetch `Request` (`new Request(…)`, a parameter annotated `Request`): like a
+    /// Response, its data is behind prototype accessors and body methods.
+    Request,
     FormData,
     ArrayBuffer,
     /// `Uint8Array` and the other typed arrays, and Node's `Buffer`.
@@ -98,9 +101,8 @@ impl Kind {
             // A class can have a static `[Symbol.iterator]`, its own or its base's.
             Class => None,
             Number | BigInt | Boolean | Null | Undefined | Symbol | RegExp | Function | WeakMap
-            | WeakSet | Date | Error | Promise | Url | Response | ArrayBuffer | AsyncGenerator => {
-                Some(false)
-            }
+            | WeakSet | Date | Error | Promise | Url | Response | Request | ArrayBuffer
+            | AsyncGenerator => Some(false),
         }
     }
 
@@ -172,6 +174,7 @@ impl Kind {
             UrlSearchParams => "a URLSearchParams",
             Headers => "a Headers object",
             Response => "a Response",
+            Request => "a Request",
             FormData => "a FormData",
             ArrayBuffer => "an ArrayBuffer",
             TypedArray => "a typed array",

@@ -479,14 +479,16 @@ impl<'a, 'c> Kinds<'a, 'c> {
     }
 
     /// Whether the value can be iterated synchronously; `None` when that is not known.
-    /// In-file class instances are iterable when a class in their chain has `[Symbol.iterator]`.
+    /// In-file class instances are iterable when a class in their chain has `[Symbol.iterator]`;
+    /// one with only `[Symbol.asyncIterator]` is not (sync-)iterable: the caller decides
+    /// whether the site takes async iterables (`for await`).
     pub fn is_iterable(&self, kind: Kind) -> Option<bool> {
         match kind {
             Kind::Instance(node) => {
                 let info = self.class_info(node);
                 if info.iterable {
                     Some(true)
-                } else if info.extends_unknown || info.reshaped || info.async_iterable {
+                } else if info.extends_unknown || info.reshaped {
                     None
                 } else {
                     Some(false)

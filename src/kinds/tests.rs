@@ -154,6 +154,22 @@ fn builtins_only_when_global() {
         ("probe(Object.assign(t, a))", Kind::Unknown),
         ("probe(Array.from(x))", Kind::Array { bounded: false }),
         ("probe(Promise.all(x))", Kind::Promise),
+        ("probe(Array.fromAsync(x))", Kind::Promise),
+        ("probe(Promise.try(f))", Kind::Promise),
+        ("probe(Promise.withResolvers())", OBJ),
+        // its members are not known
+        (
+            "const { promise } = Promise.withResolvers(); probe(promise)",
+            Kind::Unknown,
+        ),
+        (
+            "const r = Promise.withResolvers(); probe(r.promise)",
+            Kind::Unknown,
+        ),
+        (
+            "const Array = lib.Array; probe(Array.fromAsync(x))",
+            Kind::Unknown,
+        ),
         ("probe(JSON.stringify(x))", Kind::String),
         ("probe(String(x))", Kind::String),
         ("probe(Number(x))", Kind::Number),
@@ -167,6 +183,14 @@ fn builtins_only_when_global() {
             Kind::Unknown,
         ),
         ("probe(Iterator.from(x))", Kind::Iterator),
+        ("probe(new Request(u))", Kind::Request),
+        ("probe(new Request(u).formData())", Kind::Promise),
+        ("probe(new Request(u).headers)", Kind::Headers),
+        ("probe(new Request(u).url)", Kind::String),
+        (
+            "import Request from 'r'; probe(new Request(u))",
+            Kind::Unknown,
+        ),
         ("const Object = {}; probe(Object.keys(o))", Kind::Unknown),
         ("probe(Math.max(a, b))", Kind::Number),
     ];
@@ -188,6 +212,8 @@ fn unawaited_promises() {
         "probe(fetch(u))",
         "probe(Promise.all(xs))",
         "probe(Promise.resolve(x))",
+        "probe(Array.fromAsync(gen()))",
+        "probe(Promise.try(load))",
         "probe(fetch(u).then(f))",
         "async function f() { const r = await fetch(u); probe(r.json()) }",
         "async function g() {} probe(g())",
@@ -708,6 +734,9 @@ fn node_promise_modules() {
         "import { setTimeout as sleep } from 'timers/promises'; probe(sleep(10))",
         "import { pipeline } from 'node:stream/promises'; probe(pipeline(a, b))",
         "import dns from 'dns/promises'; probe(dns.lookup(h))",
+        "import { once } from 'node:events'; probe(once(emitter, 'ready'))",
+        "import EventEmitter from 'events'; probe(EventEmitter.once(emitter, 'ready'))",
+        "const events = require('node:events'); probe(events.once(emitter, 'ready'))",
         "import fs from 'fs/promises'; probe(fs.readFile(p).then(f))",
         // `promises` of the whole module.
         "import fs from 'fs'; probe(fs.promises.readFile(p))",
@@ -726,6 +755,10 @@ fn node_promise_modules() {
         "import fs from 'fs/promises'; probe(fs.constants)",
         "import fs from 'fs/promises'; probe(fs.watch(p))",
         "import { setInterval } from 'timers/promises'; probe(setInterval(10))",
+        "import { on } from 'events'; probe(on(emitter, 'data'))",
+        "import { EventEmitter } from 'events'; const bus = new EventEmitter(); probe(bus.once('x', f))",
+        "import EventEmitter from 'events'; const bus = new EventEmitter(); probe(bus.once('x', f))",
+        "import { once } from 'lodash'; probe(once(f))",
         // The callback and sync APIs, and other modules.
         "import fs from 'fs'; probe(fs.readFile(p, cb))",
         "import { readFileSync } from 'node:fs'; probe(readFileSync(p))",

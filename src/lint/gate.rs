@@ -506,6 +506,7 @@ const RECEIVERS: &[(u8, &[Kind])] = &[
             Kind::Promise,
             Kind::Url,
             Kind::Response,
+            Kind::Request,
             Kind::ArrayBuffer,
         ],
     ),
@@ -1322,7 +1323,9 @@ impl<'a> Gate<'a> {
             }
         }
         match name {
-            "all" | "allSettled" | "race" | "any" | "fromEntries" | "from" if self.wants(SNI) => {
+            "all" | "allSettled" | "race" | "any" | "fromEntries" | "groupBy" | "from"
+                if self.wants(SNI) =>
+            {
                 if let Some(first) = first {
                     let mask = if name == "from" {
                         SNI_ARRAY_FROM_MASK

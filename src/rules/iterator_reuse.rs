@@ -65,6 +65,9 @@ struct Found {
     span: Span,
     what: &'static str,
     full: bool,
+    /// Whether the use reads async iterables (`for await`, `Array.fromAsync`, `yield*` in an
+    /// `async function*`): the only uses that read an async generator object at all.
+    reads_async: bool,
 }
 
 impl Rule for IteratorReuse {
@@ -145,6 +148,7 @@ impl Rule for IteratorReuse {
                         span,
                         what,
                         full,
+                        reads_async: reads_async(cx, ref_node),
                     });
                 }
             }
@@ -159,6 +163,11 @@ impl Rule for IteratorReuse {
         let t = cx.kinds().of_symbol(symbol);
         if !t.kind.is_one_shot() {
             return;
+        }
+        // A spread, a sync `for…of`, `Array.from` or destructuring of an async generator
+        // object throws (or, for `Array.from`, gives `[]`) without reading it: not a use.
+        if t.kind == Kind::AsyncGenerator {
+            uses.retain(|u| u.reads_async);
         }
         let generator = matches!(t.kind, Kind::Generator | Kind::AsyncGenerator);
         uses.sort_by_key(|u| u.span.start);
@@ -225,9 +234,29 @@ fn second_effect(what: &str) -> String {
         "for…of" => "this loop runs zero times".into(),
         "yield*" => "this `yield*` yields nothing".into(),
         "`Array.from`" => "this `Array.from` gets an empty array".into(),
+        "`Array.fromAsync`" => "this `Array.fromAsync` gets an empty array".into(),
         "`Object.fromEntries`" => "this `Object.fromEntries` gets no entries".into(),
+        "`groupBy`" => "this `groupBy` makes no groups".into(),
         "`new` of a collection" => "the collection built here gets nothing".into(),
         other => format!("this {other} gets nothing"),
+    }
+}
+
+/// Whether the use at `reference` reads an async iterable: a `for await`, `Array.fromAsync`,
+/// or a `yield*` in an `async function*`.
+fn reads_async(cx: &Ctx<'_, '_>, reference: NodeId) -> bool {
+    let (parent, _) = context(cx, reference);
+    match cx.nodes().kind(parent) {
+        AstKind::ForOfStatement(f) => f.r#await,
+        AstKind::CallExpression(c) => c
+            .callee
+            .get_inner_expression()
+            .as_member_expression()
+            .is_some_and(|m| m.static_property_name() == Some("fromAsync")),
+        AstKind::YieldExpression(y) if y.delegate => enclosing_function(cx, parent).is_some_and(
+            |f| matches!(cx.nodes().kind(f), AstKind::Function(f) if f.r#async && f.generator),
+        ),
+        _ => false,
     }
 }
 
@@ -307,8 +336,17 @@ fn classify(cx: &Ctx<'_, '_>, reference: NodeId) -> Use {
                 (Some("from"), true) if kinds.is_global(member.object(), "Array") => {
                     Use::Full("`Array.from`")
                 }
+                (Some("fromAsync"), true) if kinds.is_global(member.object(), "Array") => {
+                    Use::Full("`Array.fromAsync`")
+                }
                 (Some("fromEntries"), true) if kinds.is_global(member.object(), "Object") => {
                     Use::Full("`Object.fromEntries`")
+                }
+                (Some("groupBy"), true)
+                    if kinds.is_global(member.object(), "Object")
+                        || kinds.is_global(member.object(), "Map") =>
+                {
+                    Use::Full("`groupBy`")
                 }
                 (Some("all" | "allSettled" | "race" | "any"), true)
                     if kinds.is_global(member.object(), "Promise") =>
@@ -786,6 +824,90 @@ mod tests {
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(ID, snapshot);
         });
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `Object.groupBy(it, f)` and `Map.groupBy(it, f)` read the iterator to the end.
+    #[test]
+    fn group_by_reads_it() {
+        let cases: &[Case] = &[
+            (
+                "a.js",
+                "export function f(text) {\n  const rows = text.matchAll(/(\\w+)=(\\d+)/g);\n  const count = Array.from(rows).length;\n  const byKey = Map.groupBy(rows, (m) => m[1]);\n  return { count, byKey };\n}",
+                &[(4, 29)],
+            ),
+            (
+                "a.js",
+                "function* rows() { yield 1; }\nexport function f() {\n  const it = rows();\n  const odd = Object.groupBy(it, (n) => n % 2);\n  return [odd, [...it]];\n}",
+                &[(5, 17)],
+            ),
+            // a local `Map` is not the global; a second argument is no use of it
+            (
+                "a.js",
+                "import { Map } from 'immutable';\nexport function f(xs) {\n  const ks = new Set(xs).values();\n  const a = Map.groupBy(ks, g);\n  return [a, [...ks]];\n}",
+                &[],
+            ),
+            (
+                "a.js",
+                "export function f(xs, m) {\n  const it = new Map(m).keys();\n  const a = Object.groupBy(xs, it);\n  return [a, [...it]];\n}",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// An async generator object is read only by `for await`, `Array.fromAsync` and a `yield*`
+    /// in an `async function*`; a sync spread or `for…of` of it throws without reading it
+    /// (`spread-non-iterable` says so), so it is not a first use.
+    #[test]
+    fn async_generator_uses() {
+        let fail: &[Case] = &[
+            (
+                "a.mjs",
+                "async function* pages(url) { yield url; }\nexport async function f() {\n  const it = pages('/a');\n  const first = await Array.fromAsync(it);\n  const again = await Array.fromAsync(it);\n  return [first, again];\n}",
+                &[(5, 39)],
+            ),
+            (
+                "a.mjs",
+                "async function* pages(url) { yield url; }\nexport async function* f() {\n  const it = pages('/a');\n  yield* it;\n  for await (const p of it) yield p;\n}",
+                &[(5, 25)],
+            ),
+            // a sync generator is read by `Array.fromAsync` too
+            (
+                "a.mjs",
+                "function* rows() { yield 1; }\nexport async function f() {\n  const it = rows();\n  const a = [...it];\n  return Array.fromAsync(it);\n}",
+                &[(5, 26)],
+            ),
+        ];
+        let failures = run(fail);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let pass: &[Case] = &[
+            // the spread throws before the loop: not consumed
+            (
+                "a.mjs",
+                "async function* lines(s) { yield s; }\nexport async function f(s) {\n  const it = lines(s);\n  const all = [...it];\n  for await (const l of it) use(l);\n  return all;\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "async function* lines(s) { yield s; }\nexport function f(s) {\n  const it = lines(s);\n  const all = [...it];\n  for (const l of it) use(l);\n  return all;\n}",
+                &[],
+            ),
+            // `Array.from` of it gives `[]` without reading it
+            (
+                "a.mjs",
+                "async function* lines(s) { yield s; }\nexport async function* f(s) {\n  const it = lines(s);\n  const none = Array.from(it);\n  for await (const l of it) yield l;\n  return none;\n}",
+                &[],
+            ),
+            // a local `Array` is not the global
+            (
+                "a.mjs",
+                "import { Array } from './shim.js';\nfunction* rows() { yield 1; }\nexport async function f() {\n  const it = rows();\n  const a = [...it];\n  return Array.fromAsync(it);\n}",
+                &[],
+            ),
+        ];
+        let failures = run(pass);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

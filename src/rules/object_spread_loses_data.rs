@@ -104,6 +104,9 @@ impl Options {
             Kind::Response => {
                 "copies nothing (status, headers and body are behind prototype accessors and methods)"
             }
+            Kind::Request => {
+                "copies nothing (url, method, headers and body are behind prototype accessors and methods)"
+            }
             Kind::Instance(node) => {
                 let info = cx.kinds().class_info(node);
                 if info.extends_unknown {
@@ -138,7 +141,9 @@ fn help_for(t: &Typed, subject: &str) -> String {
         }
         Kind::Function => "call it and spread what it returns, or spread an object".into(),
         Kind::Url => format!("copy it with `new URL({s})`, or store `{s}.href`"),
-        Kind::Response => format!("read the body first: `{{ ...(await {s}.json()) }}`"),
+        Kind::Response | Kind::Request => {
+            format!("read the body first: `{{ ...(await {s}.json()) }}`")
+        }
         Kind::Generator | Kind::Iterator => format!("collect the items first: `[...{s}]`"),
         Kind::AsyncGenerator => "collect the items with `for await (… of …)` first".into(),
         Kind::UrlSearchParams | Kind::Headers | Kind::FormData => {
@@ -1246,6 +1251,55 @@ mod tests {
         );
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A fetch `Request` (`new Request(…)`, a parameter annotated with the global `Request`):
+    /// its url, method, headers and body are behind prototype accessors; its `.json()` and
+    /// kin are Promises and its `.headers` a Headers object.
+    #[test]
+    fn fetch_requests() {
+        let cases: &[Case] = &[
+            (
+                "a.ts",
+                "export async function POST(request: Request) {\n  const copy = { ...request };\n  const body = { ...request.json() };\n  return { copy, body, headers: { ...request.headers } };\n}",
+                &[(2, 18), (3, 18), (4, 35)],
+            ),
+            (
+                "a.mjs",
+                "export function forward(url) {\n  const req = new Request(url, { method: 'POST' });\n  return { ...req.clone(), url };\n}",
+                &[(3, 12)],
+            ),
+            // awaited bodies, a Request type of Express, an in-file interface or alias, a
+            // local `Request` class
+            (
+                "a.ts",
+                "export async function POST(request: Request) {\n  return { ...(await request.json()), method: request.method };\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "import type { Request } from 'express';\nexport function h(req: Request) {\n  return { ...req, ...req.headers };\n}",
+                &[],
+            ),
+            (
+                "a.ts",
+                "interface Request { url: string }\nexport function h(req: Request) {\n  return { ...req };\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "import Request from './request.js';\nexport const o = { ...new Request() };",
+                &[],
+            ),
+        ];
+        let failures = run(cases, None);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let found = crate::lint::test_util::lint_with_rule("a.ts", cases[0].1, ID);
+        assert!(
+            found[0].message.contains("a Request"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

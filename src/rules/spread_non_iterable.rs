@@ -52,6 +52,7 @@ pub static META: RuleMeta = RuleMeta {
         "Promise.a",
         "Promise.race",
         "fromEntries",
+        "groupBy(",
         "Array.from(",
     ],
     docs: include_str!("../../rules/spread-non-iterable.md"),
@@ -76,6 +77,8 @@ enum Site {
     /// `Promise.all(x)` and kin: rejects rather than throws.
     PromiseCombinator(&'static str),
     FromEntries,
+    /// `Object.groupBy(x, f)`, `Map.groupBy(x, f)`.
+    GroupBy(&'static str),
     /// `Array.from(x)`: only `null`/`undefined` throw (array-likes are fine).
     ArrayFrom,
 }
@@ -96,6 +99,7 @@ impl Site {
                 )
             }
             Site::FromEntries => "passing it to `Object.fromEntries()` throws a TypeError".into(),
+            Site::GroupBy(ns) => format!("passing it to `{ns}.groupBy()` throws a TypeError"),
             Site::ArrayFrom => "passing it to `Array.from()` throws a TypeError".into(),
         }
     }
@@ -120,11 +124,27 @@ impl Site {
                 .is_nullish()
                 .then_some("it is not an array-like nor iterable"),
             Site::Constructor(_) if kind.is_nullish() => None,
-            Site::ForAwait | Site::YieldStar { in_async: true } if kind == Kind::AsyncGenerator => {
+            Site::ForAwait | Site::YieldStar { in_async: true }
+                if kind == Kind::AsyncGenerator || async_only_instance(cx, kind) =>
+            {
                 None
             }
+            _ if async_only_instance(cx, kind) => (cx.kinds().is_iterable(kind) == Some(false))
+                .then_some("its class has only `[Symbol.asyncIterator]`, so it is not iterable"),
             _ => (cx.kinds().is_iterable(kind) == Some(false)).then_some("it is not iterable"),
         }
+    }
+}
+
+/// An instance of an in-file class whose chain has `[Symbol.asyncIterator]` but no
+/// `[Symbol.iterator]`: only `for await` and `yield*` in an `async function*` read it.
+fn async_only_instance(cx: &Ctx<'_, '_>, kind: Kind) -> bool {
+    match kind {
+        Kind::Instance(node) => {
+            let info = cx.kinds().class_info(node);
+            info.async_iterable && !info.iterable
+        }
+        _ => false,
     }
 }
 
@@ -185,6 +205,9 @@ fn build<'a>(
     let help = match (site, t.kind) {
         (Site::Constructor(_) | Site::FromEntries, Kind::Object { .. }) => {
             "pass `Object.entries(…)` of the object to build from its entries".to_string()
+        }
+        (_, kind) if async_only_instance(cx, kind) => {
+            help_for(Kind::AsyncGenerator, &subject, false)
         }
         _ => match &t.origin.element_of {
             Some(array) => crate::rules::awaited_array_help(array),
@@ -286,6 +309,8 @@ impl Rule for SpreadNonIterable {
                         })
                     }
                     ("fromEntries", o) if cx.kinds().is_global(o, "Object") => Site::FromEntries,
+                    ("groupBy", o) if cx.kinds().is_global(o, "Object") => Site::GroupBy("Object"),
+                    ("groupBy", o) if cx.kinds().is_global(o, "Map") => Site::GroupBy("Map"),
                     ("from", o) if cx.kinds().is_global(o, "Array") => Site::ArrayFrom,
                     _ => return,
                 };
@@ -474,6 +499,217 @@ mod tests {
             insta::assert_snapshot!(ID, snapshot);
         });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `Array.fromAsync(…)` gives a Promise of the array: used without `await`, it is not
+    /// iterable.
+    #[test]
+    fn array_from_async_without_await() {
+        let fail: &[Case] = &[
+            (
+                "a.mjs",
+                "export async function f(stream) {\n  const rows = Array.fromAsync(stream);\n  return [...rows];\n}",
+                &[(3, 11)],
+            ),
+            (
+                "a.ts",
+                "export async function f(gen: AsyncIterable<number>) {\n  for (const x of Array.fromAsync(gen)) use(x);\n}",
+                &[(2, 19)],
+            ),
+        ];
+        let failures = run(fail);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let pass: &[Case] = &[
+            // awaited
+            (
+                "a.mjs",
+                "export async function f(stream) {\n  const rows = await Array.fromAsync(stream);\n  return [...rows];\n}",
+                &[],
+            ),
+            // a local `Array` is not the global
+            (
+                "a.mjs",
+                "import { Array } from './polyfills.js';\nexport function f(xs) {\n  return [...Array.fromAsync(xs)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "export function f(Array, xs) {\n  const rows = Array.fromAsync(xs);\n  for (const r of rows) use(r);\n}",
+                &[],
+            ),
+        ];
+        let failures = run(pass);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let (_, code, _) = fail[0];
+        let found = lint_with_rule("a.mjs", code, ID);
+        assert!(
+            found[0].message.contains("Array.fromAsync()") && found[0].message.contains("await"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    /// `Promise.try(f)` is a Promise; `Promise.withResolvers()` an object
+    /// `{ promise, resolve, reject }`, not a tuple.
+    #[test]
+    fn promise_try_and_with_resolvers() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "export function f(load) {\n  const [promise, resolve] = Promise.withResolvers();\n  return [promise, resolve];\n}",
+                &[(2, 30)],
+            ),
+            (
+                "a.mjs",
+                "export function f(load) {\n  for (const row of Promise.try(load)) use(row);\n}",
+                &[(2, 21)],
+            ),
+            (
+                "a.mjs",
+                "export async function f(load) {\n  const { promise, resolve } = Promise.withResolvers();\n  for (const row of await Promise.try(load)) use(row);\n  return [...(await promise)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "const Promise = Bluebird;\nexport function f() {\n  const [promise] = Promise.withResolvers();\n  return promise;\n}",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `once(emitter, name)` of `node:events` resolves to the array of the event's arguments:
+    /// without `await`, destructuring it throws.
+    #[test]
+    fn events_once_without_await() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "import { once } from 'node:events';\nexport async function ready(server) {\n  const [port] = once(server, 'listening');\n  return port;\n}",
+                &[(3, 18)],
+            ),
+            (
+                "a.cjs",
+                "const EventEmitter = require('events');\nasync function ready(child) {\n  const [code] = EventEmitter.once(child, 'exit');\n  return code;\n}\nmodule.exports = { ready };",
+                &[(3, 18)],
+            ),
+            (
+                "a.mjs",
+                "import { once } from 'node:events';\nexport async function ready(server) {\n  const [port] = await once(server, 'listening');\n  return port;\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport const [first] = bus.once('x', f);",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// `Object.groupBy(x, f)` and `Map.groupBy(x, f)` take an iterable.
+    #[test]
+    fn group_by_takes_an_iterable() {
+        let cases: &[Case] = &[
+            (
+                "a.mjs",
+                "const byId = { a: { kind: 1 } };\nexport const g = Object.groupBy(byId, (v) => v.kind);",
+                &[(2, 33)],
+            ),
+            (
+                "a.ts",
+                "export async function f(load: () => Promise<number[]>) {\n  const rows = load();\n  return Map.groupBy(rows, (n) => n % 2);\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "async function load() { return []; }\nexport function f() {\n  return Map.groupBy(load(), (n) => n % 2);\n}",
+                &[(3, 22)],
+            ),
+            (
+                "a.mjs",
+                "export function f(rows) {\n  return [Object.groupBy(rows ?? [], g), Map.groupBy(new Set(rows), g), Object.groupBy('abc', g)];\n}",
+                &[],
+            ),
+            (
+                "a.mjs",
+                "import { Map } from 'immutable';\nexport const g = Map.groupBy({ a: 1 }, f);",
+                &[],
+            ),
+        ];
+        let failures = run(cases);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A class with only `[Symbol.asyncIterator]` (a paginator, a stream wrapper): its
+    /// instances are read by `for await` and by `yield*` in an `async function*`, and a sync
+    /// `for…of`, spread or destructuring throws.
+    #[test]
+    fn async_iterable_class_instances() {
+        let class = "class Pages {\n  constructor(url) { this.url = url; }\n  async *[Symbol.asyncIterator]() { yield this.url; }\n}\n";
+        let fail = [
+            (
+                format!(
+                    "{class}export async function f() {{\n  for (const p of new Pages('/a')) use(p);\n}}"
+                ),
+                (6, 19),
+            ),
+            (
+                format!(
+                    "{class}export function f() {{\n  const pages = new Pages('/a');\n  return [...pages];\n}}"
+                ),
+                (7, 11),
+            ),
+            (
+                format!("{class}export function* f() {{\n  yield* new Pages('/a');\n}}"),
+                (6, 10),
+            ),
+            // a subclass of an in-file async-only class
+            (
+                format!(
+                    "{class}class Feed extends Pages {{}}\nexport function f() {{\n  const [first] = new Feed('/a');\n  return first;\n}}"
+                ),
+                (7, 19),
+            ),
+        ];
+        for (code, at) in &fail {
+            let found = lint_with_rule("a.mjs", code, ID);
+            let got: Vec<(u32, u32)> = found
+                .iter()
+                .map(|d| (d.start.line, d.start.column))
+                .collect();
+            assert_eq!(got, vec![*at], "{code}");
+            assert!(
+                found[0].message.contains("only `[Symbol.asyncIterator]`"),
+                "{}",
+                found[0].message
+            );
+            assert!(
+                found[0]
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("for await")),
+                "{code}"
+            );
+        }
+        let pass = [
+            format!("{class}export async function f() {{\n  for await (const p of new Pages('/a')) use(p);\n}}"),
+            format!("{class}export async function* f() {{\n  yield* new Pages('/a');\n}}"),
+            // a class with both protocols
+            "class Both {\n  *[Symbol.iterator]() {}\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Both()];".to_string(),
+            // a base class from elsewhere, a decorator, a computed key that may be
+            // `Symbol.iterator`: not known
+            "import { Base } from './base.js';\nclass Pages extends Base {\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            "class Pages {\n  async *[Symbol.asyncIterator]() {}\n  *[ITER]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            "@iterable\nclass Pages {\n  async *[Symbol.asyncIterator]() {}\n}\nexport const xs = [...new Pages()];".to_string(),
+            // `Array.from` of it is only an empty array
+            format!("{class}export const xs = Array.from(new Pages('/a'));"),
+        ];
+        for code in &pass {
+            assert!(lint_with_rule("a.ts", code, ID).is_empty(), "{code}");
+        }
     }
 
     /// Minified code has no spaces around `of` or `=`: the needles still let the rule run.
