@@ -1845,12 +1845,11 @@ impl<'a, 'c> Kinds<'a, 'c> {
         let Some(symbol) = symbol else {
             return false;
         };
-        let mut calls = 0;
+        if scoping.get_resolved_reference_ids(symbol).len() > MAX_GUARDED_CALLS {
+            return false;
+        }
+        let mut from_outside = false;
         for r in scoping.get_resolved_references(symbol) {
-            calls += 1;
-            if calls > MAX_GUARDED_CALLS {
-                return false;
-            }
             let at = r.node_id();
             let at_span = nodes.kind(at).span();
             let call = nodes.parent_id(at);
@@ -1860,14 +1859,15 @@ impl<'a, 'c> Kinds<'a, 'c> {
                 return false;
             }
             // A call from inside (recursion) runs only once the function was entered.
-            if !span.contains_inclusive(at_span) && !self.guarded_within(call, mentions, hops) {
-                return false;
+            if !span.contains_inclusive(at_span) {
+                if !self.guarded_within(call, mentions, hops) {
+                    return false;
+                }
+                from_outside = true;
             }
         }
-        // At least one way in, and every one from outside guarded.
-        scoping
-            .get_resolved_references(symbol)
-            .any(|r| !span.contains_inclusive(nodes.kind(r.node_id()).span()))
+        // At least one way in, and every one guarded.
+        from_outside
     }
 
     /// Whether `test` reads a never-reassigned binding whose initializer `mentions` accepts:
